@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-cli"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "ward-cli.h"
+#include "ward-error.h"
+#include "ward-stats.h"
+
+typedef struct
+{
+  const char     *name;
+  WardCliCommand  run;
+  const char     *synopsis;
+  const char     *summary;
+} Command;
+
+static int command_init (WardCliContext *ctx, int argc, char **argv);
+static int command_stats (WardCliContext *ctx, int argc, char **argv);
+
+static const Command commands[] = {
+  { "init", command_init, "init [--seed FILE]",
+    N_("Create the database file from a resolution seed (default: the built-in Đông Sơn one)") },
+  { "stats", command_stats, "stats [--json]",
+    N_("Print the ward, the term and every target with its goal and current value") },
+};
+
+static void
+print_usage (FILE *out)
+{
+  fprintf (out, "%s\n  ward-tracker-cli [--database FILE] COMMAND [ARGUMENTS]\n\n%s\n",
+           _("Usage:"), _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-44s %s\n", commands[i].synopsis, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Exit status: 0 success, 1 bad input or a refused file, 2 misuse."));
+}
+
+int
+ward_cli_misuse (const char *usage)
+{
+  g_printerr ("%s ward-tracker-cli [--database FILE] %s\n", _("Usage:"), usage);
+  return WARD_CLI_MISUSE;
+}
+
+int
+ward_cli_fail (GError *error)
+{
+  g_printerr ("%s\n", error->message);
+  return WARD_CLI_BAD_INPUT;
+}
+
+WardStore *
+ward_cli_open_store (WardCliContext *ctx)
+{
+  g_autoptr (GError) error = NULL;
+  WardStore *store;
+
+  store = ward_store_open_full (ctx->database, ctx->seed, -1, &error);
+  if (store == NULL)
+    ward_cli_fail (error);
+  return store;
+}
+
+static int
+command_init (WardCliContext  *ctx,
+              int              argc,
+              char           **argv)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autofree char *name = g_filename_display_name (ctx->database);
+  GStatBuf st;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--seed") && i + 1 < argc)
+        ctx->seed = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--seed="))
+        ctx->seed = argv[i] + strlen ("--seed=");
+      else
+        return ward_cli_misuse ("init [--seed FILE]");
+    }
+
+  if (g_stat (ctx->database, &st) == 0 && st.st_size > 0)
+    {
+      g_printerr (_("The file “%s” already exists; it was not changed. "
+                    "Choose a new file with --database.\n"), name);
+      return WARD_CLI_BAD_INPUT;
+    }
+
+  store = ward_cli_open_store (ctx);
+  if (store == NULL)
+    return WARD_CLI_BAD_INPUT;
+  g_print (_("Created %s\n"), name);
+  return WARD_CLI_OK;
+}
+
+static int
+command_stats (WardCliContext  *ctx,
+               int              argc,
+               char           **argv)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (JsonNode) stats = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean json = FALSE;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--json"))
+        json = TRUE;
+      else
+        return ward_cli_misuse ("stats [--json]");
+    }
+
+  store = ward_cli_open_store (ctx);
+  if (store == NULL)
+    return WARD_CLI_BAD_INPUT;
+  stats = ward_stats_collect (store, &error);
+  if (stats == NULL)
+    return ward_cli_fail (error);
+
+  if (json)
+    {
+      g_autofree char *text = json_to_string (stats, TRUE);
+      g_print ("%s\n", text);
+    }
+  else
+    {
+      g_autofree char *text = ward_stats_format_text (stats);
+      g_print ("%s", text);
+    }
+  return WARD_CLI_OK;
+}
+
+static void
+setup_locale (void)
+{
+  setlocale (LC_ALL, "");
+  /* WARD_LOCALEDIR lets the tests use the catalogues in the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("WARD_LOCALEDIR") ? g_getenv ("WARD_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+int
+ward_cli_main (int    argc,
+               char **argv)
+{
+  g_autofree char *default_path = NULL;
+  WardCliContext ctx = { 0 };
+  int i = 1;
+
+  setup_locale ();
+  g_set_prgname ("ward-tracker-cli");
+
+  for (; i < argc && argv[i][0] == '-'; i++)
+    {
+      if (g_str_equal (argv[i], "--database") && i + 1 < argc)
+        ctx.database = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--database="))
+        ctx.database = argv[i] + strlen ("--database=");
+      else if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+        {
+          print_usage (stdout);
+          return WARD_CLI_OK;
+        }
+      else if (g_str_equal (argv[i], "--version"))
+        {
+          g_print ("ward-tracker-cli %s\n", PACKAGE_VERSION);
+          return WARD_CLI_OK;
+        }
+      else
+        {
+          g_printerr (_("Unknown option “%s”.\n"), argv[i]);
+          print_usage (stderr);
+          return WARD_CLI_MISUSE;
+        }
+    }
+
+  if (i >= argc)
+    {
+      print_usage (stderr);
+      return WARD_CLI_MISUSE;
+    }
+
+  if (ctx.database == NULL)
+    ctx.database = default_path = ward_store_default_path ();
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (g_str_equal (argv[i], commands[c].name))
+      return commands[c].run (&ctx, argc - i, argv + i);
+
+  g_printerr (_("Unknown command “%s”.\n"), argv[i]);
+  print_usage (stderr);
+  return WARD_CLI_MISUSE;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ward-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit status: 0 success, 1 bad input or a refused file (the message names
+ * the file, row and column), 2 misuse of the command line. */
+typedef enum
+{
+  WARD_CLI_OK = 0,
+  WARD_CLI_BAD_INPUT = 1,
+  WARD_CLI_MISUSE = 2,
+} WardCliStatus;
+
+typedef struct
+{
+  const char *database;   /* --database FILE, or the default path */
+  const char *seed;       /* init --seed FILE */
+} WardCliContext;
+
+/* A command: argv[0] is its name. It opens the store itself (through
+ * ward_cli_open_store) so that `init` can create one. */
+typedef int (*WardCliCommand) (WardCliContext *ctx,
+                               int             argc,
+                               char          **argv);
+
+int        ward_cli_main        (int              argc,
+                                 char           **argv);
+WardStore *ward_cli_open_store  (WardCliContext  *ctx);
+int        ward_cli_misuse      (const char      *usage);
+/* Prints the error to stderr and returns the exit status for it. */
+int        ward_cli_fail        (GError          *error);
+
+G_END_DECLS

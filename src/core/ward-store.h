@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The one SQLite file. One WardStore per process owns the connection; every
+ * core module reads and writes through it. */
+
+#define WARD_TYPE_STORE (ward_store_get_type ())
+G_DECLARE_FINAL_TYPE (WardStore, ward_store, WARD, STORE, GObject)
+
+/* The schema version this build writes (the number of the last migration). */
+int          ward_store_schema_version  (void);
+
+/* <user data dir>/ward-tracker/ward.sqlite3 */
+char        *ward_store_default_path    (void);
+
+/* Opens @path, creating and seeding it from the built-in seed when it does
+ * not exist. Refuses, untouched, a file written by a newer version, a damaged
+ * file and a file that is not a Ward Tracker database. */
+WardStore   *ward_store_open            (const char  *path,
+                                         GError     **error);
+
+/* As ward_store_open(); a new file is seeded from @seed_path (NULL: the
+ * built-in seed). @max_version < 0 migrates to the current version; tests
+ * pass an older version to make files as earlier releases wrote them. */
+WardStore   *ward_store_open_full       (const char  *path,
+                                         const char  *seed_path,
+                                         int          max_version,
+                                         GError     **error);
+
+const char  *ward_store_get_path        (WardStore   *self);
+sqlite3     *ward_store_get_db          (WardStore   *self);
+int          ward_store_get_version     (WardStore   *self);
+
+/* A prepared statement, cached for the life of the store. It comes back
+ * reset with its bindings cleared; declare it as g_autoptr (WardStmt) so
+ * that it is reset again (releasing its read lock) when it goes out of
+ * scope. */
+typedef sqlite3_stmt WardStmt;
+WardStmt    *ward_store_prepare         (WardStore   *self,
+                                         const char  *sql,
+                                         GError     **error);
+void         ward_stmt_release          (WardStmt    *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardStmt, ward_stmt_release)
+
+gboolean     ward_store_exec            (WardStore   *self,
+                                         const char  *sql,
+                                         GError     **error);
+
+/* Write transactions: BEGIN IMMEDIATE, so that a second process waits for
+ * the busy timeout here rather than failing half-way through. Nested calls
+ * are counted; only the outermost commits. */
+gboolean     ward_store_begin           (WardStore   *self,
+                                         GError     **error);
+gboolean     ward_store_commit          (WardStore   *self,
+                                         GError     **error);
+void         ward_store_rollback        (WardStore   *self);
+
+/* Tell every view that @table changed: emits ::changed with @table as the
+ * detail ("changed::candidates"). Deferred to the commit when inside a
+ * transaction, dropped on rollback. */
+void         ward_store_notify_changed  (WardStore   *self,
+                                         const char  *table);
+
+/* Turns an SQLite result into a WARD_ERROR with a sentence for the user. */
+gboolean     ward_store_set_error       (WardStore   *self,
+                                         int          rc,
+                                         GError     **error);
+
+/* Settings kept in the file itself (installation id, last backup, …). */
+char        *ward_store_dup_setting     (WardStore   *self,
+                                         const char  *key);
+gboolean     ward_store_set_setting     (WardStore   *self,
+                                         const char  *key,
+                                         const char  *value,
+                                         GError     **error);
+
+char        *ward_store_new_uuid        (void);
+char        *ward_store_now             (void);  /* ISO 8601, UTC */
+
+/* Convenience for reading columns as NUL-safe strings. */
+const char  *ward_stmt_text             (WardStmt    *stmt,
+                                         int          column);
+char        *ward_stmt_dup_text         (WardStmt    *stmt,
+                                         int          column);
+/* Binds NULL for NULL or "" */
+void         ward_stmt_bind_text_or_null (WardStmt   *stmt,
+                                          int         index,
+                                          const char *text);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Rows in one of our own tables (a name from code, never from input). */
+gint64       ward_store_count_rows      (WardStore   *self,
+                                         const char  *table,
+                                         GError     **error);
+
+G_END_DECLS

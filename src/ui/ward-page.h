@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ward-store.h"
+
+G_BEGIN_DECLS
+
+#define WARD_TYPE_PAGE (ward_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (WardPage, ward_page, WARD, PAGE, AdwBin)
+
+/* A page of the window. It shows what the store holds and reloads when the
+ * store announces a change to one of the tables it watches. A page that
+ * offers them installs the actions "page.new" (Ctrl+N), "page.print"
+ * (Ctrl+P), "page.export-pdf", "page.search" (Ctrl+F), "page.import" and
+ * "page.export"; the window's header bar and shortcuts forward to them. */
+struct _WardPageClass
+{
+  AdwBinClass parent_class;
+
+  /* NULL-terminated table names whose changes make the page reload; NULL
+   * for every table. */
+  const char * const *watched_tables;
+
+  void (*reload) (WardPage *self);
+};
+
+WardStore  *ward_page_get_store   (WardPage   *self);
+void        ward_page_set_store   (WardPage   *self,
+                                   WardStore  *store);
+/* Shows a transient message at the bottom of the window. */
+void        ward_page_toast       (WardPage   *self,
+                                   const char *message);
+/* Shows an error in a dialog over the window. */
+void        ward_page_show_error  (WardPage   *self,
+                                   const char *heading,
+                                   GError     *error);
+gboolean    ward_page_has_action  (WardPage   *self,
+                                   const char *name);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Pages built of preferences groups rebuild them on reload. */
+void                 ward_preferences_page_clear  (AdwPreferencesPage *page);
+AdwPreferencesGroup *ward_preferences_page_group  (AdwPreferencesPage *page,
+                                                   const char         *title,
+                                                   const char         *description);
+/* An AdwActionRow with a value label at its end; activatable rows lead to
+ * @action_name when it is set. */
+AdwActionRow        *ward_value_row_new           (const char         *title,
+                                                   const char         *subtitle,
+                                                   const char         *value,
+                                                   const char         *action_name,
+                                                   GVariant           *action_target);
+
+G_END_DECLS

@@ -1,0 +1,162 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Helpers for driving Ward Tracker through its accessibility tree.
+
+Each test starts the real application with a fresh database in a temporary
+folder, finds controls by their accessible role and name, as a screen reader
+user would, and saves screenshots into WARD_SCREENSHOT_DIR for a person to
+look at.
+"""
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+from dogtail import config  # noqa: E402
+
+config.config.logDebugToStdOut = False
+config.config.logDebugToFile = False
+config.config.searchCutoffCount = 20
+config.config.defaultDelay = 0.3
+config.config.actionDelay = 0.3
+config.config.typingDelay = 0.02
+
+from dogtail import rawinput, tree  # noqa: E402
+from dogtail.predicate import GenericPredicate  # noqa: E402
+
+BUILD_ROOT = os.environ["WARD_BUILD_ROOT"]
+SHOTS = os.environ.get("WARD_SCREENSHOT_DIR", os.path.join(BUILD_ROOT, "screenshots"))
+APP = os.path.join(BUILD_ROOT, "src", "ward-tracker")
+CLI = os.path.join(BUILD_ROOT, "src", "cli", "ward-tracker-cli")
+
+PAGES_VI = ["Tổng quan", "Chỉ tiêu", "Chương trình hành động",
+            "Kết nạp đảng viên", "Doanh nghiệp", "Ủng hộ Cuba"]
+
+failures = []
+
+
+def _excepthook(kind, value, tb):
+    import traceback
+    traceback.print_exception(kind, value, tb, file=sys.stdout)
+    sys.stdout.flush()
+    sys.exit(1)
+
+
+sys.excepthook = _excepthook
+
+
+def check(condition, message):
+    """Records a failed expectation; the test fails at the end if any did."""
+    if condition:
+        print("ok -", message)
+    else:
+        print("FAIL -", message)
+        failures.append(message)
+
+
+def finish():
+    if failures:
+        print("%d check(s) failed:" % len(failures))
+        for f in failures:
+            print("  -", f)
+        sys.exit(1)
+    print("all checks passed")
+    sys.exit(0)
+
+
+class App:
+    def __init__(self, lang="vi_VN.UTF-8", database=None, env=None, args=()):
+        self.tmp = tempfile.mkdtemp(prefix="ward-ui-")
+        self.database = database or os.path.join(self.tmp, "ward.sqlite3")
+        e = dict(os.environ)
+        e.update({"GSETTINGS_BACKEND": "memory", "LANG": lang, "LC_ALL": lang, "LANGUAGE": "",
+                  "XDG_DATA_HOME": os.path.join(self.tmp, "data"),
+                  "XDG_CONFIG_HOME": os.path.join(self.tmp, "config"),
+                  "WARD_TODAY": os.environ.get("WARD_TODAY", "2026-11-27")})
+        if env:
+            e.update(env)
+        self.env = e
+        self.proc = subprocess.Popen([APP, "--database", self.database, *args], env=e)
+        self.root = None
+        for _ in range(60):
+            try:
+                self.root = tree.root.application("ward-tracker")
+                break
+            except Exception:
+                time.sleep(0.5)
+        if self.root is None:
+            raise RuntimeError("the application did not appear on the accessibility bus")
+        self.window = self.wait_for(lambda: self.root.child(roleName="frame", retry=False))
+
+    def cli(self, *args):
+        return subprocess.run([CLI, "--database", self.database, *args], env=self.env,
+                              capture_output=True, text=True)
+
+    @staticmethod
+    def wait_for(fn, timeout=20.0):
+        end = time.time() + timeout
+        last = None
+        while time.time() < end:
+            try:
+                value = fn()
+                if value:
+                    return value
+            except Exception as exc:  # not there yet
+                last = exc
+            time.sleep(0.3)
+        raise TimeoutError("timed out waiting: %s" % last)
+
+    def find(self, role, name=None, parent=None, timeout=10.0):
+        parent = parent or self.window
+        return self.wait_for(lambda: parent.findChild(GenericPredicate(name=name, roleName=role),
+                                                      retry=False, requireResult=False),
+                             timeout)
+
+    def find_all(self, role, name=None, parent=None):
+        parent = parent or self.window
+        return parent.findChildren(GenericPredicate(name=name, roleName=role))
+
+    def has_text(self, text, parent=None):
+        """True when some visible label or cell shows exactly @text."""
+        parent = parent or self.window
+        hit = parent.findChild(lambda n: (n.name == text) and n.showing,
+                               retry=False, requireResult=False)
+        return hit is not None
+
+    def has_text_containing(self, text, parent=None):
+        parent = parent or self.window
+        hit = parent.findChild(lambda n: n.name is not None and text in n.name and n.showing,
+                               retry=False, requireResult=False)
+        return hit is not None
+
+    def shows(self, text, timeout=5.0, exact=False):
+        """Waits up to @timeout for a showing node whose name is or contains @text."""
+        try:
+            return bool(self.wait_for(lambda: self.has_text(text) if exact
+                                      else self.has_text_containing(text), timeout))
+        except TimeoutError:
+            return False
+
+    def goto(self, title):
+        sidebar = self.find("list", "Các trang" if self.env["LANG"].startswith("vi") else "Pages")
+        row = self.wait_for(lambda: sidebar.findChild(GenericPredicate(name=title),
+                                                      retry=False, requireResult=False))
+        row.grabFocus()
+        rawinput.pressKey("Return")
+        time.sleep(0.8)
+
+    def screenshot(self, name):
+        os.makedirs(SHOTS, exist_ok=True)
+        path = os.path.join(SHOTS, name + ".png")
+        time.sleep(0.5)
+        subprocess.run(["import", "-window", "root", path], check=False)
+        print("screenshot:", path)
+        return path
+
+    def quit(self):
+        try:
+            rawinput.keyCombo("<Control>q")
+            self.proc.wait(timeout=10)
+        except Exception:
+            self.proc.kill()
+            self.proc.wait()

@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-seed"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ward-error.h"
+#include "ward-resolution.h"
+#include "ward-store.h"
+#include "ward-targets.h"
+
+/* A small seed of another ward, as an office would write its own. */
+static const char *good_seed =
+  "{ \"format\": \"ward-tracker-seed\", \"version\": 1,"
+  "  \"ward\": { \"name\": \"Xã Quảng Phú\", \"party_body\": \"Đảng ủy xã Quảng Phú\","
+  "    \"parent_body\": \"Đảng bộ tỉnh Thanh Hóa\", \"province\": \"Thanh Hóa\","
+  "    \"place_name\": \"Quảng Phú\", \"congress\": \"Đại hội lần thứ I\","
+  "    \"resolution_title\": \"Nghị quyết Đại hội Đảng bộ xã Quảng Phú\","
+  "    \"term_start_year\": 2025, \"term_end_year\": 2030 },"
+  "  \"targets\": ["
+  "    { \"code\": \"bhyt\", \"group\": \"society\", \"kind\": \"rate\", \"source\": \"manual\","
+  "      \"name\": \"Tỷ lệ tham gia bảo hiểm y tế\", \"unit\": \"%\", \"comparison\": \">=\", \"goal\": 95 },"
+  "    { \"code\": \"members\", \"group\": \"party\", \"kind\": \"count\", \"source\": \"admissions\","
+  "      \"name\": \"Kết nạp đảng viên\", \"unit\": \"đảng viên\", \"comparison\": \">=\", \"goal\": 120 } ],"
+  "  \"programme\": [ { \"kind\": \"task\", \"title\": \"Xây dựng Đảng\" } ],"
+  "  \"units\": [ \"UBND xã\" ],"
+  "  \"campaigns\": [] }";
+
+typedef struct
+{
+  const char *name;
+  const char *from;  /* replace this part of the good seed … */
+  const char *to;    /* … with this */
+  const char *place; /* and expect the error to name this place */
+} BadSeed;
+
+static const BadSeed bad_seeds[] = {
+  { "not-json", "{ \"format\"", "{ format", "not valid JSON" },
+  { "wrong-format", "\"ward-tracker-seed\"", "\"something-else\"", "format" },
+  { "newer-version", "\"version\": 1", "\"version\": 7", "version" },
+  { "no-ward", "\"ward\":", "\"wards\":", "ward" },
+  { "ward-name-missing", "\"name\": \"Xã Quảng Phú\",", "", "ward.name" },
+  { "term-backwards", "\"term_end_year\": 2030", "\"term_end_year\": 2020", "ward.term_end_year" },
+  { "goal-not-number", "\"goal\": 120", "\"goal\": \"120\"", "targets[1].goal" },
+  { "unknown-kind", "\"kind\": \"rate\"", "\"kind\": \"ratio\"", "targets[0].kind" },
+  { "rate-over-100", "\"goal\": 95", "\"goal\": 195", "targets[0].goal" },
+  { "unknown-comparison", "\"comparison\": \">=\", \"goal\": 95", "\"comparison\": \"~\", \"goal\": 95", "targets[0].comparison" },
+  { "programme-kind", "\"kind\": \"task\"", "\"kind\": \"project\"", "programme[0].kind" },
+  { "unit-not-text", "[ \"UBND xã\" ]", "[ 5 ]", "units[0]" },
+  { "duplicate-target", "\"code\": \"members\"", "\"code\": \"bhyt\"", "targets[1]" },
+};
+
+static char *
+write_seed (const char *dir,
+            const char *contents)
+{
+  char *path = g_build_filename (dir, "seed.json", NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static char *
+replace_once (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *at = strstr (text, from);
+
+  g_assert_nonnull (at);
+  return g_strdup_printf ("%.*s%s%s", (int) (at - text), text, to, at + strlen (from));
+}
+
+static void
+test_custom_seed_loads (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *seed = write_seed (dir, good_seed);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (WardResolution) resolution = NULL;
+  g_autoptr (GPtrArray) targets = NULL;
+
+  store = ward_store_open_full (db, seed, -1, &error);
+  g_assert_no_error (error);
+
+  resolution = ward_resolution_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (resolution->name, ==, "Xã Quảng Phú");
+  g_assert_cmpint (resolution->term_start_year, ==, 2025);
+
+  targets = ward_targets_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (targets->len, ==, 2);
+  g_assert_cmpstr (ward_target_get_code (targets->pdata[1]), ==, "members");
+  g_assert_cmpint (ward_target_get_source (targets->pdata[1]), ==, WARD_SOURCE_ADMISSIONS);
+  g_assert_cmpfloat (ward_target_get_goal (targets->pdata[1]), ==, 120);
+
+  g_clear_object (&store);
+  g_unlink (db);
+  g_unlink (seed);
+  g_rmdir (dir);
+}
+
+static void
+test_bad_seed (gconstpointer data)
+{
+  const BadSeed *bad = data;
+  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *contents = replace_once (good_seed, bad->from, bad->to);
+  g_autofree char *seed = write_seed (dir, contents);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+
+  store = ward_store_open_full (db, seed, -1, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_SEED);
+  g_test_message ("%s", error->message);
+  /* The message names the file and the place in it. */
+  g_assert_nonnull (strstr (error->message, seed));
+  g_assert_nonnull (strstr (error->message, bad->place));
+  /* A half-made database is never left behind. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+
+  g_unlink (seed);
+  g_rmdir (dir);
+}
+
+static void
+test_missing_seed_file (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autofree char *seed = g_build_filename (dir, "nowhere.json", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+
+  store = ward_store_open_full (db, seed, -1, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/seed/custom-seed-loads", test_custom_seed_loads);
+  g_test_add_func ("/seed/missing-seed-file", test_missing_seed_file);
+  for (guint i = 0; i < G_N_ELEMENTS (bad_seeds); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/seed/bad/%s", bad_seeds[i].name);
+      g_test_add_data_func (path, &bad_seeds[i], test_bad_seed);
+    }
+
+  return g_test_run ();
+}

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store"
+
+#include "config.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+#include "ward-error.h"
+#include "ward-store.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = g_dir_make_tmp ("ward-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "ward.sqlite3", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static gint64
+count (WardStore  *store,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ward_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static char *
+query_text (WardStore  *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ward_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return text;
+}
+
+static char *
+file_digest (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static void
+test_fresh_file_is_seeded (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autofree char *journal = NULL;
+  g_autofree char *ward = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  g_assert_cmpint (ward_store_get_version (store), ==, ward_store_schema_version ());
+  g_assert_cmpint (count (store, "PRAGMA user_version"), ==, ward_store_schema_version ());
+  g_assert_cmpint (count (store, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (count (store, "PRAGMA synchronous"), ==, 2); /* FULL */
+  journal = query_text (store, "PRAGMA journal_mode");
+  g_assert_cmpstr (journal, ==, "delete");
+
+  ward = query_text (store, "SELECT name FROM ward");
+  g_assert_cmpstr (ward, ==, "Phường Đông Sơn");
+  g_assert_cmpint (count (store, "SELECT count(*) FROM ward WHERE term_start_year = 2025 AND term_end_year = 2030"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets"), ==, 11);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets WHERE source = 'admissions' AND goal = 600"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets WHERE source = 'enterprises' AND goal = 750"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets WHERE comparison = '>' AND goal = 85"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets WHERE kind = 'growth' AND goal = 11.8"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM programme_groups WHERE kind = 'task'"), ==, 6);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM programme_groups WHERE kind = 'breakthrough'"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM campaigns WHERE name LIKE '%Cuba%'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM units WHERE name = 'Ủy ban MTTQ'"), ==, 1);
+
+  /* Every row carries a UUID and its times. */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets WHERE length (uuid) = 36 "
+                                 "AND created_at LIKE '____-__-__T__:__:__Z' AND updated_at = created_at"), ==, 11);
+}
+
+static void
+test_new_file_is_private (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *nested = g_build_filename (f->dir, "sub", "dir", "ward.sqlite3", NULL);
+  g_autoptr (WardStore) store = NULL;
+  GStatBuf st;
+
+  /* The folder is made too, as for the default path on first start. */
+  store = ward_store_open (nested, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (nested, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+static void
+test_migrates_every_earlier_version (Fixture       *f,
+                                     gconstpointer  data)
+{
+  for (int version = 1; version < ward_store_schema_version (); version++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/v%d.sqlite3", f->dir, version);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (WardStore) old = NULL;
+      g_autoptr (WardStore) store = NULL;
+
+      old = ward_store_open_full (path, NULL, version, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (count (old, "PRAGMA user_version"), ==, version);
+      g_assert_cmpint (count (old, "SELECT count(*) FROM targets"), ==, 11);
+      g_clear_object (&old);
+
+      store = ward_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (ward_store_get_version (store), ==, ward_store_schema_version ());
+      g_assert_cmpint (count (store, "PRAGMA user_version"), ==, ward_store_schema_version ());
+      /* The data written by the old version is all still there. */
+      g_assert_cmpint (count (store, "SELECT count(*) FROM targets"), ==, 11);
+      g_assert_cmpint (count (store, "SELECT count(*) FROM programme_groups"), ==, 8);
+    }
+}
+
+static void
+test_newer_file_refused_untouched (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *sql = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  sql = g_strdup_printf ("PRAGMA user_version = %d", ward_store_schema_version () + 1);
+  raw_exec (f->path, sql);
+  before = file_digest (f->path);
+
+  store = ward_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NEWER_VERSION);
+  g_assert_nonnull (strstr (error->message, "newer version"));
+
+  after = file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_not_a_database_refused (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *text = "Họ và tên,Ngày sinh\nNguyễn Văn An,01/02/1990\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_set_contents (f->path, text, -1, NULL));
+  store = ward_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_DATABASE);
+
+  g_assert_true (g_file_get_contents (f->path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, text);
+}
+
+static void
+test_other_programs_database_refused (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  raw_exec (f->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('An')");
+  before = file_digest (f->path);
+
+  store = ward_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_DATABASE);
+
+  after = file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_corrupt_file_refused_untouched (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  char garbage[512];
+  int page_size;
+  int fd;
+
+  g_assert_no_error (error);
+  page_size = (int) count (store, "PRAGMA page_size");
+  g_clear_object (&store);
+
+  /* Scribble over the b-tree pages after the first, as a bad sector or an
+   * interrupted copy would, keeping the header intact. */
+  memset (garbage, 0xA5, sizeof garbage);
+  fd = g_open (f->path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  for (int page = 1; page < 12; page++)
+    {
+      g_assert_cmpint (lseek (fd, (off_t) page * page_size, SEEK_SET), >=, 0);
+      g_assert_cmpint (write (fd, garbage, sizeof garbage), ==, sizeof garbage);
+    }
+  close (fd);
+  before = file_digest (f->path);
+
+  store = ward_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == WARD_ERROR);
+  g_assert_true (error->code == WARD_ERROR_CORRUPT || error->code == WARD_ERROR_NOT_DATABASE);
+  g_assert_nonnull (strstr (error->message, f->path));
+
+  after = file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_busy_file_reports_busy (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  sqlite3 *other = NULL;
+
+  g_assert_no_error (error);
+
+  /* A second program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  g_assert_false (ward_store_begin (store, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_BUSY);
+  g_clear_error (&error);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+
+  g_assert_true (ward_store_begin (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (ward_store_commit (store, &error));
+}
+
+static void
+test_ledger_is_append_only (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = ward_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO ledger_entries (uuid, campaign_id, seq, kind, receipt_number, "
+                                 "entry_date, amount, prev_hash, hash, created_at, updated_at) "
+                                 "VALUES ('u1', 1, 1, 'receipt', '1', '2025-09-20', 500000, '', 'h', 'now', 'now')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE ledger_entries SET amount = 5", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM ledger_entries", NULL, NULL, NULL), !=, SQLITE_OK);
+  g_assert_cmpint (count (store, "SELECT amount FROM ledger_entries"), ==, 500000);
+}
+
+static void
+test_changes_are_audited (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autofree char *old_values = NULL;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  db = ward_store_get_db (store);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE units SET name = 'Công an phường Đông Sơn' "
+                                     "WHERE name = 'Công an phường'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM audit WHERE table_name = 'units' AND action = 'update'"), ==, 1);
+  old_values = query_text (store, "SELECT json_extract (old_values, '$.name') FROM audit WHERE action = 'update'");
+  g_assert_cmpstr (old_values, ==, "Công an phường");
+}
+
+static void
+on_changed_cb (WardStore  *store,
+               const char *table,
+               GPtrArray  *seen)
+{
+  g_ptr_array_add (seen, g_strdup (table));
+}
+
+static void
+test_changed_is_emitted_after_commit (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autoptr (GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed::units", G_CALLBACK (on_changed_cb), seen);
+
+  g_assert_true (ward_store_begin (store, &error));
+  ward_store_notify_changed (store, "units");
+  ward_store_notify_changed (store, "targets");
+  g_assert_cmpuint (seen->len, ==, 0);
+  g_assert_true (ward_store_commit (store, &error));
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (seen->pdata[0], ==, "units");
+
+  /* A rolled back change is never announced. */
+  g_assert_true (ward_store_begin (store, &error));
+  ward_store_notify_changed (store, "units");
+  ward_store_rollback (store);
+  g_assert_cmpuint (seen->len, ==, 1);
+}
+
+static void
+test_settings_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autofree char *missing = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  missing = ward_store_dup_setting (store, "installation-id");
+  g_assert_null (missing);
+  g_assert_true (ward_store_set_setting (store, "installation-id", "abc", &error));
+  g_assert_true (ward_store_set_setting (store, "installation-id", "def", &error));
+  value = ward_store_dup_setting (store, "installation-id");
+  g_assert_cmpstr (value, ==, "def");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/store/fresh-file-is-seeded", test_fresh_file_is_seeded);
+  ADD ("/store/new-file-is-private", test_new_file_is_private);
+  ADD ("/store/migrates-every-earlier-version", test_migrates_every_earlier_version);
+  ADD ("/store/newer-file-refused-untouched", test_newer_file_refused_untouched);
+  ADD ("/store/not-a-database-refused", test_not_a_database_refused);
+  ADD ("/store/other-programs-database-refused", test_other_programs_database_refused);
+  ADD ("/store/corrupt-file-refused-untouched", test_corrupt_file_refused_untouched);
+  ADD ("/store/busy-file-reports-busy", test_busy_file_reports_busy);
+  ADD ("/store/ledger-is-append-only", test_ledger_is_append_only);
+  ADD ("/store/changes-are-audited", test_changes_are_audited);
+  ADD ("/store/changed-is-emitted-after-commit", test_changed_is_emitted_after_commit);
+  ADD ("/store/settings-round-trip", test_settings_round_trip);
+#undef ADD
+
+  return g_test_run ();
+}
