@@ -35,4 +35,8 @@ int        ward_cli_misuse      (const char      *usage);
 /* Prints the error to stderr and returns the exit status for it. */
 int        ward_cli_fail        (GError          *error);
 
+/* The commands, each in the file of its area. */
+int ward_cli_command_import (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_export (WardCliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

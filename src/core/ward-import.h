@@ -126,7 +126,9 @@ gboolean ward_export_to_path (WardStore             *store,
                               const char            *path,
                               GError               **error);
 
-/* Helpers for kinds: append an error or warning about one cell. */
+/* Helpers for kinds: append an error or warning about one cell (the
+ * column's index in the kind's table), or about the whole row with
+ * @column = G_MAXUINT. */
 void     ward_import_row_error   (WardImportRow *row,
                                   guint          column,
                                   const char    *message);
@@ -134,4 +136,8 @@ void     ward_import_row_warning (WardImportRow *row,
                                   guint          column,
                                   const char    *message);
 
+G_END_DECLS
+
+G_BEGIN_DECLS
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WardImportResult, ward_import_result_clear)
 G_END_DECLS

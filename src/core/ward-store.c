@@ -32,6 +32,7 @@ struct _WardStore
   int         version;
   int         tx_depth;
   GPtrArray  *pending_changes; /* table names to announce at commit */
+  GThread    *owner;           /* the thread that opened the store */
 };
 
 G_DEFINE_FINAL_TYPE (WardStore, ward_store, G_TYPE_OBJECT)
@@ -259,15 +260,41 @@ ward_store_begin (WardStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  WardStore *store;
+  GPtrArray *tables;
+} Changes;
+
+static gboolean
+emit_changes (gpointer data)
+{
+  Changes *changes = data;
+
+  for (guint i = 0; i < changes->tables->len; i++)
+    g_signal_emit (changes->store, signals[CHANGED],
+                   g_quark_from_string (changes->tables->pdata[i]), changes->tables->pdata[i]);
+  g_ptr_array_unref (changes->tables);
+  g_object_unref (changes->store);
+  g_free (changes);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 emit_pending_changes (WardStore *self)
 {
-  g_autoptr (GPtrArray) tables = g_steal_pointer (&self->pending_changes);
+  Changes *changes = g_new0 (Changes, 1);
 
+  changes->store = g_object_ref (self);
+  changes->tables = g_steal_pointer (&self->pending_changes);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < tables->len; i++)
-    g_signal_emit (self, signals[CHANGED], g_quark_from_string (tables->pdata[i]),
-                   tables->pdata[i]);
+
+  /* Long imports commit from a worker thread; the views hear of it in the
+   * thread that owns them. */
+  if (g_thread_self () == self->owner)
+    emit_changes (changes);
+  else
+    g_main_context_invoke (NULL, emit_changes, changes);
 }
 
 gboolean
@@ -407,6 +434,7 @@ ward_store_init (WardStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  self->owner = g_thread_self ();
 }
 
 /* Opening ---------------------------------------------------------------- */

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-import"
+
+#include "config.h"
+
+#include "ward-import.h"
+
+/* Each register provides its kind in its own core file; this list is what
+ * `ward-tracker-cli import KIND` and the window's import dialog offer. A new
+ * kind adds its extern declaration here and its entry in the list. */
+
+extern const WardImportKind ward_programme_import_kind;  /* export only */
+
+const WardImportKind * const *
+ward_import_kinds (void)
+{
+  static const WardImportKind * const kinds[] = {
+    &ward_programme_import_kind,
+    NULL
+  };
+
+  return kinds;
+}
