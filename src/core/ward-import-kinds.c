@@ -9,13 +9,11 @@
  * `ward-tracker-cli import KIND` and the window's import dialog offer. A new
  * kind adds its extern declaration here and its entry in the list. */
 
-extern const WardImportKind ward_programme_import_kind;  /* export only */
 
 const WardImportKind * const *
 ward_import_kinds (void)
 {
   static const WardImportKind * const kinds[] = {
-    &ward_programme_import_kind,
     NULL
   };
 
