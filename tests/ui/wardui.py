@@ -141,8 +141,7 @@ class App:
         sidebar = self.find("list", "Các trang" if self.env["LANG"].startswith("vi") else "Pages")
         row = self.wait_for(lambda: sidebar.findChild(GenericPredicate(name=title),
                                                       retry=False, requireResult=False))
-        row.grabFocus()
-        rawinput.pressKey("Return")
+        row.click()
         time.sleep(0.8)
 
     def screenshot(self, name):

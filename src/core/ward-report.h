@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <cairo.h>
+
+G_BEGIN_DECLS
+
+/* The layout engine of every printed report: a document built by code
+ * (heading blocks, title, paragraphs, tables, "Nơi nhận" and signature),
+ * paginated once and drawn page by page onto any cairo context: a PDF
+ * surface, or the cairo context of a GtkPrintContext.
+ *
+ * Everything is in points on A4 paper (595.28 × 841.89 pt, or the other way
+ * round in landscape), margins 25 mm top and bottom, 35 mm left, 15 mm right.
+ * When printing with GtkPrintOperation, set its unit to GTK_UNIT_POINTS and
+ * use_full_page to TRUE so that the context's origin is the paper's corner,
+ * paginate in begin-print with the context's cairo context, and call
+ * ward_report_draw_page() from draw-page.
+ *
+ * Every string is given by the caller (the names of bodies and signatories
+ * come from the ward's settings); the engine only lays them out. */
+
+#define WARD_TYPE_REPORT (ward_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (WardReport, ward_report, WARD, REPORT, GObject)
+
+typedef enum
+{
+  WARD_REPORT_PORTRAIT,
+  WARD_REPORT_LANDSCAPE,
+} WardReportOrientation;
+
+typedef enum
+{
+  WARD_REPORT_HEADER_NONE,
+  WARD_REPORT_HEADER_PARTY,   /* Hướng dẫn 36-HD/VPTW: "ĐẢNG CỘNG SẢN VIỆT NAM" */
+  WARD_REPORT_HEADER_STATE,   /* national heading, also used by the Fatherland Front */
+} WardReportHeaderKind;
+
+typedef enum
+{
+  WARD_REPORT_ALIGN_LEFT,
+  WARD_REPORT_ALIGN_CENTER,
+  WARD_REPORT_ALIGN_RIGHT,
+} WardReportAlign;
+
+typedef enum
+{
+  WARD_REPORT_STYLE_NORMAL = 0,
+  WARD_REPORT_STYLE_BOLD   = 1 << 0,
+  WARD_REPORT_STYLE_ITALIC = 1 << 1,
+} WardReportStyle;
+
+/* A table inside a report; owned by the report, valid as long as it is. */
+typedef struct _WardReportTable WardReportTable;
+
+WardReport            *ward_report_new                  (void);
+
+void                   ward_report_set_orientation      (WardReport            *self,
+                                                         WardReportOrientation  orientation);
+WardReportOrientation  ward_report_get_orientation      (WardReport            *self);
+/* A4 in points, turned for the orientation. */
+void                   ward_report_get_page_size        (WardReport            *self,
+                                                         double                *width_pt,
+                                                         double                *height_pt);
+
+/* The heading blocks of the first page. Left: @parent_body (may be NULL)
+ * over @issuing_body in bold, then "*" (party) or a short rule (state), then
+ * @number ("Số 12-BC/ĐU", may be NULL). Right: the heading of @kind, then
+ * @place_date in italics (see ward_report_format_place_date()). */
+void                   ward_report_set_header           (WardReport            *self,
+                                                         WardReportHeaderKind   kind,
+                                                         const char            *parent_body,
+                                                         const char            *issuing_body,
+                                                         const char            *number,
+                                                         const char            *place_date);
+/* Replaces the top-right heading that @kind implies ("ĐẢNG CỘNG SẢN VIỆT NAM";
+ * "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" over "Độc lập - Tự do - Hạnh phúc").
+ * The last line given is underlined; @motto may be NULL. */
+void                   ward_report_set_national_heading (WardReport            *self,
+                                                         const char            *heading,
+                                                         const char            *motto);
+
+/* Bold capitals, centred; "\n" breaks lines. The text is upper-cased. */
+void                   ward_report_set_title            (WardReport            *self,
+                                                         const char            *title);
+const char            *ward_report_get_title            (WardReport            *self);
+/* Pango markup, centred, under the title. */
+void                   ward_report_set_subtitle         (WardReport            *self,
+                                                         const char            *markup,
+                                                         WardReportStyle        style);
+
+/* Body text, justified with a first-line indent; Pango markup. */
+void                   ward_report_add_paragraph        (WardReport            *self,
+                                                         const char            *markup);
+/* A bold line kept on the page of what follows it; plain text. */
+void                   ward_report_add_heading          (WardReport            *self,
+                                                         const char            *text);
+/* "Tổng số tiền đã nhận ........ 1.250.000 đ": @key on the left, @value
+ * in bold on the right, dot leaders between; plain text. */
+void                   ward_report_add_key_value        (WardReport            *self,
+                                                         const char            *key,
+                                                         const char            *value);
+/* A table of @n_columns columns, each given by ward_report_table_set_column().
+ * Fill it before paginating: rows added later need a new pagination. */
+WardReportTable       *ward_report_add_table            (WardReport            *self,
+                                                         guint                  n_columns);
+
+/* The end of the document. "Nơi nhận:" and @recipients (each a line, as the
+ * caller words it: "- Ban Thường vụ Tỉnh ủy,") on the left; on the right
+ * @title_lines in bold ("T/M ĐẢNG ỦY", "BÍ THƯ"), room for the signature and
+ * the seal, then @name in bold. Either side may be NULL. */
+void                   ward_report_set_recipients       (WardReport            *self,
+                                                         const char * const    *recipients);
+void                   ward_report_set_signature        (WardReport            *self,
+                                                         const char * const    *title_lines,
+                                                         const char            *name);
+/* A last paragraph after the signature (the ledger's chain hash); markup. */
+void                   ward_report_set_closing          (WardReport            *self,
+                                                         const char            *markup);
+
+/* Column @column: its header (may hold "\n"), its width relative to the
+ * others' and the alignment of its cells. */
+void                   ward_report_table_set_column     (WardReportTable       *table,
+                                                         guint                  column,
+                                                         const char            *header,
+                                                         double                 relative_width,
+                                                         WardReportAlign        align);
+/* Point size of the table's text; 12 unless set (11 suits long lists). */
+void                   ward_report_table_set_font_size  (WardReportTable       *table,
+                                                         double                 points);
+/* One row: @cells holds n_columns strings (NULL ones are empty). */
+void                   ward_report_table_add_row        (WardReportTable       *table,
+                                                         const char * const    *cells);
+/* A row in bold: totals. */
+void                   ward_report_table_add_total_row  (WardReportTable       *table,
+                                                         const char * const    *cells);
+/* A bold line across all the columns that heads the rows after it; never
+ * left alone at the foot of a page. */
+void                   ward_report_table_add_group_row  (WardReportTable       *table,
+                                                         const char            *text);
+guint                  ward_report_table_get_n_rows     (WardReportTable       *table);
+
+/* Lays the document out on pages of @width_pt × @height_pt, measuring text
+ * with @measure_cr's font settings (NULL: a context of the default font
+ * map). Returns the number of pages, at least 1. */
+int                    ward_report_paginate             (WardReport            *self,
+                                                         cairo_t               *measure_cr,
+                                                         double                 width_pt,
+                                                         double                 height_pt);
+int                    ward_report_get_n_pages          (WardReport            *self);
+/* Draws page @page_nr (from 0) as paginated onto @cr, whose user space is
+ * in points with the origin at the paper's top-left corner. */
+void                   ward_report_draw_page            (WardReport            *self,
+                                                         cairo_t               *cr,
+                                                         int                    page_nr);
+/* Paginates and writes the whole report as a PDF, through a temporary file
+ * in the same folder that replaces @path only when complete. */
+gboolean               ward_report_write_pdf            (WardReport            *self,
+                                                         const char            *path,
+                                                         GError               **error);
+
+/* "Đông Sơn, ngày 05 tháng 02 năm 2026": days below 10 and the months
+ * January and February take a leading zero (Hướng dẫn 36-HD/VPTW, Nghị định
+ * 30/2020/NĐ-CP), so 3 April 2018 gives "ngày 03 tháng 4 năm 2018". */
+char                  *ward_report_format_place_date    (const char            *place,
+                                                         const GDate           *date);
+/* The same from an ISO date "2026-02-05"; NULL if it is not a valid date. */
+char                  *ward_report_format_place_date_iso (const char           *place,
+                                                          const char           *iso_date);
+
+G_END_DECLS
