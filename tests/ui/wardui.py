@@ -78,6 +78,7 @@ class App:
         self.env = e
         self.proc = subprocess.Popen([APP, "--database", self.database, *args], env=e)
         self.root = None
+        self.page = None
         for _ in range(60):
             try:
                 self.root = tree.root.application("ward-tracker")
@@ -116,18 +117,36 @@ class App:
         parent = parent or self.window
         return parent.findChildren(GenericPredicate(name=name, roleName=role))
 
+    # GTK 4.8 does not report AT-SPI's "showing" state, and every page of the
+    # window's stack stays in the tree; so text is looked for within the page
+    # on show (goto() remembers it), which is what a person sees.
+
     def has_text(self, text, parent=None):
-        """True when some visible label or cell shows exactly @text."""
-        parent = parent or self.window
-        hit = parent.findChild(lambda n: (n.name == text) and n.showing,
-                               retry=False, requireResult=False)
+        """True when a node of the page on show (or @parent) is named @text."""
+        parent = parent or self.page or self.window
+        hit = parent.findChild(lambda n: n.name == text, retry=False, requireResult=False)
         return hit is not None
 
     def has_text_containing(self, text, parent=None):
-        parent = parent or self.window
-        hit = parent.findChild(lambda n: n.name is not None and text in n.name and n.showing,
+        parent = parent or self.page or self.window
+        hit = parent.findChild(lambda n: n.name is not None and text in n.name,
                                retry=False, requireResult=False)
         return hit is not None
+
+    def current_title(self):
+        """The title in the content header bar: the page on show."""
+        titles = self.window.findChildren(GenericPredicate(roleName="filler", name="AdwWindowTitle"))
+        if len(titles) < 2:
+            return None
+        labels = titles[-1].findChildren(GenericPredicate(roleName="label"))
+        return labels[0].name if labels else None
+
+    def page_panel(self, title):
+        """The accessible of the window's stack page titled @title."""
+        return self.window.findChild(
+            lambda n: n.roleName == "panel" and n.name == title
+            and any((c.name or "").startswith("Ward") for c in n.children),
+            retry=False, requireResult=False)
 
     def shows(self, text, timeout=5.0, exact=False):
         """Waits up to @timeout for a showing node whose name is or contains @text."""
@@ -142,7 +161,9 @@ class App:
         row = self.wait_for(lambda: sidebar.findChild(GenericPredicate(name=title),
                                                       retry=False, requireResult=False))
         row.click()
-        time.sleep(0.8)
+        self.wait_for(lambda: self.current_title() == title)
+        self.page = self.page_panel(title)
+        time.sleep(0.5)
 
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
