@@ -144,6 +144,10 @@ import_records (WardStore             *store,
       else
         result->n_errors++;
 
+      /* A full disk or an I/O error undid everything: stop here. */
+      if (ward_store_transaction_lost (store))
+        break;
+
       if (progress != NULL && (i + 1) % PROGRESS_EVERY == 0)
         progress ((double) (i + 1) / n, progress_data);
     }

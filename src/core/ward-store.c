@@ -31,8 +31,11 @@ struct _WardStore
   GHashTable *statements;      /* SQL text -> sqlite3_stmt* */
   int         version;
   int         tx_depth;
+  gboolean    tx_lost;         /* SQLite undid the outer transaction (disk full, I/O error) */
   GPtrArray  *pending_changes; /* table names to announce at commit */
   GThread    *owner;           /* the thread that opened the store */
+  dev_t       device;          /* which file @path was when opened */
+  ino_t       inode;
 };
 
 G_DEFINE_FINAL_TYPE (WardStore, ward_store, G_TYPE_OBJECT)
@@ -248,16 +251,132 @@ ward_stmt_bind_text_or_null (WardStmt   *stmt,
     sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
 }
 
+static gboolean configure_connection (WardStore *self, GError **error);
+
+static void
+remember_file (WardStore *self)
+{
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) == 0)
+    {
+      self->device = st.st_dev;
+      self->inode = st.st_ino;
+    }
+}
+
+/* The file was deleted (or moved away) while we had it open: everything
+ * stored so far still lives in the open connection, so it is written back to
+ * its place and the connection moves over to it. */
+static gboolean
+put_file_back (WardStore  *self,
+               GError    **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  sqlite3_backup *backup = NULL;
+  sqlite3 *dest = NULL;
+  int fd, rc;
+
+  g_mkdir_with_parents (dir, 0700);
+  fd = g_open (self->path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0)
+    close (fd);
+  rc = sqlite3_open_v2 (self->path, &dest, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK && (backup = sqlite3_backup_init (dest, "main", self->db, "main")) != NULL)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      sqlite3_backup_finish (backup);
+    }
+  sqlite3_close (dest);
+  if (rc != SQLITE_DONE)
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_READ_ONLY,
+                   _("The data file “%s” was deleted or moved while Ward Tracker had it open, "
+                     "and it could not be written back. Nothing more can be saved: make a backup "
+                     "with Back Up… now."), name);
+      return FALSE;
+    }
+
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->db);
+  self->db = NULL;
+  if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK
+      || !configure_connection (self, error))
+    return FALSE;
+  remember_file (self);
+  g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
+               _("The data file “%s” was deleted or moved while Ward Tracker had it open. It has been "
+                 "written back to its place with everything stored so far. Try again."), name);
+  return FALSE;
+}
+
+static gboolean
+check_file_in_place (WardStore  *self,
+                     GError    **error)
+{
+  g_autofree char *name = NULL;
+  GStatBuf st;
+
+  if (g_stat (self->path, &st) != 0)
+    return put_file_back (self, error);
+  if (st.st_dev == self->device && st.st_ino == self->inode)
+    return TRUE;
+  name = g_filename_display_name (self->path);
+  g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
+               _("The data file “%s” was replaced by another program while Ward Tracker had it "
+                 "open. Nothing was changed; close Ward Tracker and open it again."), name);
+  return FALSE;
+}
+
+static gboolean
+transaction_lost (WardStore  *self,
+                  GError    **error)
+{
+  g_autofree char *name = g_filename_display_name (self->path);
+
+  /* SQLite rolls a whole transaction back by itself on a full disk or an I/O
+   * error; nothing after that may be committed piecemeal. */
+  self->tx_lost = TRUE;
+  g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
+               _("The change to “%s” was undone after an earlier error; nothing of it was stored."),
+               name);
+  return FALSE;
+}
+
 gboolean
 ward_store_begin (WardStore  *self,
                   GError    **error)
 {
+  g_autofree char *savepoint = NULL;
+
   g_return_val_if_fail (WARD_IS_STORE (self), FALSE);
 
-  if (self->tx_depth == 0 && !ward_store_exec (self, "BEGIN IMMEDIATE", error))
+  if (self->tx_depth == 0)
+    {
+      if (!check_file_in_place (self, error) || !ward_store_exec (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->tx_lost = FALSE;
+      self->tx_depth = 1;
+      return TRUE;
+    }
+
+  /* Nested: a savepoint, so that an inner failure undoes only its own part. */
+  if (self->tx_lost || sqlite3_get_autocommit (self->db))
+    return transaction_lost (self, error);
+  savepoint = g_strdup_printf ("SAVEPOINT ward_%d", self->tx_depth);
+  if (!ward_store_exec (self, savepoint, error))
     return FALSE;
   self->tx_depth++;
   return TRUE;
+}
+
+gboolean
+ward_store_transaction_lost (WardStore *self)
+{
+  g_return_val_if_fail (WARD_IS_STORE (self), TRUE);
+
+  return self->tx_depth > 0 && (self->tx_lost || sqlite3_get_autocommit (self->db));
 }
 
 typedef struct
@@ -301,13 +420,22 @@ gboolean
 ward_store_commit (WardStore  *self,
                    GError    **error)
 {
+  g_autofree char *release = NULL;
+
   g_return_val_if_fail (WARD_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->tx_depth > 0, FALSE);
 
+  if (self->tx_lost || sqlite3_get_autocommit (self->db))
+    {
+      transaction_lost (self, error);
+      ward_store_rollback (self);
+      return FALSE;
+    }
   if (self->tx_depth > 1)
     {
       self->tx_depth--;
-      return TRUE;
+      release = g_strdup_printf ("RELEASE ward_%d", self->tx_depth);
+      return ward_store_exec (self, release, error);
     }
   if (!ward_store_exec (self, "COMMIT", error))
     {
@@ -322,14 +450,30 @@ ward_store_commit (WardStore  *self,
 void
 ward_store_rollback (WardStore *self)
 {
+  g_autofree char *undo = NULL;
+
   g_return_if_fail (WARD_IS_STORE (self));
 
-  /* A failed inner step spoils the whole transaction: roll back all of it. */
   if (self->tx_depth == 0)
     return;
+  if (self->tx_depth > 1)
+    {
+      /* Undo the inner part only; the outer transaction goes on, unless
+       * SQLite already undid all of it. */
+      self->tx_depth--;
+      if (sqlite3_get_autocommit (self->db))
+        self->tx_lost = TRUE;
+      else
+        {
+          undo = g_strdup_printf ("ROLLBACK TO ward_%d; RELEASE ward_%d", self->tx_depth, self->tx_depth);
+          sqlite3_exec (self->db, undo, NULL, NULL, NULL);
+        }
+      return;
+    }
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->tx_depth = 0;
+  self->tx_lost = FALSE;
   g_ptr_array_set_size (self->pending_changes, 0);
 }
 
@@ -685,6 +829,8 @@ static gboolean
 configure_connection (WardStore  *self,
                       GError    **error)
 {
+  g_return_val_if_fail (self->db != NULL, FALSE);
+
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
@@ -751,6 +897,7 @@ ward_store_open_full (const char  *path,
     goto fail;
 
   self->version = version;
+  remember_file (self);
   if (!migrate (self, version, target, seed_path, error))
     goto fail;
 

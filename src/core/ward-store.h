@@ -53,12 +53,17 @@ gboolean     ward_store_exec            (WardStore   *self,
 
 /* Write transactions: BEGIN IMMEDIATE, so that a second process waits for
  * the busy timeout here rather than failing half-way through. Nested calls
- * are counted; only the outermost commits. */
+ * are savepoints: an inner rollback undoes only its own part, and only the
+ * outermost commit stores anything. */
 gboolean     ward_store_begin           (WardStore   *self,
                                          GError     **error);
 gboolean     ward_store_commit          (WardStore   *self,
                                          GError     **error);
 void         ward_store_rollback        (WardStore   *self);
+
+/* TRUE inside a transaction that SQLite has already undone by itself (a
+ * full disk, an I/O error): the caller must stop and roll back. */
+gboolean     ward_store_transaction_lost (WardStore  *self);
 
 /* Tell every view that @table changed: emits ::changed with @table as the
  * detail ("changed::candidates"). Deferred to the commit when inside a

@@ -31,9 +31,14 @@ unit_import_row (WardImportRow  *row,
   g_autofree char *now = ward_store_now ();
   gboolean exists;
 
+  /* As the registers do: each record in a transaction of its own, nested in
+   * the import's; a refused record rolls back only itself. */
+  g_assert_true (ward_store_begin (row->store, NULL));
+  g_assert_true (ward_store_exec (row->store, "UPDATE settings SET value = value", NULL));
   if (row->values[COL_POSITION].integer < 0)
     {
       ward_import_row_error (row, COL_POSITION, "the position cannot be negative");
+      ward_store_rollback (row->store);
       return FALSE;
     }
 
@@ -45,7 +50,7 @@ unit_import_row (WardImportRow  *row,
     {
       ward_import_row_warning (row, COL_NAME, "already in the list; skipped");
       *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
+      return ward_store_commit (row->store, NULL);
     }
   write = ward_store_prepare (row->store,
                               exists ? "UPDATE units SET position = ?2, updated_at = ?4 WHERE name = ?1"
@@ -59,7 +64,7 @@ unit_import_row (WardImportRow  *row,
   g_assert_cmpint (sqlite3_step (write), ==, SQLITE_DONE);
   ward_store_notify_changed (row->store, "units");
   *outcome = exists ? WARD_ROW_UPDATED : WARD_ROW_ADDED;
-  return TRUE;
+  return ward_store_commit (row->store, NULL);
 }
 
 static gboolean

@@ -384,6 +384,42 @@ test_changed_is_emitted_after_commit (Fixture       *f,
 }
 
 static void
+test_deleted_file_is_put_back (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autoptr (WardStore) reopened = NULL;
+  g_autofree char *kept = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ward_store_set_setting (store, "kept", "yes", &error));
+
+  /* Someone deletes the file while the window has it open. */
+  g_assert_cmpint (g_unlink (f->path), ==, 0);
+
+  g_assert_false (ward_store_begin (store, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "written back"));
+  g_clear_error (&error);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
+
+  /* Work goes on, into the file in its place. */
+  g_assert_true (ward_store_set_setting (store, "after", "yes", &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  reopened = ward_store_open (f->path, &error);
+  g_assert_no_error (error);
+  kept = ward_store_dup_setting (reopened, "kept");
+  after = ward_store_dup_setting (reopened, "after");
+  g_assert_cmpstr (kept, ==, "yes");
+  g_assert_cmpstr (after, ==, "yes");
+  g_assert_cmpint (count (reopened, "SELECT count(*) FROM targets"), ==, 11);
+}
+
+static void
 test_settings_round_trip (Fixture       *f,
                           gconstpointer  data)
 {
@@ -420,6 +456,7 @@ main (int   argc,
   ADD ("/store/changes-are-audited", test_changes_are_audited);
   ADD ("/store/changed-is-emitted-after-commit", test_changed_is_emitted_after_commit);
   ADD ("/store/settings-round-trip", test_settings_round_trip);
+  ADD ("/store/deleted-file-is-put-back", test_deleted_file_is_put_back);
 #undef ADD
 
   return g_test_run ();
