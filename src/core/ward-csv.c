@@ -128,63 +128,71 @@ ward_csv_issues_count (GPtrArray       *issues,
   return count;
 }
 
-/* One line: line breaks become spaces and a long value is cut short. */
+/* A long value or header is cut short in an issue line. */
 static char *
-shorten_value (const char *value)
+shorten (const char *text)
 {
-  GString *s;
+  g_autofree char *head = NULL;
 
-  if (g_utf8_strlen (value, -1) > ISSUE_VALUE_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (value, 0, ISSUE_VALUE_CHARS);
+  if (text == NULL || g_utf8_strlen (text, -1) <= ISSUE_VALUE_CHARS)
+    return g_strdup (text);
 
-      s = g_string_new (head);
-      g_string_append (s, "…");
-    }
-  else
-    s = g_string_new (value);
+  head = g_utf8_substring (text, 0, ISSUE_VALUE_CHARS);
+  return g_strconcat (head, "…", NULL);
+}
 
-  for (gsize i = 0; i < s->len; i++)
-    if (s->str[i] == '\r' || s->str[i] == '\n' || s->str[i] == '\t')
-      s->str[i] = ' ';
+static char *
+format_issue (const WardCsvIssue *issue,
+              const char         *column,
+              const char         *value)
+{
+  const char *file = issue->file != NULL ? issue->file : "";
+  const char *message = issue->message != NULL ? issue->message : "";
 
-  return g_string_free (s, FALSE);
+  if (issue->row == 0)
+    /* Translators: file name, then what is wrong. */
+    return g_strdup_printf (_("%s: %s"), file, message);
+
+  if (column != NULL && value != NULL)
+    /* Translators: file name, row number, column header, the cell's value,
+     * what is wrong. E.g. "members.csv, row 7, column «Ngày sinh»:
+     * “31/02/1990” — This date does not exist." */
+    return g_strdup_printf (_("%s, row %u, column «%s»: “%s” — %s"),
+                            file, issue->row, column, value, message);
+  if (column != NULL)
+    /* Translators: file name, row number, column header, what is wrong. */
+    return g_strdup_printf (_("%s, row %u, column «%s»: %s"),
+                            file, issue->row, column, message);
+  if (value != NULL)
+    /* Translators: file name, row number, a value of the row, what is wrong. */
+    return g_strdup_printf (_("%s, row %u: “%s” — %s"), file, issue->row, value, message);
+
+  /* Translators: file name, row number, what is wrong. */
+  return g_strdup_printf (_("%s, row %u: %s"), file, issue->row, message);
 }
 
 char *
 ward_csv_issue_to_string (const WardCsvIssue *issue)
 {
+  g_autofree char *column = NULL;
   g_autofree char *value = NULL;
-  const char *file;
+  char *line;
 
   g_return_val_if_fail (issue != NULL, NULL);
 
-  file = issue->file != NULL ? issue->file : "";
+  column = shorten (issue->column);
   /* The value parsers quote the value in their message already. */
   if (issue->value != NULL && issue->value[0] != '\0'
-      && strstr (issue->message, issue->value) == NULL)
-    value = shorten_value (issue->value);
+      && (issue->message == NULL || strstr (issue->message, issue->value) == NULL))
+    value = shorten (issue->value);
 
-  if (issue->row == 0)
-    /* Translators: file name, then what is wrong. */
-    return g_strdup_printf (_("%s: %s"), file, issue->message);
+  /* One line, whatever the cells hold. */
+  line = format_issue (issue, column, value);
+  for (char *p = line; *p != '\0'; p++)
+    if (*p == '\r' || *p == '\n' || *p == '\t')
+      *p = ' ';
 
-  if (issue->column != NULL && value != NULL)
-    /* Translators: file name, row number, column header, the cell's value,
-     * what is wrong. E.g. "members.csv, row 7, column «Ngày sinh»:
-     * “31/02/1990” — This date does not exist." */
-    return g_strdup_printf (_("%s, row %u, column «%s»: “%s” — %s"),
-                            file, issue->row, issue->column, value, issue->message);
-  if (issue->column != NULL)
-    /* Translators: file name, row number, column header, what is wrong. */
-    return g_strdup_printf (_("%s, row %u, column «%s»: %s"),
-                            file, issue->row, issue->column, issue->message);
-  if (value != NULL)
-    /* Translators: file name, row number, a value of the row, what is wrong. */
-    return g_strdup_printf (_("%s, row %u: “%s” — %s"),
-                            file, issue->row, value, issue->message);
-  /* Translators: file name, row number, what is wrong. */
-  return g_strdup_printf (_("%s, row %u: %s"), file, issue->row, issue->message);
+  return line;
 }
 
 static void
@@ -391,35 +399,86 @@ convert_to_utf8 (const guint8     *data,
   return text;
 }
 
-/* Only characters that NFC leaves alone whatever surrounds them: no
- * combining marks. Vietnamese typed on Windows and Linux always passes,
- * which spares the costly normalisation of large files. */
+/* Characters that NFC leaves alone whatever surrounds them, and before
+ * which text can be cut without changing its NFC: starters that nothing
+ * composes with. Vietnamese typed on Windows and Linux is made only of
+ * these; files from macOS or Windows-1258 add combining tone marks. */
+static inline gboolean
+is_nfc_boundary (gunichar c)
+{
+  return c < 0x300
+         || (c >= 0x1E00 && c <= 0x1EFF)    /* Latin Extended Additional: ạ ả ấ … ỹ */
+         || (c >= 0x2010 && c <= 0x20CF);   /* punctuation, currency signs: “ ” – … ₫ */
+}
+
 static gboolean
 is_surely_nfc (const char *text,
                gsize       len)
 {
-  const char *p = text;
   const char *end = text + len;
 
-  while (p < end)
-    {
-      gunichar c;
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if ((guchar) *p >= 0x80 && !is_nfc_boundary (g_utf8_get_char (p)))
+      return FALSE;
 
-      if ((guchar) *p < 0x80)
+  return TRUE;
+}
+
+static void
+append_nfc (GString    *out,
+            const char *text,
+            gsize       len)
+{
+  g_autofree char *nfc = g_utf8_normalize (text, len, G_NORMALIZE_NFC);
+
+  g_string_append (out, nfc);
+}
+
+/* g_utf8_normalize() takes time in the square of its input's length, so
+ * only the runs of text around combining marks go through it, a few
+ * words at a time. */
+static char *
+normalize_nfc (const char *text,
+               gsize       len,
+               gsize      *out_len)
+{
+  GString *out = g_string_sized_new (len + 1);
+  const char *end = text + len;
+  const char *emitted = text;    /* what lies before is in @out */
+  const char *run = NULL;        /* start of the text that needs NFC */
+  const char *run_end = NULL;    /* just after its last mark */
+  const char *boundary = text;   /* the last place the text can be cut */
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p >= 0x80 && !is_nfc_boundary (g_utf8_get_char (p)))
         {
-          p++;
+          if (run == NULL)
+            run = boundary;
+          run_end = g_utf8_next_char (p);
           continue;
         }
 
-      c = g_utf8_get_char (p);
-      if (!(c < 0x300
-            || (c >= 0x1E00 && c <= 0x1EFF)     /* Latin Extended Additional: ạ ả ấ … ỹ */
-            || (c >= 0x2010 && c <= 0x20CF)))   /* punctuation, currency signs: “ ” – … ₫ */
-        return FALSE;
-      p = g_utf8_next_char (p);
+      if (run != NULL && (p - run_end >= 32 || p - run >= 256))
+        {
+          g_string_append_len (out, emitted, run - emitted);
+          append_nfc (out, run, p - run);
+          emitted = p;
+          run = NULL;
+        }
+      boundary = p;
     }
 
-  return TRUE;
+  if (run != NULL)
+    {
+      g_string_append_len (out, emitted, run - emitted);
+      append_nfc (out, run, end - run);
+    }
+  else
+    g_string_append_len (out, emitted, end - emitted);
+
+  *out_len = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /* Returns NUL-terminated NFC UTF-8 of @out_len bytes. */
@@ -459,11 +518,10 @@ decode (GBytes           *bytes,
 
   if (!is_surely_nfc (text, *out_len))
     {
-      char *nfc = g_utf8_normalize (text, *out_len, G_NORMALIZE_NFC);
+      char *nfc = normalize_nfc (text, *out_len, out_len);
 
       g_free (text);
       text = nfc;
-      *out_len = strlen (nfc);
     }
 
   return g_steal_pointer (&text);
@@ -513,8 +571,38 @@ count_separators (const char *text,
   return n_rows;
 }
 
-/* The separator that the first row has and the most other rows have as
- * often; semicolon files with decimal commas thus stay semicolon files. */
+/* How many rows agree on the most common non-zero count of separator @s. */
+static guint
+count_agreement (guint  counts[SAMPLE_ROWS][G_N_ELEMENTS (separators)],
+                 guint  n_rows,
+                 guint  s,
+                 guint *mode)
+{
+  guint best = 0;
+
+  *mode = 0;
+  for (guint i = 0; i < n_rows; i++)
+    {
+      guint agree = 0;
+
+      if (counts[i][s] == 0)
+        continue;
+      for (guint j = 0; j < n_rows; j++)
+        if (counts[j][s] == counts[i][s])
+          agree++;
+      if (agree > best || (agree == best && counts[i][s] > *mode))
+        {
+          best = agree;
+          *mode = counts[i][s];
+        }
+    }
+
+  return best;
+}
+
+/* The separator that the most rows have the same number of times: a
+ * semicolon file with decimal commas stays a semicolon file, and a title
+ * line above the header does not matter. */
 static char
 detect_separator (const char *text,
                   const char *end)
@@ -523,20 +611,18 @@ detect_separator (const char *text,
   guint n_rows = count_separators (text, end, counts);
   guint best = 0;
   guint best_agree = 0;
+  guint best_mode = 0;
 
   for (guint s = 0; s < G_N_ELEMENTS (separators); s++)
     {
-      guint agree = 0;
+      guint mode;
+      guint agree = count_agreement (counts, n_rows, s, &mode);
 
-      if (n_rows == 0 || counts[0][s] == 0)
-        continue;
-      for (guint row = 0; row < n_rows; row++)
-        if (counts[row][s] == counts[0][s])
-          agree++;
-      if (agree > best_agree || (agree == best_agree && counts[0][s] > counts[0][best]))
+      if (agree > best_agree || (agree == best_agree && agree > 0 && mode > best_mode))
         {
           best = s;
           best_agree = agree;
+          best_mode = mode;
         }
     }
 
@@ -640,6 +726,22 @@ cursor_copy_quoted (Cursor *c,
     }
 }
 
+/* NFC of [@start, @end) in place; joining two NFC texts only composes, so
+ * the result is never longer. Returns its end. */
+static char *
+renormalize (char *start,
+             char *end)
+{
+  g_autofree char *nfc = g_utf8_normalize (start, end - start, G_NORMALIZE_NFC);
+  gsize len = strlen (nfc);
+
+  if (len > (gsize) (end - start))
+    return end;
+
+  memcpy (start, nfc, len);
+  return start + len;
+}
+
 /* Reads a quoted field; what stands between the closing quote and the
  * separator is kept, less its trailing spaces. */
 static char *
@@ -655,6 +757,11 @@ cursor_read_quoted (Cursor *c,
   w = cursor_copy_to_stop (c, content_end);
   while (w > content_end && is_blank (w[-1], c->separator))
     w--;
+
+  /* The closing quote kept a tone mark from its letter; now they meet. */
+  if (w > content_end && (guchar) *content_end >= 0x80
+      && !is_nfc_boundary (g_utf8_get_char (content_end)))
+    w = renormalize (start, w);
 
   return w;
 }
