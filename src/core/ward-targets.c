@@ -27,6 +27,8 @@ struct _WardTarget
   double            goal;
   char             *group;
   int               baseline_year;
+  gboolean          has_baseline_value;
+  double            baseline_value;
 };
 
 G_DEFINE_FINAL_TYPE (WardTarget, ward_target, G_TYPE_OBJECT)
@@ -70,6 +72,25 @@ WardComparison ward_target_get_comparison (WardTarget *self) { return self->comp
 double ward_target_get_goal (WardTarget *self) { return self->goal; }
 const char *ward_target_get_group (WardTarget *self) { return self->group; }
 int ward_target_get_baseline_year (WardTarget *self) { return self->baseline_year; }
+
+gboolean
+ward_target_get_baseline_value (WardTarget *self,
+                                double     *value_out)
+{
+  g_return_val_if_fail (WARD_IS_TARGET (self), FALSE);
+
+  if (self->has_baseline_value && value_out != NULL)
+    *value_out = self->baseline_value;
+  return self->has_baseline_value;
+}
+
+gboolean
+ward_target_is_counted (WardTarget *self)
+{
+  g_return_val_if_fail (WARD_IS_TARGET (self), FALSE);
+
+  return self->source == WARD_SOURCE_ADMISSIONS || self->source == WARD_SOURCE_ENTERPRISES;
+}
 
 const char *
 ward_target_group_title (const char *group_code)
@@ -148,7 +169,7 @@ ward_targets_load (WardStore  *store,
 
   stmt = ward_store_prepare (store,
                              "SELECT id, uuid, code, position, name, short_name, unit, kind, source, "
-                             "comparison, goal, group_code, baseline_year "
+                             "comparison, goal, group_code, baseline_year, baseline_value "
                              "FROM targets ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
@@ -170,6 +191,8 @@ ward_targets_load (WardStore  *store,
       target->goal = sqlite3_column_double (stmt, 10);
       target->group = ward_stmt_dup_text (stmt, 11);
       target->baseline_year = sqlite3_column_int (stmt, 12);
+      target->has_baseline_value = sqlite3_column_type (stmt, 13) != SQLITE_NULL;
+      target->baseline_value = sqlite3_column_double (stmt, 13);
       g_ptr_array_add (targets, target);
     }
   if (rc != SQLITE_DONE)
@@ -213,6 +236,32 @@ ward_targets_count_registered (WardStore         *store,
       return -1;
     }
   return sqlite3_column_int64 (stmt, 0);
+}
+
+gboolean
+ward_targets_count_by_year (WardStore         *store,
+                            WardTargetSource   source,
+                            int                first_year,
+                            int                last_year,
+                            gint64            *counts,
+                            GError           **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (last_year >= first_year, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  /* Year by year with the same query as the term's total, so that the
+   * years always add up to it. */
+  for (int year = first_year; year <= last_year; year++)
+    {
+      g_autofree char *start = g_strdup_printf ("%04d-01-01", year);
+      g_autofree char *end = g_strdup_printf ("%04d-12-31", year);
+
+      counts[year - first_year] = ward_targets_count_registered (store, source, start, end, error);
+      if (counts[year - first_year] < 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -45,6 +45,11 @@ WardComparison    ward_target_get_comparison  (WardTarget *self);
 double            ward_target_get_goal        (WardTarget *self);
 const char       *ward_target_get_group       (WardTarget *self);  /* economy, society, defence, party */
 int               ward_target_get_baseline_year (WardTarget *self);  /* 0 when unset */
+/* The level the expected path starts from; FALSE when the seed gave none. */
+gboolean          ward_target_get_baseline_value (WardTarget *self,
+                                                  double     *value_out);
+/* Admissions and enterprises: counted from a register, they take no readings. */
+gboolean          ward_target_is_counted      (WardTarget *self);
 
 /* "≥ 11,8%", "≥ 95.000.000 đ", "100%", "> 85%", "750 doanh nghiệp" */
 char             *ward_target_format_goal     (WardTarget *self);
@@ -75,5 +80,14 @@ gint64            ward_targets_count_registered (WardStore        *store,
                                                  const char       *start_iso,
                                                  const char       *end_iso,
                                                  GError          **error);
+
+/* The same, for each year from @first_year to @last_year: @counts holds
+ * last_year - first_year + 1 numbers. */
+gboolean          ward_targets_count_by_year  (WardStore        *store,
+                                               WardTargetSource  source,
+                                               int               first_year,
+                                               int               last_year,
+                                               gint64           *counts,
+                                               GError          **error);
 
 G_END_DECLS
