@@ -1,0 +1,310 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The admission register, as a clerk uses it: the chi bộ list gets its
+first chi bộ; a candidate is added, then moved through the stages to the
+admission ceremony, and the count toward 600 rises on Kết nạp đảng viên and
+on Tổng quan ("1/600"); an underage candidate is refused with the rule's
+message shown in the form and nothing stored; the list finds her without
+tone marks; deleting her is undone. Today is pinned to 27/11/2026
+(wardui's WARD_TODAY)."""
+import json
+import os
+import time
+
+from dogtail import rawinput
+
+import wardui
+from wardui import check
+
+NAME = "Nguyễn Thị Hoa"
+CELL = "Chi bộ Khu phố 1"
+NEW_TITLE = "Quần chúng mới"
+
+app = wardui.App()
+
+
+def showing(role, name, parent=None, timeout=10.0):
+    """A control on screen now (closed dialogs may linger). GTK 4.8 does not
+    always tell AT-SPI when a stack page comes into view, so a control of
+    the main window that says it is not showing is taken when it is the
+    only one of its name."""
+    parent = parent or app.window
+
+    def find():
+        found = parent.findChildren(lambda n: n.roleName == role and n.name == name)
+        on_screen = [n for n in found if n.showing]
+        if on_screen:
+            return on_screen[0]
+        return found[0] if len(found) == 1 else None
+    return app.wait_for(find, timeout)
+
+
+def button(name, parent=None, timeout=10.0):
+    """A push button. GTK 4.8 names a button with a mnemonic label and an
+    accessible label by both ("Lưu Lưu"), and a toast's button by its label
+    with the underscore; any of these is accepted, one on screen first."""
+    parent = parent or app.window
+    names = (name, name + " " + name)
+
+    def find():
+        found = parent.findChildren(lambda n: n.roleName == "push button"
+                                    and (n.name or "").replace("_", "") in names)
+        on_screen = [n for n in found if n.showing]
+        return (on_screen or found or [None])[0]
+    return app.wait_for(find, timeout)
+
+
+def press(node):
+    """Activates a button through its accessible action, wherever it is."""
+    try:
+        node.doActionNamed("click")
+    except Exception:
+        node.click()
+    time.sleep(0.8)
+
+
+def reveal(node, window):
+    """Scrolls @window with the mouse wheel until @node is on screen (GTK
+    4.8 answers AT-SPI's grabFocus without moving the focus). The wheel
+    scrolls with an animation: wait for it to settle before trusting the
+    position."""
+    wx, wy = window.position
+    ww, wh = window.size
+    for _ in range(60):
+        time.sleep(0.4)
+        x, y = node.position
+        w, h = node.size
+        if y >= wy + 60 and y + h <= wy + wh - 10:
+            return
+        rawinput.click(wx + ww // 2, wy + wh // 2, 5 if y + h > wy + wh - 10 else 4)
+
+
+def type_into(node, text, window=None):
+    """Brings an entry into view, clicks it and replaces its text."""
+    if window is not None:
+        reveal(node, window)
+    node.click()
+    time.sleep(0.3)
+    rawinput.keyCombo("<Control>a")
+    rawinput.pressKey("BackSpace")
+    if text:
+        rawinput.typeText(text)
+    time.sleep(0.3)
+
+
+def pick(combo, steps_down, window):
+    """Opens a drop-down row and moves to a choice from the keyboard."""
+    reveal(combo, window)
+    combo.click()
+    time.sleep(0.8)
+    for _ in range(steps_down):
+        rawinput.pressKey("Down")
+        time.sleep(0.2)
+    rawinput.pressKey("Return")
+    time.sleep(0.8)
+
+
+def named(window, text):
+    """Some control of @window is named exactly @text (shown or not)."""
+    return window.findChild(lambda n: n.name == text, retry=False, requireResult=False) is not None
+
+
+def names_in(window, text):
+    """Some control of @window has a name that begins with @text (GTK 4.8
+    appends the names of a row's children to the row's own)."""
+    return window.findChild(lambda n: (n.name or "").startswith(text),
+                            retry=False, requireResult=False) is not None
+
+
+def row_shows(title, value, window=None):
+    """A row titled @title (a list item) holds a label beginning with @value.
+    Rows rebuilt while their page was hidden do not say that they show, so
+    this does not ask."""
+    window = window or app.window
+
+    def holds(row):
+        return row.findChild(lambda n: n.roleName == "label" and (n.name or "").startswith(value),
+                             retry=False, requireResult=False) is not None
+    try:
+        return bool(app.wait_for(lambda: window.findChild(
+            lambda n: n.roleName == "list item" and n.name == title and holds(n),
+            retry=False, requireResult=False), timeout=5))
+    except TimeoutError:
+        return False
+
+
+def dialog_named(name):
+    return app.wait_for(lambda: [w for w in app.root.children if w.name == name and w.showing][0])
+
+
+def dialog_gone(name):
+    try:
+        app.wait_for(lambda: not [w for w in app.root.children if w.name == name and w.showing],
+                     timeout=5)
+        return True
+    except TimeoutError:
+        return False
+
+
+def stage_entry(dialog, stage, what="ngày"):
+    return showing("text", "%s: %s" % (stage, what), dialog)
+
+
+def counted_by_cli():
+    """The admissions that `ward-tracker-cli stats --json` counts."""
+    result = app.cli("stats", "--json")
+    if result.returncode != 0:
+        print(result.stderr)
+        return None
+    for counted in json.loads(result.stdout).get("counted", []):
+        if counted["source"] == "admissions":
+            return counted["count"], [y["count"] for y in counted["by_year"]]
+    return None
+
+
+def exported():
+    """The register as `ward-tracker-cli export members` writes it."""
+    path = os.path.join(app.tmp, "members.csv")
+    result = app.cli("export", "members", path)
+    if result.returncode != 0:
+        print(result.stderr)
+        return ""
+    with open(path, encoding="utf-8-sig") as f:
+        return f.read()
+
+
+def save(dialog_name):
+    rawinput.keyCombo("<Control>s")
+    return dialog_gone(dialog_name)
+
+
+# Tổng quan counts nothing yet; the empty register says how to begin.
+check(row_shows("Kết nạp đảng viên", "0/600"), "Tổng quan shows 0/600 admissions")
+app.goto("Kết nạp đảng viên")
+check(app.shows("Chưa có quần chúng nào"), "an empty register shows its empty state")
+check(app.shows("Ctrl+N"), "the empty state says how to add the first candidate")
+app.screenshot("members-01-empty")
+
+# The office's chi bộ list gets its first chi bộ.
+press(button("Danh sách chi bộ…"))
+cells = dialog_named("Danh sách chi bộ")
+type_into(showing("text", "Tên chi bộ mới", cells), CELL, cells)
+rawinput.pressKey("Return")
+check(app.wait_for(lambda: names_in(cells, CELL) and names_in(cells, "Chưa có quần chúng")),
+      "the new chi bộ is in the list, with no candidates")
+app.screenshot("members-02-cells")
+rawinput.pressKey("Escape")
+check(dialog_gone("Danh sách chi bộ"), "the chi bộ list closes")
+
+# A new candidate: name, date of birth, chi bộ.
+rawinput.keyCombo("<Control>n")
+dialog = dialog_named(NEW_TITLE)
+type_into(showing("text", "Họ và tên", dialog), NAME, dialog)
+type_into(showing("text", "Ngày sinh (ngày/tháng/năm)", dialog), "05/03/1995", dialog)
+pick(showing("combo box", "Chi bộ", dialog), 1, dialog)
+check(names_in(dialog, CELL), "the chi bộ is chosen from the office’s list")
+pick(showing("combo box", "Giới tính", dialog), 2, dialog)
+type_into(stage_entry(dialog, "Vào danh sách cảm tình đảng"), "10/01/2025", dialog)
+app.screenshot("members-03-new")
+check(save(NEW_TITLE), "the form closes once the candidate is stored")
+check(app.shows(NAME, exact=True), "the candidate is listed")
+check(app.shows("Vào danh sách cảm tình đảng", exact=True), "her stage is shown")
+check(app.shows("0/600"), "a candidate not yet admitted does not count")
+check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "ward-tracker-cli counts nothing yet")
+
+# Through the stages to the ceremony.
+showing("label", NAME).click()
+rawinput.pressKey("Return")
+dialog = dialog_named(NAME)
+for stage, date in [("Lớp bồi dưỡng nhận thức về Đảng", "15/02/2025"),
+                    ("Đơn và lý lịch", "01/03/2025"),
+                    ("Gửi thẩm tra lý lịch", "10/03/2025"),
+                    ("Hoàn thành thẩm tra lý lịch", "10/05/2025")]:
+    type_into(stage_entry(dialog, stage), date, dialog)
+type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ nhất"), "Lê Văn Tám", dialog)
+type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ hai"), "Phạm Thị Mai", dialog)
+type_into(stage_entry(dialog, "Nghị quyết chi bộ"), "01/06/2026", dialog)
+type_into(stage_entry(dialog, "Nghị quyết chi bộ", "số"), "05-NQ/CB", dialog)
+type_into(stage_entry(dialog, "Quyết định kết nạp"), "20/06/2026", dialog)
+# The decision's number is required once its date is set.
+check(app.has_text("Hãy ghi số quyết định kết nạp: đã có ngày quyết định.", parent=dialog),
+      "the form asks for the decision's number once its date is typed")
+type_into(stage_entry(dialog, "Quyết định kết nạp", "số"), "120-QĐ/ĐU", dialog)
+check(not app.has_text("Hãy ghi số quyết định kết nạp: đã có ngày quyết định.", parent=dialog),
+      "the message goes once the number is written")
+type_into(stage_entry(dialog, "Lễ kết nạp"), "01/07/2026", dialog)
+check(app.has_text_containing("Đến hạn ngày 01/07/2027", parent=dialog),
+      "the timeline shows when official recognition falls due")
+app.screenshot("members-04-timeline")
+check(save(NAME), "the form closes once the stages are stored")
+row = [line for line in exported().splitlines() if line.startswith(NAME)]
+check(row and "10/01/2025,15/02/2025,05-NQ/CB,01/06/2026,120-QĐ/ĐU,20/06/2026,01/07/2026" in row[0],
+      "every stage typed in the form is stored (as the export shows)")
+check(app.shows("Lễ kết nạp", exact=True), "her stage is now the admission ceremony")
+check(app.shows("1/600"), "the page counts 1/600 toward the target")
+check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "ward-tracker-cli counts 1, in 2026")
+app.screenshot("members-05-admitted")
+
+# The progress view: by year, by chi bộ, the pace needed, the statistics.
+press(showing("page tab", "Tiến độ và thống kê"))
+time.sleep(1)
+check(app.shows("Cần mỗi năm"), "the progress view shows the pace needed")
+check(app.shows("147 mỗi năm", exact=True),
+      "599 left over the 4,1 years left of the term on 27/11/2026 is 147 a year")
+check(app.shows("Theo chi bộ"), "the progress view counts by chi bộ")
+check(row_shows("Nữ", "1 · 100%") and row_shows("Nam", "0 · 0%"),
+      "the statistics count her among the women")
+check(row_shows("Từ 31 đến 40 tuổi", "1 · 100%"), "and in the age group of her age at the ceremony (31)")
+check(row_shows(CELL, "1 · 100%"), "and under her chi bộ")
+app.screenshot("members-06-progress")
+press(showing("page tab", "Quần chúng"))
+time.sleep(0.5)
+
+# Tổng quan counts her too.
+app.goto("Tổng quan")
+check(row_shows("Kết nạp đảng viên", "1/600"), "Tổng quan shows 1/600 admissions")
+app.screenshot("members-07-overview")
+
+# An underage candidate is refused, with the rule's message in the form.
+app.goto("Kết nạp đảng viên")
+rawinput.keyCombo("<Control>n")
+dialog = dialog_named(NEW_TITLE)
+type_into(showing("text", "Họ và tên", dialog), "Lê Thị Nhỏ", dialog)
+type_into(showing("text", "Ngày sinh (ngày/tháng/năm)", dialog), "01/06/2009", dialog)
+type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ nhất"), "Lê Văn Tám", dialog)
+type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ hai"), "Phạm Thị Mai", dialog)
+type_into(stage_entry(dialog, "Nghị quyết chi bộ"), "20/11/2026", dialog)
+type_into(stage_entry(dialog, "Nghị quyết chi bộ", "số"), "07-NQ/CB", dialog)
+rawinput.keyCombo("<Control>s")
+time.sleep(1)
+UNDERAGE = ("Quần chúng phải đủ 18 tuổi vào ngày nghị quyết chi bộ (20/11/2026): "
+            "khi đó mới 17 tuổi, đủ 18 tuổi vào ngày 01/06/2027.")
+check(app.has_text(UNDERAGE, parent=dialog), "the form says she is not a full 18 at the resolution")
+check(not dialog_gone(NEW_TITLE), "the refused form stays open")
+app.screenshot("members-08-underage")
+rawinput.pressKey("Escape")
+check(dialog_gone(NEW_TITLE), "Escape closes the refused form")
+check(not app.has_text("Lê Thị Nhỏ"), "nothing was stored for her")
+check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the count is still 1")
+
+# The list finds her by words without tone marks.
+search = showing("entry", "Tìm quần chúng")
+type_into(search, "khong co ai")
+check(app.shows("Không có quần chúng phù hợp"), "a search that matches nothing says so")
+check(app.wait_for(lambda: named(app.window, "0 trên 1 quần chúng")), "and counts none of one")
+type_into(search, "nguyen thi hoa")
+check(app.wait_for(lambda: named(app.window, "1 quần chúng")), "“nguyen thi hoa” finds “Nguyễn Thị Hoa”")
+app.screenshot("members-09-search")
+type_into(search, "")
+
+# Delete, and Undo brings her back, counted again.
+showing("label", NAME).click()
+rawinput.pressKey("Delete")
+check(app.wait_for(lambda: names_in(app.window, "Đã xóa “%s”" % NAME)), "deleting says who was deleted")
+check(app.shows("Chưa có quần chúng nào"), "the register is empty again")
+app.screenshot("members-10-deleted")
+press(button("Hoàn tác"))
+check(app.shows(NAME, exact=True), "Undo brings her back into the list")
+check(app.shows("1/600"), "and counted again")
+
+app.quit()
+wardui.finish()

@@ -1,0 +1,1236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-candidates"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ward-candidates.h"
+#include "ward-error.h"
+#include "ward-format.h"
+#include "ward-stats.h"
+#include "ward-targets.h"
+#include "ward-text.h"
+
+/* The admission register's rules, each table-driven where it is a table,
+ * then storing, progress, statistics and the spreadsheet. Today is pinned
+ * to 27/11/2026 (WARD_TODAY). */
+
+#define TODAY "2026-11-27"
+
+/* A timeline that follows every rule, for a person born 05/03/1995. */
+static const char * const timeline[WARD_N_STAGES] = {
+  NULL, "2025-01-10", "2025-02-15", "2025-03-01", "2025-03-10", "2025-05-10",
+  "2025-06-01", "2025-06-20", "2025-07-01", "2026-07-01",
+};
+
+static WardCandidate *
+make_candidate (const char *name,
+                const char *birth,
+                WardStage   upto)
+{
+  WardCandidate *c = ward_candidate_new ();
+
+  c->full_name = g_strdup (name);
+  c->birth_date = g_strdup (birth);
+  for (int stage = WARD_STAGE_SYMPATHISER; stage <= (int) upto; stage++)
+    c->dates[stage] = g_strdup (timeline[stage]);
+  c->introducer_1 = g_strdup ("Lê Văn Tám");
+  c->introducer_2 = g_strdup ("Phạm Thị Mai");
+  if (upto >= WARD_STAGE_CELL_RESOLUTION)
+    c->cell_resolution_number = g_strdup ("05-NQ/CB");
+  if (upto >= WARD_STAGE_DECISION)
+    c->decision_number = g_strdup ("120-QĐ/ĐU");
+  if (upto >= WARD_STAGE_RECOGNITION)
+    c->recognition_number = g_strdup ("310-QĐ/ĐU");
+  return c;
+}
+
+static void
+set_date (WardCandidate *c,
+          WardStage      stage,
+          const char    *iso)
+{
+  g_free (c->dates[stage]);
+  c->dates[stage] = g_strdup (iso);
+}
+
+/* The first issue about @field, or NULL. */
+static WardCandidateIssue *
+issue_for (GPtrArray  *issues,
+           const char *field)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      WardCandidateIssue *issue = issues->pdata[i];
+
+      if (g_strcmp0 (issue->field, field) == 0)
+        return issue;
+    }
+  return NULL;
+}
+
+static gboolean
+has_message (GPtrArray  *issues,
+             const char *part)
+{
+  for (guint i = 0; i < issues->len; i++)
+    if (strstr (((WardCandidateIssue *) issues->pdata[i])->message, part) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+dump_issues (GPtrArray *issues)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      WardCandidateIssue *issue = issues->pdata[i];
+
+      g_test_message ("  %s %s: %s", issue->warning ? "warning" : "error", issue->field, issue->message);
+    }
+}
+
+/* ---- Dates -------------------------------------------------------------- */
+
+static void
+test_age_on (void)
+{
+  static const struct { const char *birth, *on; int age; } cases[] = {
+    { "2008-11-27", "2026-11-27", 18 },   /* the 18th birthday itself */
+    { "2008-11-27", "2026-11-26", 17 },   /* the day before */
+    { "2008-11-27", "2026-11-28", 18 },
+    { "2008-12-31", "2026-12-30", 17 },
+    { "2008-01-01", "2026-01-01", 18 },
+    { "2008-02-29", "2026-02-28", 18 },   /* leap-day birth: the month's last day in a common year */
+    { "2008-02-29", "2026-02-27", 17 },
+    { "2008-02-29", "2026-03-01", 18 },
+    { "2008-02-29", "2028-02-28", 19 },   /* a leap year has the day itself */
+    { "2008-02-29", "2028-02-29", 20 },
+    { "1966-11-27", "2026-11-27", 60 },
+    { "2000-05-05", "2000-05-05", 0 },
+    { "2026-05-05", "2026-05-04", -1 },   /* before the birth */
+    { "2026-02-30", "2026-05-04", -1 },   /* not a date */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("born %s, on %s", cases[i].birth, cases[i].on);
+      g_assert_cmpint (ward_candidate_age_on (cases[i].birth, cases[i].on), ==, cases[i].age);
+    }
+}
+
+static void
+test_add_months (void)
+{
+  static const struct { const char *iso; int months; const char *expected; } cases[] = {
+    { "2025-07-01", 12, "2026-07-01" },
+    { "2024-02-29", 12, "2025-02-28" },
+    { "2024-02-29", 48, "2028-02-29" },
+    { "2024-01-31", 1, "2024-02-29" },
+    { "2025-03-31", -1, "2025-02-28" },
+    { "2021-06-01", 60, "2026-06-01" },
+    { "2025-12-15", 1, "2026-01-15" },
+    { "2026-01-15", -13, "2024-12-15" },
+    { "15/01/2026", 1, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *result = ward_candidate_add_months (cases[i].iso, cases[i].months);
+
+      g_test_message ("%s + %d months", cases[i].iso, cases[i].months);
+      g_assert_cmpstr (result, ==, cases[i].expected);
+    }
+}
+
+/* ---- Rules -------------------------------------------------------------- */
+
+static void
+test_valid_timeline (void)
+{
+  g_autoptr (WardCandidate) c = make_candidate ("Nguyễn Thị Hoa", "1995-03-05", WARD_STAGE_RECOGNITION);
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+
+  dump_issues (issues);
+  g_assert_cmpuint (issues->len, ==, 0);
+  g_assert_cmpint (ward_candidate_get_stage (c), ==, WARD_STAGE_RECOGNITION);
+}
+
+static void
+test_required_fields (void)
+{
+  g_autoptr (WardCandidate) c = ward_candidate_new ();
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  g_autoptr (GPtrArray) later = NULL;
+
+  g_assert_nonnull (issue_for (issues, "full_name"));
+  g_assert_nonnull (issue_for (issues, "birth_date"));
+  g_assert_true (ward_candidate_issues_have_errors (issues));
+
+  /* Born after today, withdrawn without a reason, a two-word given name
+   * without a family name. */
+  c->full_name = g_strdup ("  Bình   Minh ");
+  c->given_name_words = 2;
+  c->birth_date = g_strdup ("2026-12-01");
+  c->state = WARD_CANDIDATE_WITHDRAWN;
+  later = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  dump_issues (later);
+  g_assert_nonnull (issue_for (later, "full_name"));
+  g_assert_true (has_message (later, "after today"));
+  g_assert_nonnull (issue_for (later, "state_reason"));
+}
+
+typedef struct
+{
+  const char *birth;
+  const char *judged_on;    /* the chi bộ resolution's date */
+  WardStage   stage;        /* the stage dated @judged_on */
+  gboolean    error;
+  gboolean    warning;
+  const char *message;
+} AgeCase;
+
+static void
+test_age_rule (void)
+{
+  static const AgeCase cases[] = {
+    { "2008-11-20", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, FALSE, NULL },  /* 18 that day */
+    { "2008-11-21", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, TRUE, FALSE, "only 17 then, 18 on 21/11/2026" },
+    { "2008-02-29", "2026-02-28", WARD_STAGE_CELL_RESOLUTION, FALSE, FALSE, NULL },
+    { "2008-02-29", "2026-02-27", WARD_STAGE_CELL_RESOLUTION, TRUE, FALSE, "18 on 28/02/2026" },
+    { "2010-06-01", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, TRUE, FALSE, "only 16" },
+    { "1966-11-20", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, FALSE, NULL },  /* exactly 60 */
+    { "1966-11-19", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, TRUE, "provincial" },  /* 60 and a day */
+    { "1950-01-01", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, TRUE, "over 60" },
+    /* An old admission without the resolution: judged on the ceremony. */
+    { "2008-11-21", "2026-11-20", WARD_STAGE_CEREMONY, TRUE, FALSE, "only 17 on “Admission ceremony”" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", cases[i].birth, WARD_STAGE_NONE);
+      g_autoptr (GPtrArray) issues = NULL;
+      WardCandidateIssue *issue;
+
+      set_date (c, cases[i].stage, cases[i].judged_on);
+      if (cases[i].stage == WARD_STAGE_CELL_RESOLUTION)
+        c->cell_resolution_number = g_strdup ("01-NQ/CB");
+      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      g_test_message ("born %s, judged on %s", cases[i].birth, cases[i].judged_on);
+      dump_issues (issues);
+      issue = issue_for (issues, "birth_date");
+      if (!cases[i].error && !cases[i].warning)
+        {
+          g_assert_null (issue);
+          g_assert_false (ward_candidate_issues_have_errors (issues));
+          continue;
+        }
+      g_assert_nonnull (issue);
+      g_assert_cmpint (issue->warning, ==, cases[i].warning);
+      g_assert_nonnull (strstr (issue->message, cases[i].message));
+      g_assert_cmpint (ward_candidate_issues_have_errors (issues), ==, cases[i].error);
+    }
+}
+
+static void
+test_stage_order (void)
+{
+  /* Each stage against the one before it: a day earlier is refused, naming
+   * both; the same day is accepted. */
+  for (int stage = WARD_STAGE_COURSE; stage < WARD_N_STAGES; stage++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", stage);
+      g_autoptr (GPtrArray) issues = NULL;
+      g_autoptr (GPtrArray) same_day = NULL;
+      WardCandidateIssue *issue;
+      const char *field = ward_stage_get_field (stage);
+
+      set_date (c, stage - 1, "2025-09-02");
+      set_date (c, stage, "2025-09-01");
+      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      g_test_message ("%s a day before %s", field, ward_stage_get_field (stage - 1));
+      dump_issues (issues);
+      issue = issue_for (issues, field);
+      g_assert_nonnull (issue);
+      g_assert_false (issue->warning);
+      g_assert_nonnull (strstr (issue->message, "cannot be earlier than"));
+      g_assert_nonnull (strstr (issue->message, ward_stage_get_title (stage - 1)));
+      g_assert_nonnull (strstr (issue->message, "01/09/2025"));
+
+      set_date (c, stage, "2025-09-02");
+      same_day = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      g_assert_false (has_message (same_day, "cannot be earlier than"));
+    }
+}
+
+static void
+test_stage_order_gaps (void)
+{
+  g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_NONE);
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (GPtrArray) future = NULL;
+  g_autoptr (GPtrArray) probation = NULL;
+
+  /* Blank stages in between are skipped: the application is compared with
+   * the sympathiser list. */
+  set_date (c, WARD_STAGE_SYMPATHISER, "2026-03-01");
+  set_date (c, WARD_STAGE_APPLICATION, "2026-02-01");
+  issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  g_assert_nonnull (issue_for (issues, "application_date"));
+  g_assert_true (has_message (issues, ward_stage_get_title (WARD_STAGE_SYMPATHISER)));
+
+  /* A stage after today is refused. */
+  set_date (c, WARD_STAGE_APPLICATION, "2026-11-28");
+  future = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  g_assert_nonnull (issue_for (future, "application_date"));
+  g_assert_true (has_message (future, "after today"));
+
+  /* Recognition within the 12 months of probation is refused. */
+  g_clear_pointer (&c, ward_candidate_free);
+  c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
+  set_date (c, WARD_STAGE_RECOGNITION, "2026-06-30");
+  probation = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  g_assert_nonnull (issue_for (probation, "recognition_date"));
+  g_assert_true (has_message (probation, "not before 01/07/2026"));
+}
+
+static void
+test_decision_numbers (void)
+{
+  static const struct
+  {
+    WardStage   stage;
+    const char *number_field;
+    gboolean    spreadsheet_checks;
+  } cases[] = {
+    { WARD_STAGE_CELL_RESOLUTION, "cell_resolution_number", TRUE },
+    { WARD_STAGE_DECISION, "decision_number", TRUE },
+    { WARD_STAGE_RECOGNITION, "recognition_number", FALSE },  /* no such column in the file */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
+      g_autoptr (GPtrArray) form = NULL;
+      g_autoptr (GPtrArray) sheet = NULL;
+      g_autoptr (GPtrArray) no_date = NULL;
+      char **number = cases[i].stage == WARD_STAGE_CELL_RESOLUTION ? &c->cell_resolution_number
+                      : cases[i].stage == WARD_STAGE_DECISION ? &c->decision_number
+                      : &c->recognition_number;
+      WardCandidateIssue *issue;
+
+      g_test_message ("%s", cases[i].number_field);
+      g_clear_pointer (number, g_free);
+      *number = g_strdup ("  ");  /* blank is no number */
+      form = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      issue = issue_for (form, cases[i].number_field);
+      g_assert_nonnull (issue);
+      g_assert_false (issue->warning);
+      g_assert_nonnull (strstr (issue->message, "Write the number"));
+
+      sheet = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_SPREADSHEET);
+      g_assert_cmpint (issue_for (sheet, cases[i].number_field) != NULL, ==, cases[i].spreadsheet_checks);
+
+      /* A number without its date. */
+      g_free (*number);
+      *number = g_strdup ("99-QĐ");
+      set_date (c, WARD_STAGE_RECOGNITION, NULL);
+      if (cases[i].stage != WARD_STAGE_RECOGNITION)
+        set_date (c, cases[i].stage, NULL);
+      no_date = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      dump_issues (no_date);
+      g_assert_nonnull (issue_for (no_date, ward_stage_get_field (cases[i].stage)));
+    }
+}
+
+static void
+test_certificate_age (void)
+{
+  static const struct { const char *course, *resolution; gboolean warned; } cases[] = {
+    { "2021-06-01", "2026-06-01", FALSE },  /* exactly 5 years */
+    { "2021-06-01", "2026-06-02", TRUE },
+    { "2019-01-01", "2026-06-02", TRUE },
+    { "2024-02-29", "2029-02-28", FALSE },  /* checked against dates, not today */
+    { "2025-06-01", "2025-06-01", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1970-01-01", WARD_STAGE_NONE);
+      g_autoptr (GPtrArray) issues = NULL;
+      WardCandidateIssue *issue;
+
+      set_date (c, WARD_STAGE_COURSE, cases[i].course);
+      set_date (c, WARD_STAGE_CELL_RESOLUTION, cases[i].resolution);
+      c->cell_resolution_number = g_strdup ("01-NQ/CB");
+      issues = ward_candidate_check (c, "2030-01-01", WARD_CANDIDATE_CHECK_FORM);
+      g_test_message ("course %s, resolution %s", cases[i].course, cases[i].resolution);
+      dump_issues (issues);
+      issue = issue_for (issues, "course_date");
+      g_assert_cmpint (issue != NULL, ==, cases[i].warned);
+      if (issue != NULL)
+        {
+          g_assert_true (issue->warning);
+          g_assert_nonnull (strstr (issue->message, "more than 5 years old"));
+        }
+      g_assert_false (ward_candidate_issues_have_errors (issues));
+    }
+}
+
+static void
+test_stall (void)
+{
+  static const struct
+  {
+    const char         *application;
+    const char         *resolution;
+    WardCandidateState  state;
+    const char         *today;
+    gboolean            stalled;
+  } cases[] = {
+    { "2025-11-27", NULL, WARD_CANDIDATE_FOLLOWING, "2026-11-27", FALSE },  /* exactly 12 months */
+    { "2025-11-26", NULL, WARD_CANDIDATE_FOLLOWING, "2026-11-27", TRUE },
+    { "2024-02-29", NULL, WARD_CANDIDATE_FOLLOWING, "2025-02-28", FALSE },
+    { "2024-02-29", NULL, WARD_CANDIDATE_FOLLOWING, "2025-03-01", TRUE },
+    { "2025-01-01", "2026-11-01", WARD_CANDIDATE_FOLLOWING, "2026-11-27", FALSE },  /* considered */
+    { "2025-01-01", NULL, WARD_CANDIDATE_PAUSED, "2026-11-27", FALSE },
+    { "2025-01-01", NULL, WARD_CANDIDATE_WITHDRAWN, "2026-11-27", FALSE },
+    { NULL, NULL, WARD_CANDIDATE_FOLLOWING, "2026-11-27", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1970-01-01", WARD_STAGE_NONE);
+      g_autoptr (GPtrArray) issues = NULL;
+      WardCandidateIssue *issue;
+
+      set_date (c, WARD_STAGE_APPLICATION, cases[i].application);
+      set_date (c, WARD_STAGE_CELL_RESOLUTION, cases[i].resolution);
+      if (cases[i].resolution != NULL)
+        c->cell_resolution_number = g_strdup ("01-NQ/CB");
+      c->state = cases[i].state;
+      c->state_reason = g_strdup ("Chuyển công tác");
+      g_test_message ("application %s, today %s", cases[i].application, cases[i].today);
+      g_assert_cmpint (ward_candidate_is_stalled (c, cases[i].today), ==, cases[i].stalled);
+
+      issues = ward_candidate_check (c, cases[i].today, WARD_CANDIDATE_CHECK_FORM);
+      issue = issue_for (issues, "application_date");
+      g_assert_cmpint (issue != NULL, ==, cases[i].stalled);
+      if (issue != NULL)
+        g_assert_true (issue->warning);
+    }
+}
+
+static void
+test_introducers (void)
+{
+  static const struct
+  {
+    gboolean    youth_union;
+    const char *first;
+    const char *second;
+    const char *resolution;     /* of the Youth Union */
+    gboolean    considered;     /* the chi bộ resolution is dated */
+    const char *error_field;    /* NULL: accepted */
+  } cases[] = {
+    { FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, TRUE, NULL },
+    { TRUE, "Lê Văn Tám", "Phạm Thị Mai", NULL, TRUE, NULL },
+    { TRUE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", TRUE, NULL },
+    { TRUE, NULL, "Lê Văn Tám", "12-NQ/ĐTN", TRUE, NULL },  /* either line */
+    { FALSE, "Lê Văn Tám", NULL, NULL, TRUE, "introducer_2" },
+    { TRUE, "Lê Văn Tám", NULL, NULL, TRUE, "introducer_2" },
+    { FALSE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", TRUE, "youth_union_resolution" },
+    { TRUE, NULL, NULL, "12-NQ/ĐTN", TRUE, "introducer_1" },
+    { FALSE, NULL, NULL, NULL, TRUE, "introducer_1" },
+    { FALSE, NULL, NULL, NULL, FALSE, NULL },               /* not needed yet */
+    { FALSE, "Lê Văn Tám", "LE VAN TAM", NULL, TRUE, "introducer_2" },  /* one person twice */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01",
+                                                    cases[i].considered ? WARD_STAGE_CELL_RESOLUTION
+                                                                        : WARD_STAGE_VERIFICATION_DONE);
+      g_autoptr (GPtrArray) issues = NULL;
+
+      g_clear_pointer (&c->introducer_1, g_free);
+      g_clear_pointer (&c->introducer_2, g_free);
+      c->youth_union = cases[i].youth_union;
+      c->introducer_1 = g_strdup (cases[i].first);
+      c->introducer_2 = g_strdup (cases[i].second);
+      c->youth_union_resolution = g_strdup (cases[i].resolution);
+      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      g_test_message ("case %u", i);
+      dump_issues (issues);
+      if (cases[i].error_field == NULL)
+        g_assert_false (ward_candidate_issues_have_errors (issues));
+      else
+        {
+          WardCandidateIssue *issue = issue_for (issues, cases[i].error_field);
+
+          g_assert_nonnull (issue);
+          g_assert_false (issue->warning);
+        }
+      /* The spreadsheet has no introducers: never asked there. */
+      g_clear_pointer (&issues, g_ptr_array_unref);
+      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_SPREADSHEET);
+      g_assert_false (ward_candidate_issues_have_errors (issues));
+    }
+}
+
+static void
+test_age_groups (void)
+{
+  static const struct { int age, group; } cases[] = {
+    { 18, 0 }, { 30, 0 }, { 31, 1 }, { 40, 1 }, { 41, 2 }, { 50, 2 }, { 51, 3 }, { 75, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (ward_admissions_age_group (cases[i].age), ==, cases[i].group);
+  g_assert_cmpstr (ward_admissions_age_group_title (0), ==, "18 to 30");
+  g_assert_cmpstr (ward_admissions_age_group_title (3), ==, "Over 50");
+}
+
+/* ---- With a store ------------------------------------------------------- */
+
+typedef struct
+{
+  char      *dir;
+  WardStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("ward-candidates-XXXXXX", NULL);
+  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
+  f->store = ward_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
+  const char *name;
+
+  g_clear_object (&f->store);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gint64
+add_cell (Fixture    *f,
+          const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id = ward_party_cell_add (f->store, name, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static WardCandidate *
+save_new (Fixture    *f,
+          const char *name,
+          const char *birth,
+          WardStage   upto,
+          gint64      cell_id)
+{
+  g_autoptr (WardCandidate) c = make_candidate (name, birth, upto);
+  g_autoptr (GError) error = NULL;
+
+  c->cell_id = cell_id;
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (c->id, >, 0);
+  return g_steal_pointer (&c);
+}
+
+static void
+test_duplicates (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const same_person[] = {
+    "Nguyễn Thị Hoa",
+    "nguyễn thị hoa",
+    "NGUYỄN THỊ HOA",
+    "Nguyen Thi Hoa",
+    "  Nguyễn   Thị  Hoa ",
+    "Nguye\xcc\x82\xcc\x83n Thi\xcc\xa3 Hoa",  /* NFD */
+  };
+  gint64 cell = add_cell (f, "Chi bộ Khu phố 1");
+  g_autoptr (WardCandidate) first = save_new (f, "Nguyễn Thị Hoa", "1995-03-05", WARD_STAGE_APPLICATION, cell);
+  g_autoptr (WardCandidate) other_day = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same_person); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate (same_person[i], "1995-03-05", WARD_STAGE_NONE);
+      g_autoptr (GError) dup_error = NULL;
+
+      g_test_message ("“%s”", same_person[i]);
+      g_assert_false (ward_candidate_save (f->store, c, &dup_error));
+      g_assert_error (dup_error, WARD_ERROR, WARD_ERROR_DUPLICATE);
+      /* The message points at the stored record. */
+      g_assert_nonnull (strstr (dup_error->message, "Nguyễn Thị Hoa"));
+      g_assert_nonnull (strstr (dup_error->message, "05/03/1995"));
+      g_assert_nonnull (strstr (dup_error->message, "Chi bộ Khu phố 1"));
+      g_assert_cmpint (c->id, ==, 0);
+    }
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 1);
+
+  /* Another birth date is another person; the record itself is no
+   * duplicate of itself. */
+  other_day = save_new (f, "Nguyễn Thị Hoa", "1995-03-06", WARD_STAGE_NONE, 0);
+  g_free (first->note);
+  first->note = g_strdup ("Đã học lớp cảm tình");
+  g_assert_true (ward_candidate_save (f->store, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 2);
+}
+
+static void
+test_save_and_keys (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 cell = add_cell (f, "Chi bộ Khu phố Đông Hải");
+  g_autoptr (WardCandidate) c = make_candidate ("Tru\xcc\x9bo\xcc\x9b\xcc\x80ng  Bi\xcc\x80nh Minh", "1990-01-01",
+                                                WARD_STAGE_NONE);
+  g_autoptr (WardCandidate) loaded = NULL;
+  g_autoptr (WardCandidate) underage = NULL;
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *sort_key = NULL;
+
+  c->given_name_words = 2;
+  c->cell_id = cell;
+  c->residential_group = g_strdup ("Tổ 5");
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+
+  stmt = ward_store_prepare (f->store, "SELECT full_name, sort_key, search_key FROM candidates WHERE id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, c->id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr (ward_stmt_text (stmt, 0), ==, "Trường Bình Minh");  /* NFC, one space */
+  sort_key = ward_text_name_sort_key ("Trường Bình Minh", 2);
+  g_assert_cmpstr (ward_stmt_text (stmt, 1), ==, sort_key);
+  g_assert_true (ward_text_folded_contains (ward_stmt_text (stmt, 2), "truong binh minh"));
+  g_assert_true (ward_text_folded_contains (ward_stmt_text (stmt, 2), "khu pho dong hai"));
+  g_assert_true (ward_text_folded_contains (ward_stmt_text (stmt, 2), "to 5"));
+  g_clear_pointer (&stmt, ward_stmt_release);
+
+  loaded = ward_candidate_load (f->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->cell_name, ==, "Chi bộ Khu phố Đông Hải");
+  g_assert_cmpint (loaded->given_name_words, ==, 2);
+  g_assert_cmpstr (loaded->uuid, ==, c->uuid);
+
+  /* A refused record stores nothing. */
+  underage = make_candidate ("Lê Thị Na", "2009-06-01", WARD_STAGE_NONE);
+  set_date (underage, WARD_STAGE_CELL_RESOLUTION, "2026-11-20");
+  underage->cell_resolution_number = g_strdup ("07-NQ/CB");
+  g_assert_false (ward_candidate_save (f->store, underage, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "full 18"));
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 1);
+}
+
+static void
+test_list_order (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const names[] = {
+    "Lê Thị Hoa", "Trần Văn Bình", "Nguyễn Văn An", "Đỗ Văn Anh", "Phạm Thị Ánh", "Vũ Văn Đức",
+  };
+  /* By given name: An, Anh, Ánh, Bình, Đức, Hoa. */
+  static const char * const expected[] = {
+    "Nguyễn Văn An", "Đỗ Văn Anh", "Phạm Thị Ánh", "Trần Văn Bình", "Vũ Văn Đức", "Lê Thị Hoa",
+  };
+  gint64 cell = add_cell (f, "Chi bộ 3");
+  g_autoptr (WardCandidateList) list = NULL;
+  g_autoptr (GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    ward_candidate_free (save_new (f, names[i], "1990-01-01",
+                                   i == 0 ? WARD_STAGE_CEREMONY : WARD_STAGE_NONE, cell));
+  list = ward_candidate_list_load (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ward_candidate_list_get_n_rows (list), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (ward_candidate_list_get_row (list, i)->full_name, ==, expected[i]);
+  /* Lê Thị Hoa: the furthest stage and its date. */
+  g_assert_cmpint (ward_candidate_list_get_row (list, 5)->stage, ==, WARD_STAGE_CEREMONY);
+  g_assert_cmpstr (ward_candidate_list_get_row (list, 5)->stage_date, ==, "2025-07-01");
+  g_assert_cmpstr (ward_candidate_list_get_row (list, 5)->cell_name, ==, "Chi bộ 3");
+  g_assert_cmpint (ward_candidate_list_get_row (list, 0)->stage, ==, WARD_STAGE_NONE);
+}
+
+static void
+test_delete_restore (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (WardCandidate) c = save_new (f, "Lê Thị Hoa", "1990-01-01", WARD_STAGE_CEREMONY, 0);
+  g_autoptr (WardCandidate) deleted = NULL;
+  g_autoptr (WardCandidate) back = NULL;
+  g_autoptr (WardCandidate) again = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ward_candidate_delete (f->store, c->id, &deleted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 0);
+  g_assert_true (ward_candidate_restore (f->store, deleted, &error));
+  g_assert_no_error (error);
+  back = ward_candidate_load (f->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back->uuid, ==, c->uuid);
+  g_assert_cmpstr (back->dates[WARD_STAGE_CEREMONY], ==, "2025-07-01");
+
+  /* Saving a record someone deleted meanwhile is refused, not lost. */
+  g_assert_true (ward_candidate_delete (f->store, c->id, NULL, &error));
+  g_assert_false (ward_candidate_save (f->store, back, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (ward_candidate_restore (f->store, back, &error));
+  g_assert_no_error (error);
+
+  /* Restoring once the same person was added again is refused. */
+  g_assert_true (ward_candidate_delete (f->store, c->id, NULL, &error));
+  again = save_new (f, "LÊ THỊ HOA", "1990-01-01", WARD_STAGE_NONE, 0);
+  g_assert_false (ward_candidate_restore (f->store, back, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_DUPLICATE);
+}
+
+static void
+test_cells (Fixture       *f,
+            gconstpointer  data)
+{
+  gint64 one = add_cell (f, "Chi bộ Khu phố 1");
+  gint64 two = add_cell (f, "Chi bộ Khu phố 2");
+  g_autoptr (WardCandidate) c = save_new (f, "Lê Thị Hoa", "1990-01-01", WARD_STAGE_NONE, one);
+  g_autoptr (GPtrArray) cells = NULL;
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_cmpint (ward_party_cell_add (f->store, "chi bo khu pho 1", &error), ==, 0);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpint (ward_party_cell_add (f->store, "   ", &error), ==, 0);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (ward_party_cell_find (f->store, "CHI BỘ KHU PHỐ 2", &error), ==, two);
+  g_assert_cmpint (ward_party_cell_find (f->store, "Chi bộ 9", &error), ==, 0);
+
+  /* Renaming: refused onto another's name; the candidates' search follows. */
+  g_assert_false (ward_party_cell_rename (f->store, one, "Chi Bộ Khu Phố 2", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (ward_party_cell_rename (f->store, one, "Chi bộ Phú Sơn", &error));
+  g_assert_no_error (error);
+  stmt = ward_store_prepare (f->store, "SELECT search_key FROM candidates WHERE id = ?", &error);
+  sqlite3_bind_int64 (stmt, 1, c->id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_true (ward_text_folded_contains (ward_stmt_text (stmt, 0), "phu son"));
+  g_assert_false (ward_text_folded_contains (ward_stmt_text (stmt, 0), "khu pho 1"));
+  g_clear_pointer (&stmt, ward_stmt_release);
+
+  /* Removing: refused while used. */
+  g_assert_false (ward_party_cell_remove (f->store, one, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1 candidate"));
+  g_clear_error (&error);
+  g_assert_true (ward_party_cell_remove (f->store, two, &error));
+  g_assert_no_error (error);
+  cells = ward_party_cells_load (f->store, &error);
+  g_assert_cmpuint (cells->len, ==, 1);
+  g_assert_cmpstr (((WardPartyCell *) cells->pdata[0])->name, ==, "Chi bộ Phú Sơn");
+  g_assert_cmpint (((WardPartyCell *) cells->pdata[0])->n_candidates, ==, 1);
+}
+
+/* Admitted on @ceremony (and the stages before it, a day apart). */
+static void
+save_admitted (Fixture    *f,
+               const char *name,
+               const char *birth,
+               const char *ceremony,
+               WardGender  gender,
+               const char *ethnicity,
+               gboolean    youth_union,
+               gint64      cell)
+{
+  g_autoptr (WardCandidate) c = ward_candidate_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDate) date = ward_date_from_iso (ceremony);
+
+  c->full_name = g_strdup (name);
+  c->birth_date = g_strdup (birth);
+  c->gender = gender;
+  c->ethnicity = g_strdup (ethnicity);
+  c->religion = g_strdup ("Không");
+  c->occupation = g_strdup ("Giáo viên");
+  c->youth_union = youth_union;
+  c->cell_id = cell;
+  c->dates[WARD_STAGE_CEREMONY] = g_strdup (ceremony);
+  g_date_subtract_days (date, 1);
+  c->dates[WARD_STAGE_DECISION] = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                                                   g_date_get_month (date), g_date_get_day (date));
+  c->decision_number = g_strdup ("1-QĐ/ĐU");
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+}
+
+static const char *
+count_of (GPtrArray  *counts,
+          const char *label,
+          gint64     *n)
+{
+  for (guint i = 0; i < counts->len; i++)
+    {
+      WardCount *count = counts->pdata[i];
+
+      if (g_strcmp0 (count->label, label) == 0)
+        {
+          *n = count->count;
+          return label;
+        }
+    }
+  *n = -1;
+  return NULL;
+}
+
+static gint64
+count_label (GPtrArray  *counts,
+             const char *label)
+{
+  gint64 n;
+
+  count_of (counts, label, &n);
+  return n;
+}
+
+static void
+test_statistics (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 cell = add_cell (f, "Chi bộ Khu phố 1");
+  g_autoptr (WardAdmissionStats) stats = NULL;
+  g_autoptr (WardAdmissionProgress) progress = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Ages at the ceremony at each edge of the groups. */
+  save_admitted (f, "Nguyễn Văn A", "1995-06-10", "2025-06-10", WARD_GENDER_MALE, "Kinh", TRUE, cell);   /* 30 */
+  save_admitted (f, "Nguyễn Văn B", "1994-06-10", "2025-06-09", WARD_GENDER_MALE, "Kinh", FALSE, cell);  /* 30 */
+  save_admitted (f, "Nguyễn Thị C", "1994-06-10", "2025-06-10", WARD_GENDER_FEMALE, "Mường", FALSE, 0); /* 31 */
+  save_admitted (f, "Nguyễn Thị D", "1985-01-01", "2026-01-01", WARD_GENDER_FEMALE, "Kinh", FALSE, cell); /* 41 */
+  save_admitted (f, "Nguyễn Thị E", "1976-03-01", "2026-02-28", WARD_GENDER_FEMALE, "Thái", FALSE, cell); /* 49 */
+  save_admitted (f, "Nguyễn Văn G", "1975-03-01", "2026-03-01", WARD_GENDER_UNKNOWN, NULL, FALSE, cell); /* 51 */
+  /* Before the term: not counted anywhere. */
+  save_admitted (f, "Nguyễn Văn H", "1990-01-01", "2024-12-31", WARD_GENDER_MALE, "Kinh", TRUE, cell);
+
+  stats = ward_admissions_stats (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stats->total, ==, 6);
+  g_assert_cmpint (count_label (stats->age_group, "18 to 30"), ==, 2);
+  g_assert_cmpint (count_label (stats->age_group, "31 to 40"), ==, 1);
+  g_assert_cmpint (count_label (stats->age_group, "41 to 50"), ==, 2);
+  g_assert_cmpint (count_label (stats->age_group, "Over 50"), ==, 1);
+  g_assert_cmpint (count_label (stats->gender, "Nam"), ==, 2);
+  g_assert_cmpint (count_label (stats->gender, "Nữ"), ==, 3);
+  g_assert_cmpint (count_label (stats->gender, "Not recorded"), ==, 1);
+  g_assert_cmpint (count_label (stats->ethnicity, "Kinh"), ==, 3);
+  g_assert_cmpstr (((WardCount *) stats->ethnicity->pdata[0])->label, ==, "Kinh");  /* most first */
+  g_assert_cmpint (count_label (stats->ethnicity, "Mường"), ==, 1);
+  g_assert_cmpint (count_label (stats->ethnicity, "Not recorded"), ==, 1);
+  g_assert_cmpint (count_label (stats->youth_union, "Youth Union members"), ==, 1);
+  g_assert_cmpint (count_label (stats->youth_union, "Not Youth Union members"), ==, 5);
+  g_assert_cmpint (count_label (stats->religion, "Không"), ==, 6);
+  g_assert_cmpint (count_label (stats->occupation, "Giáo viên"), ==, 6);
+  g_assert_cmpint (count_label (stats->education, "Not recorded"), ==, 6);
+
+  progress = ward_admissions_progress (f->store, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (progress->goal, ==, 600);
+  g_assert_cmpint (progress->count, ==, 6);
+  /* The same as the targets count. */
+  g_assert_cmpint (progress->count, ==,
+                   ward_targets_count_registered (f->store, WARD_SOURCE_ADMISSIONS, "2025-01-01", "2030-12-31", NULL));
+  g_assert_cmpuint (progress->by_year->len, ==, 6);
+  g_assert_cmpstr (((WardCount *) progress->by_year->pdata[0])->label, ==, "2025");
+  g_assert_cmpint (((WardCount *) progress->by_year->pdata[0])->count, ==, 3);
+  g_assert_cmpint (((WardCount *) progress->by_year->pdata[1])->count, ==, 3);
+  g_assert_cmpint (((WardCount *) progress->by_year->pdata[5])->count, ==, 0);
+  g_assert_cmpint (count_label (progress->by_cell, "Chi bộ Khu phố 1"), ==, 5);
+  g_assert_cmpint (count_label (progress->by_cell, "No chi bộ"), ==, 1);
+  /* 594 over the 4,1 years left of the term on 27/11/2026 (ward_progress_pace_needed). */
+  g_assert_cmpint (progress->pace_needed, ==, 146);
+}
+
+static void
+test_follow_up_lists (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (GPtrArray) due = NULL;
+  g_autoptr (GPtrArray) stalled = NULL;
+  g_autoptr (GError) error = NULL;
+
+  save_admitted (f, "Trần Thị Sắp", "1990-01-01", "2025-12-20", WARD_GENDER_FEMALE, NULL, FALSE, 0);  /* due in 23 days */
+  save_admitted (f, "Trần Văn Muộn", "1990-01-01", "2025-10-01", WARD_GENDER_MALE, NULL, FALSE, 0);   /* 57 days late */
+  save_admitted (f, "Trần Văn Xa", "1990-01-01", "2026-01-10", WARD_GENDER_MALE, NULL, FALSE, 0);     /* 44 days away */
+  {
+    g_autoptr (WardCandidate) done = make_candidate ("Trần Văn Xong", "1990-01-01", WARD_STAGE_RECOGNITION);
+    g_autoptr (WardCandidate) waiting = make_candidate ("Lê Văn Chờ", "1990-01-01", WARD_STAGE_APPLICATION);
+    g_autoptr (WardCandidate) recent = make_candidate ("Lê Văn Mới", "1990-01-01", WARD_STAGE_NONE);
+
+    g_assert_true (ward_candidate_save (f->store, done, &error));
+    g_assert_true (ward_candidate_save (f->store, waiting, &error));  /* applied 01/03/2025 */
+    set_date (recent, WARD_STAGE_APPLICATION, "2026-01-01");
+    g_assert_true (ward_candidate_save (f->store, recent, &error));
+    g_assert_no_error (error);
+  }
+
+  due = ward_candidates_due_recognition (f->store, TODAY, 30, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (due->len, ==, 2);
+  g_assert_cmpstr (((WardCandidateDue *) due->pdata[0])->full_name, ==, "Trần Văn Muộn");
+  g_assert_cmpint (((WardCandidateDue *) due->pdata[0])->days, ==, -57);
+  g_assert_cmpstr (((WardCandidateDue *) due->pdata[1])->full_name, ==, "Trần Thị Sắp");
+  g_assert_cmpstr (((WardCandidateDue *) due->pdata[1])->date, ==, "2026-12-20");
+  g_assert_cmpint (((WardCandidateDue *) due->pdata[1])->days, ==, 23);
+
+  stalled = ward_candidates_stalled (f->store, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stalled->len, ==, 1);
+  g_assert_cmpstr (((WardCandidateDue *) stalled->pdata[0])->full_name, ==, "Lê Văn Chờ");
+  g_assert_cmpstr (((WardCandidateDue *) stalled->pdata[0])->date, ==, "2025-03-01");
+}
+
+static void
+test_stats_json (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr (JsonNode) stats = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *counted;
+  JsonObject *admissions = NULL;
+
+  save_admitted (f, "Nguyễn Văn A", "1995-06-10", "2025-06-10", WARD_GENDER_MALE, "Kinh", TRUE, 0);
+  save_admitted (f, "Nguyễn Văn B", "1995-06-10", "2026-06-10", WARD_GENDER_MALE, "Kinh", TRUE, 0);
+  save_admitted (f, "Nguyễn Văn C", "1995-06-10", "2026-06-11", WARD_GENDER_MALE, "Kinh", TRUE, 0);
+  stats = ward_stats_collect (f->store, &error);
+  g_assert_no_error (error);
+  counted = json_object_get_array_member (json_node_get_object (stats), "counted");
+  for (guint i = 0; i < json_array_get_length (counted); i++)
+    {
+      JsonObject *target = json_array_get_object_element (counted, i);
+
+      if (g_strcmp0 (json_object_get_string_member (target, "source"), "admissions") == 0)
+        {
+          g_assert_null (admissions);  /* once */
+          admissions = target;
+        }
+    }
+  g_assert_nonnull (admissions);
+  g_assert_cmpint (json_object_get_int_member (admissions, "count"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (admissions, "goal"), ==, 600);
+  {
+    JsonArray *years = json_object_get_array_member (admissions, "by_year");
+    JsonObject *y2026 = json_array_get_object_element (years, 1);
+
+    g_assert_cmpuint (json_array_get_length (years), ==, 6);
+    g_assert_cmpint (json_object_get_int_member (y2026, "year"), ==, 2026);
+    g_assert_cmpint (json_object_get_int_member (y2026, "count"), ==, 2);
+  }
+  text = ward_stats_format_text (stats);
+  g_assert_nonnull (strstr (text, "3/600"));
+  g_assert_nonnull (strstr (text, "2026: 2"));
+}
+
+/* ---- Spreadsheet -------------------------------------------------------- */
+
+static const char members_csv[] =
+  "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ học vấn,Nghề nghiệp,Đoàn viên,"
+  "Tổ dân phố,Chi bộ,Ngày vào danh sách cảm tình,Ngày cấp giấy chứng nhận,Số nghị quyết chi bộ,"
+  "Ngày nghị quyết chi bộ,Số quyết định kết nạp,Ngày quyết định kết nạp,Ngày kết nạp,"
+  "Ngày công nhận chính thức,Ghi chú\r\n"
+  "Nguyễn Thị Hoa,05/03/1995,Nữ,Kinh,Không,12/12,Giáo viên,x,Tổ 3,Chi bộ Khu phố 1,10/01/2025,"
+  "15/02/2025,05-NQ/CB,01/06/2025,120-QĐ/ĐU,20/06/2025,01/07/2025,01/07/2026,\"Ghi chú, có dấu phẩy\"\r\n"
+  "Trần Văn Bình,1990-01-01,Nam,Kinh,Phật giáo,12/12,Kỹ sư,,Tổ 1,chi bo khu pho 1,,,,,,,,,\r\n"
+  "Lê Văn Cường,01/02/1988,nam,Tày,,9/12,Nông dân,0,Tổ 2,Chi bộ Phú Sơn,,,,,,,,,\r\n";
+
+static WardCsvTable *
+table_from (const char *csv)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (csv, strlen (csv));
+  g_autoptr (GError) error = NULL;
+  WardCsvTable *table = ward_csv_read_bytes (bytes, "members.csv", &error);
+
+  g_assert_no_error (error);
+  return table;
+}
+
+static void
+run_import (Fixture          *f,
+            const char       *csv,
+            WardImportPolicy  policy,
+            gboolean          dry_run,
+            WardImportResult *result)
+{
+  g_autoptr (WardCsvTable) table = table_from (csv);
+  g_autoptr (GError) error = NULL;
+  WardImportContext context = { policy, NULL, NULL };
+
+  g_assert_true (ward_import_run (f->store, &ward_members_import_kind, table, &context, dry_run,
+                                  NULL, NULL, NULL, result, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->issues->len; i++)
+    {
+      g_autofree char *line = ward_csv_issue_to_string (result->issues->pdata[i]);
+      g_test_message ("  %s", line);
+    }
+}
+
+static gboolean
+has_issue (WardImportResult *result,
+           WardCsvSeverity   severity,
+           guint             row,
+           const char       *column,
+           const char       *part)
+{
+  for (guint i = 0; i < result->issues->len; i++)
+    {
+      WardCsvIssue *issue = result->issues->pdata[i];
+
+      if (issue->severity == severity && issue->row == row && g_strcmp0 (issue->column, column) == 0
+          && strstr (issue->message, part) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_import (Fixture       *f,
+             gconstpointer  data)
+{
+  WardImportResult result = { 0, };
+  g_autoptr (GPtrArray) cells = NULL;
+  g_autoptr (WardCandidate) hoa = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  add_cell (f, "Chi bộ Khu phố 1");
+  g_assert_nonnull (ward_import_kind_lookup ("members"));
+
+  /* A dry run stores nothing, not even the new chi bộ. */
+  run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, TRUE, &result);
+  g_assert_cmpuint (result.n_errors, ==, 0);
+  g_assert_false (result.committed);
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 0);
+  g_assert_cmpint (ward_store_count_rows (f->store, "party_cells", NULL), ==, 1);
+  ward_import_result_clear (&result);
+
+  run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
+  g_assert_true (result.committed);
+  g_assert_cmpuint (result.added, ==, 3);
+  /* “chi bo khu pho 1” is the chi bộ already kept; Phú Sơn is new: added,
+   * with a warning on its row. */
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 4, "Chi bộ", "Chi bộ Phú Sơn"));
+  g_assert_false (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 3, "Chi bộ", "list of chi bộ"));
+  cells = ward_party_cells_load (f->store, &error);
+  g_assert_cmpuint (cells->len, ==, 2);
+  ward_import_result_clear (&result);
+
+  id = 0;
+  {
+    g_autoptr (WardCandidateList) list = ward_candidate_list_load (f->store, &error);
+
+    for (guint i = 0; i < ward_candidate_list_get_n_rows (list); i++)
+      if (g_str_equal (ward_candidate_list_get_row (list, i)->full_name, "Nguyễn Thị Hoa"))
+        id = ward_candidate_list_get_row (list, i)->id;
+  }
+  hoa = ward_candidate_load (f->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (hoa->gender, ==, WARD_GENDER_FEMALE);
+  g_assert_true (hoa->youth_union);
+  g_assert_cmpstr (hoa->cell_name, ==, "Chi bộ Khu phố 1");
+  g_assert_cmpstr (hoa->dates[WARD_STAGE_CEREMONY], ==, "2025-07-01");
+  g_assert_cmpstr (hoa->note, ==, "Ghi chú, có dấu phẩy");
+  g_assert_cmpint (ward_targets_count_registered (f->store, WARD_SOURCE_ADMISSIONS, "2025-01-01",
+                                                  "2030-12-31", NULL), ==, 1);
+
+  /* The same file again adds nothing: each row is skipped with a pointer. */
+  run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
+  g_assert_cmpuint (result.added, ==, 0);
+  g_assert_cmpuint (result.skipped, ==, 3);
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 2, "Họ và tên", "05/03/1995"));
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 3);
+  ward_import_result_clear (&result);
+}
+
+static void
+test_import_errors (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char bad_csv[] =
+    "Full name;Date of birth;Gender;Party cell;Cell resolution number;Cell resolution date;Admission date\n"
+    "Lê Thị Nhỏ;01/06/2009;Nữ;Chi bộ 1;07-NQ/CB;20/11/2026;\n"          /* 17 at the resolution */
+    "Lê Văn Ngược;01/01/1990;Nam;Chi bộ 1;08-NQ/CB;20/11/2026;01/11/2026\n"  /* ceremony before */
+    "Lê Văn Số;01/01/1990;Nam;Chi bộ 1;;20/11/2026;\n"                 /* no number */
+    "Lê Văn Giới;01/01/1991;Khác;Chi bộ 1;;;\n"                         /* gender */
+    "lê văn số;01/01/1990;Nam;Chi bộ 1;;;\n"                            /* row 4 again */
+    "Lê Văn Tốt;01/01/1992;Nam;Chi bộ 1;;;\n";
+  WardImportResult result = { 0, };
+
+  run_import (f, bad_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
+  g_assert_false (result.committed);
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 0);
+  g_assert_cmpint (ward_store_count_rows (f->store, "party_cells", NULL), ==, 0);
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 2, "Date of birth", "full 18"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 3, "Admission date", "cannot be earlier"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Cell resolution number", "Write the number"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 5, "Gender", "Nam"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 6, "Full name", "row 4"));
+  g_assert_cmpuint (result.n_errors, ==, 5);
+  ward_import_result_clear (&result);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  g_assert_no_error (error);
+  return text;
+}
+
+static void
+test_export_round_trip (Fixture       *f,
+                        gconstpointer  data)
+{
+  WardImportResult result = { 0, };
+  g_autofree char *first_path = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *second_path = g_build_filename (f->dir, "second.csv", NULL);
+  g_autofree char *other_db = g_build_filename (f->dir, "other.sqlite3", NULL);
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr (WardStore) other = NULL;
+  g_autoptr (WardCsvTable) table = NULL;
+  g_autoptr (GError) error = NULL;
+  WardImportContext context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
+
+  run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
+  g_assert_true (result.committed);
+  ward_import_result_clear (&result);
+  g_assert_true (ward_export_to_path (f->store, &ward_members_import_kind, NULL, first_path, &error));
+  g_assert_no_error (error);
+
+  /* Into a fresh file, then out again: the same records, the same file. */
+  other = ward_store_open (other_db, &error);
+  g_assert_no_error (error);
+  table = ward_csv_read_file (first_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_import_run (other, &ward_members_import_kind, table, &context, FALSE,
+                                  NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (result.committed);
+  g_assert_cmpuint (result.added, ==, 3);
+  ward_import_result_clear (&result);
+  g_assert_true (ward_export_to_path (other, &ward_members_import_kind, NULL, second_path, &error));
+  g_assert_no_error (error);
+
+  first = read_text (first_path);
+  second = read_text (second_path);
+  g_assert_true (g_str_has_prefix (first, "\xef\xbb\xbf"));  /* BOM for Excel */
+  g_assert_nonnull (strstr (first, "05/03/1995"));
+  g_assert_nonnull (strstr (first, "Nữ"));
+  g_assert_cmpstr (first, ==, second);
+}
+
+static void
+test_import_update (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char update_csv[] =
+    "Họ và tên,Ngày sinh,Nghề nghiệp\n"
+    "NGUYỄN THỊ HOA,05/03/1995,Kế toán\n";
+  WardImportResult result = { 0, };
+  g_autoptr (WardCandidate) c = make_candidate ("Nguyễn Thị Hoa", "1995-03-05", WARD_STAGE_CEREMONY);
+  g_autoptr (WardCandidate) after = NULL;
+  g_autoptr (GError) error = NULL;
+
+  c->occupation = g_strdup ("Giáo viên");
+  c->ethnicity = g_strdup ("Kinh");
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+
+  run_import (f, update_csv, WARD_IMPORT_UPDATE_EXISTING, FALSE, &result);
+  g_assert_true (result.committed);
+  g_assert_cmpuint (result.updated, ==, 1);
+  ward_import_result_clear (&result);
+
+  /* Only the file's columns change; the introducers the file cannot carry
+   * stay. */
+  after = ward_candidate_load (f->store, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->occupation, ==, "Kế toán");
+  g_assert_cmpstr (after->ethnicity, ==, "Kinh");
+  g_assert_cmpstr (after->introducer_1, ==, "Lê Văn Tám");
+  g_assert_cmpstr (after->dates[WARD_STAGE_CEREMONY], ==, "2025-07-01");
+  g_assert_cmpstr (after->uuid, ==, c->uuid);
+  g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("WARD_TODAY", TODAY, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/candidates/age-on", test_age_on);
+  g_test_add_func ("/candidates/add-months", test_add_months);
+  g_test_add_func ("/candidates/rules/valid-timeline", test_valid_timeline);
+  g_test_add_func ("/candidates/rules/required", test_required_fields);
+  g_test_add_func ("/candidates/rules/age", test_age_rule);
+  g_test_add_func ("/candidates/rules/stage-order", test_stage_order);
+  g_test_add_func ("/candidates/rules/stage-order-gaps", test_stage_order_gaps);
+  g_test_add_func ("/candidates/rules/decision-numbers", test_decision_numbers);
+  g_test_add_func ("/candidates/rules/certificate", test_certificate_age);
+  g_test_add_func ("/candidates/rules/stall", test_stall);
+  g_test_add_func ("/candidates/rules/introducers", test_introducers);
+  g_test_add_func ("/candidates/age-groups", test_age_groups);
+
+#define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
+  ADD ("/candidates/store/duplicates", test_duplicates);
+  ADD ("/candidates/store/save-and-keys", test_save_and_keys);
+  ADD ("/candidates/store/list-order", test_list_order);
+  ADD ("/candidates/store/delete-restore", test_delete_restore);
+  ADD ("/candidates/store/cells", test_cells);
+  ADD ("/candidates/progress/statistics", test_statistics);
+  ADD ("/candidates/progress/follow-up", test_follow_up_lists);
+  ADD ("/candidates/progress/stats-json", test_stats_json);
+  ADD ("/candidates/import/members", test_import);
+  ADD ("/candidates/import/errors", test_import_errors);
+  ADD ("/candidates/import/round-trip", test_export_round_trip);
+  ADD ("/candidates/import/update", test_import_update);
+#undef ADD
+
+  return g_test_run ();
+}
