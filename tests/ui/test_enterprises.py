@@ -1,0 +1,258 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The enterprise register, as a clerk uses it: the form refuses a tax code
+with a wrong check digit and says so (nothing stored), takes the corrected
+one, and the count toward 750 rises on Doanh nghiệp and on Tổng quan
+("1/750"); the same code again is refused as already registered; the list
+finds the enterprise by words without tone marks and by tax code digits;
+deleting it is undone. Today is pinned to 27/11/2026 (wardui's WARD_TODAY).
+
+GTK 4.8 does not keep the accessible "showing" state of widgets in stack
+pages and dialogs up to date, so the checks look inside the page they are
+about (its node is named after its class) and treat a row as listed when the
+column view has it at all: rows filtered out are not in the tree."""
+import json
+import time
+
+from dogtail import rawinput
+
+import wardui
+from wardui import check
+
+NAME = "Công ty TNHH MTV Thương mại Bình An"
+GOOD_CODE = "2801234564"   # check digit 4
+BAD_CODE = "2801234565"
+TYPES = ["Chưa ghi", "TNHH một thành viên", "TNHH hai thành viên trở lên", "Công ty cổ phần",
+         "Công ty hợp danh", "Doanh nghiệp tư nhân"]
+
+app = wardui.App()
+
+
+def node(parent, role, name, timeout=10.0):
+    """The first control of @role named @name under @parent."""
+    return app.wait_for(lambda: parent.findChild(
+        lambda n: n.roleName == role and n.name == name,
+        retry=False, requireResult=False), timeout)
+
+
+def has_text(parent, text, prefix=False, timeout=5.0):
+    """Something under @parent reads @text (or begins with "@text ")."""
+    def find():
+        return parent.findChild(
+            lambda n: n.name is not None
+            and (n.name == text or (prefix and n.name.startswith(text + " "))),
+            retry=False, requireResult=False)
+    try:
+        return bool(app.wait_for(find, timeout))
+    except TimeoutError:
+        return False
+
+
+def has_text_containing(parent, text, timeout=5.0):
+    try:
+        return bool(app.wait_for(lambda: parent.findChild(
+            lambda n: n.name is not None and text in n.name,
+            retry=False, requireResult=False), timeout))
+    except TimeoutError:
+        return False
+
+
+def gone(parent, text, timeout=5.0):
+    """Nothing under @parent reads @text any more."""
+    try:
+        app.wait_for(lambda: parent.findChild(lambda n: n.name == text, retry=False,
+                                               requireResult=False) is None, timeout)
+        return True
+    except TimeoutError:
+        return False
+
+
+def page(class_name):
+    return node(app.window, "filler", class_name)
+
+
+def button(parent, label):
+    """A push button by its label; GTK 4.8 names a button with a mnemonic
+    "_Lưu Lưu", so the label may come last."""
+    return app.wait_for(lambda: parent.findChild(
+        lambda n: n.roleName == "push button" and n.name is not None
+        and (n.name == label or n.name.endswith(" " + label)),
+        retry=False, requireResult=False))
+
+
+def press(control):
+    """Presses a button through its accessible action: the form scrolls,
+    and a click by screen position can miss a button below the fold."""
+    control.doActionNamed("click")
+    time.sleep(0.8)
+
+
+def type_into(control, text):
+    control.click()
+    time.sleep(0.3)
+    rawinput.keyCombo("<Control>a")
+    rawinput.pressKey("BackSpace")
+    if text:
+        rawinput.typeText(text)
+    time.sleep(0.3)
+
+
+def pick(combo, choices, choice):
+    """Opens a drop-down and chooses @choice with the keyboard (its popover
+    is a surface of its own, where clicks by screen position miss): Home,
+    then Down to it among @choices, in their order."""
+    combo.click()
+    time.sleep(0.8)
+    rawinput.pressKey("Home")
+    for _ in range(choices.index(choice)):
+        rawinput.pressKey("Down")
+    rawinput.pressKey("Return")
+    time.sleep(0.8)
+
+
+def dialog_named(name):
+    return app.wait_for(lambda: [w for w in app.root.children if w.name == name and w.showing][0])
+
+
+def dialog_gone(name):
+    try:
+        app.wait_for(lambda: not [w for w in app.root.children if w.name == name and w.showing],
+                     timeout=5)
+        return True
+    except TimeoutError:
+        return False
+
+
+def counted_by_cli():
+    """The enterprise count that `ward-tracker-cli stats --json` reports."""
+    result = app.cli("stats", "--json")
+    if result.returncode != 0:
+        print(result.stderr)
+        return None
+    for counted in json.loads(result.stdout).get("counted", []):
+        if counted["source"] == "enterprises":
+            return counted["count"], [y["count"] for y in counted["by_year"]]
+    return None
+
+
+def exported():
+    """The register as `ward-tracker-cli export enterprises` writes it."""
+    path = app.tmp + "/export.csv"
+    result = app.cli("export", "enterprises", path)
+    if result.returncode != 0:
+        print(result.stderr)
+        return ""
+    with open(path, encoding="utf-8-sig") as f:
+        return f.read()
+
+
+def fill_form(dialog, code):
+    type_into(node(dialog, "text", "Mã số doanh nghiệp"), code)
+    type_into(node(dialog, "text", "Tên doanh nghiệp"), NAME)
+    pick(node(dialog, "combo box", "Loại hình doanh nghiệp"), TYPES, "TNHH một thành viên")
+    type_into(node(dialog, "text", "Ngày cấp lần đầu (ngày/tháng/năm)"), "05/02/2026")
+    type_into(node(dialog, "text", "Vốn điều lệ (đồng)"), "1.250.000.000")
+    type_into(node(dialog, "text", "Ngành nghề kinh doanh chính (mã VSIC)"), "4620")
+
+
+# An empty register says how to begin.
+app.goto("Doanh nghiệp")
+enterprises = page("WardEnterprisesPage")
+check(has_text(enterprises, "Chưa có doanh nghiệp nào"), "an empty register shows its empty state")
+check(bool(button(enterprises, "Đăng ký doanh nghiệp…")),
+      "the empty state offers to register the first enterprise")
+app.screenshot("enterprises-01-empty")
+
+# A wrong check digit is refused in the form, with its message.
+rawinput.keyCombo("<Control>n")
+dialog = dialog_named("Đăng ký doanh nghiệp mới")
+fill_form(dialog, BAD_CODE)
+check(has_text(dialog, "G – Bán buôn, bán lẻ, sửa chữa xe"),
+      "the form shows the VSIC section of 4620 as it is typed")
+button(dialog, "Lưu").click()
+time.sleep(1)
+message = "Mã số doanh nghiệp %s sai chữ số kiểm tra: chữ số thứ mười phải là 4." % BAD_CODE
+check(has_text(dialog, message), "the form says the check digit is wrong, and which it should be")
+check(not dialog_gone("Đăng ký doanh nghiệp mới"), "the refused form stays open")
+check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "nothing was stored for the refused code")
+app.screenshot("enterprises-02-wrong-check-digit")
+
+# The corrected code is stored; the count rises here and on Tổng quan.
+type_into(node(dialog, "text", "Mã số doanh nghiệp"), GOOD_CODE)
+check(gone(dialog, message, timeout=2), "correcting the field clears its message")
+rawinput.pressKey("Return")
+check(dialog_gone("Đăng ký doanh nghiệp mới"), "the form closes once the enterprise is stored")
+check(has_text(enterprises, "1/750"), "the page counts 1/750 toward the target")
+check(has_text(enterprises, NAME), "the enterprise is listed")
+check(has_text(enterprises, "1.250.000.000 đ"), "its capital shows as money")
+check(has_text(enterprises, "05/02/2026"), "its registration date shows as dd/mm/yyyy")
+check(has_text(enterprises, "4620 · G"), "its line of business shows with its VSIC section")
+check(has_text(enterprises, "Đang hoạt động"), "its status shows in words")
+check(has_text(enterprises, "G – Bán buôn, bán lẻ, sửa chữa xe"),
+      "the breakdown by VSIC section counts it under G")
+check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "ward-tracker-cli stats counts 1, in 2026")
+check("%s,%s,TNHH một thành viên,1250000000,4620,05/02/2026" % (GOOD_CODE, NAME) in exported(),
+      "the stored record has every field typed in the form, the type chosen from the list")
+app.screenshot("enterprises-03-registered")
+
+# The same tax code again is refused, pointing at the record that has it.
+rawinput.keyCombo("<Control>n")
+dialog = dialog_named("Đăng ký doanh nghiệp mới")
+fill_form(dialog, GOOD_CODE)
+rawinput.pressKey("Return")
+time.sleep(1)
+check(has_text_containing(dialog, "đã có trong sổ, của “%s”" % NAME),
+      "a tax code already registered is refused, naming the enterprise that has it")
+app.screenshot("enterprises-04-duplicate")
+button(dialog, "Hủy").click()
+check(dialog_gone("Đăng ký doanh nghiệp mới"), "Cancel closes the form")
+check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the refused duplicate is not stored")
+
+# Search folds case and tone marks, and matches tax code digits.
+search = node(enterprises, "entry", "Tìm doanh nghiệp")
+type_into(search, "khong co")
+check(gone(enterprises, NAME), "a search that matches nothing leaves no row")
+check(has_text(enterprises, "0 / 1 doanh nghiệp"), "the count of shown rows says 0 of 1")
+app.screenshot("enterprises-05-no-match")
+type_into(search, "BINH AN")
+check(has_text(enterprises, NAME), "a search without tone marks finds the enterprise")
+type_into(search, "khong co")
+check(gone(enterprises, NAME), "the row goes again")
+type_into(search, "2801 234")
+check(has_text(enterprises, NAME), "a search by tax code digits finds it")
+type_into(search, "")
+check(has_text(enterprises, "1 doanh nghiệp"), "clearing the search shows every row")
+
+# The type filter: another type hides it, its own shows it.
+FILTER_TYPES = ["Mọi loại hình"] + TYPES[1:] + ["Chi nhánh"]
+type_filter = node(enterprises, "combo box", "Lọc theo loại hình")
+pick(type_filter, FILTER_TYPES, "Công ty cổ phần")
+check(gone(enterprises, NAME), "filtering by another type hides the enterprise")
+pick(type_filter, FILTER_TYPES, "TNHH một thành viên")
+check(has_text(enterprises, NAME), "filtering by its type shows it")
+pick(type_filter, FILTER_TYPES, "Mọi loại hình")
+
+# Tổng quan counts it too.
+app.goto("Tổng quan")
+check(has_text(page("WardOverviewPage"), "1/750", prefix=True), "Tổng quan shows 1/750 enterprises")
+app.screenshot("enterprises-06-overview")
+
+# Open it, delete it from the form, and Undo brings it back.
+app.goto("Doanh nghiệp")
+node(enterprises, "label", NAME).click()
+rawinput.pressKey("Return")
+dialog = dialog_named("Sửa thông tin doanh nghiệp")
+check(has_text(dialog, GOOD_CODE) or has_text_containing(dialog, NAME),
+      "activating the row opens the enterprise in the form")
+press(button(dialog, "Xóa doanh nghiệp"))
+check(has_text(app.window, "Đã xóa “%s”" % NAME), "deleting says what was deleted")
+check(gone(enterprises, NAME), "the enterprise is gone from the list")
+check(has_text(enterprises, "0/750"), "the count goes back to 0/750")
+check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "the record is deleted from the file")
+app.screenshot("enterprises-07-deleted")
+button(app.window, "Hoàn tác").click()
+check(has_text(enterprises, "1/750"), "Undo brings the enterprise back, counted again")
+check(has_text(enterprises, NAME), "Undo brings it back into the list")
+check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the restored record is stored again")
+
+app.quit()
+wardui.finish()
