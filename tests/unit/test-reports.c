@@ -1,0 +1,1235 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-reports"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ward-candidates.h"
+#include "ward-enterprises.h"
+#include "ward-error.h"
+#include "ward-format.h"
+#include "ward-ledger.h"
+#include "ward-programme.h"
+#include "ward-readings.h"
+#include "ward-reports.h"
+#include "ward-taxcode.h"
+#include "ward-units.h"
+
+/* The six reports, built from a store filled through the registers' own
+ * functions and read back as a reader of the PDF would: poppler's
+ * pdftotext, pdfinfo and pdffonts. Today is pinned to 27/11/2026. */
+
+#define TODAY      "2026-11-27"
+#define N_LONG     5000
+#define LIST_HEAD  "Họ và tên người ủng hộ"
+
+/* The lines the helpers below hand out, freed with the fixture. */
+static GPtrArray *lines_handed_out;
+
+typedef struct
+{
+  char               *dir;
+  WardStore          *store;
+  WardReportSettings *settings;
+} Fixture;
+
+/* ---- Fixture and tools ----------------------------------------------------- */
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  lines_handed_out = g_ptr_array_new_with_free_func (g_free);
+  f->dir = g_dir_make_tmp ("ward-reports-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
+  f->store = ward_store_open (path, &error);
+  g_assert_no_error (error);
+  f->settings = ward_report_settings_new ();
+  g_assert_true (ward_report_settings_fill_from_store (f->settings, f->store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&f->store);
+  g_clear_pointer (&f->settings, ward_report_settings_free);
+  g_clear_pointer (&lines_handed_out, g_ptr_array_unref);
+  /* WARD_TEST_KEEP=1 leaves the PDFs to look at. */
+  if (g_getenv ("WARD_TEST_KEEP") != NULL)
+    {
+      g_printerr ("kept %s\n", f->dir);
+      g_free (f->dir);
+      return;
+    }
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+have_poppler (void)
+{
+  const char *tools[] = { "pdftotext", "pdfinfo", "pdffonts" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
+    {
+      g_autofree char *found = g_find_program_in_path (tools[i]);
+
+      if (found == NULL)
+        {
+          g_test_skip ("poppler-utils is not installed");
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  g_spawn_check_wait_status (status, &error);
+  if (error != NULL)
+    g_printerr ("%s: %s\n", argv[0], err);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* The text of page @page (from 1; 0: every page), laid out as on paper. */
+static char *
+pdf_text (const char *pdf,
+          int         page)
+{
+  g_autofree char *from = g_strdup_printf ("%d", page);
+
+  if (page == 0)
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL };
+
+      return run_tool (argv);
+    }
+  else
+    {
+      const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "-f", from, "-l", from,
+                             pdf, "-", NULL };
+
+      return run_tool (argv);
+    }
+}
+
+static int
+pdf_n_pages (const char *pdf,
+             double     *width,
+             double     *height)
+{
+  const char *argv[] = { "pdfinfo", pdf, NULL };
+  g_autofree char *info = run_tool (argv);
+  const char *pages = strstr (info, "\nPages:");
+  const char *size = strstr (info, "\nPage size:");
+
+  g_assert_nonnull (pages);
+  g_assert_nonnull (size);
+  if (width != NULL && height != NULL)
+    g_assert_cmpint (sscanf (size, "\nPage size: %lf x %lf", width, height), ==, 2);
+  return atoi (pages + strlen ("\nPages:"));
+}
+
+/* Every font is a serif that covers Vietnamese, embedded. */
+static void
+assert_serif_embedded (const char *pdf)
+{
+  const char *argv[] = { "pdffonts", pdf, NULL };
+  g_autofree char *out = run_tool (argv);
+  g_auto (GStrv) lines = g_strsplit (out, "\n", -1);
+  guint n_fonts = 0;
+
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) fields = NULL;
+
+      if (lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit_set (lines[i], " ", -1);
+      g_test_message ("font: %s", lines[i]);
+      g_assert_true (strstr (lines[i], "LiberationSerif") != NULL || strstr (lines[i], "Tinos") != NULL);
+      /* name type [type] encoding emb sub uni object ID: "yes" three times */
+      g_assert_nonnull (strstr (lines[i], " yes "));
+      g_assert_null (strstr (lines[i], " no  yes "));
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+  g_assert_null (strstr (out, " no  "));
+}
+
+static char *
+write_report (Fixture                 *f,
+              WardReportKind           kind,
+              const WardReportOptions *options)
+{
+  g_autoptr (WardReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *name = ward_reports_suggest_filename (kind, options);
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  report = ward_reports_build (f->store, kind, f->settings, options, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_true (ward_report_write_pdf (report, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    {
+      g_printerr ("“%s” not found in:\n%s\n", needle, text);
+      g_assert_not_reached ();
+    }
+}
+
+/* The line of the laid-out text that holds @needle; freed with the fixture. */
+static const char *
+line_with (const char *text,
+           const char *needle)
+{
+  const char *at = strstr (text, needle);
+  const char *start, *end;
+
+  if (at == NULL)
+    {
+      g_printerr ("“%s” not found in:\n%s\n", needle, text);
+      g_assert_not_reached ();
+    }
+  for (start = at; start > text && start[-1] != '\n'; start--)
+    ;
+  end = strchr (at, '\n');
+  g_ptr_array_add (lines_handed_out,
+                   g_strndup (start, end != NULL ? (gsize) (end - start) : strlen (start)));
+  return g_ptr_array_index (lines_handed_out, lines_handed_out->len - 1);
+}
+
+/* The line of row @number of a table: where its number and every cell of
+ * one line stand, whatever the wrapped cells around it. */
+static const char *
+row_line (const char *text,
+          guint       number)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%u ", number);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), prefix))
+      {
+        g_ptr_array_add (lines_handed_out, g_strdup (lines[i]));
+        return g_ptr_array_index (lines_handed_out, lines_handed_out->len - 1);
+      }
+  g_printerr ("No row %u in:\n%s\n", number, text);
+  g_assert_not_reached ();
+}
+
+static void
+assert_party_heading (const char *text)
+{
+  assert_contains (text, "ĐẢNG CỘNG SẢN VIỆT NAM");
+  assert_contains (text, "ĐẢNG BỘ TỈNH THANH HÓA");
+  assert_contains (text, "ĐẢNG ỦY PHƯỜNG ĐÔNG SƠN");
+  assert_contains (text, "-BC/ĐU");
+  assert_contains (text, "Đông Sơn, ngày 27 tháng 11 năm 2026");
+  assert_contains (text, "T/M ĐẢNG ỦY");
+  assert_contains (text, "BÍ THƯ");
+  assert_contains (text, "Nơi nhận");
+  assert_contains (text, "- Ban Thường vụ Tỉnh ủy (để b/c),");
+}
+
+static void
+exec_sql (Fixture    *f,
+          const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ward_store_exec (f->store, sql, &error));
+  g_assert_no_error (error);
+}
+
+/* ---- Filling the registers -------------------------------------------------- */
+
+static WardTarget *
+find_target (GPtrArray  *targets,
+             const char *code)
+{
+  for (guint i = 0; i < targets->len; i++)
+    if (g_str_equal (ward_target_get_code (targets->pdata[i]), code))
+      return targets->pdata[i];
+  g_assert_not_reached ();
+}
+
+static void
+add_reading (Fixture    *f,
+             GPtrArray  *targets,
+             const char *code,
+             int         year,
+             double      value,
+             gboolean    final)
+{
+  WardTarget *target = find_target (targets, code);
+  g_autoptr (WardReading) reading = ward_reading_new (target);
+  g_autoptr (GError) error = NULL;
+
+  reading->year = year;
+  reading->has_value = TRUE;
+  reading->value = value;
+  reading->final = final;
+  g_assert_true (ward_reading_save (f->store, target, reading, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_quota (Fixture   *f,
+           GPtrArray *targets,
+           int        year,
+           gint64     quota,
+           gint64     delivered)
+{
+  WardTarget *target = find_target (targets, "recruitment");
+  g_autoptr (WardReading) reading = ward_reading_new (target);
+  g_autoptr (GError) error = NULL;
+
+  reading->year = year;
+  reading->quota = quota;
+  reading->delivered = delivered;
+  reading->final = TRUE;
+  g_assert_true (ward_reading_save (f->store, target, reading, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The plans have no core function yet: written as the file holds them. */
+static void
+add_plan (Fixture    *f,
+          GPtrArray  *targets,
+          const char *code,
+          int         year,
+          double      value)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autofree char *uuid = ward_store_new_uuid ();
+  g_autofree char *now = ward_store_now ();
+
+  stmt = ward_store_prepare (f->store, "INSERT INTO plans (uuid, target_id, year, value, "
+                             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, ward_target_get_id (find_target (targets, code)));
+  sqlite3_bind_int (stmt, 3, year);
+  sqlite3_bind_double (stmt, 4, value);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+}
+
+/* A tax code with its right check digit: the one of ten that parses. */
+static char *
+valid_tax_code (const char *nine_digits)
+{
+  for (int digit = 0; digit < 10; digit++)
+    {
+      g_autofree char *code = g_strdup_printf ("%s%d", nine_digits, digit);
+      char *normalized = NULL;
+
+      if (ward_tax_code_parse (code, &normalized, NULL, NULL))
+        return normalized;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+add_enterprise (Fixture            *f,
+                const char         *tax_code,
+                const char         *name,
+                WardEnterpriseType  type,
+                const char         *vsic,
+                const char         *registered_on)
+{
+  g_autoptr (WardEnterprise) e = ward_enterprise_new ();
+  g_autoptr (GError) error = NULL;
+
+  e->tax_code = g_strdup (tax_code);
+  e->name = g_strdup (name);
+  e->type = type;
+  e->vsic = g_strdup (vsic);
+  e->registered_on = g_strdup (registered_on);
+  g_assert_true (ward_enterprise_save (f->store, e, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Three counted in 2026, one in 2025, and a branch that is not counted. */
+static void
+fill_enterprises (Fixture *f)
+{
+  g_autofree char *binh_an = valid_tax_code ("280061234");
+  g_autofree char *dong_son = valid_tax_code ("280061235");
+  g_autofree char *hai_chau = valid_tax_code ("280061236");
+  g_autofree char *minh_tam = valid_tax_code ("280061237");
+  g_autofree char *branch = g_strconcat (binh_an, "-001", NULL);
+
+  add_enterprise (f, binh_an, "Công ty TNHH Bình An", WARD_ENTERPRISE_LLC_ONE, "4620", "2026-02-05");
+  add_enterprise (f, dong_son, "Công ty Cổ phần Đông Sơn Xanh", WARD_ENTERPRISE_JOINT_STOCK, "4100",
+                  "2026-02-20");
+  add_enterprise (f, hai_chau, "Công ty TNHH Hải Châu", WARD_ENTERPRISE_LLC_MULTI, "5610", "2026-03-10");
+  add_enterprise (f, minh_tam, "Doanh nghiệp tư nhân Minh Tâm", WARD_ENTERPRISE_PRIVATE, "4711",
+                  "2025-11-11");
+  add_enterprise (f, branch, "Chi nhánh Công ty TNHH Bình An", WARD_ENTERPRISE_TYPE_NONE, "4620",
+                  "2026-04-01");
+}
+
+/* Dates of every stage up to @upto, a month apart from @first, the
+ * ceremony on @ceremony when reached. */
+static void
+add_candidate (Fixture            *f,
+               const char         *name,
+               const char         *birth,
+               WardGender          gender,
+               const char         *ethnicity,
+               gint64              cell_id,
+               WardStage           upto,
+               const char         *ceremony,
+               WardCandidateState  state)
+{
+  static const char * const before_ceremony[] = {
+    NULL, "2025-01-10", "2025-02-15", "2025-03-01", "2025-03-10", "2025-05-10",
+    "2025-06-01", "2025-06-20",
+  };
+  g_autoptr (WardCandidate) c = ward_candidate_new ();
+  g_autoptr (GError) error = NULL;
+
+  c->full_name = g_strdup (name);
+  c->birth_date = g_strdup (birth);
+  c->gender = gender;
+  c->ethnicity = g_strdup (ethnicity);
+  c->religion = g_strdup ("Không");
+  c->education = g_strdup ("12/12");
+  c->occupation = g_strdup ("Giáo viên");
+  c->youth_union = TRUE;
+  c->cell_id = cell_id;
+  for (int stage = WARD_STAGE_SYMPATHISER; stage <= (int) upto && stage <= WARD_STAGE_DECISION; stage++)
+    c->dates[stage] = g_strdup (before_ceremony[stage]);
+  if (upto >= WARD_STAGE_CEREMONY)
+    c->dates[WARD_STAGE_CEREMONY] = g_strdup (ceremony);
+  c->introducer_1 = g_strdup ("Lê Văn Tám");
+  c->introducer_2 = g_strdup ("Phạm Thị Mai");
+  if (upto >= WARD_STAGE_CELL_RESOLUTION)
+    c->cell_resolution_number = g_strdup ("05-NQ/CB");
+  if (upto >= WARD_STAGE_DECISION)
+    c->decision_number = g_strdup ("120-QĐ/ĐU");
+  c->state = state;
+  if (state == WARD_CANDIDATE_WITHDRAWN)
+    c->state_reason = g_strdup ("Chuyển nơi cư trú");
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fill_candidates (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 first = ward_party_cell_add (f->store, "Chi bộ Khu phố 1", &error);
+  gint64 second = ward_party_cell_add (f->store, "Chi bộ Khu phố 2", &error);
+
+  g_assert_no_error (error);
+  /* Admitted 10/12/2025: due for recognition on 10/12/2026, 13 days on. */
+  add_candidate (f, "Nguyễn Thị Hoa", "1995-03-05", WARD_GENDER_FEMALE, "Kinh", first,
+                 WARD_STAGE_CEREMONY, "2025-12-10", WARD_CANDIDATE_FOLLOWING);
+  add_candidate (f, "Hoàng Văn Em", "1990-02-02", WARD_GENDER_MALE, "Mường", second,
+                 WARD_STAGE_CEREMONY, "2026-03-15", WARD_CANDIDATE_FOLLOWING);
+  add_candidate (f, "Trần Văn Bình", "1980-01-01", WARD_GENDER_MALE, "Kinh", second,
+                 WARD_STAGE_APPLICATION, NULL, WARD_CANDIDATE_FOLLOWING);
+  add_candidate (f, "Lê Minh Châu", "2000-06-06", WARD_GENDER_MALE, "Kinh", first,
+                 WARD_STAGE_COURSE, NULL, WARD_CANDIDATE_PAUSED);
+  add_candidate (f, "Phạm Văn Dũng", "1985-08-08", WARD_GENDER_MALE, "Kinh", first,
+                 WARD_STAGE_SYMPATHISER, NULL, WARD_CANDIDATE_WITHDRAWN);
+}
+
+static WardCampaign *
+campaign_of (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  WardCampaign *campaign = ward_ledger_default_campaign (f->store, &error);
+
+  g_assert_no_error (error);
+  return campaign;
+}
+
+static gint64
+add_receipt (Fixture      *f,
+             WardCampaign *campaign,
+             const char   *number,
+             const char   *date,
+             const char   *donor,
+             const char   *group,
+             gint64        amount)
+{
+  g_autoptr (GError) error = NULL;
+  WardReceiptInput input = {
+    .receipt_number = number, .date = date, .donor = donor,
+    .donor_kind = ward_donor_kind_guess (donor), .donor_group = group,
+    .amount = amount, .method = WARD_PAYMENT_CASH, .collector = "Lê Thị Thu",
+  };
+  gint64 id = 0;
+
+  g_assert_true (ward_ledger_add_receipt (f->store, campaign, &input, &id, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Received 1.250.000 đ that stand (a receipt of 200.000 đ reversed),
+ * 1.000.000 đ transferred upward. */
+static void
+fill_ledger (Fixture *f)
+{
+  g_autoptr (WardCampaign) campaign = campaign_of (f);
+  g_autoptr (GError) error = NULL;
+  WardTransferInput transfer = {
+    .date = "2025-10-16", .amount = 1000000, .receiver = "Hội Chữ thập đỏ tỉnh Thanh Hóa",
+    .voucher = "CT-01",
+  };
+  WardReversalInput reversal = { .date = "2025-09-25", .reason = "Ghi nhầm người ủng hộ" };
+
+  add_receipt (f, campaign, "1", "2025-09-20", "Nguyễn Văn An", "Tổ dân phố 1", 500000);
+  add_receipt (f, campaign, "2", "2025-09-21", "Chi bộ Khu phố 2", "Chi bộ Khu phố 2", 750000);
+  reversal.reverses_id = add_receipt (f, campaign, "3", "2025-09-22", "Trần Thị Bé", "Tổ dân phố 3",
+                                      200000);
+  g_assert_true (ward_ledger_add_reversal (f->store, campaign, &reversal, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ward_ledger_add_transfer (f->store, campaign, &transfer, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fill_programme (Fixture *f)
+{
+  static const struct {
+    guint group; const char *title; const char *unit; const char *deadline; WardItemStatus status;
+    int percent;
+  } items[] = {
+    { 0, "Rà soát, bổ sung quy hoạch cán bộ nhiệm kỳ 2025 – 2030", "Đảng ủy", "2026-06-30",
+      WARD_ITEM_IN_PROGRESS, 40 },
+    { 2, "Hoàn thành quy hoạch chung đô thị Đông Sơn", "UBND phường", "2026-03-31",
+      WARD_ITEM_DONE, 100 },
+    { 6, "Xây dựng chính quyền số, 100% hồ sơ xử lý trực tuyến", "UBND phường", "2027-12-31",
+      WARD_ITEM_IN_PROGRESS, 30 },
+  };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) groups = ward_programme_groups_load (f->store, TODAY, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (groups->len, ==, 8);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr (WardProgrammeItem) item = ward_programme_item_new ();
+      g_autoptr (WardUnit) unit = ward_units_find (f->store, items[i].unit, &error);
+
+      g_assert_no_error (error);
+      item->group_id = ((WardProgrammeGroup *) groups->pdata[items[i].group])->id;
+      item->title = g_strdup (items[i].title);
+      item->lead_unit_id = unit->id;
+      item->deadline = g_strdup (items[i].deadline);
+      item->status = items[i].status;
+      item->percent = items[i].percent;
+      g_assert_true (ward_programme_item_save (f->store, item, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* ---- Report 1: targets ------------------------------------------------------ */
+
+static void
+fill_targets (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) targets = ward_targets_load (f->store, &error);
+
+  g_assert_no_error (error);
+  add_reading (f, targets, "grdp-growth", 2025, 10.9, TRUE);
+  add_reading (f, targets, "grdp-growth", 2026, 12.4, TRUE);
+  add_reading (f, targets, "grdp-growth", 2027, 11.5, FALSE);
+  add_plan (f, targets, "grdp-growth", 2026, 12.0);
+  add_reading (f, targets, "income", 2026, 82000000, FALSE);
+  add_reading (f, targets, "health-insurance", 2026, 95.2, TRUE);
+  add_plan (f, targets, "health-insurance", 2026, 96);
+  add_quota (f, targets, 2026, 20, 20);
+  fill_enterprises (f);
+  fill_candidates (f);
+}
+
+static void
+test_targets (Fixture       *f,
+              gconstpointer  data)
+{
+  WardReportOptions options = { .year = 2026 };
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *growth = NULL;
+  const char *insurance = NULL;
+  const char *enterprises = NULL;
+  const char *recruitment = NULL;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+  fill_targets (f);
+  pdf = write_report (f, WARD_REPORT_KIND_TARGETS, &options);
+  text = pdf_text (pdf, 0);
+
+  g_assert_cmpint (pdf_n_pages (pdf, &width, &height), >=, 1);
+  g_assert_cmpfloat (width, >, height);  /* landscape */
+  assert_party_heading (text);
+  assert_contains (text, "BÁO CÁO");
+  assert_contains (text, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT");
+  assert_contains (text, "NĂM 2026");
+  assert_contains (text, "Lũy kế");
+  assert_contains (text, "Đánh giá");
+
+  /* Growth: 12,4% against a plan of 12%: 103,3%, above it. 2025 is the
+   * baseline year: the term's growth so far is 2026's, 105,1% of 11,8%. */
+  growth = row_line (text, 1);
+  assert_contains (growth, "≥ 11,8");
+  assert_contains (growth, " 12 ");
+  assert_contains (growth, "12,4");
+  assert_contains (growth, "103,3");
+  assert_contains (growth, "105,1");
+  assert_contains (growth, "Vượt");
+  /* A rate under its plan. */
+  insurance = row_line (text, 5);
+  assert_contains (insurance, "≥ 96");
+  assert_contains (insurance, "95,2");
+  assert_contains (insurance, "99,2");
+  assert_contains (insurance, "Chưa đạt");
+  /* A draft is an estimate; without a plan, judged against the goal. */
+  assert_contains (text, "82.000.000");
+  assert_contains (text, "(ước)");
+  assert_contains (row_line (text, 2), "86,3");
+  assert_contains (row_line (text, 2), "Chưa đạt");
+  assert_contains (row_line (text, 3), "Chưa có số");
+  /* Counted: three enterprises in 2026, four in the term (not the branch). */
+  enterprises = row_line (text, 9);
+  assert_contains (enterprises, "≥ 750");
+  assert_contains (enterprises, " 3 ");
+  assert_contains (enterprises, " 4 ");
+  assert_contains (enterprises, "0,5");
+  recruitment = row_line (text, 11);
+  assert_contains (recruitment, "100 (20/20)");
+  assert_contains (recruitment, "Đạt");
+  assert_contains (text, "Tổng số 11 chỉ tiêu: vượt 1, đạt 1, chưa đạt 4, chưa có số liệu 5.");
+  assert_serif_embedded (pdf);
+
+  /* 2027: compounded over 2026–2027, √(1,124 × 1,115) − 1 = 11,95%, which
+   * is 101,3% of 11,8%; the quota of 2026 stays the latest. */
+  options.year = 2027;
+  g_free (pdf);
+  pdf = write_report (f, WARD_REPORT_KIND_TARGETS, &options);
+  g_free (text);
+  text = pdf_text (pdf, 0);
+  growth = row_line (text, 1);
+  assert_contains (growth, "11,5");
+  assert_contains (growth, "11,95");
+  assert_contains (growth, "101,3");
+  assert_contains (growth, "Vượt");
+  g_assert_null (strstr (growth, "103,3"));
+  assert_serif_embedded (pdf);
+}
+
+static void
+test_targets_half_year (Fixture       *f,
+                        gconstpointer  data)
+{
+  WardReportOptions options = { .year = 2026, .first_half = TRUE };
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *admissions = NULL;
+
+  if (!have_poppler ())
+    return;
+  fill_targets (f);
+  pdf = write_report (f, WARD_REPORT_KIND_TARGETS, &options);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "6 THÁNG ĐẦU NĂM 2026");
+  /* The ceremony of 15/03/2026 is in the half; 10/12/2025 before it. */
+  admissions = row_line (text, 10);
+  assert_contains (admissions, " 1 ");
+  assert_contains (admissions, " 2 ");
+  /* No half-year growth reading: nothing for the period. */
+  assert_contains (text, "6 tháng đầu năm 2026 như sau");
+}
+
+static void
+test_periods (Fixture       *f,
+              gconstpointer  data)
+{
+  static const struct { const char *text; int year; gboolean first_half; } good[] = {
+    { "2026", 2026, FALSE },
+    { "2026-H1", 2026, TRUE },
+    { "2025-h1", 2025, TRUE },
+    { "2030", 2030, FALSE },
+    { "6 tháng đầu năm 2027", 2027, TRUE },
+  };
+  static const char * const bad[] = { "2031", "2024-H1", "20x6", "2026-H2", "", "2026-H1x" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean first_half = FALSE;
+      int year = 0;
+
+      g_assert_true (ward_reports_parse_period (f->store, good[i].text, &year, &first_half, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (year, ==, good[i].year);
+      g_assert_cmpint (first_half, ==, good[i].first_half);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      gboolean first_half = FALSE;
+      int year = 0;
+
+      g_test_message ("period “%s”", bad[i]);
+      g_assert_false (ward_reports_parse_period (f->store, bad[i], &year, &first_half, &error));
+      g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+    }
+  {
+    g_autoptr (GError) error = NULL;
+    WardReportOptions outside = { .year = 2031 };
+    g_autoptr (WardReport) report = ward_reports_build (f->store, WARD_REPORT_KIND_TARGETS,
+                                                        f->settings, &outside, &error);
+
+    g_assert_null (report);
+    g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+    assert_contains (error->message, "2025 – 2030");
+  }
+}
+
+/* ---- Report 2: programme ---------------------------------------------------- */
+
+static void
+test_programme (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *overdue = NULL;
+  const char *done = NULL;
+  const char *count = NULL;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+  fill_programme (f);
+  pdf = write_report (f, WARD_REPORT_KIND_PROGRAMME, NULL);
+  text = pdf_text (pdf, 0);
+
+  pdf_n_pages (pdf, &width, &height);
+  g_assert_cmpfloat (width, >, height);
+  assert_party_heading (text);
+  assert_contains (text, "TIẾN ĐỘ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG");
+  assert_contains (text, "Nhiệm vụ trọng tâm 1: Xây dựng Đảng");
+  assert_contains (text, "Khâu đột phá 1: ");
+  overdue = row_line (strstr (text, "Nhiệm vụ trọng tâm 1:"), 1);
+  assert_contains (overdue, "Đảng ủy");
+  assert_contains (overdue, "30/06/2026");
+  assert_contains (overdue, "Đang thực hiện");
+  assert_contains (overdue, " 40 ");
+  assert_contains (overdue, "Quá hạn");
+  done = row_line (strstr (text, "Nhiệm vụ trọng tâm 3:"), 1);
+  assert_contains (done, "Hoàn thành");
+  g_assert_null (strstr (done, "Quá hạn"));
+  count = line_with (text, "Quá hạn chưa hoàn thành");
+  assert_contains (count, " 1");
+  assert_serif_embedded (pdf);
+}
+
+/* ---- Report 3: members ------------------------------------------------------ */
+
+static void
+test_members (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *hoa = NULL;
+  const char *women = NULL;
+  g_autofree char *chau = NULL;
+  const char *first_cell, *second_cell, *due;
+
+  if (!have_poppler ())
+    return;
+  fill_candidates (f);
+  pdf = write_report (f, WARD_REPORT_KIND_MEMBERS, NULL);
+  text = pdf_text (pdf, 0);
+
+  assert_party_heading (text);
+  assert_contains (text, "KẾT QUẢ CÔNG TÁC PHÁT TRIỂN ĐẢNG VIÊN");
+  assert_contains (line_with (text, "chỉ tiêu Nghị quyết"), "2/600");
+  /* By chi bộ, in the office's order, the furthest stage first. */
+  first_cell = strstr (text, "Chi bộ Khu phố 1 (2 người)");
+  second_cell = strstr (text, "Chi bộ Khu phố 2 (2 người)");
+  g_assert_nonnull (first_cell);
+  g_assert_nonnull (second_cell);
+  g_assert_true (first_cell < second_cell);
+  g_assert_true (strstr (first_cell, "Nguyễn Thị Hoa") < strstr (first_cell, "Lê Minh Châu"));
+  hoa = row_line (first_cell, 1);
+  assert_contains (hoa, "Nguyễn Thị Hoa");
+  assert_contains (hoa, "05/03/1995");
+  assert_contains (hoa, "Đã kết nạp");
+  assert_contains (hoa, "10/12/2025");
+  chau = g_strndup (first_cell, second_cell - first_cell);
+  assert_contains (chau, "Lê Minh Châu");
+  assert_contains (chau, "Tạm dừng");
+  assert_contains (chau, "Đã học lớp nhận thức về");
+  g_assert_null (strstr (text, "Phạm Văn Dũng"));
+  assert_contains (text, "Không kể 1 trường hợp đã thôi theo dõi.");
+  /* The statistics of the two admitted. */
+  women = line_with (text, "Nữ ");
+  assert_contains (women, "50");
+  assert_contains (line_with (text, "Từ 18 đến 30 tuổi"), " 1 ");
+  assert_contains (line_with (text, "Từ 31 đến 40 tuổi"), " 1 ");
+  assert_contains (line_with (text, "Trên 50 tuổi"), " 0 ");
+  assert_contains (line_with (text, "Mường"), "50");
+  assert_contains (line_with (text, "Là đoàn viên"), "100");
+  /* Due for recognition: only Nguyễn Thị Hoa, on 10/12/2026. */
+  due = strstr (text, "IV. Đảng viên dự bị đến hạn");
+  g_assert_nonnull (due);
+  assert_contains (due, "Nguyễn Thị Hoa");
+  assert_contains (due, "10/12/2026");
+  assert_contains (due, "Còn 13 ngày");
+  g_assert_null (strstr (due, "Hoàng Văn Em"));
+  assert_serif_embedded (pdf);
+}
+
+/* ---- Report 4: enterprises -------------------------------------------------- */
+
+static void
+test_enterprises (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  const char *list, *february, *march;
+
+  if (!have_poppler ())
+    return;
+  fill_enterprises (f);
+  pdf = write_report (f, WARD_REPORT_KIND_ENTERPRISES, NULL);
+  text = pdf_text (pdf, 0);
+
+  assert_party_heading (text);
+  assert_contains (text, "TÌNH HÌNH THÀNH LẬP MỚI DOANH NGHIỆP");
+  assert_contains (line_with (text, "chỉ tiêu Nghị quyết"), "4/750 (0,5%)");
+  assert_contains (line_with (text, "Năm 2026"), "3");
+  assert_contains (text, "Không tính 1 chi nhánh");
+  assert_contains (line_with (text, "TNHH một thành viên"), "25");
+  assert_contains (line_with (text, "Doanh nghiệp tư nhân "), "1");
+  assert_contains (text, "G – ");
+  assert_contains (text, "F – ");
+  list = strstr (text, "IV. Danh sách");
+  g_assert_nonnull (list);
+  february = strstr (list, "Tháng 02/2026 (2 doanh nghiệp)");
+  march = strstr (list, "Tháng 03/2026 (1 doanh nghiệp)");
+  g_assert_nonnull (february);
+  g_assert_nonnull (march);
+  g_assert_true (strstr (list, "Tháng 11/2025 (1 doanh nghiệp)") < february);
+  g_assert_true (february < strstr (list, "Công ty Cổ phần Đông Sơn Xanh"));
+  g_assert_true (strstr (list, "Công ty TNHH Hải Châu") > march);
+  g_assert_null (strstr (list, "Chi nhánh Công ty TNHH Bình An"));
+  assert_contains (line_with (list, "Công ty TNHH Bình An"), "05/02/2026");
+  assert_serif_embedded (pdf);
+}
+
+/* ---- Report 5: the disclosure list ------------------------------------------ */
+
+static char *
+last_hash (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStmt) stmt = ward_store_prepare (f->store, "SELECT hash FROM ledger_entries "
+                                                  "ORDER BY seq DESC LIMIT 1", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return ward_stmt_dup_text (stmt, 0);
+}
+
+static void
+test_donations (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *last_page = NULL;
+  g_autofree char *hash = NULL;
+  int n_pages;
+
+  if (!have_poppler ())
+    return;
+  fill_ledger (f);
+  pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
+  text = pdf_text (pdf, 0);
+
+  assert_contains (text, "ỦY BAN MTTQ VIỆT NAM");
+  assert_contains (text, "PHƯỜNG ĐÔNG SƠN");
+  assert_contains (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  assert_contains (text, "Độc lập - Tự do - Hạnh phúc");
+  g_assert_null (strstr (text, "ĐẢNG CỘNG SẢN VIỆT NAM"));
+  assert_contains (text, "DANH SÁCH CÔNG KHAI");
+  assert_contains (text, "ỦNG HỘ NHÂN DÂN CUBA");
+  assert_contains (text, "(Từ ngày 17/09/2025 đến ngày 16/10/2025)");
+  assert_contains (text, LIST_HEAD);
+  assert_contains (line_with (text, "Nguyễn Văn An"), "500.000");
+  assert_contains (line_with (text, "Nguyễn Văn An"), "Tổ dân phố 1");
+  /* The reversed receipt is not listed; the list's total is what stands. */
+  g_assert_null (strstr (text, "Trần Thị Bé"));
+  assert_contains (line_with (text, "Tổng cộng"), "1.250.000");
+  assert_contains (line_with (text, "Tổng số tiền đã nhận"), "1.250.000 đ");
+  assert_contains (text, "Một triệu hai trăm năm mươi nghìn đồng");
+  assert_contains (line_with (text, "Đã chuyển lên cấp trên"), "1.000.000 đ");
+  assert_contains (line_with (text, "Số tiền còn lại (tồn quỹ)"), "250.000 đ");
+  assert_contains (line_with (text, "CT-01"), "Hội Chữ thập đỏ tỉnh Thanh Hóa");
+  assert_contains (text, "T/M BAN THƯỜNG TRỰC");
+  assert_contains (text, "CHỦ TỊCH");
+
+  /* The chain's last hash, on the last page. */
+  hash = last_hash (f);
+  n_pages = pdf_n_pages (pdf, NULL, NULL);
+  last_page = pdf_text (pdf, n_pages);
+  /* The label and the hash on one line: a page never parts them. */
+  /* Each installation writes its own receipt book: the line names it. */
+  assert_contains (line_with (last_page, hash), "Mã kiểm tra sổ quỹ (SHA-256), quyển ");
+  assert_contains (line_with (last_page, hash), ", bút toán 5:");
+  assert_serif_embedded (pdf);
+}
+
+static gint64
+fill_long_ledger (Fixture *f)
+{
+  g_autoptr (WardCampaign) campaign = campaign_of (f);
+  g_autoptr (GError) error = NULL;
+  gint64 total = 0;
+
+  g_assert_true (ward_store_begin (f->store, &error));
+  for (int i = 1; i <= N_LONG; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%d", i);
+      g_autofree char *donor = g_strdup_printf ("Người ủng hộ số %04d", i);
+      g_autofree char *group = g_strdup_printf ("Tổ dân phố %d", i % 12 + 1);
+      gint64 amount = (i % 20 + 1) * 10000;
+
+      add_receipt (f, campaign, number, "2025-10-01", donor, group, amount);
+      total += amount;
+    }
+  g_assert_true (ward_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  return total;
+}
+
+static void
+test_disclosure_long (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *total_text = NULL;
+  int n_pages, list_pages = 0;
+  gint64 total;
+
+  if (!have_poppler ())
+    return;
+  total = fill_long_ledger (f);
+  pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
+  n_pages = pdf_n_pages (pdf, NULL, NULL);
+  g_assert_cmpint (n_pages, >, 50);
+  total_text = ward_format_number (total);
+
+  for (int page = 1; page <= n_pages; page++)
+    {
+      g_autofree char *text = pdf_text (pdf, page);
+      g_autofree char *number = g_strdup_printf ("%d", page);
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+      const char *first_line = NULL;
+
+      for (guint i = 0; lines[i] != NULL && first_line == NULL; i++)
+        if (g_strstrip (lines[i])[0] != '\0')
+          first_line = lines[i];
+      g_assert_nonnull (first_line);
+      /* Numbered from page 2, centred in the top margin. */
+      if (page > 1)
+        g_assert_cmpstr (first_line, ==, number);
+      if (list_pages == 0)
+        {
+          /* Every page of the list repeats its header row. */
+          assert_contains (text, LIST_HEAD);
+          if (strstr (text, "Tổng cộng") != NULL)
+            {
+              list_pages = page;
+              assert_contains (line_with (text, "Tổng cộng"), total_text);
+              assert_contains (text, "Người ủng hộ số 5000");
+            }
+        }
+    }
+  g_assert_cmpint (list_pages, >, 50);
+  {
+    g_autofree char *hash = last_hash (f);
+    g_autofree char *last_page = pdf_text (pdf, n_pages);
+
+    assert_contains (line_with (last_page, hash), "bút toán 5000:");
+  }
+}
+
+/* ---- Report 6: the receipt -------------------------------------------------- */
+
+static void
+test_receipt (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr (WardCampaign) campaign = campaign_of (f);
+  WardReportOptions options = { .receipt_number = "BL-0012" };
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  double width, height;
+
+  if (!have_poppler ())
+    return;
+  add_receipt (f, campaign, "BL-0012", "2025-10-05", "Nguyễn Văn An", "Tổ dân phố 4", 1250000);
+  pdf = write_report (f, WARD_REPORT_KIND_RECEIPT, &options);
+  g_assert_true (g_str_has_suffix (pdf, "bien-lai-BL-0012.pdf"));
+  text = pdf_text (pdf, 0);
+
+  g_assert_cmpint (pdf_n_pages (pdf, &width, &height), ==, 1);
+  g_assert_cmpfloat (width, <, height);
+  assert_contains (text, "ỦY BAN MTTQ VIỆT NAM");
+  assert_contains (text, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+  assert_contains (text, "Đông Sơn, ngày 05 tháng 10 năm 2025");
+  assert_contains (text, "BIÊN LAI THU TIỀN ỦNG HỘ");
+  assert_contains (text, "Số: BL-0012");
+  assert_contains (line_with (text, "Họ và tên người ủng hộ"), "Nguyễn Văn An");
+  assert_contains (line_with (text, "Số tiền"), "1.250.000 đ");
+  assert_contains (text, "Bằng chữ: Một triệu hai trăm năm mươi nghìn đồng.");
+  assert_contains (line_with (text, "Người thu"), "Lê Thị Thu");
+  assert_contains (text, "Ủng hộ Nhân dân Cuba");
+  assert_contains (text, "NGƯỜI THU TIỀN");
+  assert_serif_embedded (pdf);
+}
+
+static void
+test_receipt_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const struct { const char *campaign; const char *number; int code; } cases[] = {
+    { NULL, "99", WARD_ERROR_NOT_FOUND },
+    { NULL, "  ", WARD_ERROR_INVALID },
+    { NULL, NULL, WARD_ERROR_INVALID },
+    { "Không có chiến dịch này", "1", WARD_ERROR_NOT_FOUND },
+  };
+
+  fill_ledger (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      WardReportOptions options = { .campaign = cases[i].campaign, .receipt_number = cases[i].number };
+      g_autoptr (GError) error = NULL;
+      g_autoptr (WardReport) report = ward_reports_build (f->store, WARD_REPORT_KIND_RECEIPT,
+                                                          f->settings, &options, &error);
+
+      g_assert_null (report);
+      g_assert_error (error, WARD_ERROR, cases[i].code);
+    }
+}
+
+/* ---- Settings --------------------------------------------------------------- */
+
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr (GSettings) gsettings = g_settings_new (APPLICATION_ID);
+  g_autoptr (WardReportSettings) settings = ward_report_settings_new ();
+  g_autoptr (WardReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *recipients[] = { "Ban Tuyên giáo Tỉnh ủy", "Lưu", NULL };
+  g_autofree char *pdf = g_build_filename (f->dir, "settings.pdf", NULL);
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  /* The ward as the seed has it, in capitals. */
+  g_assert_cmpstr (f->settings->party_body, ==, "ĐẢNG ỦY PHƯỜNG ĐÔNG SƠN");
+  g_assert_cmpstr (f->settings->parent_body, ==, "ĐẢNG BỘ TỈNH THANH HÓA");
+  g_assert_cmpstr (f->settings->front_body, ==, "PHƯỜNG ĐÔNG SƠN");
+  g_assert_cmpstr (f->settings->place_name, ==, "Đông Sơn");
+
+  /* What the user set wins; a body left at its default comes from the
+   * ward the file was seeded for. */
+  exec_sql (f, "UPDATE ward SET parent_body = 'Đảng bộ tỉnh Nghệ An'");
+  g_settings_set_string (gsettings, "party-body", "ĐẢNG ỦY PHƯỜNG VINH PHÚ");
+  g_settings_set_string (gsettings, "place-name", "Vinh Phú");
+  g_settings_set_string (gsettings, "party-signatory-name", "Nguyễn Văn Bình");
+  g_settings_set_strv (gsettings, "report-recipients", recipients);
+  ward_report_settings_apply_gsettings (settings, gsettings);
+  g_assert_null (settings->parent_body);
+  g_assert_true (ward_report_settings_fill_from_store (settings, f->store, &error));
+  g_assert_no_error (error);
+
+  report = ward_reports_build (f->store, WARD_REPORT_KIND_PROGRAMME, settings, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_report_write_pdf (report, pdf, &error));
+  g_assert_no_error (error);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "ĐẢNG BỘ TỈNH NGHỆ AN");
+  assert_contains (text, "ĐẢNG ỦY PHƯỜNG VINH PHÚ");
+  assert_contains (text, "Vinh Phú, ngày 27 tháng 11 năm 2026");
+  assert_contains (text, "Nguyễn Văn Bình");
+  assert_contains (text, "- Ban Tuyên giáo Tỉnh ủy,");
+  assert_contains (text, "- Lưu.");
+  g_assert_null (strstr (text, "Lưu Văn phòng Đảng ủy"));
+  g_settings_reset (gsettings, "party-body");
+  g_settings_reset (gsettings, "place-name");
+  g_settings_reset (gsettings, "party-signatory-name");
+  g_settings_reset (gsettings, "report-recipients");
+}
+
+/* ---- The command line ------------------------------------------------------- */
+
+static int
+run_cli (Fixture    *f,
+         char      **err_out,
+         ...)
+{
+  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "ward-tracker-cli",
+                                                NULL);
+  g_autofree char *db = g_build_filename (f->dir, "ward.sqlite3", NULL);
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  const char *arg;
+  int status;
+  va_list args;
+
+  g_assert_true (g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE));
+  g_ptr_array_add (argv, cli);
+  g_ptr_array_add (argv, "--database");
+  g_ptr_array_add (argv, db);
+  va_start (args, err_out);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                NULL, err_out, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  static const struct { const char *args[7]; int status; const char *message; } cases[] = {
+    { { "report", "targets", "--period", "2026-H1", "--output", "t.pdf" }, 0, NULL },
+    { { "report", "donations", "--output", "d.pdf" }, 0, NULL },
+    { { "report", "receipt", "--receipt", "2", "--output", "r.pdf" }, 0, NULL },
+    { { "report", "receipt", "--receipt", "77", "--output", "x.pdf" }, 1, "no receipt number “77”" },
+    { { "report", "targets", "--period", "2031", "--output", "x.pdf" }, 1, "outside the term" },
+    { { "report", "targets", "--period", "năm sau", "--output", "x.pdf" }, 1, "is not a period" },
+    { { "report", "donations", "--campaign", "Lũ lụt", "--output", "x.pdf" }, 1, NULL },
+    { { "report", "targets" }, 2, "Usage:" },
+    { { "report", "budget", "--output", "x.pdf" }, 2, "Usage:" },
+    { { "report", "donations", "--period", "2026", "--output", "x.pdf" }, 2, "Usage:" },
+    { { "report", "receipt", "--output", "x.pdf" }, 2, "Usage:" },
+  };
+
+  if (!have_poppler ())
+    return;
+  fill_ledger (f);
+  g_clear_object (&f->store);  /* the CLI opens the file itself */
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char * const *a = cases[i].args;
+      g_autofree char *err = NULL;
+      g_autofree char *out_arg = NULL;
+      const char *args[7] = { NULL };
+      int status;
+
+      for (guint j = 0; j < G_N_ELEMENTS (args) && a[j] != NULL; j++)
+        args[j] = a[j];
+      for (guint j = 0; j < G_N_ELEMENTS (args) && args[j] != NULL; j++)
+        if (g_str_has_suffix (args[j], ".pdf"))
+          args[j] = out_arg = g_build_filename (f->dir, a[j], NULL);
+      status = run_cli (f, &err, args[0], args[1], args[2], args[3], args[4], args[5], NULL);
+      g_test_message ("%s %s: %d %s", a[0], a[1], status, err);
+      g_assert_cmpint (status, ==, cases[i].status);
+      if (cases[i].message != NULL)
+        assert_contains (err, cases[i].message);
+      if (cases[i].status == 0)
+        {
+          g_autofree char *text = pdf_text (out_arg, 0);
+
+          g_assert_true (strlen (text) > 100);
+        }
+      else if (out_arg != NULL)
+        g_assert_false (g_file_test (out_arg, G_FILE_TEST_EXISTS));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("WARD_TODAY", TODAY, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/reports/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
+  g_test_add ("/reports/targets-half-year", Fixture, NULL, fixture_set_up, test_targets_half_year,
+              fixture_tear_down);
+  g_test_add ("/reports/periods", Fixture, NULL, fixture_set_up, test_periods, fixture_tear_down);
+  g_test_add ("/reports/programme", Fixture, NULL, fixture_set_up, test_programme, fixture_tear_down);
+  g_test_add ("/reports/members", Fixture, NULL, fixture_set_up, test_members, fixture_tear_down);
+  g_test_add ("/reports/enterprises", Fixture, NULL, fixture_set_up, test_enterprises,
+              fixture_tear_down);
+  g_test_add ("/reports/donations", Fixture, NULL, fixture_set_up, test_donations, fixture_tear_down);
+  g_test_add ("/reports/disclosure-5000", Fixture, NULL, fixture_set_up, test_disclosure_long,
+              fixture_tear_down);
+  g_test_add ("/reports/receipt", Fixture, NULL, fixture_set_up, test_receipt, fixture_tear_down);
+  g_test_add ("/reports/receipt-refused", Fixture, NULL, fixture_set_up, test_receipt_refused,
+              fixture_tear_down);
+  g_test_add ("/reports/settings", Fixture, NULL, fixture_set_up, test_settings, fixture_tear_down);
+  g_test_add ("/reports/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
+
+  return g_test_run ();
+}
