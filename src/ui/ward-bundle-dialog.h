@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ward-store.h"
+
+G_BEGIN_DECLS
+
+#define WARD_TYPE_BUNDLE_DIALOG (ward_bundle_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (WardBundleDialog, ward_bundle_dialog, WARD, BUNDLE_DIALOG, AdwWindow)
+
+/* Export Data Bundle…: the start date (by default the day of the last
+ * export, empty for every record) and this computer's receipt book
+ * prefix, then where to save; a toast on @parent says what was written. */
+void ward_bundle_dialog_export (GtkWindow *parent,
+                                WardStore *store);
+
+/* Import Data Bundle…: asks for a bundle, then shows what importing it
+ * would add, update and delete per register, and each record changed on
+ * both computers with both versions and a choice; nothing is stored until
+ * Import. */
+void ward_bundle_dialog_import (GtkWindow *parent,
+                                WardStore *store);
+
+G_END_DECLS
