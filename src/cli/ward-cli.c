@@ -33,6 +33,17 @@ static const Command commands[] = {
     N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings)") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME]",
     N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
+  { "backup", ward_cli_command_backup, "backup FILE",
+    N_("Copy the data file, checked whole, to FILE") },
+  { "restore", ward_cli_command_restore, "restore FILE",
+    N_("Replace the data file with a checked backup, keeping the current one") },
+  { "check", ward_cli_command_check, "check",
+    N_("Check integrity, references and the ledger chain (exit 1 with a report)") },
+  { "report", ward_cli_command_report, "report NAME [--period P] [--campaign C] [--receipt N] --output FILE.pdf",
+    N_("Write a report as PDF (NAME: targets, programme, members, enterprises, donations, receipt)") },
+  { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS]",
+    N_("Exchange records with another laptop: export [--since DATE]; import [--dry-run] "
+       "[--keep-mine|--take-theirs]") },
 };
 
 static void

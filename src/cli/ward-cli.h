@@ -38,5 +38,10 @@ int        ward_cli_fail        (GError          *error);
 /* The commands, each in the file of its area. */
 int ward_cli_command_import (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_export (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_backup (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_restore (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_check (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_report (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_bundle (WardCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

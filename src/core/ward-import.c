@@ -42,6 +42,9 @@ add_row_issue (WardImportRow   *row,
   if (column != G_MAXUINT)
     {
       label = ward_csv_mapping_get_header (row->mapping, column);
+      /* A column the file lacks is still named, by its usual header. */
+      if (label == NULL && row->kind != NULL && column < row->kind->n_columns)
+        label = row->kind->columns[column].label;
       value = row->values[column].text;
     }
   g_ptr_array_add (row->issues,
@@ -131,7 +134,7 @@ import_records (WardStore             *store,
   for (guint i = 0; i < n; i++)
     {
       WardImportRow row = {
-        store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues
+        store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues, kind
       };
       WardRowOutcome outcome = WARD_ROW_ADDED;
 

@@ -45,6 +45,7 @@ typedef struct
   const char         *file;      /* display name, for issues */
   const WardCsvValue *values;    /* in the order of the kind's column table */
   GPtrArray          *issues;    /* append WardCsvIssues here */
+  const struct _WardImportKind *kind;
 } WardImportRow;
 
 typedef struct _WardImportKind WardImportKind;

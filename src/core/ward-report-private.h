@@ -158,6 +158,46 @@ double                ward_report_advances_one_line_height (WardReportAdvances *
                                                             const char         *text,
                                                             double              width);
 
+/* ward-report-glyphs.c: one-line texts shaped once and drawn in one
+ * cairo_show_glyphs() per font. */
+typedef struct _WardReportGlyphRun WardReportGlyphRun;
+typedef struct _WardReportGlyphs   WardReportGlyphs;
+
+/* The glyphs @layout (one line, its text, width and alignment set) draws,
+ * placed from its origin; NULL when only Pango can draw it (more lines,
+ * attributes, a missing glyph, right-to-left text). */
+WardReportGlyphRun   *ward_report_glyph_run_new        (PangoLayout              *layout);
+void                  ward_report_glyph_run_free       (WardReportGlyphRun       *run);
+/* The layout's height, as pango_layout_get_size() gives it. */
+double                ward_report_glyph_run_get_height (const WardReportGlyphRun *run);
+
+WardReportGlyphs     *ward_report_glyphs_new   (void);
+void                  ward_report_glyphs_free  (WardReportGlyphs         *self);
+/* Queues @run with the layout's origin at @x, @y (the current user space). */
+void                  ward_report_glyphs_add   (WardReportGlyphs         *self,
+                                                const WardReportGlyphRun *run,
+                                                double                    x,
+                                                double                    y);
+/* Draws what was queued, one cairo_show_glyphs() per font, and empties it. */
+void                  ward_report_glyphs_flush (WardReportGlyphs         *self,
+                                                cairo_t                  *cr);
+
+/* Numbers set from the advances of their characters, without shaping,
+ * for a font that neither kerns nor joins digits and . , - / : (tested
+ * pair by pair when made); NULL for a font that does. */
+typedef struct _WardReportNumerals WardReportNumerals;
+
+WardReportNumerals       *ward_report_numerals_new   (PangoContext               *context,
+                                                      const PangoFontDescription *font);
+void                      ward_report_numerals_free  (WardReportNumerals         *self);
+/* The glyphs Pango would draw for @text in @layout (its font that of
+ * @self, its width and alignment those of the cell), or NULL when @text
+ * is not made of those characters only or would not fit on one line. The
+ * run is valid until the next call. */
+const WardReportGlyphRun *ward_report_numerals_place (WardReportNumerals         *self,
+                                                      const char                 *text,
+                                                      PangoLayout                *layout);
+
 /* ward-report-table.c */
 WardReportTable      *ward_report_table_new      (guint            n_columns);
 void                  ward_report_table_free     (WardReportTable *self);

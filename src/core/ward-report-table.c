@@ -7,13 +7,14 @@
 
 /* Tables hold the long lists (a disclosure list may have 100,000 rows), so
  * the cells live in one string chunk, each row is measured once per
- * pagination, and measuring and drawing reuse one PangoLayout per column and
- * one font description per style. */
+ * pagination, measuring and drawing reuse one PangoLayout per column and
+ * one font description per style, and a one-line cell is drawn from glyphs
+ * shaped once per text and queued for the page (ward-report-glyphs.c). */
 
 #define CELL_PAD_X    3.0
 #define CELL_PAD_Y    2.0
 #define RULE_WIDTH    0.5
-#define MAX_REMEMBERED 2048  /* texts remembered per column while drawing */
+#define MAX_REMEMBERED 16384  /* texts remembered per column while drawing */
 
 typedef enum
 {
@@ -49,6 +50,8 @@ typedef struct
   double        line_height;
   WardReportAdvances *regular_advances;  /* when measuring */
   WardReportAdvances *bold_advances;
+  WardReportNumerals *regular_numerals;  /* when drawing; NULL if the font kerns numbers */
+  WardReportNumerals *bold_numerals;
 } CellLayouts;
 
 struct _WardReportTable
@@ -63,11 +66,15 @@ struct _WardReportTable
   double        header_height;
 
   /* Drawing keeps its layouts from page to page while the context stays,
-   * and lays out a text that came up before (amounts, addresses) only once. */
-  PangoContext *draw_context;
-  CellLayouts  *draw;
-  GHashTable  **drawn;  /* per column and style: text -> PangoLayout, or NULL if seen once */
+   * and shapes a text that came up before (amounts, groups, names) only once. */
+  PangoContext     *draw_context;
+  CellLayouts      *draw;
+  GHashTable      **drawn;   /* per column and style: text -> WardReportGlyphRun or &needs_layout */
+  WardReportGlyphs *glyphs;  /* the cells of the page being drawn */
 };
+
+/* In a column's hash: a text that only a PangoLayout can draw. */
+static char needs_layout;
 
 static PangoAlignment
 pango_alignment (WardReportAlign align)
@@ -140,6 +147,8 @@ cell_layouts_init (CellLayouts     *cl,
   cl->line_height = layout_height (cl->group);
   cl->regular_advances = NULL;
   cl->bold_advances = NULL;
+  cl->regular_numerals = NULL;
+  cl->bold_numerals = NULL;
 }
 
 static void
@@ -173,6 +182,8 @@ cell_layouts_clear (CellLayouts *cl)
   g_object_unref (cl->group);
   g_clear_pointer (&cl->regular_advances, ward_report_advances_free);
   g_clear_pointer (&cl->bold_advances, ward_report_advances_free);
+  g_clear_pointer (&cl->regular_numerals, ward_report_numerals_free);
+  g_clear_pointer (&cl->bold_numerals, ward_report_numerals_free);
 }
 
 static inline const char *
@@ -181,6 +192,18 @@ cell_text (WardReportTable *self,
            guint            column)
 {
   return g_ptr_array_index (self->cells, row->first_cell + column);
+}
+
+static PangoLayout *
+cell_layout_of (CellLayouts *cl,
+                const Row   *row,
+                guint        column)
+{
+  if (row->kind == ROW_GROUP)
+    return cl->group;
+  if (row->kind == ROW_TOTAL)
+    return cl->bold[column];
+  return cl->plain[column];
 }
 
 /* The layout holding a cell's text, or NULL for an empty cell. */
@@ -196,13 +219,7 @@ cell_layouts_set (CellLayouts     *cl,
   if (text[0] == '\0')
     return NULL;
 
-  if (row->kind == ROW_GROUP)
-    layout = cl->group;
-  else if (row->kind == ROW_TOTAL)
-    layout = cl->bold[column];
-  else
-    layout = cl->plain[column];
-
+  layout = cell_layout_of (cl, row, column);
   pango_layout_set_text (layout, text, -1);
 
   return layout;
@@ -260,10 +277,10 @@ row_text_height (WardReportTable *self,
 }
 
 static void
-clear_layout (gpointer data)
+clear_run (gpointer data)
 {
-  if (data != NULL)
-    g_object_unref (data);
+  if (data != &needs_layout)
+    ward_report_glyph_run_free (data);
 }
 
 static guint
@@ -281,6 +298,7 @@ draw_state_clear (WardReportTable *self)
   for (guint slot = 0; slot < n_draw_slots (self); slot++)
     g_hash_table_unref (self->drawn[slot]);
   g_clear_pointer (&self->drawn, g_free);
+  g_clear_pointer (&self->glyphs, ward_report_glyphs_free);
   cell_layouts_clear (self->draw);
   g_clear_pointer (&self->draw, g_free);
   self->draw_context = NULL;
@@ -297,48 +315,55 @@ draw_state_ensure (WardReportTable *self,
   self->draw_context = context;
   self->draw = g_new0 (CellLayouts, 1);
   cell_layouts_init (self->draw, self, context);
+  {
+    g_autoptr(PangoFontDescription) regular = ward_report_font_new (self->font_size,
+                                                                   WARD_REPORT_STYLE_NORMAL);
+    g_autoptr(PangoFontDescription) bold = ward_report_font_new (self->font_size,
+                                                                WARD_REPORT_STYLE_BOLD);
+
+    self->draw->regular_numerals = ward_report_numerals_new (context, regular);
+    self->draw->bold_numerals = ward_report_numerals_new (context, bold);
+  }
   self->drawn = g_new0 (GHashTable *, n_draw_slots (self));
   for (guint slot = 0; slot < n_draw_slots (self); slot++)
-    self->drawn[slot] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, clear_layout);
+    self->drawn[slot] = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, clear_run);
+  self->glyphs = ward_report_glyphs_new ();
 
   for (guint c = 0; c < self->n_columns; c++)
     if (self->columns[c].header != NULL)
       pango_layout_set_text (self->draw->head[c], self->columns[c].header, -1);
 }
 
-/* The layout to draw a cell with, or NULL for an empty cell. A text seen
- * before gets a layout of its own, kept for the next time. */
-static PangoLayout *
-draw_layout_for (WardReportTable *self,
-                 const Row       *row,
-                 guint            column)
+/* The glyphs of a non-empty cell: a number set from its characters'
+ * advances, or the text shaped the first time it comes up in its column and
+ * style and kept for the next; NULL when only a layout can draw it (more
+ * than one line). */
+static const WardReportGlyphRun *
+draw_run_for (WardReportTable *self,
+              const Row       *row,
+              guint            column)
 {
   const char *text = cell_text (self, row, column);
   guint slot = row->kind == ROW_GROUP ? 2 * self->n_columns
                : row->kind == ROW_TOTAL ? self->n_columns + column : column;
+  WardReportNumerals *numerals = row->kind == ROW_NORMAL ? self->draw->regular_numerals
+                                                         : self->draw->bold_numerals;
   GHashTable *drawn = self->drawn[slot];
-  PangoLayout *shared;
-  gpointer kept;
+  gpointer run = g_hash_table_lookup (drawn, text);
 
-  if (text[0] == '\0')
-    return NULL;
-
-  if (g_hash_table_lookup_extended (drawn, text, NULL, &kept))
+  if (run == NULL && numerals != NULL)
+    run = (gpointer) ward_report_numerals_place (numerals, text, cell_layout_of (self->draw, row, column));
+  if (run == NULL)
     {
-      if (kept == NULL)
-        {
-          kept = pango_layout_copy (cell_layouts_set (self->draw, self, row, column));
-          g_hash_table_insert (drawn, (gpointer) text, kept);
-        }
-      return kept;
+      if (g_hash_table_size (drawn) >= MAX_REMEMBERED)
+        g_hash_table_remove_all (drawn);
+      run = ward_report_glyph_run_new (cell_layouts_set (self->draw, self, row, column));
+      if (run == NULL)
+        run = &needs_layout;
+      g_hash_table_insert (drawn, (gpointer) text, run);
     }
 
-  if (g_hash_table_size (drawn) >= MAX_REMEMBERED)
-    g_hash_table_remove_all (drawn);
-  g_hash_table_insert (drawn, (gpointer) text, NULL);
-  shared = cell_layouts_set (self->draw, self, row, column);
-
-  return shared;
+  return run != &needs_layout ? run : NULL;
 }
 
 static void
@@ -442,10 +467,17 @@ draw_row (WardReportTable *self,
 {
   for (guint c = 0; c < row_n_cells (self, row); c++)
     {
-      PangoLayout *layout = draw_layout_for (self, row, c);
+      const WardReportGlyphRun *run;
+      double cell_x = x + self->columns[c].x;
 
-      if (layout != NULL)
-        draw_cell (cr, layout, x + self->columns[c].x, y, row->height);
+      if (cell_text (self, row, c)[0] == '\0')
+        continue;
+      run = draw_run_for (self, row, c);
+      if (run != NULL)
+        ward_report_glyphs_add (self->glyphs, run, cell_x + CELL_PAD_X,
+                                y + (row->height - ward_report_glyph_run_get_height (run)) / 2);
+      else
+        draw_cell (cr, cell_layouts_set (self->draw, self, row, c), cell_x, y, row->height);
     }
 
   return row->height;
@@ -673,6 +705,7 @@ ward_report_table_draw (WardReportTable *self,
       else
         y += draw_row (self, cr, row, x, y);
     }
+  ward_report_glyphs_flush (self->glyphs, cr);
 
   /* The rules go in one path, stroked once. */
   cairo_new_path (cr);

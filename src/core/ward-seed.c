@@ -23,6 +23,33 @@ static const char * const groups[] = { "economy", "society", "defence", "party",
 static const char * const sources[] = { "manual", "admissions", "enterprises", "quota", NULL };
 static const char * const programme_kinds[] = { "task", "breakthrough", NULL };
 
+/* Seeded rows get the same UUID on every laptop that loads the same seed,
+ * derived from the table and the row's natural key (a name-based UUID, as
+ * RFC 4122 version 5 does it, with SHA-256): bundles exchanged between
+ * laptops then speak of the same target, task or campaign, and the donation
+ * ledger's hashes, which include the campaign's UUID, agree. */
+static char *
+seed_uuid (const char *table,
+           const char *key)
+{
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  guint8 digest[32];
+  gsize length = sizeof digest;
+
+  g_checksum_update (checksum, (const guchar *) "ward-tracker-seed", -1);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) table, -1);
+  g_checksum_update (checksum, (const guchar *) "", 1);
+  g_checksum_update (checksum, (const guchar *) key, -1);
+  g_checksum_get_digest (checksum, digest, &length);
+  digest[6] = (digest[6] & 0x0f) | 0x50;  /* version 5 */
+  digest[8] = (digest[8] & 0x3f) | 0x80;  /* RFC 4122 variant */
+  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
+                          digest[0], digest[1], digest[2], digest[3], digest[4], digest[5],
+                          digest[6], digest[7], digest[8], digest[9], digest[10], digest[11],
+                          digest[12], digest[13], digest[14], digest[15]);
+}
+
 static gboolean
 fail (Seed        *seed,
       const char  *place,
@@ -203,7 +230,7 @@ load_ward (Seed        *seed,
 {
   g_autofree char *name = NULL, *party_body = NULL, *parent_body = NULL, *province = NULL;
   g_autofree char *place_name = NULL, *congress = NULL, *title = NULL, *rollout = NULL;
-  g_autofree char *uuid = ward_store_new_uuid ();
+  g_autofree char *uuid = NULL;
   g_autoptr (WardStmt) stmt = NULL;
   JsonNode *node = json_object_get_member (root, "ward");
   JsonObject *ward;
@@ -233,6 +260,7 @@ load_ward (Seed        *seed,
   if (rollout != NULL && !is_iso_date (rollout))
     return fail (seed, "ward.rollout_date", _("expected a date written yyyy-mm-dd"), error);
 
+  uuid = seed_uuid ("ward", "1");
   stmt = ward_store_prepare (seed->store,
                              "INSERT INTO ward (id, uuid, name, party_body, parent_body, province, "
                              "place_name, congress, resolution_title, term_start_year, term_end_year, "
@@ -265,7 +293,7 @@ load_target (Seed        *seed,
 {
   g_autofree char *code = NULL, *name = NULL, *short_name = NULL, *unit = NULL;
   g_autofree char *kind = NULL, *comparison = NULL, *group = NULL, *source = NULL;
-  g_autofree char *uuid = ward_store_new_uuid ();
+  g_autofree char *uuid = NULL;
   g_autoptr (WardStmt) stmt = NULL;
   double goal = 0, baseline_year = 0, baseline_value = 0;
   gboolean has_goal, has_year, has_value;
@@ -289,6 +317,7 @@ load_target (Seed        *seed,
       return fail (seed, where, _("a rate lies between 0 and 100"), error);
     }
 
+  uuid = seed_uuid ("targets", code);
   stmt = ward_store_prepare (seed->store,
                              "INSERT INTO targets (uuid, code, position, name, short_name, unit, kind, "
                              "goal, comparison, group_code, source, baseline_year, baseline_value, "
@@ -324,13 +353,17 @@ load_programme_group (Seed        *seed,
                       GError     **error)
 {
   g_autofree char *kind = NULL, *title = NULL;
-  g_autofree char *uuid = ward_store_new_uuid ();
+  g_autofree char *uuid = NULL;
   g_autoptr (WardStmt) stmt = NULL;
 
   if (!get_choice (seed, object, place, "kind", programme_kinds, &kind, error)
       || !get_string (seed, object, place, "title", TRUE, &title, error))
     return FALSE;
 
+  {
+    g_autofree char *key = g_strdup_printf ("%s:%d", kind, position);
+    uuid = seed_uuid ("programme_groups", key);
+  }
   stmt = ward_store_prepare (seed->store,
                              "INSERT INTO programme_groups (uuid, kind, position, title, created_at, updated_at) "
                              "VALUES (?, ?, ?, ?, ?, ?)", error);
@@ -360,7 +393,7 @@ load_name_list (Seed        *seed,
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
       g_autofree char *place = g_strdup_printf ("%s[%u]", member, i);
-      g_autofree char *uuid = ward_store_new_uuid ();
+      g_autofree char *uuid = NULL;
       g_autofree char *name = NULL;
       g_autoptr (WardStmt) stmt = NULL;
       JsonNode *node = json_array_get_element (array, i);
@@ -371,6 +404,7 @@ load_name_list (Seed        *seed,
       if (name == NULL || *name == '\0')
         return fail (seed, place, _("this field must not be empty"), error);
 
+      uuid = seed_uuid (member, name);
       stmt = ward_store_prepare (seed->store, sql, error);
       if (stmt == NULL)
         return FALSE;
@@ -392,7 +426,7 @@ load_campaign (Seed        *seed,
 {
   g_autofree char *name = NULL, *organiser = NULL, *start = NULL, *end = NULL;
   g_autofree char *receiver = NULL, *account = NULL, *description = NULL;
-  g_autofree char *uuid = ward_store_new_uuid ();
+  g_autofree char *uuid = NULL;
   g_autoptr (WardStmt) stmt = NULL;
 
   if (!get_string (seed, object, place, "name", TRUE, &name, error)
@@ -414,6 +448,7 @@ load_campaign (Seed        *seed,
       return fail (seed, where, _("expected a date written yyyy-mm-dd, not before the start"), error);
     }
 
+  uuid = seed_uuid ("campaigns", name);
   stmt = ward_store_prepare (seed->store,
                              "INSERT INTO campaigns (uuid, name, organiser, start_date, end_date, receiver, "
                              "receiver_account, description, created_at, updated_at) "

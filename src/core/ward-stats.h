@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ward-store.h"
+#include "ward-targets.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,13 @@ JsonNode *ward_stats_collect      (WardStore  *store,
                                    GError    **error);
 /* The same, as lines for a person to read. */
 char     *ward_stats_format_text  (JsonNode   *stats);
+
+/* Appends to the JSON array being built one object for the target counted
+ * from @source (admissions, enterprises): its code, name, goal, the count in
+ * the term and the count of each year of the term. */
+gboolean  ward_stats_add_counted_by_year (WardStore         *store,
+                                          JsonBuilder       *builder,
+                                          WardTargetSource   source,
+                                          GError           **error);
 
 G_END_DECLS

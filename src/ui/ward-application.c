@@ -4,8 +4,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
+#include "ward-accessible.h"
 #include "ward-application.h"
+#include "ward-application-bundle.h"
+#include "ward-backup-ui.h"
+#include "ward-preferences-window.h"
 #include "ward-window.h"
 
 struct _WardApplication
@@ -90,6 +95,8 @@ ward_application_activate (GApplication *app)
   if (self->quit_after_first_frame)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_first_frame_quit_cb, self, NULL);
   gtk_window_present (window);
+  if (!self->quit_after_first_frame)
+    ward_backup_ui_run_daily (window, self->store);
 }
 
 static int
@@ -117,6 +124,35 @@ ward_application_handle_local_options (GApplication *app,
   return G_APPLICATION_CLASS (ward_application_parent_class)->handle_local_options (app, options);
 }
 
+static gboolean
+running_in_flatpak (void)
+{
+  return g_file_test ("/.flatpak-info", G_FILE_TEST_EXISTS);
+}
+
+/* What a bug report needs: versions of the libraries the app runs on (a
+ * Flatpak runtime may hold newer ones than Debian 12) and which file is open. */
+static char *
+build_debug_info (WardApplication *self)
+{
+  GString *info = g_string_new (NULL);
+
+  g_string_append_printf (info, "Ward Tracker %s (%s profile)\n", PACKAGE_VERSION, PROFILE);
+  g_string_append_printf (info, "Application id: %s\n", APPLICATION_ID);
+  g_string_append_printf (info, "Flatpak: %s\n", running_in_flatpak () ? "yes" : "no");
+  g_string_append_printf (info, "Data file: %s\n",
+                          self->store != NULL ? ward_store_get_path (self->store) : "(none)");
+  g_string_append_printf (info, "GLib %u.%u.%u\n", glib_major_version, glib_minor_version,
+                          glib_micro_version);
+  g_string_append_printf (info, "GTK %u.%u.%u\n", gtk_get_major_version (),
+                          gtk_get_minor_version (), gtk_get_micro_version ());
+  g_string_append_printf (info, "libadwaita %u.%u.%u\n", adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version ());
+  g_string_append_printf (info, "SQLite %s\n", sqlite3_libversion ());
+
+  return g_string_free (info, FALSE);
+}
+
 static void
 about_activated_cb (GSimpleAction *action,
                     GVariant      *parameter,
@@ -125,6 +161,8 @@ about_activated_cb (GSimpleAction *action,
   WardApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { "Ward Tracker developers", NULL };
+  const char *shipped_resolution[] = { "Đảng bộ phường Đông Sơn, tỉnh Thanh Hóa", NULL };
+  g_autofree char *debug_info = build_debug_info (self);
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -143,8 +181,41 @@ about_activated_cb (GSimpleAction *action,
                         "developers", developers,
                         /* Translators: put your names here, one per line */
                         "translator-credits", _("translator-credits"),
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", _("<p>First release: targets, action programme, Party "
+                                           "member admissions, enterprises and the donation "
+                                           "campaign, with printed reports.</p>"),
+                        "debug-info", debug_info,
+                        "debug-info-filename", "ward-tracker-debug-info.txt",
                         NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
+                                                _("Resolution Shipped With the Application"),
+                                                shipped_resolution);
+  /* The Flatpak carries the report font itself (flatpak/ manifest). */
+  if (running_in_flatpak ())
+    adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                        "Liberation Fonts",
+                                        "© 2012 Red Hat, Inc.; digitized data © 2010 Google Corporation",
+                                        GTK_LICENSE_CUSTOM,
+                                        _("Reports are typeset in Liberation Serif, licensed under the "
+                                          "<a href=\"https://openfontlicense.org\">SIL Open Font "
+                                          "License, version 1.1</a>."));
+  ward_accessible_name_adw_internals (about);
   gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+preferences_activated_cb (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  WardApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* Without a file there is nothing to set up: the error dialog is the window. */
+  if (self->store == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (ward_preferences_window_new (parent, self->store)));
 }
 
 static void
@@ -164,8 +235,47 @@ quit_activated_cb (GSimpleAction *action,
   g_application_quit (app);
 }
 
+static void
+reopen_store_cb (WardStore *store,
+                 gpointer   user_data)
+{
+  WardApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (WARD_IS_WINDOW (window))
+    ward_window_set_store (WARD_WINDOW (window), store);
+  g_set_object (&self->store, store);
+}
+
+static void
+backup_activated_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  WardApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && self->store != NULL)
+    ward_backup_ui_back_up (window, self->store);
+}
+
+static void
+restore_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  WardApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL && self->store != NULL)
+    ward_backup_ui_restore (window, self->store, reopen_store_cb, self);
+}
+
 static const GActionEntry app_actions[] = {
+  { "backup", backup_activated_cb },
+  { "restore", restore_activated_cb },
   { "about", about_activated_cb },
+  { "preferences", preferences_activated_cb },
   { "quit", quit_activated_cb },
 };
 
@@ -174,6 +284,7 @@ ward_application_startup (GApplication *app)
 {
   static const struct { const char *action; const char *accels[3]; } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new", { "<Control>n", NULL } },
@@ -188,6 +299,7 @@ ward_application_startup (GApplication *app)
   G_APPLICATION_CLASS (ward_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  ward_application_add_bundle_actions (WARD_APPLICATION (app));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
   for (int page = 1; page <= 6; page++)

@@ -11,6 +11,7 @@ typedef struct
 {
   WardStore *store;
   gulong     changed_id;
+  gboolean   stale;       /* the store changed while the page was not on screen */
 } WardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WardPage, ward_page, ADW_TYPE_BIN)
@@ -23,6 +24,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A page off screen reloads when it is next shown, not now: at start-up
+ * only the page on show reads its registers (a ledger of 100,000 entries
+ * is read when its page is opened), and a change reloads the pages that
+ * show it, not all six (issue 13). */
+static void
+reload (WardPage *self)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+  WardPageClass *klass = WARD_PAGE_GET_CLASS (self);
+
+  if (klass->reload == NULL || priv->store == NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  priv->stale = FALSE;
+  klass->reload (self);
+}
+
 static void
 on_store_changed_cb (WardStore  *store,
                      const char *table,
@@ -32,8 +54,24 @@ on_store_changed_cb (WardStore  *store,
 
   if (klass->watched_tables != NULL && !g_strv_contains (klass->watched_tables, table))
     return;
-  if (klass->reload != NULL)
-    klass->reload (self);
+  reload (self);
+}
+
+static void
+ward_page_map (GtkWidget *widget)
+{
+  WardPage *self = WARD_PAGE (widget);
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  /* Filled before its children are mapped, so that the first frame that
+   * shows the page shows its content. */
+  if (priv->stale && priv->store != NULL && WARD_PAGE_GET_CLASS (self)->reload != NULL)
+    {
+      priv->stale = FALSE;
+      WARD_PAGE_GET_CLASS (self)->reload (self);
+    }
+
+  GTK_WIDGET_CLASS (ward_page_parent_class)->map (widget);
 }
 
 static void
@@ -89,10 +127,12 @@ static void
 ward_page_class_init (WardPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ward_page_dispose;
   object_class->get_property = ward_page_get_property;
   object_class->set_property = ward_page_set_property;
+  widget_class->map = ward_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL,
@@ -132,8 +172,8 @@ ward_page_set_store (WardPage  *self,
   if (store != NULL)
     priv->changed_id = g_signal_connect_object (store, "changed",
                                                 G_CALLBACK (on_store_changed_cb), self, 0);
-  if (store != NULL && WARD_PAGE_GET_CLASS (self)->reload != NULL)
-    WARD_PAGE_GET_CLASS (self)->reload (self);
+  priv->stale = FALSE;
+  reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 

@@ -173,6 +173,14 @@ set_store (WardWindow *self,
   g_autoptr (WardResolution) resolution = NULL;
 
   g_set_object (&self->store, store);
+  if (store == NULL)
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+           child != NULL; child = gtk_widget_get_next_sibling (child))
+        if (WARD_IS_PAGE (child))
+          ward_page_set_store (WARD_PAGE (child), NULL);
+      return;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     if (WARD_IS_PAGE (child))
@@ -343,6 +351,15 @@ ward_window_new (WardApplication *application,
                        "application", application,
                        "store", store,
                        NULL);
+}
+
+void
+ward_window_set_store (WardWindow *self,
+                       WardStore  *store)
+{
+  g_return_if_fail (WARD_IS_WINDOW (self));
+
+  set_store (self, store);
 }
 
 void

@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (WardWindow, ward_window, WARD, WINDOW, AdwApplicationWindo
 
 WardWindow *ward_window_new        (WardApplication *application,
                                     WardStore       *store);
+/* Hands every page another store (after a restore), or NULL. */
+void        ward_window_set_store  (WardWindow      *self,
+                                    WardStore       *store);
 /* Shows the page named overview, targets, programme, members, enterprises
  * or donations. */
 void        ward_window_show_page  (WardWindow      *self,

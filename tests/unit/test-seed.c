@@ -129,6 +129,53 @@ test_bad_seed (gconstpointer data)
   g_rmdir (dir);
 }
 
+static char *
+uuids_of (WardStore  *store,
+          const char *sql)
+{
+  g_autoptr (GString) all = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ward_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (all, "%s;", (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+static void
+test_seeded_rows_share_uuids (void)
+{
+  static const char * const queries[] = {
+    "SELECT uuid FROM ward",
+    "SELECT uuid FROM targets ORDER BY code",
+    "SELECT uuid FROM programme_groups ORDER BY kind, position",
+    "SELECT uuid FROM units ORDER BY name",
+    "SELECT uuid FROM campaigns ORDER BY name",
+  };
+  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *first = g_build_filename (dir, "office.sqlite3", NULL);
+  g_autofree char *second = g_build_filename (dir, "laptop.sqlite3", NULL);
+  g_autoptr (WardStore) office = ward_store_open (first, NULL);
+  g_autoptr (WardStore) laptop = ward_store_open (second, NULL);
+
+  /* Two laptops seeded apart speak of the same rows. */
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *a = uuids_of (office, queries[i]);
+      g_autofree char *b = uuids_of (laptop, queries[i]);
+
+      g_assert_cmpstr (a, ==, b);
+      g_assert_cmpuint (strlen (a), >, 36);
+    }
+
+  g_clear_object (&office);
+  g_clear_object (&laptop);
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (dir);
+}
+
 static void
 test_missing_seed_file (void)
 {
@@ -153,6 +200,7 @@ main (int   argc,
 
   g_test_add_func ("/seed/custom-seed-loads", test_custom_seed_loads);
   g_test_add_func ("/seed/missing-seed-file", test_missing_seed_file);
+  g_test_add_func ("/seed/seeded-rows-share-uuids", test_seeded_rows_share_uuids);
   for (guint i = 0; i < G_N_ELEMENTS (bad_seeds); i++)
     {
       g_autofree char *path = g_strdup_printf ("/seed/bad/%s", bad_seeds[i].name);

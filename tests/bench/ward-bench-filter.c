@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-bench-filter"
+
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "ward-donations-page.h"
+#include "ward-members-page.h"
+
+/* Keystrokes in the search field of a page over a large file, measured in
+ * the process: the page is built on the file inside a window, the field's
+ * text is set one character at a time (then taken back one at a time, as
+ * Backspace does), and each keystroke is timed
+ *
+ *   - to the first frame drawn after it (what the clerk sees react), and
+ *   - to the filter's completion (GtkFilterListModel:pending == 0) and the
+ *     frame drawn after it (the list final).
+ *
+ * The search field's typing delay (GtkSearchEntry:search-delay, 150 ms by
+ * default, there so that a search starts once typing pauses) is set to 0:
+ * what is measured is the work, not the wait.
+ *
+ *   ward-bench-filter donations|members FILE "text to type" [RUNS]
+ *
+ * Prints one line: keystrokes, then the median and the worst of each of
+ * the two times in milliseconds, then the rows shown at the end, for
+ * ward-bench to read; WARD_BENCH_VERBOSE=1 shows each keystroke. */
+
+typedef struct
+{
+  GtkWidget          *window;
+  GtkEditable        *entry;
+  GtkFilterListModel *filter_model;
+  GdkFrameClock      *clock;
+  guint               n_paints;
+} Bench;
+
+/* The first widget of @type on screen (a drop-down's popover holds a
+ * search field of its own, unmapped). */
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   Bench         *bench)
+{
+  bench->n_paints++;
+}
+
+/* WARD_BENCH_SCREENSHOT_DIR: what the window showed, to look at. */
+static void
+save_screenshot (Bench      *bench,
+                 const char *page,
+                 const char *when)
+{
+  const char *dir = g_getenv ("WARD_BENCH_SCREENSHOT_DIR");
+  int width = gtk_widget_get_width (bench->window);
+  int height = gtk_widget_get_height (bench->window);
+  g_autoptr (GdkPaintable) paintable = NULL;
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (bench->window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (bench->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  name = g_strdup_printf ("bench-%s-%s.png", page, when);
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+/* Runs the main loop until a frame is drawn after this call. */
+static void
+wait_for_paint (Bench *bench)
+{
+  guint paints = bench->n_paints;
+
+  gtk_widget_queue_draw (bench->window);
+  while (bench->n_paints == paints)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+wait_until_settled (Bench *bench)
+{
+  while (gtk_filter_list_model_get_pending (bench->filter_model) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_paint (bench);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+keystroke (Bench      *bench,
+           const char *text,
+           GArray     *first_frame,
+           GArray     *complete)
+{
+  guint paints = bench->n_paints;
+  gint64 start = g_get_monotonic_time ();
+  double first = -1, done;
+
+  gtk_editable_set_text (bench->entry, text);
+  /* The search field emits search-changed from a zero timeout. */
+  while (bench->n_paints == paints)
+    g_main_context_iteration (NULL, TRUE);
+  first = ms_since (start);
+  if (gtk_filter_list_model_get_pending (bench->filter_model) > 0)
+    {
+      while (gtk_filter_list_model_get_pending (bench->filter_model) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      wait_for_paint (bench);
+    }
+  done = ms_since (start);
+  if (g_getenv ("WARD_BENCH_VERBOSE") != NULL)
+    g_printerr ("  “%s”: first frame %.1f ms, complete %.1f ms, %u rows\n", text, first, done,
+                g_list_model_get_n_items (G_LIST_MODEL (bench->filter_model)));
+  g_array_append_val (first_frame, first);
+  g_array_append_val (complete, done);
+  /* Let the rest settle before the next key, as a typist's pause does. */
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+summarize (GArray *times,
+           double *median,
+           double *worst)
+{
+  g_array_sort (times, compare_doubles);
+  *median = times->len == 0 ? 0 : times->len % 2 ? g_array_index (times, double, times->len / 2)
+            : (g_array_index (times, double, times->len / 2 - 1)
+               + g_array_index (times, double, times->len / 2)) / 2;
+  *worst = times->len == 0 ? 0 : g_array_index (times, double, times->len - 1);
+}
+
+static GtkWidget *
+build_page (const char *page_name,
+            WardStore  *store)
+{
+  GType type = g_str_equal (page_name, "members") ? WARD_TYPE_MEMBERS_PAGE : WARD_TYPE_DONATIONS_PAGE;
+
+  return g_object_new (type, "store", store, NULL);
+}
+
+static void
+open_window (Bench     *bench,
+             GtkWidget *page)
+{
+  GtkColumnView *view;
+  GtkSingleSelection *selection;
+
+  bench->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (bench->window), 1100, 760);
+  gtk_window_set_child (GTK_WINDOW (bench->window), page);
+  gtk_window_present (GTK_WINDOW (bench->window));
+  while (!gtk_widget_get_mapped (bench->window))
+    g_main_context_iteration (NULL, TRUE);
+  view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
+  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  bench->entry = GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
+  bench->filter_model = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (selection));
+  gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (bench->entry), 0);
+  bench->clock = gtk_widget_get_frame_clock (bench->window);
+  g_signal_connect (bench->clock, "after-paint", G_CALLBACK (on_after_paint_cb), bench);
+  wait_until_settled (bench);
+}
+
+static void
+type_and_erase (Bench      *bench,
+                const char *page,
+                const char *text,
+                GArray     *first_frame,
+                GArray     *complete)
+{
+  glong n = g_utf8_strlen (text, -1);
+
+  for (glong i = 1; i <= n; i++)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, i);
+
+      keystroke (bench, prefix, first_frame, complete);
+    }
+  save_screenshot (bench, page, "typed");
+  for (glong i = n - 1; i >= 0; i--)
+    {
+      g_autofree char *prefix = g_utf8_substring (text, 0, i);
+
+      keystroke (bench, prefix, first_frame, complete);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr (GArray) first_frame = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) complete = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  Bench bench = { 0 };
+  double first_median, first_worst, done_median, done_worst;
+  int runs = argc > 4 ? atoi (argv[4]) : 3;
+
+  setlocale (LC_ALL, "");
+  if (argc < 4)
+    {
+      g_printerr ("Usage: ward-bench-filter donations|members FILE TEXT [RUNS]\n");
+      return 2;
+    }
+  adw_init ();
+  store = ward_store_open (argv[2], &error);
+  if (store == NULL)
+    {
+      g_printerr ("%s: %s\n", argv[2], error->message);
+      return 1;
+    }
+  open_window (&bench, build_page (argv[1], store));
+  save_screenshot (&bench, argv[1], "open");
+  for (int run = 0; run < MAX (runs, 1); run++)
+    type_and_erase (&bench, argv[1], argv[3], first_frame, complete);
+
+  summarize (first_frame, &first_median, &first_worst);
+  summarize (complete, &done_median, &done_worst);
+  g_print ("%u %.1f %.1f %.1f %.1f %u\n", first_frame->len, first_median, first_worst,
+           done_median, done_worst, g_list_model_get_n_items (G_LIST_MODEL (bench.filter_model)));
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  return 0;
+}
