@@ -77,6 +77,17 @@ time.sleep(1.5)
 rawinput.typeText(second)
 time.sleep(0.5)
 rawinput.pressKey("Return")
+time.sleep(1.0)
+# Return in the location entry sometimes only completes the name; then the
+# chooser's Open button finishes the choice, as a person would click it.
+chooser = app.root.findChild(lambda n: n.name in ("Chọn gói dữ liệu", "Choose a Data Bundle")
+                             and n.roleName in ("filler", "dialog", "frame"),
+                             retry=False, requireResult=False)
+if chooser is not None:
+    opener = chooser.findChild(lambda n: n.roleName == "push button" and n.name in ("Mở", "Open", "_Mở", "_Open"),
+                               retry=False, requireResult=False)
+    if opener is not None:
+        opener.doActionNamed("click")
 
 dialog = app.wait_for(lambda: app.root.findChild(
     lambda n: n.roleName in ("frame", "dialog") and n.name in ("Nhập gói dữ liệu", "Import Data Bundle"),
