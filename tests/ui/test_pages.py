@@ -27,5 +27,17 @@ for number, title in enumerate(wardui.PAGES_VI, start=1):
     app.screenshot("%02d-%s" % (number, ["overview", "targets", "programme", "members",
                                         "enterprises", "donations"][number - 1]))
 
+# The CLI on the same file while the window has it open: it is not
+# locked out, and the file stays whole.
+import os
+csv = os.path.join(app.tmp, "receipts.csv")
+with open(csv, "w", encoding="utf-8") as f:
+    f.write("Số biên lai,Ngày,Người ủng hộ,Đơn vị / Tổ dân phố,Số tiền,Hình thức,Người thu,Ghi chú\n")
+    f.write("1,20/09/2025,Nguyễn Văn An,Tổ dân phố 1,500.000,Tiền mặt,Thủ quỹ,\n")
+r = app.cli("import", "donations", csv)
+check(r.returncode == 0, "the CLI imports while the window is open (%s)" % r.stderr.strip())
+r = app.cli("check")
+check(r.returncode == 0, "and the file passes the full check")
+
 app.quit()
 wardui.finish()
