@@ -435,8 +435,9 @@ update_year_filter (WardEnterprisesPage *self,
         g_array_insert_val (years, j, year);
     }
 
+  /* An empty GArray's data may be NULL, which memcmp must not be given. */
   same = years->len == self->years->len
-         && memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0;
+         && (years->len == 0 || memcmp (years->data, self->years->data, years->len * sizeof (int)) == 0);
   if (same)
     return;
 
