@@ -180,6 +180,9 @@ update_actions (WardDonationsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", has_campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.transfer",
                                  has_campaign && self->totals.on_hand > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt",
+                                 has_campaign && item != NULL
+                                 && ward_ledger_item_get_entry (item)->kind == WARD_LEDGER_RECEIPT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reverse",
                                  has_campaign && item != NULL &&
                                  ward_ledger_entry_can_reverse (ward_ledger_item_get_entry (item), NULL));
@@ -354,6 +357,24 @@ summarise_entry (WardLedgerEntries     *entries,
 }
 
 static void
+print_receipt_action_cb (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  WardDonationsPage *self = WARD_DONATIONS_PAGE (widget);
+  WardLedgerItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  const WardLedgerEntry *entry;
+
+  if (self->campaign == NULL || item == NULL)
+    return;
+  entry = ward_ledger_item_get_entry (item);
+  if (entry->kind != WARD_LEDGER_RECEIPT)
+    return;
+  ward_print_receipt (widget, ward_page_get_store (WARD_PAGE (self)), self->campaign->name,
+                      entry->receipt_number, FALSE);
+}
+
+static void
 reverse_action_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -467,6 +488,7 @@ ward_donations_page_class_init (WardDonationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "page.transfer", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "page.reverse", NULL, reverse_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.print-receipt", NULL, print_receipt_action_cb);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action_cb);
   gtk_widget_class_install_action (widget_class, "page.export", NULL, export_action_cb);
