@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include <glib/gi18n.h>
 
@@ -776,7 +777,9 @@ char *
 ward_today_iso (void)
 {
   const char *pinned = g_getenv ("WARD_TODAY");
-  g_autoptr(GDateTime) now = NULL;
+  time_t now = time (NULL);
+  struct tm local;
+  char iso[16];
 
   if (pinned != NULL && pinned[0] != '\0')
     {
@@ -787,8 +790,17 @@ ward_today_iso (void)
       g_warning ("WARD_TODAY=%s is not a yyyy-mm-dd date; using the real date", pinned);
     }
 
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
+  /* The C library's local time, not g_date_time_new_now_local(): an import
+   * checks each row's date against today, and GLib looks the local time
+   * zone up again at every call (a seventh of the import of 100,000
+   * donations, issue 13). */
+  if (localtime_r (&now, &local) == NULL || strftime (iso, sizeof iso, "%Y-%m-%d", &local) == 0)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_new_now_utc ();
+
+      return g_date_time_format (utc, "%Y-%m-%d");
+    }
+  return g_strdup (iso);
 }
 
 /* Exactly yyyy-mm-dd and a real day, else NULL. */

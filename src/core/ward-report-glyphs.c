@@ -207,6 +207,14 @@ ward_report_glyph_run_get_height (const WardReportGlyphRun *run)
   return run->height;
 }
 
+const cairo_glyph_t *
+ward_report_glyph_run_get_glyphs (const WardReportGlyphRun *run,
+                                  guint                    *n_glyphs)
+{
+  *n_glyphs = run->glyphs->len;
+  return (const cairo_glyph_t *) (gconstpointer) run->glyphs->data;
+}
+
 static Queue *
 queue_for (WardReportGlyphs    *self,
            cairo_scaled_font_t *font)

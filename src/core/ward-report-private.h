@@ -170,6 +170,9 @@ WardReportGlyphRun   *ward_report_glyph_run_new        (PangoLayout             
 void                  ward_report_glyph_run_free       (WardReportGlyphRun       *run);
 /* The layout's height, as pango_layout_get_size() gives it. */
 double                ward_report_glyph_run_get_height (const WardReportGlyphRun *run);
+/* For tests: the glyphs, placed from the layout's origin. */
+const cairo_glyph_t  *ward_report_glyph_run_get_glyphs (const WardReportGlyphRun *run,
+                                                        guint                    *n_glyphs);
 
 WardReportGlyphs     *ward_report_glyphs_new   (void);
 void                  ward_report_glyphs_free  (WardReportGlyphs         *self);
@@ -244,5 +247,6 @@ double                ward_report_table_draw     (WardReportTable *self,
                                                   double           slice_end);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardReportTable, ward_report_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardReportGlyphRun, ward_report_glyph_run_free)
 
 G_END_DECLS

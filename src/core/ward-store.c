@@ -834,8 +834,13 @@ configure_connection (WardStore  *self,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
 
+  /* temp_store: the statement journals of the savepoints that nested
+   * transactions open (one per row of an import) stay in memory instead of
+   * temporary files: 100,000 donations import in 4 s instead of 5 (issue
+   * 13). Nothing of the file itself is held in memory. */
   return ward_store_exec (self, "PRAGMA foreign_keys = ON", error)
-         && ward_store_exec (self, "PRAGMA synchronous = FULL", error);
+         && ward_store_exec (self, "PRAGMA synchronous = FULL", error)
+         && ward_store_exec (self, "PRAGMA temp_store = MEMORY", error);
 }
 
 static gboolean

@@ -39,7 +39,6 @@ typedef struct
   char       *today;
   guint32     today_day;     /* julian day */
   GPtrArray  *cell_ids;      /* gint64 as pointers */
-  GPtrArray  *cell_names;
   GHashTable *people;        /* folded name + birth date already used */
   int         n_candidates;
   int         n_enterprises;
@@ -191,16 +190,14 @@ add_cells (Generator *gen)
   g_autoptr (GError) error = NULL;
 
   gen->cell_ids = g_ptr_array_new ();
-  gen->cell_names = g_ptr_array_new_with_free_func (g_free);
   for (int i = 1; i <= 20 + (int) G_N_ELEMENTS (institutions); i++)
     {
-      char *name = i <= 20 ? g_strdup_printf ("Khu phố %d", i) : g_strdup (institutions[i - 21]);
+      g_autofree char *name = i <= 20 ? g_strdup_printf ("Khu phố %d", i) : g_strdup (institutions[i - 21]);
       gint64 id = ward_party_cell_add (gen->store, name, &error);
 
       if (id <= 0)
         die ("chi bộ", error);
       g_ptr_array_add (gen->cell_ids, GSIZE_TO_POINTER ((gsize) id));
-      g_ptr_array_add (gen->cell_names, name);
     }
 }
 
@@ -890,7 +887,6 @@ main (int   argc,
   g_clear_object (&gen.store);
   g_hash_table_unref (gen.people);
   g_ptr_array_unref (gen.cell_ids);
-  g_ptr_array_unref (gen.cell_names);
   g_rand_free (gen.rand);
   g_free (gen.today);
   return 0;

@@ -205,6 +205,22 @@ add_note (Suite      *suite,
   g_string_append_printf (suite->table, "%-42s %12s  %s\n", what, "", note);
 }
 
+/* A figure with a remark in the column of the yardstick. */
+static void
+add_row_with_remark (Suite      *suite,
+                     const char *what,
+                     double      value,
+                     const char *unit,
+                     const char *remark,
+                     const char *aim,
+                     gboolean    met)
+{
+  g_autofree char *mine = value < 0 ? g_strdup ("failed") : g_strdup_printf ("%.3g %s", value, unit);
+
+  g_string_append_printf (suite->table, "%-42s %12s  %-28s %7s  %s%s\n", what, mine, remark, "", aim,
+                          value < 0 || aim[0] == '\0' ? "" : met ? " (met)" : " (missed)");
+}
+
 static void
 print_table (Suite *suite)
 {
@@ -262,6 +278,32 @@ have_display (void)
   return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
 }
 
+/* The window opens on the page it showed last: the ledger's, with its
+ * 100,000 entries, here (a settings key file that says so). */
+static double
+measure_on_ledger_page (Suite              *suite,
+                        const char * const *argv,
+                        double             *rss_out)
+{
+  g_autofree char *config = in_dir (suite->work, "ledger-config");
+  g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  char **saved = suite->env;
+  double seconds;
+
+  if (g_mkdir_with_parents (settings_dir, 0700) != 0
+      || !g_file_set_contents (keyfile, "[io/github/wardtracker/WardTracker]\nlast-page='donations'\n",
+                               -1, NULL))
+    return -1;
+  suite->env = g_strdupv (saved);
+  suite->env = g_environ_setenv (suite->env, "GSETTINGS_BACKEND", "keyfile", TRUE);
+  suite->env = g_environ_setenv (suite->env, "XDG_CONFIG_HOME", config, TRUE);
+  seconds = measure (suite, "ward-tracker, large file, ledger page", argv, NULL, 1, rss_out);
+  g_strfreev (suite->env);
+  suite->env = saved;
+  return seconds;
+}
+
 static void
 bench_start (Suite *suite)
 {
@@ -269,7 +311,7 @@ bench_start (Suite *suite)
   const char *bare[] = { suite->bare, NULL };
   const char *ward[] = { suite->tracker, "--database", suite->big, "--quit-after-first-frame", NULL };
   const char *fresh[] = { suite->tracker, "--database", empty, "--quit-after-first-frame", NULL };
-  double bare_s, ward_s, empty_s, bare_mb = 0, ward_mb = 0, empty_mb = 0;
+  double bare_s, ward_s, empty_s, ledger_s, bare_mb = 0, ward_mb = 0, empty_mb = 0, ledger_mb = 0;
 
   if (!have_display ())
     {
@@ -279,11 +321,16 @@ bench_start (Suite *suite)
   bare_s = measure (suite, "bare libadwaita window", bare, NULL, 1, &bare_mb);
   empty_s = measure (suite, "ward-tracker, new empty file", fresh, NULL, 1, &empty_mb);
   ward_s = measure (suite, "ward-tracker, large file", ward, NULL, 1, &ward_mb);
+  ledger_s = measure_on_ledger_page (suite, ward, &ledger_mb);
   add_row (suite, "Start to first frame, large file", ward_s, "s", "bare window", bare_s,
            "≤ 1.5× bare", ward_s > 0 && ward_s <= 1.5 * bare_s);
+  add_row (suite, "  the same, opening on the ledger page", ledger_s, "s", "bare window", bare_s,
+           "≤ 1.5× bare", ledger_s > 0 && ledger_s <= 1.5 * bare_s);
   add_row (suite, "Start to first frame, new empty file", empty_s, "s", "bare window", bare_s, "", FALSE);
   add_row (suite, "Peak memory, large file open", ward_mb, "MB", "bare window", bare_mb,
            "< 200 MB", ward_mb > 0 && ward_mb < 200);
+  add_row (suite, "  the same, on the ledger page", ledger_mb, "MB", "bare window", bare_mb,
+           "< 200 MB", ledger_mb > 0 && ledger_mb < 200);
 }
 
 /* One line from ward-bench-filter: keystrokes, first frame median and
@@ -298,8 +345,6 @@ bench_filter_page (Suite      *suite,
   const char *argv[] = { suite->filter, page, suite->big, text, runs, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *first_title = g_strdup_printf ("%s: to first frame", title);
-  g_autofree char *done_title = g_strdup_printf ("%s: to complete list", title);
   g_autofree char *first_worst_text = NULL;
   g_autofree char *done_worst_text = NULL;
   int status = 0, n = 0;
@@ -313,12 +358,10 @@ bench_filter_page (Suite      *suite,
   else
     g_printerr ("  %s: %d keystrokes typed and erased, worst %.1f ms to the first frame, "
                 "%.1f ms to the complete list\n", title, n, first_worst, done_worst);
-  first_worst_text = g_strdup_printf ("worst keystroke %.0f ms", first_worst);
-  done_worst_text = g_strdup_printf ("worst keystroke %.0f ms", done_worst);
-  add_row (suite, first_title, first, "ms", NULL, 0, "≤ 16 ms", first >= 0 && first <= 16);
-  add_note (suite, "", first_worst_text);
-  add_row (suite, done_title, done, "ms", NULL, 0, "", FALSE);
-  add_note (suite, "", done_worst_text);
+  first_worst_text = g_strdup_printf ("worst key %.0f ms (of %d)", first_worst, n);
+  done_worst_text = g_strdup_printf ("worst key %.0f ms", done_worst);
+  add_row_with_remark (suite, title, first, "ms", first_worst_text, "≤ 16 ms", first >= 0 && first <= 16);
+  add_row_with_remark (suite, "  to the complete list", done, "ms", done_worst_text, "", FALSE);
 }
 
 static void
@@ -329,8 +372,8 @@ bench_filter (Suite *suite)
       add_note (suite, "Filter keystroke", "skipped: no display (run the suite under xvfb-run)");
       return;
     }
-  bench_filter_page (suite, "donations", "Keystroke, ledger (100,000)", "nguyen van hung");
-  bench_filter_page (suite, "members", "Keystroke, admissions (20,000)", "tran thi lan");
+  bench_filter_page (suite, "donations", "Search key, first frame: ledger", "nguyen van hung");
+  bench_filter_page (suite, "members", "Search key, first frame: admissions", "tran thi lan");
 }
 
 static void
@@ -362,7 +405,7 @@ bench_import (Suite *suite)
     bare_s = measure (suite, "sqlite3 .import into a bare table", bare, remove_import_targets, 0, NULL);
   add_row (suite, "Import 100,000 donations (CSV)", ward_s, "s", "sqlite3 .import", bare_s,
            "≤ 3× sqlite3", ward_s > 0 && bare_s > 0 && ward_s <= 3 * bare_s);
-  add_row (suite, "  of which: create the new file", empty_s, "s", NULL, 0, "", FALSE);
+  add_row (suite, "  of which: making the new file", empty_s, "s", NULL, 0, "", FALSE);
 }
 
 static void

@@ -880,6 +880,81 @@ test_any_surface (void)
   cairo_surface_destroy (surface);
 }
 
+/* Numbers placed from their characters' advances land where Pango puts
+ * them, glyph for glyph, whatever the column's width and alignment; the
+ * serif kerns "11", so runs of ones are among them. */
+static void
+check_numerals_like_pango (PangoContext    *context,
+                           WardReportStyle  style)
+{
+  g_autoptr(PangoFontDescription) font = ward_report_font_new (10.5, style);
+  g_autoptr(PangoLayout) layout = pango_layout_new (context);
+  WardReportNumerals *numerals = ward_report_numerals_new (context, font);
+  const char *extra[] = { "11", "111", "1111", "11.111.111", "1.250.000", "11/11/2011",
+                          "2025-01-01", "01:11", "-1", "1,5", "0", "19.578", NULL };
+  const PangoAlignment alignments[] = { PANGO_ALIGN_LEFT, PANGO_ALIGN_CENTER, PANGO_ALIGN_RIGHT };
+  const int widths[] = { 40, 73, 121 };
+  guint n_checked = 0;
+
+  g_assert_nonnull (numerals);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  for (guint i = 0; i < 1300 + G_N_ELEMENTS (extra) - 1; i++)
+    for (guint a = 0; a < G_N_ELEMENTS (alignments); a++)
+      for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+        {
+          g_autofree char *text = i < 1300 ? g_strdup_printf ("%u", i * 7919 % 120000)
+                                           : g_strdup (extra[i - 1300]);
+          const WardReportGlyphRun *placed;
+          g_autoptr(WardReportGlyphRun) shaped = NULL;
+          const cairo_glyph_t *a_glyphs, *b_glyphs;
+          guint n_a, n_b;
+
+          pango_layout_set_width (layout, widths[w] * PANGO_SCALE);
+          pango_layout_set_alignment (layout, alignments[a]);
+          pango_layout_set_text (layout, text, -1);
+          shaped = ward_report_glyph_run_new (layout);
+          placed = ward_report_numerals_place (numerals, text, layout);
+          /* Too wide for the column: both leave it to the layout. */
+          if (shaped == NULL || pango_layout_get_line_count (layout) > 1)
+            {
+              g_assert_null (placed);
+              continue;
+            }
+          g_assert_nonnull (placed);
+          g_assert_cmpfloat (ward_report_glyph_run_get_height (placed), ==,
+                             ward_report_glyph_run_get_height (shaped));
+          a_glyphs = ward_report_glyph_run_get_glyphs (placed, &n_a);
+          b_glyphs = ward_report_glyph_run_get_glyphs (shaped, &n_b);
+          g_assert_cmpuint (n_a, ==, n_b);
+          for (guint g = 0; g < n_a; g++)
+            {
+              g_assert_cmpuint (a_glyphs[g].index, ==, b_glyphs[g].index);
+              g_assert_cmpfloat_with_epsilon (a_glyphs[g].x, b_glyphs[g].x, 1e-9);
+              g_assert_cmpfloat_with_epsilon (a_glyphs[g].y, b_glyphs[g].y, 1e-9);
+            }
+          n_checked++;
+        }
+  g_assert_cmpuint (n_checked, >, 5000);
+
+  /* Anything but the numerals goes to Pango. */
+  pango_layout_set_width (layout, 200 * PANGO_SCALE);
+  g_assert_null (ward_report_numerals_place (numerals, "BL-0012", layout));
+  g_assert_null (ward_report_numerals_place (numerals, "12 000", layout));
+  g_assert_null (ward_report_numerals_place (numerals, "1.250.000 đ", layout));
+  ward_report_numerals_free (numerals);
+}
+
+static void
+test_numerals (void)
+{
+  PangoContext *context = ward_report_create_context (NULL);
+
+  check_numerals_like_pango (context, WARD_REPORT_STYLE_NORMAL);
+  check_numerals_like_pango (context, WARD_REPORT_STYLE_BOLD);
+  g_object_unref (context);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -889,6 +964,7 @@ main (int   argc,
   g_test_add_func ("/report/place-date", test_place_date);
   g_test_add_func ("/report/row-heights", test_row_heights);
   g_test_add_func ("/report/any-surface", test_any_surface);
+  g_test_add_func ("/report/numerals", test_numerals);
   g_test_add ("/report/party", Fixture, NULL, fixture_set_up, test_party_report,
               fixture_tear_down);
   g_test_add ("/report/front", Fixture, NULL, fixture_set_up, test_front_report,
