@@ -65,7 +65,8 @@ if [ -f build/build.ninja ]; then
     --timeout-multiplier 10 \
     --wrapper "valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite --show-leak-kinds=definite --suppressions=/usr/share/glib-2.0/valgrind/glib.supp --suppressions=$PWD/tests/valgrind.supp" \
     || status=1
-  logs="$logs build/meson-logs/testlog-valgrind.json"
+  # meson names the log after the wrapper too.
+  logs="$logs build/meson-logs/testlog-valgrind-valgrind.json"
 fi
 
 # Count every test meson ran, from its JSON logs (one object per line).
