@@ -41,6 +41,9 @@ static const Command commands[] = {
     N_("Check integrity, references and the ledger chain (exit 1 with a report)") },
   { "report", ward_cli_command_report, "report NAME [--period P] [--campaign C] [--receipt N] --output FILE.pdf",
     N_("Write a report as PDF (NAME: targets, programme, members, enterprises, donations, receipt)") },
+  { "campaign", ward_cli_command_campaign, "campaign list [--json] | campaign add NAME [OPTIONS]",
+    N_("List the donation campaigns, or add one: add NAME --organiser TEXT --start DD/MM/YYYY "
+       "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },
   { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS]",
     N_("Exchange records with another laptop: export [--since DATE]; import [--dry-run] "
        "[--keep-mine|--take-theirs]") },

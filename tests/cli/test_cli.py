@@ -107,6 +107,64 @@ r = run("--database", newer, "stats", env_extra={"LANG": "vi_VN.UTF-8", "LC_ALL"
                                                  "WARD_LOCALEDIR": os.environ.get("WARD_LOCALEDIR", "")})
 check(r.returncode == 1 and "phiên bản mới hơn" in r.stderr, "the refusal is in Vietnamese under vi_VN")
 
+# A new donation campaign: added, listed, and receipts imported into it.
+camp_db = os.path.join(tmp, "campaigns.sqlite3")
+run("--database", camp_db, "init")
+POOR = "Quỹ vì người nghèo 2025"
+r = run("--database", camp_db, "campaign", "add", POOR, "--organiser", "Ủy ban MTTQ phường",
+        "--start", "01/01/2025", "--end", "31/12/2025", "--receiver", "Ủy ban MTTQ tỉnh Thanh Hóa",
+        "--account", "3761.0.1055032")
+check(r.returncode == 0 and POOR in r.stdout, "campaign add adds a campaign (exit 0): %r" % r.stderr)
+r = run("--database", camp_db, "campaign", "list")
+check(r.returncode == 0 and POOR in r.stdout and "01/01/2025 – 31/12/2025" in r.stdout
+      and "Ủng hộ Nhân dân Cuba" in r.stdout and "17/09/2025" in r.stdout,
+      "campaign list shows both campaigns with dates dd/mm/yyyy")
+r = run("--database", camp_db, "campaign", "list", "--json")
+listed = json.loads(r.stdout) if r.returncode == 0 else []
+poor = [c for c in listed if c["name"] == POOR]
+check(len(listed) == 2 and len(poor) == 1 and poor[0]["start_date"] == "2025-01-01"
+      and poor[0]["receiver_account"] == "3761.0.1055032" and len(poor[0]["uuid"]) == 36,
+      "campaign list --json gives both, the new one with its fields")
+
+receipts = os.path.join(tmp, "poor.csv")
+with open(receipts, "w") as f:
+    f.write("Số biên lai,Ngày,Người ủng hộ,Đơn vị / Tổ dân phố,Số tiền,Hình thức,Người thu\n"
+            "1,02/03/2025,Nguyễn Văn An,Chi bộ khu phố 1,500.000,Tiền mặt,Lê Thị Hoa\n"
+            "2,03/03/2025,Trần Thị Bình,,1.000.000,Tiền mặt,Lê Thị Hoa\n")
+r = run("--database", camp_db, "import", "donations", receipts, "--campaign", POOR)
+check(r.returncode == 0 and "2 added" in r.stdout, "donations import into the new campaign (exit 0)")
+r = run("--database", camp_db, "stats", "--json")
+totals = {c["name"]: c for c in json.loads(r.stdout)["campaigns"]} if r.returncode == 0 else {}
+check(totals.get(POOR, {}).get("received") == 1500000 and totals.get(POOR, {}).get("receipts") == 2,
+      "the receipts land in the new campaign")
+check(totals.get("Ủng hộ Nhân dân Cuba", {}).get("received") == 0, "the Cuba campaign is unchanged")
+
+# Refusals name the field and write nothing.
+before = digest(camp_db)
+r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--organiser", "Ủy ban MTTQ phường",
+        "--start", "01/02/2026", "--end", "31/01/2026")
+check(r.returncode == 1 and r.stderr.startswith("--end:") and "31/01/2026" in r.stderr,
+      "an end date before the start is refused naming --end (exit 1): %r" % r.stderr)
+r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--organiser", "Ủy ban MTTQ phường",
+        "--start", "01/02/2026", "--end", "30/02/2026")
+check(r.returncode == 1 and r.stderr.startswith("--end:") and "30/02/2026" in r.stderr,
+      "an end date that is not a real day is refused naming --end (exit 1): %r" % r.stderr)
+r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--start", "01/02/2026")
+check(r.returncode == 1 and r.stderr.startswith("--organiser:"), "a missing organiser is refused naming it")
+r = run("--database", camp_db, "campaign", "add", "  quỹ vì NGƯỜI nghèo 2025 ", "--organiser", "MTTQ",
+        "--start", "01/02/2026")
+check(r.returncode == 1 and "already" in r.stderr and POOR in r.stderr,
+      "a name already used (ignoring case) is refused: %r" % r.stderr)
+r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--organiser")
+check(r.returncode == 2, "an option without its value is misuse (exit 2)")
+check(digest(camp_db) == before, "the refused campaigns left the file untouched")
+r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--organiser", "Ủy ban MTTQ phường",
+        "--start", "01/02/2026", "--end", "31/01/2026",
+        env_extra={"LANG": "vi_VN.UTF-8", "LC_ALL": "vi_VN.UTF-8",
+                   "WARD_LOCALEDIR": os.environ.get("WARD_LOCALEDIR", "")})
+check(r.returncode == 1 and "Ngày kết thúc 31/01/2026 sớm hơn ngày bắt đầu" in r.stderr,
+      "the refusal is in Vietnamese under vi_VN: %r" % r.stderr)
+
 if failures:
     print("%d check(s) failed" % len(failures))
     sys.exit(1)
