@@ -22,6 +22,12 @@
 #define SQL_RESOURCE_PATH   "/io/github/wardtracker/WardTracker/sql"
 #define SEED_RESOURCE       "/io/github/wardtracker/WardTracker/seed/dong-son.json"
 
+typedef enum {
+  CHECK_DONE,
+  CHECK_LATER,
+  CHECK_RUNNING,
+} CheckState;
+
 struct _WardStore
 {
   GObject     parent_instance;
@@ -31,11 +37,20 @@ struct _WardStore
   GHashTable *statements;      /* SQL text -> sqlite3_stmt* */
   int         version;
   int         tx_depth;
+  guint64     plain_levels;    /* bit n: nested level n opened no savepoint */
   gboolean    tx_lost;         /* SQLite undid the outer transaction (disk full, I/O error) */
   GPtrArray  *pending_changes; /* table names to announce at commit */
   GThread    *owner;           /* the thread that opened the store */
   dev_t       device;          /* which file @path was when opened */
   ino_t       inode;
+
+  /* The integrity check a window leaves until after its first frame
+   * (ward_store_open_check_later()); writes wait for it. */
+  GMutex      check_lock;
+  GCond       check_done;
+  CheckState  check_state;
+  GError     *damage;          /* what the check found, refusing every write */
+  gint        writes_allowed;  /* atomic: the commit hook's answer */
 };
 
 G_DEFINE_FINAL_TYPE (WardStore, ward_store, G_TYPE_OBJECT)
@@ -344,6 +359,24 @@ transaction_lost (WardStore  *self,
   return FALSE;
 }
 
+/* A statement without results, prepared once: an import opens and releases
+ * a savepoint for each of its rows. */
+static gboolean
+run_cached (WardStore   *self,
+            const char  *sql,
+            GError     **error)
+{
+  g_autoptr (WardStmt) stmt = ward_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (self, rc, error);
+  return TRUE;
+}
+
 gboolean
 ward_store_begin (WardStore  *self,
                   GError    **error)
@@ -354,7 +387,9 @@ ward_store_begin (WardStore  *self,
 
   if (self->tx_depth == 0)
     {
-      if (!check_file_in_place (self, error) || !ward_store_exec (self, "BEGIN IMMEDIATE", error))
+      if (!ward_store_run_check (self, error)
+          || !check_file_in_place (self, error)
+          || !ward_store_exec (self, "BEGIN IMMEDIATE", error))
         return FALSE;
       self->tx_lost = FALSE;
       self->tx_depth = 1;
@@ -365,9 +400,37 @@ ward_store_begin (WardStore  *self,
   if (self->tx_lost || sqlite3_get_autocommit (self->db))
     return transaction_lost (self, error);
   savepoint = g_strdup_printf ("SAVEPOINT ward_%d", self->tx_depth);
-  if (!ward_store_exec (self, savepoint, error))
+  if (!run_cached (self, savepoint, error))
     return FALSE;
   self->tx_depth++;
+  return TRUE;
+}
+
+gboolean
+ward_store_begin_single_write (WardStore  *self,
+                               GError    **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (self), FALSE);
+
+  if (self->tx_depth == 0 || self->tx_depth >= 63)
+    return ward_store_begin (self, error);
+  if (self->tx_lost || sqlite3_get_autocommit (self->db))
+    return transaction_lost (self, error);
+  self->tx_depth++;
+  self->plain_levels |= G_GUINT64_CONSTANT (1) << self->tx_depth;
+  return TRUE;
+}
+
+/* Leaves the innermost level if it opened no savepoint. */
+static gboolean
+take_plain_level (WardStore *self)
+{
+  guint64 bit = G_GUINT64_CONSTANT (1) << self->tx_depth;
+
+  if ((self->plain_levels & bit) == 0)
+    return FALSE;
+  self->plain_levels &= ~bit;
+  self->tx_depth--;
   return TRUE;
 }
 
@@ -433,9 +496,11 @@ ward_store_commit (WardStore  *self,
     }
   if (self->tx_depth > 1)
     {
+      if (take_plain_level (self))
+        return TRUE;
       self->tx_depth--;
       release = g_strdup_printf ("RELEASE ward_%d", self->tx_depth);
-      return ward_store_exec (self, release, error);
+      return run_cached (self, release, error);
     }
   if (!ward_store_exec (self, "COMMIT", error))
     {
@@ -459,7 +524,14 @@ ward_store_rollback (WardStore *self)
   if (self->tx_depth > 1)
     {
       /* Undo the inner part only; the outer transaction goes on, unless
-       * SQLite already undid all of it. */
+       * SQLite already undid all of it. A level without a savepoint has
+       * nothing of its own to undo: its one statement failed whole. */
+      if (take_plain_level (self))
+        {
+          if (sqlite3_get_autocommit (self->db))
+            self->tx_lost = TRUE;
+          return;
+        }
       self->tx_depth--;
       if (sqlite3_get_autocommit (self->db))
         self->tx_lost = TRUE;
@@ -474,6 +546,7 @@ ward_store_rollback (WardStore *self)
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->tx_depth = 0;
   self->tx_lost = FALSE;
+  self->plain_levels = 0;
   g_ptr_array_set_size (self->pending_changes, 0);
 }
 
@@ -522,6 +595,8 @@ ward_store_set_setting (WardStore   *self,
 
   g_return_val_if_fail (WARD_IS_STORE (self), FALSE);
 
+  if (self->tx_depth == 0 && !ward_store_run_check (self, error))
+    return FALSE;
   stmt = ward_store_prepare (self,
                              "INSERT INTO settings (uuid, key, value, created_at, updated_at) "
                              "VALUES (?1, ?2, ?3, ?4, ?4) "
@@ -549,6 +624,9 @@ ward_store_finalize (GObject *object)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_error (&self->damage);
+  g_mutex_clear (&self->check_lock);
+  g_cond_clear (&self->check_done);
 
   G_OBJECT_CLASS (ward_store_parent_class)->finalize (object);
 }
@@ -579,6 +657,10 @@ ward_store_init (WardStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
   self->owner = g_thread_self ();
+  g_mutex_init (&self->check_lock);
+  g_cond_init (&self->check_done);
+  self->check_state = CHECK_DONE;
+  self->writes_allowed = TRUE;
 }
 
 /* Opening ---------------------------------------------------------------- */
@@ -714,21 +796,22 @@ check_file_is_ours (WardStore  *self,
 }
 
 static gboolean
-quick_check (WardStore  *self,
-             GError    **error)
+quick_check_db (sqlite3     *db,
+                const char  *path,
+                GError     **error)
 {
-  g_autofree char *name = g_filename_display_name (self->path);
+  g_autofree char *name = g_filename_display_name (path);
   sqlite3_stmt *stmt = NULL;
   g_autofree char *result = NULL;
   int rc;
 
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check", -1, &stmt, NULL);
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     result = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
 
   if (result == NULL)
-    return ward_store_set_error (self, rc, error);
+    return set_error_for_code (path, rc, sqlite3_errmsg (db), error);
   if (!g_str_equal (result, "ok"))
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_CORRUPT,
@@ -825,6 +908,14 @@ fail:
   return FALSE;
 }
 
+static int
+refuse_unchecked_commit (void *data)
+{
+  WardStore *self = data;
+
+  return g_atomic_int_get (&self->writes_allowed) ? 0 : 1;
+}
+
 static gboolean
 configure_connection (WardStore  *self,
                       GError    **error)
@@ -833,6 +924,9 @@ configure_connection (WardStore  *self,
 
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, TRUE);
+  /* Writes wait for the integrity check in ward_store_begin(); this is the
+   * net under any write that would not pass there. */
+  sqlite3_commit_hook (self->db, refuse_unchecked_commit, self);
 
   /* temp_store: the statement journals of the savepoints that nested
    * transactions open (one per row of an import) stay in memory instead of
@@ -860,11 +954,12 @@ ensure_rollback_journal (WardStore  *self,
   return TRUE;
 }
 
-WardStore *
-ward_store_open_full (const char  *path,
-                      const char  *seed_path,
-                      int          max_version,
-                      GError     **error)
+static WardStore *
+open_store (const char  *path,
+            const char  *seed_path,
+            int          max_version,
+            gboolean     check_later,
+            GError     **error)
 {
   g_autoptr (WardStore) self = NULL;
   gboolean created = FALSE;
@@ -895,10 +990,18 @@ ward_store_open_full (const char  *path,
       goto fail;
     }
 
-  if (!configure_connection (self, error)
-      || !check_file_is_ours (self, &version, error)
-      || (version > 0 && !quick_check (self, error))
-      || !ensure_rollback_journal (self, error))
+  if (!configure_connection (self, error) || !check_file_is_ours (self, &version, error))
+    goto fail;
+  /* A file that needs no migration may be checked after the window is up;
+   * one about to be migrated is checked before anything is written. */
+  if (check_later && version == target)
+    {
+      self->check_state = CHECK_LATER;
+      g_atomic_int_set (&self->writes_allowed, FALSE);
+    }
+  else if (version > 0 && !quick_check_db (self->db, self->path, error))
+    goto fail;
+  if (!ensure_rollback_journal (self, error))
     goto fail;
 
   self->version = version;
@@ -919,10 +1022,128 @@ fail:
 }
 
 WardStore *
+ward_store_open_full (const char  *path,
+                      const char  *seed_path,
+                      int          max_version,
+                      GError     **error)
+{
+  return open_store (path, seed_path, max_version, FALSE, error);
+}
+
+WardStore *
 ward_store_open (const char  *path,
                  GError     **error)
 {
-  return ward_store_open_full (path, NULL, -1, error);
+  return open_store (path, NULL, -1, FALSE, error);
+}
+
+WardStore *
+ward_store_open_check_later (const char  *path,
+                             GError     **error)
+{
+  return open_store (path, NULL, -1, TRUE, error);
+}
+
+WardStore *
+ward_store_open_reader (const char  *path,
+                        GError     **error)
+{
+  g_autoptr (WardStore) self = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (WARD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  g_atomic_int_set (&self->writes_allowed, FALSE);
+  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_error_for_code (path, rc, self->db != NULL ? sqlite3_errmsg (self->db) : NULL, error);
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes (self->db, TRUE);
+  if (!check_file_is_ours (self, &version, error))
+    return NULL;
+  self->version = version;
+  return g_steal_pointer (&self);
+}
+
+/* Damage refuses every write for as long as the file is open; anything
+ * else (the file busy for longer than the timeout) is tried again at the
+ * next write. */
+static gboolean
+is_damage (const GError *error)
+{
+  return g_error_matches (error, WARD_ERROR, WARD_ERROR_CORRUPT)
+         || g_error_matches (error, WARD_ERROR, WARD_ERROR_NOT_DATABASE);
+}
+
+gboolean
+ward_store_run_check (WardStore  *self,
+                      GError    **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (WARD_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->check_lock);
+  while (self->check_state == CHECK_RUNNING)
+    g_cond_wait (&self->check_done, &self->check_lock);
+  if (self->check_state == CHECK_LATER)
+    {
+      g_autoptr (GError) found = NULL;
+      sqlite3 *db = NULL;
+      int rc;
+
+      self->check_state = CHECK_RUNNING;
+      g_mutex_unlock (&self->check_lock);
+
+      /* A connection of its own, so that this may run on a worker thread
+       * while the window reads through the store's. */
+      rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+      if (rc != SQLITE_OK)
+        set_error_for_code (self->path, rc, db != NULL ? sqlite3_errmsg (db) : NULL, &found);
+      else
+        {
+          sqlite3_busy_timeout (db, BUSY_TIMEOUT_MS);
+          quick_check_db (db, self->path, &found);
+        }
+      sqlite3_close_v2 (db);
+
+      g_mutex_lock (&self->check_lock);
+      if (found != NULL && is_damage (found))
+        self->damage = g_steal_pointer (&found);
+      self->check_state = found != NULL && self->damage == NULL ? CHECK_LATER : CHECK_DONE;
+      g_atomic_int_set (&self->writes_allowed, self->check_state == CHECK_DONE && self->damage == NULL);
+      g_cond_broadcast (&self->check_done);
+      if (found != NULL)
+        {
+          g_mutex_unlock (&self->check_lock);
+          g_propagate_error (error, g_steal_pointer (&found));
+          return FALSE;
+        }
+    }
+  ok = (self->damage == NULL);
+  if (!ok)
+    g_propagate_error (error, g_error_copy (self->damage));
+  g_mutex_unlock (&self->check_lock);
+  return ok;
+}
+
+gboolean
+ward_store_is_checked (WardStore *self)
+{
+  gboolean checked;
+
+  g_return_val_if_fail (WARD_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->check_lock);
+  checked = (self->check_state == CHECK_DONE);
+  g_mutex_unlock (&self->check_lock);
+  return checked;
 }
 
 const char *

@@ -437,6 +437,188 @@ test_settings_round_trip (Fixture       *f,
   g_assert_cmpstr (value, ==, "def");
 }
 
+/* A page deep in the file, scribbled over: the file opens (its schema is
+ * intact) and only the integrity check finds the damage. */
+static void
+damage_index_page (Fixture *f)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  char garbage[65536];
+  gint64 page_size, root;
+  int fd;
+
+  g_assert_no_error (error);
+  page_size = count (store, "PRAGMA page_size");
+  root = count (store, "SELECT rootpage FROM sqlite_schema WHERE name = 'audit_row'");
+  g_assert_cmpint (root, >, 1);
+  g_assert_cmpint (page_size, <=, (gint64) sizeof garbage);
+  g_clear_object (&store);
+
+  memset (garbage, 0xA5, sizeof garbage);
+  fd = g_open (f->path, O_WRONLY, 0);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (lseek (fd, (off_t) ((root - 1) * page_size), SEEK_SET), >=, 0);
+  g_assert_cmpint (write (fd, garbage, page_size), ==, page_size);
+  close (fd);
+}
+
+static gpointer
+run_check_thread (gpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok = ward_store_run_check (data, &error);
+
+  g_assert_true (ok == (error == NULL));
+  return GINT_TO_POINTER (ok ? 1 : g_error_matches (error, WARD_ERROR, WARD_ERROR_CORRUPT) ? 2 : 3);
+}
+
+static void
+test_damage_found_later_refuses_writes (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  GThread *thread;
+
+  damage_index_page (f);
+  before = file_digest (f->path);
+
+  /* Opened at once, for the window to show ... */
+  store = ward_store_open_check_later (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_false (ward_store_is_checked (store));
+
+  /* ... but nothing written before the check, even past ward_store_begin() */
+  g_assert_false (ward_store_exec (store, "INSERT INTO settings (uuid, key, value, created_at, updated_at) "
+                                          "VALUES ('u', 'k', 'v', 't', 't')", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* The check runs on a worker thread and finds the damage. */
+  thread = g_thread_new ("check", run_check_thread, store);
+  g_assert_cmpint (GPOINTER_TO_INT (g_thread_join (thread)), ==, 2);
+  g_assert_true (ward_store_is_checked (store));
+
+  /* From then on every write is refused, naming the file. */
+  g_assert_false (ward_store_begin (store, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, f->path));
+  g_clear_error (&error);
+  g_assert_false (ward_store_set_setting (store, "k", "v", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_CORRUPT);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  after = file_digest (f->path);
+  g_assert_cmpstr (before, ==, after);
+
+  /* Opened the ordinary way, the same file is refused outright. */
+  store = ward_store_open (f->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_CORRUPT);
+}
+
+static gboolean
+insert_setting (WardStore  *store,
+                const char *key,
+                GError    **error)
+{
+  g_autofree char *sql = g_strdup_printf ("INSERT INTO settings (uuid, key, value, created_at, updated_at) "
+                                          "VALUES ('%s', '%s', 'v', 't', 't')", key, key);
+
+  return ward_store_exec (store, sql, error);
+}
+
+static void
+test_sound_file_checked_at_first_write (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open_full (f->path, NULL, ward_store_schema_version () - 1, &error);
+  g_autofree char *value = NULL;
+  GThread *thread;
+
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* A file about to be migrated is checked before the migration writes. */
+  store = ward_store_open_check_later (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_store_is_checked (store));
+  g_clear_object (&store);
+
+  /* One at the current version is checked later: by the first write when
+   * no worker has done it yet ... */
+  store = ward_store_open_check_later (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (ward_store_is_checked (store));
+  g_assert_false (insert_setting (store, "raw", &error));    /* past ward_store_begin(): refused */
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (ward_store_set_setting (store, "k", "v", &error));
+  g_assert_no_error (error);
+  g_assert_true (ward_store_is_checked (store));
+  value = ward_store_dup_setting (store, "k");
+  g_assert_cmpstr (value, ==, "v");
+  g_clear_object (&store);
+
+  /* ... or by a worker, after which writes go straight through. */
+  store = ward_store_open_check_later (f->path, &error);
+  g_assert_no_error (error);
+  thread = g_thread_new ("check", run_check_thread, store);
+  g_assert_cmpint (GPOINTER_TO_INT (g_thread_join (thread)), ==, 1);
+  g_assert_true (ward_store_begin (store, &error));
+  g_assert_true (ward_store_commit (store, &error));
+  g_assert_true (insert_setting (store, "raw", &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_single_write_levels (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+
+  g_assert_no_error (error);
+
+  /* A refused statement at a level without a savepoint: the outer
+   * transaction goes on and keeps what came before. */
+  g_assert_true (ward_store_begin (store, &error));
+  g_assert_true (ward_store_begin_single_write (store, &error));
+  g_assert_true (insert_setting (store, "one", &error));
+  g_assert_true (ward_store_commit (store, &error));
+  g_assert_true (ward_store_begin_single_write (store, &error));
+  g_assert_false (insert_setting (store, "one", &error));   /* key is unique */
+  g_clear_error (&error);
+  ward_store_rollback (store);
+  g_assert_false (ward_store_transaction_lost (store));
+  g_assert_true (ward_store_begin (store, &error));          /* a savepoint level after it */
+  g_assert_true (insert_setting (store, "two", &error));
+  g_assert_true (ward_store_commit (store, &error));
+  g_assert_true (ward_store_commit (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM settings WHERE key IN ('one', 'two')"), ==, 2);
+
+  /* The outer rollback takes the single write with it. */
+  g_assert_true (ward_store_begin (store, &error));
+  g_assert_true (ward_store_begin_single_write (store, &error));
+  g_assert_true (insert_setting (store, "three", &error));
+  g_assert_true (ward_store_commit (store, &error));
+  ward_store_rollback (store);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM settings WHERE key = 'three'"), ==, 0);
+
+  /* At the top level it is an ordinary transaction. */
+  g_assert_true (ward_store_begin_single_write (store, &error));
+  g_assert_true (insert_setting (store, "four", &error));
+  ward_store_rollback (store);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM settings WHERE key = 'four'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +639,9 @@ main (int   argc,
   ADD ("/store/changed-is-emitted-after-commit", test_changed_is_emitted_after_commit);
   ADD ("/store/settings-round-trip", test_settings_round_trip);
   ADD ("/store/deleted-file-is-put-back", test_deleted_file_is_put_back);
+  ADD ("/store/damage-found-later-refuses-writes", test_damage_found_later_refuses_writes);
+  ADD ("/store/sound-file-checked-at-first-write", test_sound_file_checked_at_first_write);
+  ADD ("/store/single-write-levels", test_single_write_levels);
 #undef ADD
 
   return g_test_run ();
