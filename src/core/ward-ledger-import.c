@@ -75,18 +75,31 @@ column_for_field (WardLedgerField field)
     }
 }
 
-/* The campaign's id travels in kind_data (no allocation: the engine does
- * not call end() after a failed run). */
+/* The campaign, looked up once for the whole file: the store holds it, so
+ * that it is freed even when a failed run never reaches end(). */
+#define CAMPAIGN_KEY "ward-donations-import-campaign"
+
 static gboolean
 donations_begin (WardStore          *store,
                  WardImportContext  *context,
                  GError            **error)
 {
-  g_autoptr (WardCampaign) campaign = ward_ledger_find_campaign (store, context->campaign, error);
+  WardCampaign *campaign = ward_ledger_find_campaign (store, context->campaign, error);
 
   if (campaign == NULL)
     return FALSE;
-  context->kind_data = GSIZE_TO_POINTER ((gsize) campaign->id);
+  g_object_set_data_full (G_OBJECT (store), CAMPAIGN_KEY, campaign, (GDestroyNotify) ward_campaign_free);
+  context->kind_data = campaign;
+  return TRUE;
+}
+
+static gboolean
+donations_end (WardStore          *store,
+               WardImportContext  *context,
+               GError            **error)
+{
+  context->kind_data = NULL;
+  g_object_set_data (G_OBJECT (store), CAMPAIGN_KEY, NULL);
   return TRUE;
 }
 
@@ -143,7 +156,7 @@ static gboolean
 donations_import_row (WardImportRow  *row,
                       WardRowOutcome *outcome)
 {
-  g_autoptr (WardCampaign) campaign = NULL;
+  const WardCampaign *campaign = row->context->kind_data;
   const WardCsvValue *values = row->values;
   g_autofree char *number = ward_ledger_clean_text (values[COL_NUMBER].text);
   g_autoptr (GError) error = NULL;
@@ -151,13 +164,6 @@ donations_import_row (WardImportRow  *row,
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
   gboolean skipped = FALSE;
 
-  campaign = ward_ledger_campaign_by_id (row->store, GPOINTER_TO_SIZE (row->context->kind_data),
-                                        &error);
-  if (campaign == NULL)
-    {
-      ward_import_row_error (row, G_MAXUINT, error->message);
-      return FALSE;
-    }
   if (number != NULL && !skip_existing (row, campaign, number, &skipped, &error))
     {
       ward_import_row_error (row, COL_NUMBER, error->message);
@@ -180,10 +186,9 @@ donations_import_row (WardImportRow  *row,
   input.collector = values[COL_COLLECTOR].text;
   input.note = values[COL_NOTE].text;
 
-  /* Checked first, because a failed add rolls the whole import back, and
-   * the engine wants every bad row reported. */
-  if (!ward_ledger_check_receipt (row->store, campaign, &input, &field, &error) ||
-      !ward_ledger_add_receipt (row->store, campaign, &input, NULL, &field, &error))
+  /* A refused row undoes only its own savepoint: the engine goes on, to
+   * report every bad row, and rolls the file back at the end. */
+  if (!ward_ledger_add_receipt (row->store, campaign, &input, NULL, &field, &error))
     {
       ward_import_row_error (row, column_for_field (field), error->message);
       return FALSE;
@@ -267,6 +272,7 @@ const WardImportKind ward_donations_import_kind = {
   .columns = donation_columns,
   .n_columns = N_COLUMNS,
   .begin = donations_begin,
+  .end = donations_end,
   .import_row = donations_import_row,
   .export = donations_export,
 };

@@ -294,7 +294,8 @@ ward_ledger_add_receipt (WardStore               *store,
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
-  if (!ward_store_begin (store, error))
+  /* The entry is the one write, and the last step. */
+  if (!ward_store_begin_single_write (store, error))
     return FALSE;
   if (!ward_ledger_check_receipt (store, campaign, input, field, error))
     {
