@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "ward-error.h"
+#include "ward-file-check.h"
 #include "ward-format.h"
 #include "ward-import.h"
 #include "ward-ledger.h"
@@ -519,6 +520,51 @@ test_chain_altered (Fixture       *f,
 }
 
 static void
+on_checked_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  WardFileCheck **check = user_data;
+  g_autoptr (GError) error = NULL;
+
+  *check = ward_file_check_finish (WARD_STORE (source), result, &error);
+  g_assert_no_error (error);
+}
+
+/* The window's check, on a worker thread through its own connection. */
+static WardFileCheck *
+check_file (Fixture *f)
+{
+  WardFileCheck *check = NULL;
+
+  ward_file_check_async (f->store, NULL, on_checked_cb, &check);
+  while (check == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return check;
+}
+
+static void
+test_chain_checked_in_background (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr (WardFileCheck) sound = NULL;
+  g_autoptr (WardFileCheck) altered = NULL;
+
+  record_sample (f);
+  sound = check_file (f);
+  g_assert_no_error (sound->file_error);
+  g_assert_no_error (sound->chain_error);
+  g_assert_cmpuint (sound->chain_report->len, ==, 0);
+
+  tamper (f, "UPDATE ledger_entries SET amount = 1000000 WHERE receipt_number = '7'");
+  altered = check_file (f);
+  g_assert_no_error (altered->file_error);
+  g_assert_error (altered->chain_error, WARD_ERROR, WARD_ERROR_TAMPERED);
+  g_assert_cmpuint (altered->chain_report->len, ==, 1);
+  g_assert_true (report_has (altered->chain_report, "Receipt no. 7", "changed outside Ward Tracker"));
+}
+
+static void
 test_chain_altered_fraction (Fixture       *f,
                              gconstpointer  data)
 {
@@ -928,6 +974,7 @@ main (int    argc,
   ADD ("/ledger/chain/intact", test_chain_intact);
   ADD ("/ledger/chain/altered", test_chain_altered);
   ADD ("/ledger/chain/altered-fraction", test_chain_altered_fraction);
+  ADD ("/ledger/chain/checked-in-background", test_chain_checked_in_background);
   ADD ("/ledger/chain/rehashed", test_chain_rehashed);
   ADD ("/ledger/chain/deleted", test_chain_deleted);
   ADD ("/ledger/chain/deleted-last", test_chain_deleted_last);
