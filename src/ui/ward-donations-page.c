@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ward-campaign-dialog.h"
 #include "ward-correction-dialog.h"
 #include "ward-donations-page.h"
 #include "ward-print.h"
@@ -315,7 +316,39 @@ present_dialog (WardDonationsPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The page goes to the campaign just created; the drop-down, which now
+ * has more than one campaign to offer, shows it. */
+static void
+on_campaign_created_cb (WardCampaignDialog *dialog,
+                        gint64              id,
+                        const char         *message,
+                        WardDonationsPage  *self)
+{
+  WardStore *store = ward_page_get_store (WARD_PAGE (self));
+  WardCampaign *created = ward_ledger_campaign_by_id (store, id, NULL);
+
+  ward_page_toast (WARD_PAGE (self), message);
+  if (created == NULL)
+    return;
+  g_clear_pointer (&self->campaign, ward_campaign_free);
+  self->campaign = created;
+  ward_donations_page_reload (WARD_PAGE (self));
+}
+
 /* ---- Actions ------------------------------------------------------------ */
+
+static void
+new_campaign_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  WardDonationsPage *self = WARD_DONATIONS_PAGE (widget);
+  WardCampaignDialog *dialog = ward_campaign_dialog_new (parent_window (self),
+                                                         ward_page_get_store (WARD_PAGE (self)));
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_campaign_created_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 new_action_cb (GtkWidget  *widget,
@@ -486,6 +519,7 @@ ward_donations_page_class_init (WardDonationsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selection_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.new-campaign", NULL, new_campaign_action_cb);
   gtk_widget_class_install_action (widget_class, "page.transfer", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "page.reverse", NULL, reverse_action_cb);
   gtk_widget_class_install_action (widget_class, "page.print-receipt", NULL, print_receipt_action_cb);
