@@ -20,6 +20,7 @@ struct _WardApplication
   char           *database_path;
   WardStore      *store;
   gboolean        quit_after_first_frame;
+  gboolean        quit_after_checks;
 };
 
 G_DEFINE_FINAL_TYPE (WardApplication, ward_application, ADW_TYPE_APPLICATION)
@@ -29,6 +30,8 @@ static const GOptionEntry option_entries[] = {
     N_("Open this database file instead of the default one"), N_("FILE") },
   { "quit-after-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
     "Quit once the window has drawn its first frame (for benchmarks)", NULL },
+  { "quit-after-checks", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, NULL,
+    "Quit once the checks of the file have finished (for benchmarks)", NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
   { NULL }
 };
@@ -83,7 +86,7 @@ ward_application_activate (GApplication *app)
       g_autofree char *path = self->database_path ? g_strdup (self->database_path)
                                                   : ward_store_default_path ();
 
-      self->store = ward_store_open (path, &error);
+      self->store = ward_store_open_check_later (path, &error);
       if (self->store == NULL)
         {
           show_open_error (self, error);
@@ -94,8 +97,11 @@ ward_application_activate (GApplication *app)
   window = GTK_WINDOW (ward_window_new (self, self->store));
   if (self->quit_after_first_frame)
     gtk_widget_add_tick_callback (GTK_WIDGET (window), on_first_frame_quit_cb, self, NULL);
+  if (self->quit_after_checks)
+    g_signal_connect_object (window, "file-checked", G_CALLBACK (g_application_quit), self,
+                             G_CONNECT_SWAPPED);
   gtk_window_present (window);
-  if (!self->quit_after_first_frame)
+  if (!self->quit_after_first_frame && !self->quit_after_checks)
     ward_backup_ui_run_daily (window, self->store);
 }
 
@@ -120,6 +126,8 @@ ward_application_handle_local_options (GApplication *app,
     }
   if (g_variant_dict_contains (options, "quit-after-first-frame"))
     self->quit_after_first_frame = TRUE;
+  if (g_variant_dict_contains (options, "quit-after-checks"))
+    self->quit_after_checks = TRUE;
 
   return G_APPLICATION_CLASS (ward_application_parent_class)->handle_local_options (app, options);
 }

@@ -28,8 +28,6 @@ struct _WardDonationsPage
   GPtrArray        *campaigns;     /* WardCampaign, as in the drop-down */
   WardCampaign     *campaign;      /* the one shown */
   WardLedgerTotals  totals;
-  guint             verify_id;     /* the chain is checked once, after the first load */
-  gboolean          verified;
   gboolean          filling;
 
   GtkLabel         *campaign_title;
@@ -135,41 +133,37 @@ show_gaps (WardDonationsPage *self)
   gtk_revealer_set_reveal_child (self->gaps_revealer, TRUE);
 }
 
-/* The chain is checked once, when the file opens (100,000 entries take a
- * fifth of a second): a change made outside the application shows here,
+/* The chain is checked when the file opens, on a worker thread (see
+ * ward-file-check.h): a change made outside the application shows here,
  * in plain words, until the file is fixed. */
-static gboolean
-verify_chain_cb (gpointer user_data)
+void
+ward_donations_page_show_chain (WardDonationsPage *self,
+                                const GError      *chain_error,
+                                GPtrArray         *report)
 {
-  WardDonationsPage *self = user_data;
-
-  WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  g_autoptr (GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) text = NULL;
   const guint shown = 8;
+  guint n = report != NULL ? report->len : 0;
 
-  self->verify_id = 0;
-  if (store == NULL)
-    return G_SOURCE_REMOVE;
-  if (ward_ledger_verify (store, report, &error))
+  g_return_if_fail (WARD_IS_DONATIONS_PAGE (self));
+
+  if (chain_error == NULL)
     {
       gtk_revealer_set_reveal_child (self->tamper_revealer, FALSE);
-      return G_SOURCE_REMOVE;
+      return;
     }
-  g_string_append (text, error->message);
-  for (guint i = 0; i < report->len && i < shown; i++)
+  text = g_string_new (chain_error->message);
+  for (guint i = 0; i < n && i < shown; i++)
     g_string_append_printf (text, "\n• %s", (char *) report->pdata[i]);
-  if (report->len > shown)
+  if (n > shown)
     {
       g_string_append_c (text, '\n');
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more finding.",
-                                                 "… and %u more findings.", report->len - shown),
-                              report->len - shown);
+                                                 "… and %u more findings.", n - shown),
+                              n - shown);
     }
   gtk_label_set_text (self->tamper_label, text->str);
   gtk_revealer_set_reveal_child (self->tamper_revealer, TRUE);
-  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -262,12 +256,6 @@ ward_donations_page_reload (WardPage *page)
 
   choose_campaign (self, store);
   load_campaign (self);
-  /* After the window is up, so that the check does not hold it back. */
-  if (!self->verified)
-    {
-      self->verified = TRUE;
-      self->verify_id = g_idle_add_full (G_PRIORITY_LOW, verify_chain_cb, self, NULL);
-    }
 }
 
 /* ---- Callbacks ---------------------------------------------------------- */
@@ -474,7 +462,6 @@ ward_donations_page_dispose (GObject *object)
 {
   WardDonationsPage *self = WARD_DONATIONS_PAGE (object);
 
-  g_clear_handle_id (&self->verify_id, g_source_remove);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_DONATIONS_PAGE);

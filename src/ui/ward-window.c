@@ -7,6 +7,8 @@
 
 #include "ward-donations-page.h"
 #include "ward-enterprises-page.h"
+#include "ward-error.h"
+#include "ward-file-check.h"
 #include "ward-members-page.h"
 #include "ward-overview-page.h"
 #include "ward-page.h"
@@ -21,6 +23,9 @@ struct _WardWindow
 
   WardStore            *store;
   GSettings            *settings;
+  GCancellable         *check_cancellable;
+  guint                 check_id;
+  guint                 check_tick;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -39,6 +44,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  FILE_CHECKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* Window actions that the header bar and the shortcuts forward to the page
  * on show, each enabled only where that page offers it. */
@@ -166,6 +178,103 @@ show_page_action_cb (GtkWidget  *widget,
     on_sidebar_row_activated_cb (self->sidebar, row, self);
 }
 
+/* The file checks ------------------------------------------------------- */
+
+static void
+show_damage (WardWindow   *self,
+             const GError *damage)
+{
+  g_autofree char *body = g_strconcat (damage->message, "\n\n",
+                                       _("Ward Tracker will write nothing to it, so that no more is "
+                                         "lost. Restore… in the main menu puts a backup back."),
+                                       NULL);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Data File Is Damaged"), body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_show_ledger_cb (WardWindow *self)
+{
+  ward_window_show_page (self, "donations");
+}
+
+static void
+on_file_checked_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr (WardWindow) self = user_data;
+  g_autoptr (WardFileCheck) check = ward_file_check_finish (WARD_STORE (source), result, NULL);
+  GtkWidget *donations;
+
+  if (check == NULL || self->store != WARD_STORE (source))
+    return;
+  g_signal_emit (self, signals[FILE_CHECKED], 0);
+  /* A busy file is checked again at the next write; only damage is news. */
+  if (g_error_matches (check->file_error, WARD_ERROR, WARD_ERROR_CORRUPT)
+      || g_error_matches (check->file_error, WARD_ERROR, WARD_ERROR_NOT_DATABASE))
+    show_damage (self, check->file_error);
+  donations = gtk_stack_get_child_by_name (self->stack, "donations");
+  if (check->file_error != NULL || !WARD_IS_DONATIONS_PAGE (donations))
+    return;
+  ward_donations_page_show_chain (WARD_DONATIONS_PAGE (donations),
+                                  check->chain_error, check->chain_report);
+  /* Said wherever the clerk is, not only on the ledger's page. */
+  if (check->chain_error != NULL)
+    {
+      AdwToast *toast = adw_toast_new (_("The donation ledger was changed outside Ward Tracker"));
+
+      adw_toast_set_button_label (toast, _("_Show"));
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 0);
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_show_ledger_cb), self,
+                               G_CONNECT_SWAPPED);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static gboolean
+start_file_check_cb (gpointer user_data)
+{
+  WardWindow *self = user_data;
+
+  self->check_id = 0;
+  self->check_cancellable = g_cancellable_new ();
+  ward_file_check_async (self->store, self->check_cancellable, on_file_checked_cb, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+check_after_frame_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  WardWindow *self = WARD_WINDOW (widget);
+
+  self->check_tick = 0;
+  self->check_id = g_idle_add_full (G_PRIORITY_LOW, start_file_check_cb, self, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the window is up (from the first frame on, and after it is drawn,
+ * so that the check, reading the whole file, does not compete with it):
+ * the integrity check a file opened with
+ * ward_store_open_check_later() still owes, and the ledger's chain. */
+static void
+check_file (WardWindow *self)
+{
+  if (self->check_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick);
+  self->check_tick = 0;
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  if (self->store != NULL)
+    self->check_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), check_after_frame_cb, NULL, NULL);
+}
+
 static void
 set_store (WardWindow *self,
            WardStore  *store)
@@ -173,6 +282,7 @@ set_store (WardWindow *self,
   g_autoptr (WardResolution) resolution = NULL;
 
   g_set_object (&self->store, store);
+  check_file (self);
   if (store == NULL)
     {
       for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
@@ -244,6 +354,9 @@ ward_window_dispose (GObject *object)
   WardWindow *self = WARD_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_WINDOW);
+  g_clear_handle_id (&self->check_id, g_source_remove);
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -304,6 +417,15 @@ ward_window_class_init (WardWindowClass *klass)
                          WARD_TYPE_STORE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * WardWindow::file-checked:
+   *
+   * Emitted when the checks run on the file once the window is up (see
+   * ward-file-check.h) have finished and what they found is shown.
+   */
+  signals[FILE_CHECKED] = g_signal_new ("file-checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (WARD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (WARD_TYPE_TARGETS_PAGE);
