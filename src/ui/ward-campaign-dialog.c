@@ -7,6 +7,7 @@
 
 #include "ward-campaign.h"
 #include "ward-campaign-dialog.h"
+#include "ward-form-error.h"
 #include "ward-format.h"
 #include "ward-ledger.h"
 
@@ -18,11 +19,9 @@ struct _WardCampaignDialog
   AdwWindow     parent_instance;
 
   WardStore    *store;
-  GtkWidget    *error_row;
+  WardFormError form_error;
 
   GtkButton    *create_button;
-  GtkRevealer  *error_revealer;
-  GtkLabel     *error_label;
   AdwEntryRow  *name_row;
   AdwEntryRow  *organiser_row;
   AdwEntryRow  *start_row;
@@ -47,65 +46,27 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static void
-clear_error (WardCampaignDialog *self)
-{
-  if (self->error_row != NULL)
-    gtk_widget_remove_css_class (self->error_row, "error");
-  self->error_row = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-show_error (WardCampaignDialog *self,
-            AdwEntryRow        *row,
-            const char         *message)
-{
-  clear_error (self);
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row != NULL)
-    {
-      self->error_row = GTK_WIDGET (row);
-      gtk_widget_add_css_class (self->error_row, "error");
-      gtk_widget_grab_focus (self->error_row);
-    }
-}
-
-/* A date the clerk typed, which names its field: the parser's sentence
- * does not say which of the two dates it is about. */
-static void
-show_date_error (WardCampaignDialog *self,
-                 AdwEntryRow        *row,
-                 GError             *error)
-{
-  g_autofree char *message = g_strdup_printf ("%s: %s",
-                                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                              error->message);
-
-  show_error (self, row, message);
-}
-
-static AdwEntryRow *
+static GtkWidget *
 row_for_field (WardCampaignDialog *self,
                WardCampaignField   field)
 {
   switch (field)
     {
-    case WARD_CAMPAIGN_FIELD_NAME: return self->name_row;
-    case WARD_CAMPAIGN_FIELD_ORGANISER: return self->organiser_row;
-    case WARD_CAMPAIGN_FIELD_START_DATE: return self->start_row;
-    case WARD_CAMPAIGN_FIELD_END_DATE: return self->end_row;
-    case WARD_CAMPAIGN_FIELD_RECEIVER: return self->receiver_row;
-    case WARD_CAMPAIGN_FIELD_RECEIVER_ACCOUNT: return self->account_row;
-    case WARD_CAMPAIGN_FIELD_DESCRIPTION: return self->description_row;
+    case WARD_CAMPAIGN_FIELD_NAME: return GTK_WIDGET (self->name_row);
+    case WARD_CAMPAIGN_FIELD_ORGANISER: return GTK_WIDGET (self->organiser_row);
+    case WARD_CAMPAIGN_FIELD_START_DATE: return GTK_WIDGET (self->start_row);
+    case WARD_CAMPAIGN_FIELD_END_DATE: return GTK_WIDGET (self->end_row);
+    case WARD_CAMPAIGN_FIELD_RECEIVER: return GTK_WIDGET (self->receiver_row);
+    case WARD_CAMPAIGN_FIELD_RECEIVER_ACCOUNT: return GTK_WIDGET (self->account_row);
+    case WARD_CAMPAIGN_FIELD_DESCRIPTION: return GTK_WIDGET (self->description_row);
     case WARD_CAMPAIGN_FIELD_NONE:
     default:
       return NULL;
     }
 }
 
-/* An empty date is left to core, which says that the start date is needed. */
+/* An empty date is left to core, which says that the start date is needed.
+ * The parser's sentence does not say which of the two dates it is about. */
 static gboolean
 read_date (WardCampaignDialog  *self,
            AdwEntryRow         *row,
@@ -115,7 +76,7 @@ read_date (WardCampaignDialog  *self,
 
   if (*text_of (row) == '\0' || ward_parse_date (text_of (row), iso_out, &error))
     return TRUE;
-  show_date_error (self, row, error);
+  ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (row), error->message);
   return FALSE;
 }
 
@@ -131,7 +92,7 @@ on_create_clicked_cb (WardCampaignDialog *self)
   WardCampaign campaign = { 0 };
   gint64 id;
 
-  clear_error (self);
+  ward_form_error_clear (&self->form_error);
   if (!read_date (self, self->start_row, &start) || !read_date (self, self->end_row, &end))
     return;
   campaign.name = (char *) text_of (self->name_row);
@@ -145,7 +106,7 @@ on_create_clicked_cb (WardCampaignDialog *self)
   id = ward_campaign_add (self->store, &campaign, &field, &error);
   if (id == 0)
     {
-      show_error (self, row_for_field (self, field), error->message);
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   /* The name as stored: trimmed, single-spaced. */
@@ -156,13 +117,11 @@ on_create_clicked_cb (WardCampaignDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* A field the clerk is correcting no longer shows as wrong. */
 static void
 on_field_changed_cb (WardCampaignDialog *self,
                      GtkEditable        *editable)
 {
-  if (self->error_row == GTK_WIDGET (editable))
-    clear_error (self);
+  ward_form_error_row_changed (&self->form_error, editable);
 }
 
 /* The organiser of the newest campaign is most likely the organiser of
@@ -212,8 +171,7 @@ ward_campaign_dialog_class_init (WardCampaignDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/ward-campaign-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WardCampaignDialog, create_button);
-  gtk_widget_class_bind_template_child (widget_class, WardCampaignDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WardCampaignDialog, error_label);
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardCampaignDialog, form_error));
   gtk_widget_class_bind_template_child (widget_class, WardCampaignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, WardCampaignDialog, organiser_row);
   gtk_widget_class_bind_template_child (widget_class, WardCampaignDialog, start_row);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ward-correction-dialog.h"
+#include "ward-form-error.h"
 #include "ward-format.h"
 #include "ward-ledger.h"
 
@@ -17,10 +18,8 @@ struct _WardCorrectionDialog
   WardCampaign *campaign;
   gint64        entry_id;
   char         *title;
-  GtkWidget    *error_row;
+  WardFormError form_error;
 
-  GtkRevealer  *error_revealer;
-  GtkLabel     *error_label;
   AdwActionRow *entry_row;
   AdwEntryRow  *date_row;
   AdwEntryRow  *reason_row;
@@ -34,31 +33,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static void
-clear_error (WardCorrectionDialog *self)
-{
-  if (self->error_row != NULL)
-    gtk_widget_remove_css_class (self->error_row, "error");
-  self->error_row = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-show_error (WardCorrectionDialog *self,
-            GtkWidget            *row,
-            const char           *message)
-{
-  clear_error (self);
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row != NULL)
-    {
-      self->error_row = row;
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
 
 static GtkWidget *
 row_for_field (WardCorrectionDialog *self,
@@ -84,14 +58,11 @@ on_save_clicked_cb (WardCorrectionDialog *self)
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
   gint64 id = 0;
 
-  clear_error (self);
+  ward_form_error_clear (&self->form_error);
   if (*date_text != '\0' && !ward_parse_date (date_text, &date, &error))
     {
-      g_autofree char *with_field = g_strdup_printf ("%s: %s",
-                                                     adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->date_row)),
-                                                     error->message);
-
-      show_error (self, GTK_WIDGET (self->date_row), with_field);
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->date_row),
+                                   error->message);
       return;
     }
   input.reverses_id = self->entry_id;
@@ -99,7 +70,7 @@ on_save_clicked_cb (WardCorrectionDialog *self)
   input.reason = gtk_editable_get_text (GTK_EDITABLE (self->reason_row));
   if (!ward_ledger_add_reversal (self->store, self->campaign, &input, &id, &field, &error))
     {
-      show_error (self, row_for_field (self, field), error->message);
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   message = g_strdup_printf (_("%s reversed."), self->title);
@@ -138,8 +109,7 @@ ward_correction_dialog_class_init (WardCorrectionDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/ward-correction-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, error_label);
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardCorrectionDialog, form_error));
   gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, entry_row);
   gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, reason_row);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ward-form-error.h"
 #include "ward-format.h"
 #include "ward-history-dialog.h"
 #include "ward-item-dialog.h"
@@ -21,10 +22,8 @@ struct _WardItemDialog
   GArray            *lead_ids;     /* gint64, in the order of lead_row; 0 first: none */
   GPtrArray         *unit_checks;  /* GtkCheckButton, "ward-id" set */
   GPtrArray         *target_checks;
-  GtkWidget         *error_row;    /* the row marked in error, if any */
+  WardFormError      form_error;
 
-  GtkRevealer       *error_revealer;
-  GtkLabel          *error_label;
   GtkButton         *save_button;
   AdwActionRow      *group_row;
   GtkDropDown       *group_dropdown;
@@ -219,31 +218,6 @@ fill_form (WardItemDialog *self)
   gtk_window_set_title (GTK_WINDOW (self), self->item->id > 0 ? _("Edit Item") : _("New Item"));
 }
 
-static void
-clear_error (WardItemDialog *self)
-{
-  if (self->error_row != NULL)
-    gtk_widget_remove_css_class (self->error_row, "error");
-  self->error_row = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-show_error (WardItemDialog *self,
-            GtkWidget      *row,
-            const char     *message)
-{
-  clear_error (self);
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row != NULL)
-    {
-      self->error_row = row;
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
-
 static GtkWidget *
 row_for_field (WardItemDialog *self,
                WardItemField   field)
@@ -272,14 +246,11 @@ read_date (WardItemDialog  *self,
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
   g_autoptr (GError) error = NULL;
-  g_autofree char *message = NULL;
 
   *iso_out = NULL;
   if (*text == '\0' || ward_parse_date (text, iso_out, &error))
     return TRUE;
-  message = g_strdup_printf ("%s: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                             error->message);
-  show_error (self, GTK_WIDGET (row), message);
+  ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (row), error->message);
   return FALSE;
 }
 
@@ -318,9 +289,8 @@ read_form (WardItemDialog    *self,
   if (!ward_programme_parse_percent (gtk_editable_get_text (GTK_EDITABLE (self->percent_row)),
                                      FALSE, &item->percent, &error))
     {
-      g_autofree char *message = g_strdup_printf ("%s: %s", _("Progress (%)"), error->message);
-
-      show_error (self, GTK_WIDGET (self->percent_row), message);
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->percent_row),
+                                   error->message);
       return FALSE;
     }
   g_free (item->note);
@@ -335,12 +305,12 @@ on_save_clicked_cb (WardItemDialog *self)
   g_autoptr (GError) error = NULL;
   WardItemField field = WARD_ITEM_FIELD_NONE;
 
-  clear_error (self);
+  ward_form_error_clear (&self->form_error);
   if (!read_form (self, item))
     return;
   if (!ward_programme_item_save (self->store, item, &field, &error))
     {
-      show_error (self, row_for_field (self, field), error->message);
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   g_signal_emit (self, signals[SAVED], 0, item->id);
@@ -390,8 +360,7 @@ ward_item_dialog_class_init (WardItemDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/ward-item-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, WardItemDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WardItemDialog, error_label);
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardItemDialog, form_error));
   gtk_widget_class_bind_template_child (widget_class, WardItemDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, WardItemDialog, group_row);
   gtk_widget_class_bind_template_child (widget_class, WardItemDialog, group_dropdown);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ward-form-error.h"
 #include "ward-format.h"
 #include "ward-accessible.h"
 #include "ward-reading-dialog.h"
@@ -26,10 +27,8 @@ struct _WardReadingDialog
   WardReading          *reading;
   GArray               *periods;    /* Period, in the order of period_row */
   GArray               *unit_ids;   /* gint64, in the order of unit_row; 0 first: none */
-  GtkWidget            *error_row;  /* the row marked in error, if any */
+  WardFormError         form_error;
 
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
   GtkButton            *save_button;
   AdwPreferencesGroup  *reading_group;
   AdwComboRow          *period_row;
@@ -198,30 +197,13 @@ fill_form (WardReadingDialog *self)
 }
 
 static void
-clear_error (WardReadingDialog *self)
-{
-  if (self->error_row != NULL)
-    gtk_widget_remove_css_class (self->error_row, "error");
-  self->error_row = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
 show_error (WardReadingDialog *self,
             GtkWidget         *row,
             const char        *message)
 {
-  clear_error (self);
-  gtk_label_set_text (self->error_label, message);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->form_error.label),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row != NULL)
-    {
-      self->error_row = row;
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
+  ward_form_error_show (&self->form_error, row, message);
 }
 
 static GtkWidget *
@@ -315,7 +297,7 @@ on_save_clicked_cb (WardReadingDialog *self)
   g_autoptr (GError) error = NULL;
   WardReadingField field = WARD_READING_FIELD_NONE;
 
-  clear_error (self);
+  ward_form_error_clear (&self->form_error);
   if (!read_form (self, reading))
     return;
   if (!ward_reading_save (self->store, self->target, reading, &field, &error))
@@ -367,8 +349,7 @@ ward_reading_dialog_class_init (WardReadingDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/ward-reading-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, WardReadingDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WardReadingDialog, error_label);
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardReadingDialog, form_error));
   gtk_widget_class_bind_template_child (widget_class, WardReadingDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, WardReadingDialog, reading_group);
   gtk_widget_class_bind_template_child (widget_class, WardReadingDialog, period_row);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ward-form-error.h"
 #include "ward-format.h"
 #include "ward-ledger.h"
 #include "ward-accessible.h"
@@ -16,12 +17,10 @@ struct _WardReceiptDialog
 
   WardStore           *store;
   WardCampaign        *campaign;
-  GtkWidget           *error_row;      /* the row marked in error, if any */
+  WardFormError        form_error;
   gboolean             kind_chosen;    /* the clerk set the kind: stop guessing it */
   gboolean             guessing_kind;
 
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
   AdwPreferencesGroup *receipt_group;
   AdwEntryRow         *number_row;
   AdwEntryRow         *date_row;
@@ -66,31 +65,6 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static void
-clear_error (WardReceiptDialog *self)
-{
-  if (self->error_row != NULL)
-    gtk_widget_remove_css_class (self->error_row, "error");
-  self->error_row = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-show_error (WardReceiptDialog *self,
-            GtkWidget         *row,
-            const char        *message)
-{
-  clear_error (self);
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row != NULL)
-    {
-      self->error_row = row;
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
-
 static GtkWidget *
 row_for_field (WardReceiptDialog *self,
                WardLedgerField    field)
@@ -112,19 +86,6 @@ row_for_field (WardReceiptDialog *self,
     }
 }
 
-/* A value that cannot even be read: the parser's sentence, naming the field. */
-static void
-show_parse_error (WardReceiptDialog *self,
-                  AdwEntryRow       *row,
-                  GError            *error)
-{
-  g_autofree char *message = g_strdup_printf ("%s: %s",
-                                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                              error->message);
-
-  show_error (self, GTK_WIDGET (row), message);
-}
-
 static gboolean
 read_form (WardReceiptDialog *self,
            Form              *form)
@@ -135,13 +96,15 @@ read_form (WardReceiptDialog *self,
 
   if (*date != '\0' && !ward_parse_date (date, &form->date, &error))
     {
-      show_parse_error (self, self->date_row, error);
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->date_row),
+                                   error->message);
       return FALSE;
     }
   form->input.amount = 0;
   if (*amount != '\0' && !ward_parse_money (amount, &form->input.amount, &error))
     {
-      show_parse_error (self, self->amount_row, error);
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->amount_row),
+                                   error->message);
       return FALSE;
     }
   form->input.receipt_number = text_of (self->number_row);
@@ -171,7 +134,7 @@ record (WardReceiptDialog *self)
     return;
   if (!ward_ledger_add_receipt (self->store, self->campaign, &form.input, &id, &field, &error))
     {
-      show_error (self, row_for_field (self, field), error->message);
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   number = g_strstrip (g_strdup (form.input.receipt_number));
@@ -223,12 +186,12 @@ on_save_clicked_cb (WardReceiptDialog *self)
   g_autoptr (GError) error = NULL;
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
 
-  clear_error (self);
+  ward_form_error_clear (&self->form_error);
   if (!read_form (self, &form))
     return;
   if (!ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
     {
-      show_error (self, row_for_field (self, field), error->message);
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   if (ward_ledger_amount_needs_confirmation (form.input.amount))
@@ -237,13 +200,11 @@ on_save_clicked_cb (WardReceiptDialog *self)
     record (self);
 }
 
-/* A field the clerk is correcting no longer shows as wrong. */
 static void
 on_field_changed_cb (WardReceiptDialog *self,
                      GtkEditable       *editable)
 {
-  if (self->error_row == GTK_WIDGET (editable))
-    clear_error (self);
+  ward_form_error_row_changed (&self->form_error, editable);
 }
 
 static void
@@ -325,8 +286,7 @@ ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/ward-receipt-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, error_label);
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardReceiptDialog, form_error));
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, receipt_group);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, date_row);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ward-form-error.h"
 #include "ward-format.h"
 #include "ward-ledger.h"
 #include "ward-transfer-dialog.h"
@@ -15,10 +16,8 @@ struct _WardTransferDialog
 
   WardStore           *store;
   WardCampaign        *campaign;
-  GtkWidget           *error_row;
+  WardFormError        form_error;
 
-  GtkRevealer         *error_revealer;
-  GtkLabel            *error_label;
   AdwPreferencesGroup *transfer_group;
   GtkLabel            *on_hand_label;
   AdwEntryRow         *date_row;
@@ -44,31 +43,6 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-static void
-clear_error (WardTransferDialog *self)
-{
-  if (self->error_row != NULL)
-    gtk_widget_remove_css_class (self->error_row, "error");
-  self->error_row = NULL;
-  gtk_revealer_set_reveal_child (self->error_revealer, FALSE);
-}
-
-static void
-show_error (WardTransferDialog *self,
-            GtkWidget          *row,
-            const char         *message)
-{
-  clear_error (self);
-  gtk_label_set_text (self->error_label, message);
-  gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-  if (row != NULL)
-    {
-      self->error_row = row;
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
-
 static GtkWidget *
 row_for_field (WardTransferDialog *self,
                WardLedgerField     field)
@@ -86,18 +60,6 @@ row_for_field (WardTransferDialog *self,
 }
 
 static void
-show_parse_error (WardTransferDialog *self,
-                  AdwEntryRow        *row,
-                  GError             *error)
-{
-  g_autofree char *message = g_strdup_printf ("%s: %s",
-                                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
-                                              error->message);
-
-  show_error (self, GTK_WIDGET (row), message);
-}
-
-static void
 on_save_clicked_cb (WardTransferDialog *self)
 {
   g_autoptr (GError) error = NULL;
@@ -108,16 +70,18 @@ on_save_clicked_cb (WardTransferDialog *self)
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
   gint64 id = 0;
 
-  clear_error (self);
+  ward_form_error_clear (&self->form_error);
   if (*text_of (self->date_row) != '\0' && !ward_parse_date (text_of (self->date_row), &date, &error))
     {
-      show_parse_error (self, self->date_row, error);
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->date_row),
+                                   error->message);
       return;
     }
   if (*text_of (self->amount_row) != '\0' &&
       !ward_parse_money (text_of (self->amount_row), &input.amount, &error))
     {
-      show_parse_error (self, self->amount_row, error);
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->amount_row),
+                                   error->message);
       return;
     }
   input.date = date;
@@ -126,7 +90,7 @@ on_save_clicked_cb (WardTransferDialog *self)
   input.note = text_of (self->note_row);
   if (!ward_ledger_add_transfer (self->store, self->campaign, &input, &id, &field, &error))
     {
-      show_error (self, row_for_field (self, field), error->message);
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   amount_text = ward_format_money (input.amount);
@@ -135,13 +99,11 @@ on_save_clicked_cb (WardTransferDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* A field the clerk is correcting no longer shows as wrong. */
 static void
 on_field_changed_cb (WardTransferDialog *self,
                      GtkEditable        *editable)
 {
-  if (self->error_row == GTK_WIDGET (editable))
-    clear_error (self);
+  ward_form_error_row_changed (&self->form_error, editable);
 }
 
 static void
@@ -202,8 +164,7 @@ ward_transfer_dialog_class_init (WardTransferDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/ward-transfer-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, error_label);
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardTransferDialog, form_error));
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, transfer_group);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, on_hand_label);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, date_row);
