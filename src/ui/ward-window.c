@@ -12,6 +12,7 @@
 #include "ward-members-page.h"
 #include "ward-overview-page.h"
 #include "ward-page.h"
+#include "ward-page-slot.h"
 #include "ward-programme-page.h"
 #include "ward-resolution.h"
 #include "ward-targets-page.h"
@@ -24,6 +25,7 @@ struct _WardWindow
   WardStore            *store;
   GSettings            *settings;
   GCancellable         *check_cancellable;
+  WardFileCheck        *file_check;    /* what the last check found */
   guint                 check_id;
   guint                 check_tick;
 
@@ -58,13 +60,20 @@ static const char * const forwarded_actions[] = {
   "new", "print", "export-pdf", "search", "import", "export", NULL
 };
 
+/* The page in @slot, if it has been built. */
+static WardPage *
+page_in (GtkWidget *slot)
+{
+  return WARD_IS_PAGE_SLOT (slot) ? ward_page_slot_get_page (WARD_PAGE_SLOT (slot)) : NULL;
+}
+
 static WardPage *
 visible_page (WardWindow *self)
 {
-  GtkWidget *child = gtk_stack_get_visible_child (self->stack);
-
-  return WARD_IS_PAGE (child) ? WARD_PAGE (child) : NULL;
+  return page_in (gtk_stack_get_visible_child (self->stack));
 }
+
+static void show_chain (WardWindow *self);
 
 static void
 update_forwarded_actions (WardWindow *self)
@@ -91,6 +100,12 @@ on_visible_page_changed_cb (WardWindow *self)
 
   if (child == NULL)
     return;
+  /* Each page is built the first time it is shown. */
+  if (WARD_IS_PAGE_SLOT (child) && ward_page_slot_get_page (WARD_PAGE_SLOT (child)) == NULL)
+    {
+      ward_page_slot_ensure_page (WARD_PAGE_SLOT (child), self->store);
+      show_chain (self);
+    }
   page = gtk_stack_get_page (self->stack, child);
   adw_window_title_set_title (self->window_title, gtk_stack_page_get_title (page));
   name = gtk_stack_get_visible_child_name (self->stack);
@@ -200,6 +215,18 @@ on_show_ledger_cb (WardWindow *self)
   ward_window_show_page (self, "donations");
 }
 
+/* The ledger's findings, on the donations page once it is built. */
+static void
+show_chain (WardWindow *self)
+{
+  WardPage *donations = page_in (gtk_stack_get_child_by_name (self->stack, "donations"));
+
+  if (self->file_check == NULL || self->file_check->file_error != NULL || !WARD_IS_DONATIONS_PAGE (donations))
+    return;
+  ward_donations_page_show_chain (WARD_DONATIONS_PAGE (donations),
+                                  self->file_check->chain_error, self->file_check->chain_report);
+}
+
 static void
 on_file_checked_cb (GObject      *source,
                     GAsyncResult *result,
@@ -207,22 +234,22 @@ on_file_checked_cb (GObject      *source,
 {
   g_autoptr (WardWindow) self = user_data;
   g_autoptr (WardFileCheck) check = ward_file_check_finish (WARD_STORE (source), result, NULL);
-  GtkWidget *donations;
 
   if (check == NULL || self->store != WARD_STORE (source))
     return;
+  g_clear_pointer (&self->file_check, ward_file_check_free);
+  self->file_check = g_steal_pointer (&check);
   g_signal_emit (self, signals[FILE_CHECKED], 0);
+
   /* A busy file is checked again at the next write; only damage is news. */
-  if (g_error_matches (check->file_error, WARD_ERROR, WARD_ERROR_CORRUPT)
-      || g_error_matches (check->file_error, WARD_ERROR, WARD_ERROR_NOT_DATABASE))
-    show_damage (self, check->file_error);
-  donations = gtk_stack_get_child_by_name (self->stack, "donations");
-  if (check->file_error != NULL || !WARD_IS_DONATIONS_PAGE (donations))
+  if (g_error_matches (self->file_check->file_error, WARD_ERROR, WARD_ERROR_CORRUPT)
+      || g_error_matches (self->file_check->file_error, WARD_ERROR, WARD_ERROR_NOT_DATABASE))
+    show_damage (self, self->file_check->file_error);
+  if (self->file_check->file_error != NULL)
     return;
-  ward_donations_page_show_chain (WARD_DONATIONS_PAGE (donations),
-                                  check->chain_error, check->chain_report);
+  show_chain (self);
   /* Said wherever the clerk is, not only on the ledger's page. */
-  if (check->chain_error != NULL)
+  if (self->file_check->chain_error != NULL)
     {
       AdwToast *toast = adw_toast_new (_("The donation ledger was changed outside Ward Tracker"));
 
@@ -282,19 +309,15 @@ set_store (WardWindow *self,
   g_autoptr (WardResolution) resolution = NULL;
 
   g_set_object (&self->store, store);
+  g_clear_pointer (&self->file_check, ward_file_check_free);
   check_file (self);
-  if (store == NULL)
-    {
-      for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
-           child != NULL; child = gtk_widget_get_next_sibling (child))
-        if (WARD_IS_PAGE (child))
-          ward_page_set_store (WARD_PAGE (child), NULL);
-      return;
-    }
+  /* Pages not built yet take the store when they are. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
-    if (WARD_IS_PAGE (child))
-      ward_page_set_store (WARD_PAGE (child), store);
+    if (page_in (child) != NULL)
+      ward_page_set_store (page_in (child), store);
+  if (store == NULL)
+    return;
 
   resolution = ward_resolution_load (store, NULL);
   if (resolution != NULL)
@@ -357,6 +380,7 @@ ward_window_dispose (GObject *object)
   g_clear_handle_id (&self->check_id, g_source_remove);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
+  g_clear_pointer (&self->file_check, ward_file_check_free);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -427,6 +451,7 @@ ward_window_class_init (WardWindowClass *klass)
   signals[FILE_CHECKED] = g_signal_new ("file-checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (WARD_TYPE_PAGE_SLOT);
   g_type_ensure (WARD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (WARD_TYPE_TARGETS_PAGE);
   g_type_ensure (WARD_TYPE_PROGRAMME_PAGE);
