@@ -24,80 +24,18 @@ app = wardui.App()
 # GTK 4.8 does not report AT-SPI's "showing" state: controls are looked for
 # within the page on show (app.page) or within the dialog.
 
-def find(role, name, parent=None, timeout=10.0):
-    parent = parent or app.page or app.window
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == role and n.name == name,
-        retry=False, requireResult=False), timeout)
-
-
-def button(label, parent=None, timeout=10.0):
-    """A push button by its label, its mnemonic underline ignored."""
-    parent = parent or app.page or app.window
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == "push button" and n.name is not None
-        and (n.name.replace("_", "") == label or n.name.endswith(" " + label)),
-        retry=False, requireResult=False), timeout)
-
-
-def press(node):
-    node.doActionNamed("click")
-    time.sleep(0.8)
-
-
-def type_into(node, text):
-    node.click()
-    time.sleep(0.3)
-    rawinput.keyCombo("<Control>a")
-    rawinput.pressKey("BackSpace")
-    if text:
-        rawinput.typeText(text)
-    time.sleep(0.3)
-
-
-def dialog_named(name):
-    return app.wait_for(lambda: [w for w in app.root.children if w.name == name][0])
-
-
-def dialog_gone(name):
-    try:
-        app.wait_for(lambda: not [w for w in app.root.children if w.name == name], timeout=5)
-        return True
-    except TimeoutError:
-        return False
-
-
-def dialog_shows(dialog, text, timeout=5.0):
-    try:
-        return bool(app.wait_for(lambda: app.has_text_containing(text, parent=dialog), timeout))
-    except TimeoutError:
-        return False
-
-
-def total(caption):
-    """The figure on the totals card whose caption is @caption."""
-    return find("label", caption, timeout=2).parent.children[0].name
-
-
-def wait_total(caption, expected, timeout=8.0):
-    try:
-        return app.wait_for(lambda: total(caption) == expected, timeout)
-    except TimeoutError:
-        return False
-
-
 def record_receipt(donor, amount):
     rawinput.keyCombo("<Control>n")
-    dialog = dialog_named("Biên lai mới")
-    type_into(find("text", "Người ủng hộ", dialog), donor)
-    type_into(find("text", "Số tiền (đồng)", dialog), amount)
-    press(button("Ghi sổ", dialog))
-    return dialog_gone("Biên lai mới")
+    dialog = app.dialog_named("Biên lai mới")
+    app.type_into(app.find("text", "Người ủng hộ", dialog), donor)
+    app.type_into(app.find("text", "Số tiền (đồng)", dialog), amount)
+    app.press(app.button("Ghi sổ", dialog))
+    return app.dialog_gone("Biên lai mới")
 
 
 def open_form():
-    press(button("Cuộc vận động mới…"))
-    return dialog_named(DIALOG)
+    app.press(app.button("Cuộc vận động mới…", app.page))
+    return app.dialog_named(DIALOG)
 
 
 def campaigns():
@@ -109,7 +47,7 @@ def campaigns():
 app.goto("Ủng hộ Cuba")
 check(app.shows(CUBA, exact=True), "the page opens on the Cuba campaign")
 check(record_receipt("Nguyễn Văn An", "500.000"), "a receipt is recorded in the Cuba campaign")
-check(wait_total("Đang giữ", "500.000 đ"), "500.000 đ on hand in the Cuba campaign")
+check(app.wait_total("Đang giữ", "500.000 đ"), "500.000 đ on hand in the Cuba campaign")
 
 # The form: the organiser is the last campaign's, the start is today.
 dialog = open_form()
@@ -117,28 +55,28 @@ check(dialog is not None, "New Campaign… opens the form")
 for title in ("Tên cuộc vận động", "Đơn vị phát động", "Ngày bắt đầu (dd/mm/yyyy)",
               "Ngày kết thúc (dd/mm/yyyy, có thể để trống)", "Mô tả", "Đơn vị nhận tiền",
               "Số tài khoản của đơn vị nhận"):
-    check(find("text", title, dialog, timeout=3) is not None, "the form has a field named “%s”" % title)
-type_into(find("text", "Tên cuộc vận động", dialog), POOR)
-type_into(find("text", "Ngày bắt đầu (dd/mm/yyyy)", dialog), "01/11/2026")
-type_into(find("text", "Ngày kết thúc (dd/mm/yyyy, có thể để trống)", dialog), "31/10/2026")
-type_into(find("text", "Đơn vị nhận tiền", dialog), "Ủy ban MTTQ tỉnh Thanh Hóa")
-press(button("Tạo", dialog))
-check(dialog_shows(dialog, "Ngày kết thúc 31/10/2026 sớm hơn ngày bắt đầu cuộc vận động (01/11/2026).")
-      and not dialog_gone(DIALOG), "an end date before the start is refused in the form")
+    check(app.find("text", title, dialog, timeout=3) is not None, "the form has a field named “%s”" % title)
+app.type_into(app.find("text", "Tên cuộc vận động", dialog), POOR)
+app.type_into(app.find("text", "Ngày bắt đầu (dd/mm/yyyy)", dialog), "01/11/2026")
+app.type_into(app.find("text", "Ngày kết thúc (dd/mm/yyyy, có thể để trống)", dialog), "31/10/2026")
+app.type_into(app.find("text", "Đơn vị nhận tiền", dialog), "Ủy ban MTTQ tỉnh Thanh Hóa")
+app.press(app.button("Tạo", dialog))
+check(app.shows("Ngày kết thúc 31/10/2026 sớm hơn ngày bắt đầu cuộc vận động (01/11/2026).", parent=dialog)
+      and not app.dialog_gone(DIALOG), "an end date before the start is refused in the form")
 check(len(campaigns()) == 1, "nothing is stored while the form is refused")
 app.screenshot("campaigns-01-end-before-start")
 
 # Enter in the corrected field creates the campaign; the page goes to it.
-type_into(find("text", "Ngày kết thúc (dd/mm/yyyy, có thể để trống)", dialog), "31/12/2026")
+app.type_into(app.find("text", "Ngày kết thúc (dd/mm/yyyy, có thể để trống)", dialog), "31/12/2026")
 app.screenshot("campaigns-02-form")
 rawinput.pressKey("Return")
-check(dialog_gone(DIALOG), "Enter creates the campaign and closes the form")
+check(app.dialog_gone(DIALOG), "Enter creates the campaign and closes the form")
 check(app.shows(POOR, exact=True), "the page shows the new campaign")
 check(app.shows("Ủy ban MTTQ phường Đông Sơn · 01/11/2026 – 31/12/2026"),
       "its organiser (the last campaign's) and its dates are shown")
 check(app.shows("Chưa có khoản ủng hộ nào"), "its ledger is empty")
-check(wait_total("Đang giữ", "0 đ") and wait_total("Người ủng hộ", "0"), "its totals are zero")
-combo = find("combo box", "Cuộc vận động", timeout=5)
+check(app.wait_total("Đang giữ", "0 đ") and app.wait_total("Người ủng hộ", "0"), "its totals are zero")
+combo = app.find("combo box", "Cuộc vận động", app.page, timeout=5)
 check(combo is not None and combo.findChild(lambda n: n.name == POOR, retry=False,
                                             requireResult=False) is not None,
       "the campaign drop-down shows, on the new campaign")
@@ -146,7 +84,7 @@ app.screenshot("campaigns-03-new-campaign")
 
 # A receipt recorded there stays there.
 check(record_receipt("Trần Thị Bình", "1.250.000"), "a receipt is recorded in the new campaign")
-check(wait_total("Đã thu · 1 biên lai", "1.250.000 đ"), "the new campaign received 1.250.000 đ")
+check(app.wait_total("Đã thu · 1 biên lai", "1.250.000 đ"), "the new campaign received 1.250.000 đ")
 app.screenshot("campaigns-04-receipt")
 
 # Back to Cuba: the newest campaign is first in the drop-down, Cuba second.
@@ -157,19 +95,20 @@ time.sleep(0.2)
 rawinput.pressKey("Return")
 time.sleep(0.8)
 check(app.shows(CUBA, exact=True), "the drop-down goes back to the Cuba campaign")
-check(wait_total("Đang giữ", "500.000 đ") and wait_total("Đã thu · 1 biên lai", "500.000 đ"),
+check(app.wait_total("Đang giữ", "500.000 đ") and app.wait_total("Đã thu · 1 biên lai", "500.000 đ"),
       "the Cuba campaign's totals are as they were")
 app.screenshot("campaigns-05-back-to-cuba")
 
 # A name already used is refused; Escape closes the form, storing nothing.
 dialog = open_form()
-type_into(find("text", "Tên cuộc vận động", dialog), "ủng hộ nhân dân CUBA")
-press(button("Tạo", dialog))
-check(dialog_shows(dialog, "Đã có một cuộc vận động tên là “%s”." % CUBA) and not dialog_gone(DIALOG),
+app.type_into(app.find("text", "Tên cuộc vận động", dialog), "ủng hộ nhân dân CUBA")
+app.press(app.button("Tạo", dialog))
+check(app.shows("Đã có một cuộc vận động tên là “%s”." % CUBA, parent=dialog)
+      and not app.dialog_gone(DIALOG),
       "a name already used, in other letter case, is refused")
 app.screenshot("campaigns-06-name-used")
 rawinput.pressKey("Escape")
-check(dialog_gone(DIALOG), "Escape closes the form")
+check(app.dialog_gone(DIALOG), "Escape closes the form")
 
 # The file says the same.
 stored = {c["name"]: c for c in campaigns()}

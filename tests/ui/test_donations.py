@@ -20,69 +20,6 @@ app = wardui.App()
 # GTK 4.8 does not report AT-SPI's "showing" state: controls are looked for
 # within the page on show (app.page) or within the dialog.
 
-def find(role, name, parent=None, timeout=10.0):
-    parent = parent or app.page or app.window
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == role and n.name == name,
-        retry=False, requireResult=False), timeout)
-
-
-def button(label, parent=None, timeout=10.0):
-    """A push button by its label (GTK 4.8 names it "_Mnemonic Label")."""
-    parent = parent or app.page or app.window
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == "push button" and n.name is not None
-        and (n.name == label or n.name.endswith(" " + label)),
-        retry=False, requireResult=False), timeout)
-
-
-def press(node):
-    node.doActionNamed("click")
-    time.sleep(0.8)
-
-
-def type_into(node, text):
-    node.click()
-    time.sleep(0.3)
-    rawinput.keyCombo("<Control>a")
-    rawinput.pressKey("BackSpace")
-    if text:
-        rawinput.typeText(text)
-    time.sleep(0.3)
-
-
-def pick(combo, steps_down):
-    """Opens a drop-down and moves down to a choice with the keyboard (a
-    popover's own coordinates are not screen coordinates under GTK 4.8)."""
-    combo.click()
-    time.sleep(0.8)
-    for _ in range(steps_down):
-        rawinput.pressKey("Down")
-        time.sleep(0.2)
-    rawinput.pressKey("Return")
-    time.sleep(0.8)
-
-
-def dialog_named(name):
-    return app.wait_for(lambda: [w for w in app.root.children if w.name == name][0])
-
-
-def dialog_gone(name):
-    try:
-        app.wait_for(lambda: not [w for w in app.root.children if w.name == name], timeout=5)
-        return True
-    except TimeoutError:
-        return False
-
-
-def dialog_shows(dialog, text, exact=False, timeout=5.0):
-    try:
-        return bool(app.wait_for(lambda: app.has_text(text, parent=dialog) if exact
-                                 else app.has_text_containing(text, parent=dialog), timeout))
-    except TimeoutError:
-        return False
-
-
 def listed(text, timeout=5.0):
     """True when a cell of the ledger's list shows @text."""
     try:
@@ -93,113 +30,102 @@ def listed(text, timeout=5.0):
         return False
 
 
-def total(caption):
-    """The figure on the totals card whose caption is @caption."""
-    return find("label", caption, timeout=2).parent.children[0].name
-
-
-def wait_total(caption, expected, timeout=8.0):
-    try:
-        return app.wait_for(lambda: total(caption) == expected, timeout)
-    except TimeoutError:
-        return False
-
-
 def new_receipt():
     rawinput.keyCombo("<Control>n")
-    return dialog_named("Biên lai mới")
+    return app.dialog_named("Biên lai mới")
 
 
 def record_receipt(donor, group, amount, bank_reference=None):
     dialog = new_receipt()
-    type_into(find("text", "Người ủng hộ", dialog), donor)
-    type_into(find("text", "Đơn vị / Tổ dân phố", dialog), group)
-    type_into(find("text", "Số tiền (đồng)", dialog), amount)
+    app.type_into(app.find("text", "Người ủng hộ", dialog), donor)
+    app.type_into(app.find("text", "Đơn vị / Tổ dân phố", dialog), group)
+    app.type_into(app.find("text", "Số tiền (đồng)", dialog), amount)
     if bank_reference:
-        pick(find("combo box", "Hình thức", dialog), 1)
-        type_into(find("text", "Mã giao dịch chuyển khoản", dialog), bank_reference)
-    press(button("Ghi sổ", dialog))
-    return dialog_gone("Biên lai mới")
+        app.pick(app.find("combo box", "Hình thức", dialog), 1)
+        app.type_into(app.find("text", "Mã giao dịch chuyển khoản", dialog), bank_reference)
+    app.press(app.button("Ghi sổ", dialog))
+    return app.dialog_gone("Biên lai mới")
 
 
 app.goto("Ủng hộ Cuba")
 check(app.shows("Ủng hộ Nhân dân Cuba", exact=True), "the page opens on the Cuba campaign")
 check(app.shows("Chưa có khoản ủng hộ nào"), "an empty ledger says how to record the first receipt")
-check(wait_total("Người ủng hộ", "0"), "no donors yet")
+check(app.wait_total("Người ủng hộ", "0"), "no donors yet")
 app.screenshot("donations-01-empty")
 
 # The form: a negative amount is refused, in the form, with its message.
 dialog = new_receipt()
-type_into(find("text", "Người ủng hộ", dialog), "Nguyễn Văn An")
-type_into(find("text", "Số tiền (đồng)", dialog), "-50.000")
-press(button("Ghi sổ", dialog))
-check(dialog_shows(dialog, "Số tiền phải lớn hơn 0 đồng.") and not dialog_gone("Biên lai mới"),
+app.type_into(app.find("text", "Người ủng hộ", dialog), "Nguyễn Văn An")
+app.type_into(app.find("text", "Số tiền (đồng)", dialog), "-50.000")
+app.press(app.button("Ghi sổ", dialog))
+check(app.shows("Số tiền phải lớn hơn 0 đồng.", parent=dialog) and not app.dialog_gone("Biên lai mới"),
       "a negative amount is refused in the form with its message")
 app.screenshot("donations-02-negative-refused")
 
 # Above 50.000.000 đ the form asks to confirm; "Kiểm tra lại" goes back to it.
-type_into(find("text", "Số tiền (đồng)", dialog), "60.000.000")
-press(button("Ghi sổ", dialog))
+app.type_into(app.find("text", "Số tiền (đồng)", dialog), "60.000.000")
+app.press(app.button("Ghi sổ", dialog))
 confirm = app.wait_for(lambda: [w for w in app.root.children
                                 if app.has_text("Ghi số tiền lớn?", parent=w)][0])
 check(app.has_text_containing("60.000.000 đ (Sáu mươi triệu đồng)", parent=confirm),
       "a large amount asks to confirm, in figures and in words")
 app.screenshot("donations-03-confirm-large")
-press(button("Kiểm tra lại", confirm))
-check(not dialog_gone("Biên lai mới") and total("Đang giữ") == "0 đ",
+app.press(app.button("Kiểm tra lại", confirm))
+check(not app.dialog_gone("Biên lai mới") and app.total("Đang giữ") == "0 đ",
       "nothing is recorded while the clerk checks again; the form stays open")
 
 # The amount in words follows what is typed.
-type_into(find("text", "Số tiền (đồng)", dialog), "1.250.000")
-check(dialog_shows(dialog, "Một triệu hai trăm năm mươi nghìn đồng", exact=True),
+app.type_into(app.find("text", "Số tiền (đồng)", dialog), "1.250.000")
+check(app.shows("Một triệu hai trăm năm mươi nghìn đồng", exact=True, parent=dialog),
       "the amount is shown in words as it is typed")
-type_into(find("text", "Đơn vị / Tổ dân phố", dialog), "Chi bộ khu phố 1")
+app.type_into(app.find("text", "Đơn vị / Tổ dân phố", dialog), "Chi bộ khu phố 1")
 app.screenshot("donations-04-in-words")
-press(button("Ghi sổ", dialog))
-check(dialog_gone("Biên lai mới"), "the first receipt is recorded")
+app.press(app.button("Ghi sổ", dialog))
+check(app.dialog_gone("Biên lai mới"), "the first receipt is recorded")
 check(listed("Nguyễn Văn An"), "it is listed")
-check(wait_total("Đang giữ", "1.250.000 đ"), "its amount is on hand")
+check(app.wait_total("Đang giữ", "1.250.000 đ"), "its amount is on hand")
 
 # Two more receipts, one paid by bank transfer.
 check(record_receipt("Chi bộ khu phố 3", "Chi bộ khu phố 3", "3.000.000", bank_reference="FT25262"),
       "a receipt paid by bank transfer is recorded")
 check(record_receipt("Trần Thị Bình", "Tổ dân phố Nam Sơn", "500.000"), "a third receipt is recorded")
-check(wait_total("Đã thu · 3 biên lai", "4.750.000 đ"), "three receipts: 4.750.000 đ received")
-check(wait_total("Người ủng hộ", "3"), "three donors")
-check(wait_total("Đang giữ", "4.750.000 đ"), "all of it on hand")
+check(app.wait_total("Đã thu · 3 biên lai", "4.750.000 đ"), "three receipts: 4.750.000 đ received")
+check(app.wait_total("Người ủng hộ", "3"), "three donors")
+check(app.wait_total("Đang giữ", "4.750.000 đ"), "all of it on hand")
 check(listed("Chuyển khoản"), "the bank transfer shows as its method")
 app.screenshot("donations-05-three-receipts")
 
 # A transfer upward: more than on hand is refused, then 4.000.000 đ goes up.
-press(button("Chuyển lên cấp trên…"))
-dialog = dialog_named("Chuyển lên cấp trên")
-type_into(find("text", "Số tiền (đồng)", dialog), "5.000.000")
-type_into(find("text", "Số chứng từ", dialog), "CT-01")
-press(button("Ghi khoản chuyển", dialog))
-check(dialog_shows(dialog, "lớn hơn số tiền đang giữ") and not dialog_gone("Chuyển lên cấp trên"),
+app.press(app.button("Chuyển lên cấp trên…", app.page))
+dialog = app.dialog_named("Chuyển lên cấp trên")
+app.type_into(app.find("text", "Số tiền (đồng)", dialog), "5.000.000")
+app.type_into(app.find("text", "Số chứng từ", dialog), "CT-01")
+app.press(app.button("Ghi khoản chuyển", dialog))
+check(app.shows("lớn hơn số tiền đang giữ", parent=dialog)
+      and not app.dialog_gone("Chuyển lên cấp trên"),
       "a transfer larger than the money on hand is refused")
 app.screenshot("donations-06-transfer-refused")
-type_into(find("text", "Số tiền (đồng)", dialog), "4.000.000")
-press(button("Ghi khoản chuyển", dialog))
-check(dialog_gone("Chuyển lên cấp trên"), "the transfer is recorded")
-check(wait_total("Đã chuyển lên cấp trên · 1 lần chuyển", "4.000.000 đ"), "4.000.000 đ transferred upward")
-check(wait_total("Đang giữ", "750.000 đ"), "750.000 đ left on hand")
+app.type_into(app.find("text", "Số tiền (đồng)", dialog), "4.000.000")
+app.press(app.button("Ghi khoản chuyển", dialog))
+check(app.dialog_gone("Chuyển lên cấp trên"), "the transfer is recorded")
+check(app.wait_total("Đã chuyển lên cấp trên · 1 lần chuyển", "4.000.000 đ"), "4.000.000 đ transferred upward")
+check(app.wait_total("Đang giữ", "750.000 đ"), "750.000 đ left on hand")
 app.screenshot("donations-07-transferred")
 
 # A correction reverses the third receipt.
 table = app.page.findChild(lambda n: n.name == "Các bút toán", retry=False, requireResult=False)
-find("label", "Trần Thị Bình", parent=table).click()
+app.find("label", "Trần Thị Bình", parent=table).click()
 time.sleep(0.5)
-press(button("Đảo bút toán…"))
-dialog = dialog_named("Đảo bút toán")
+app.press(app.button("Đảo bút toán…", app.page))
+dialog = app.dialog_named("Đảo bút toán")
 check(app.has_text("Biên lai số 3", parent=dialog), "the correction names the receipt it reverses")
-type_into(find("text", "Lý do", dialog), "Ghi nhầm người nộp")
+app.type_into(app.find("text", "Lý do", dialog), "Ghi nhầm người nộp")
 app.screenshot("donations-08-correction-form")
-press(button("Đảo bút toán", dialog))
-check(dialog_gone("Đảo bút toán"), "the correction is recorded")
-check(wait_total("Đã thu · 2 biên lai", "4.250.000 đ"), "received drops to 4.250.000 đ")
-check(wait_total("Đang giữ", "250.000 đ"), "250.000 đ left on hand")
-check(wait_total("Người ủng hộ", "2"), "two donors left")
+app.press(app.button("Đảo bút toán", dialog))
+check(app.dialog_gone("Đảo bút toán"), "the correction is recorded")
+check(app.wait_total("Đã thu · 2 biên lai", "4.250.000 đ"), "received drops to 4.250.000 đ")
+check(app.wait_total("Đang giữ", "250.000 đ"), "250.000 đ left on hand")
+check(app.wait_total("Người ủng hộ", "2"), "two donors left")
 check(listed("Biên lai · đã đảo"), "the receipt stays, marked as reversed")
 check(listed("Đảo bút toán: Ghi nhầm người nộp"), "the correction shows its reason")
 app.screenshot("donations-09-reversed")

@@ -27,13 +27,6 @@ TYPES = ["Chưa ghi", "TNHH một thành viên", "TNHH hai thành viên trở l�
 app = wardui.App()
 
 
-def node(parent, role, name, timeout=10.0):
-    """The first control of @role named @name under @parent."""
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == role and n.name == name,
-        retry=False, requireResult=False), timeout)
-
-
 def has_text(parent, text, prefix=False, timeout=5.0):
     """Something under @parent reads @text (or begins with "@text ")."""
     def find():
@@ -43,15 +36,6 @@ def has_text(parent, text, prefix=False, timeout=5.0):
             retry=False, requireResult=False)
     try:
         return bool(app.wait_for(find, timeout))
-    except TimeoutError:
-        return False
-
-
-def has_text_containing(parent, text, timeout=5.0):
-    try:
-        return bool(app.wait_for(lambda: parent.findChild(
-            lambda n: n.name is not None and text in n.name,
-            retry=False, requireResult=False), timeout))
     except TimeoutError:
         return False
 
@@ -67,59 +51,7 @@ def gone(parent, text, timeout=5.0):
 
 
 def page(class_name):
-    return node(app.window, "filler", class_name)
-
-
-def button(parent, label):
-    """A push button by its label; GTK 4.8 names a button with a mnemonic
-    "_Lưu Lưu", so the label may come last."""
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == "push button" and n.name is not None
-        and (n.name == label or n.name.endswith(" " + label)),
-        retry=False, requireResult=False))
-
-
-def press(control):
-    """Presses a button through its accessible action: the form scrolls,
-    and a click by screen position can miss a button below the fold."""
-    control.doActionNamed("click")
-    time.sleep(0.8)
-
-
-def type_into(control, text):
-    control.click()
-    time.sleep(0.3)
-    rawinput.keyCombo("<Control>a")
-    rawinput.pressKey("BackSpace")
-    if text:
-        rawinput.typeText(text)
-    time.sleep(0.3)
-
-
-def pick(combo, choices, choice):
-    """Opens a drop-down and chooses @choice with the keyboard (its popover
-    is a surface of its own, where clicks by screen position miss): Home,
-    then Down to it among @choices, in their order."""
-    combo.click()
-    time.sleep(0.8)
-    rawinput.pressKey("Home")
-    for _ in range(choices.index(choice)):
-        rawinput.pressKey("Down")
-    rawinput.pressKey("Return")
-    time.sleep(0.8)
-
-
-def dialog_named(name):
-    return app.wait_for(lambda: [w for w in app.root.children if w.name == name and w.showing][0])
-
-
-def dialog_gone(name):
-    try:
-        app.wait_for(lambda: not [w for w in app.root.children if w.name == name and w.showing],
-                     timeout=5)
-        return True
-    except TimeoutError:
-        return False
+    return app.find("filler", class_name)
 
 
 def counted_by_cli():
@@ -146,41 +78,42 @@ def exported():
 
 
 def fill_form(dialog, code):
-    type_into(node(dialog, "text", "Mã số doanh nghiệp"), code)
-    type_into(node(dialog, "text", "Tên doanh nghiệp"), NAME)
-    pick(node(dialog, "combo box", "Loại hình doanh nghiệp"), TYPES, "TNHH một thành viên")
-    type_into(node(dialog, "text", "Ngày cấp lần đầu (ngày/tháng/năm)"), "05/02/2026")
-    type_into(node(dialog, "text", "Vốn điều lệ (đồng)"), "1.250.000.000")
-    type_into(node(dialog, "text", "Ngành nghề kinh doanh chính (mã VSIC)"), "4620")
+    app.type_into(app.find("text", "Mã số doanh nghiệp", dialog), code)
+    app.type_into(app.find("text", "Tên doanh nghiệp", dialog), NAME)
+    app.pick(app.find("combo box", "Loại hình doanh nghiệp", dialog), TYPES.index("TNHH một thành viên"))
+    app.type_into(app.find("text", "Ngày cấp lần đầu (ngày/tháng/năm)", dialog), "05/02/2026")
+    app.type_into(app.find("text", "Vốn điều lệ (đồng)", dialog), "1.250.000.000")
+    app.type_into(app.find("text", "Ngành nghề kinh doanh chính (mã VSIC)", dialog), "4620")
 
 
 # An empty register says how to begin.
 app.goto("Doanh nghiệp")
 enterprises = page("WardEnterprisesPage")
 check(has_text(enterprises, "Chưa có doanh nghiệp nào"), "an empty register shows its empty state")
-check(bool(button(enterprises, "Đăng ký doanh nghiệp…")),
+check(bool(app.button("Đăng ký doanh nghiệp…", enterprises)),
       "the empty state offers to register the first enterprise")
 app.screenshot("enterprises-01-empty")
 
 # A wrong check digit is refused in the form, with its message.
 rawinput.keyCombo("<Control>n")
-dialog = dialog_named("Đăng ký doanh nghiệp mới")
+dialog = app.dialog_named("Đăng ký doanh nghiệp mới", showing=True)
 fill_form(dialog, BAD_CODE)
 check(has_text(dialog, "G – Bán buôn, bán lẻ, sửa chữa xe"),
       "the form shows the VSIC section of 4620 as it is typed")
-button(dialog, "Lưu").click()
+app.button("Lưu", dialog).click()
 time.sleep(1)
 message = "Mã số doanh nghiệp %s sai chữ số kiểm tra: chữ số thứ mười phải là 4." % BAD_CODE
 check(has_text(dialog, message), "the form says the check digit is wrong, and which it should be")
-check(not dialog_gone("Đăng ký doanh nghiệp mới"), "the refused form stays open")
+check(not app.dialog_gone("Đăng ký doanh nghiệp mới", showing=True), "the refused form stays open")
 check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "nothing was stored for the refused code")
 app.screenshot("enterprises-02-wrong-check-digit")
 
 # The corrected code is stored; the count rises here and on Tổng quan.
-type_into(node(dialog, "text", "Mã số doanh nghiệp"), GOOD_CODE)
+app.type_into(app.find("text", "Mã số doanh nghiệp", dialog), GOOD_CODE)
 check(gone(dialog, message, timeout=2), "correcting the field clears its message")
 rawinput.pressKey("Return")
-check(dialog_gone("Đăng ký doanh nghiệp mới"), "the form closes once the enterprise is stored")
+check(app.dialog_gone("Đăng ký doanh nghiệp mới", showing=True),
+      "the form closes once the enterprise is stored")
 check(has_text(enterprises, "1/750"), "the page counts 1/750 toward the target")
 check(has_text(enterprises, NAME), "the enterprise is listed")
 check(has_text(enterprises, "1.250.000.000 đ"), "its capital shows as money")
@@ -196,40 +129,40 @@ app.screenshot("enterprises-03-registered")
 
 # The same tax code again is refused, pointing at the record that has it.
 rawinput.keyCombo("<Control>n")
-dialog = dialog_named("Đăng ký doanh nghiệp mới")
+dialog = app.dialog_named("Đăng ký doanh nghiệp mới", showing=True)
 fill_form(dialog, GOOD_CODE)
 rawinput.pressKey("Return")
 time.sleep(1)
-check(has_text_containing(dialog, "đã có trong sổ, của “%s”" % NAME),
+check(app.shows("đã có trong sổ, của “%s”" % NAME, parent=dialog),
       "a tax code already registered is refused, naming the enterprise that has it")
 app.screenshot("enterprises-04-duplicate")
-button(dialog, "Hủy").click()
-check(dialog_gone("Đăng ký doanh nghiệp mới"), "Cancel closes the form")
+app.button("Hủy", dialog).click()
+check(app.dialog_gone("Đăng ký doanh nghiệp mới", showing=True), "Cancel closes the form")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the refused duplicate is not stored")
 
 # Search folds case and tone marks, and matches tax code digits.
-search = node(enterprises, "entry", "Tìm doanh nghiệp")
-type_into(search, "khong co")
+search = app.find("entry", "Tìm doanh nghiệp", enterprises)
+app.type_into(search, "khong co")
 check(gone(enterprises, NAME), "a search that matches nothing leaves no row")
 check(has_text(enterprises, "0 / 1 doanh nghiệp"), "the count of shown rows says 0 of 1")
 app.screenshot("enterprises-05-no-match")
-type_into(search, "BINH AN")
+app.type_into(search, "BINH AN")
 check(has_text(enterprises, NAME), "a search without tone marks finds the enterprise")
-type_into(search, "khong co")
+app.type_into(search, "khong co")
 check(gone(enterprises, NAME), "the row goes again")
-type_into(search, "2801 234")
+app.type_into(search, "2801 234")
 check(has_text(enterprises, NAME), "a search by tax code digits finds it")
-type_into(search, "")
+app.type_into(search, "")
 check(has_text(enterprises, "1 doanh nghiệp"), "clearing the search shows every row")
 
 # The type filter: another type hides it, its own shows it.
 FILTER_TYPES = ["Mọi loại hình"] + TYPES[1:] + ["Chi nhánh"]
-type_filter = node(enterprises, "combo box", "Lọc theo loại hình")
-pick(type_filter, FILTER_TYPES, "Công ty cổ phần")
+type_filter = app.find("combo box", "Lọc theo loại hình", enterprises)
+app.pick(type_filter, FILTER_TYPES.index("Công ty cổ phần"))
 check(gone(enterprises, NAME), "filtering by another type hides the enterprise")
-pick(type_filter, FILTER_TYPES, "TNHH một thành viên")
+app.pick(type_filter, FILTER_TYPES.index("TNHH một thành viên"))
 check(has_text(enterprises, NAME), "filtering by its type shows it")
-pick(type_filter, FILTER_TYPES, "Mọi loại hình")
+app.pick(type_filter, FILTER_TYPES.index("Mọi loại hình"))
 
 # Tổng quan counts it too.
 app.goto("Tổng quan")
@@ -238,18 +171,18 @@ app.screenshot("enterprises-06-overview")
 
 # Open it, delete it from the form, and Undo brings it back.
 app.goto("Doanh nghiệp")
-node(enterprises, "label", NAME).click()
+app.find("label", NAME, enterprises).click()
 rawinput.pressKey("Return")
-dialog = dialog_named("Sửa thông tin doanh nghiệp")
-check(has_text(dialog, GOOD_CODE) or has_text_containing(dialog, NAME),
+dialog = app.dialog_named("Sửa thông tin doanh nghiệp", showing=True)
+check(has_text(dialog, GOOD_CODE) or app.shows(NAME, parent=dialog),
       "activating the row opens the enterprise in the form")
-press(button(dialog, "Xóa doanh nghiệp"))
+app.press(app.button("Xóa doanh nghiệp", dialog))
 check(has_text(app.window, "Đã xóa “%s”" % NAME), "deleting says what was deleted")
 check(gone(enterprises, NAME), "the enterprise is gone from the list")
 check(has_text(enterprises, "0/750"), "the count goes back to 0/750")
 check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "the record is deleted from the file")
 app.screenshot("enterprises-07-deleted")
-button(app.window, "Hoàn tác").click()
+app.button("Hoàn tác", app.window).click()
 check(has_text(enterprises, "1/750"), "Undo brings the enterprise back, counted again")
 check(has_text(enterprises, NAME), "Undo brings it back into the list")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the restored record is stored again")

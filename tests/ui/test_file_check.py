@@ -42,15 +42,6 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def push_button(parent, label):
-    """A push button by its label, the mnemonic mark left out (GTK 4.8 may
-    name a button after its tooltip and label together)."""
-    def matches(n):
-        name = (n.name or "").replace("_", "")
-        return n.roleName == "push button" and (name == label or name.endswith(" " + label))
-    return wardui.App.wait_for(lambda: parent.findChild(matches, retry=False, requireResult=False))
-
-
 folder = tempfile.mkdtemp(prefix="ward-file-check-")
 
 # 1. A receipt's amount changed outside the application, as with sqlite3.
@@ -67,7 +58,7 @@ check(app.wait_for(lambda: app.has_text(toast, parent=app.window), 30),
       "the window says the ledger was changed, on the overview")
 check(app.current_title() == "Tổng quan", "while the clerk is on the overview")
 app.screenshot("file-check-01-ledger-changed-toast")
-push_button(app.window, "Xem").doActionNamed("click")
+app.press(app.button("Xem"))
 check(app.wait_for(lambda: app.current_title() == "Ủng hộ Cuba"), "Xem opens the ledger")
 app.page = app.page_panel("Ủng hộ Cuba")
 check(app.shows("Biên lai số 2"), "the finding names receipt no. 2")
@@ -94,7 +85,7 @@ dialog = app.wait_for(lambda: app.root.findChild(
 check(dialog is not None, "a damaged file is announced in a dialog")
 check(app.has_text_containing("Khôi phục", parent=dialog), "which says to restore the backup")
 app.screenshot("file-check-03-damaged")
-push_button(dialog, "Đóng").doActionNamed("click")
+app.press(app.button("Đóng", dialog))
 app.quit()
 check(digest(damaged) == before, "the damaged file was not written to")
 check(cli(damaged, "check").returncode != 0, "ward-tracker-cli check reports it too")

@@ -38,30 +38,6 @@ def showing(role, name, parent=None, timeout=10.0):
     return app.wait_for(find, timeout)
 
 
-def button(name, parent=None, timeout=10.0):
-    """A push button. GTK 4.8 names a button with a mnemonic label and an
-    accessible label by both ("Lưu Lưu"), and a toast's button by its label
-    with the underscore; any of these is accepted, one on screen first."""
-    parent = parent or app.window
-    names = (name, name + " " + name)
-
-    def find():
-        found = parent.findChildren(lambda n: n.roleName == "push button"
-                                    and (n.name or "").replace("_", "") in names)
-        on_screen = [n for n in found if n.showing]
-        return (on_screen or found or [None])[0]
-    return app.wait_for(find, timeout)
-
-
-def press(node):
-    """Activates a button through its accessible action, wherever it is."""
-    try:
-        node.doActionNamed("click")
-    except Exception:
-        node.click()
-    time.sleep(0.8)
-
-
 def reveal(node, window):
     """Scrolls @window with the mouse wheel until @node is on screen (GTK
     4.8 answers AT-SPI's grabFocus without moving the focus). The wheel
@@ -82,25 +58,13 @@ def type_into(node, text, window=None):
     """Brings an entry into view, clicks it and replaces its text."""
     if window is not None:
         reveal(node, window)
-    node.click()
-    time.sleep(0.3)
-    rawinput.keyCombo("<Control>a")
-    rawinput.pressKey("BackSpace")
-    if text:
-        rawinput.typeText(text)
-    time.sleep(0.3)
+    app.type_into(node, text)
 
 
-def pick(combo, steps_down, window):
-    """Opens a drop-down row and moves to a choice from the keyboard."""
+def pick(combo, position, window):
+    """Brings a drop-down row into view and chooses its entry at @position."""
     reveal(combo, window)
-    combo.click()
-    time.sleep(0.8)
-    for _ in range(steps_down):
-        rawinput.pressKey("Down")
-        time.sleep(0.2)
-    rawinput.pressKey("Return")
-    time.sleep(0.8)
+    app.pick(combo, position)
 
 
 def named(window, text):
@@ -128,19 +92,6 @@ def row_shows(title, value, window=None):
         return bool(app.wait_for(lambda: window.findChild(
             lambda n: n.roleName == "list item" and n.name == title and holds(n),
             retry=False, requireResult=False), timeout=5))
-    except TimeoutError:
-        return False
-
-
-def dialog_named(name):
-    return app.wait_for(lambda: [w for w in app.root.children if w.name == name and w.showing][0])
-
-
-def dialog_gone(name):
-    try:
-        app.wait_for(lambda: not [w for w in app.root.children if w.name == name and w.showing],
-                     timeout=5)
-        return True
     except TimeoutError:
         return False
 
@@ -174,7 +125,7 @@ def exported():
 
 def save(dialog_name):
     rawinput.keyCombo("<Control>s")
-    return dialog_gone(dialog_name)
+    return app.dialog_gone(dialog_name, showing=True)
 
 
 # Tổng quan counts nothing yet; the empty register says how to begin.
@@ -185,19 +136,19 @@ check(app.shows("Ctrl+N"), "the empty state says how to add the first candidate"
 app.screenshot("members-01-empty")
 
 # The office's chi bộ list gets its first chi bộ.
-press(button("Danh sách chi bộ…"))
-cells = dialog_named("Danh sách chi bộ")
+app.press(app.button("Danh sách chi bộ…"))
+cells = app.dialog_named("Danh sách chi bộ", showing=True)
 type_into(showing("text", "Tên chi bộ mới", cells), CELL, cells)
 rawinput.pressKey("Return")
 check(app.wait_for(lambda: names_in(cells, CELL) and names_in(cells, "Chưa có quần chúng")),
       "the new chi bộ is in the list, with no candidates")
 app.screenshot("members-02-cells")
 rawinput.pressKey("Escape")
-check(dialog_gone("Danh sách chi bộ"), "the chi bộ list closes")
+check(app.dialog_gone("Danh sách chi bộ", showing=True), "the chi bộ list closes")
 
 # A new candidate: name, date of birth, chi bộ.
 rawinput.keyCombo("<Control>n")
-dialog = dialog_named(NEW_TITLE)
+dialog = app.dialog_named(NEW_TITLE, showing=True)
 type_into(showing("text", "Họ và tên", dialog), NAME, dialog)
 type_into(showing("text", "Ngày sinh (ngày/tháng/năm)", dialog), "05/03/1995", dialog)
 pick(showing("combo box", "Chi bộ", dialog), 1, dialog)
@@ -214,7 +165,7 @@ check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "ward-tracker-cli counts noth
 # Through the stages to the ceremony.
 showing("label", NAME).click()
 rawinput.pressKey("Return")
-dialog = dialog_named(NAME)
+dialog = app.dialog_named(NAME, showing=True)
 for stage, date in [("Lớp bồi dưỡng nhận thức về Đảng", "15/02/2025"),
                     ("Đơn và lý lịch", "01/03/2025"),
                     ("Gửi thẩm tra lý lịch", "10/03/2025"),
@@ -245,7 +196,7 @@ check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "ward-tracker-cli counts 1, i
 app.screenshot("members-05-admitted")
 
 # The progress view: by year, by chi bộ, the pace needed, the statistics.
-press(showing("page tab", "Tiến độ và thống kê"))
+app.press(showing("page tab", "Tiến độ và thống kê"))
 time.sleep(1)
 check(app.shows("Cần mỗi năm"), "the progress view shows the pace needed")
 check(app.shows("147 mỗi năm", exact=True),
@@ -256,7 +207,7 @@ check(row_shows("Nữ", "1 · 100%") and row_shows("Nam", "0 · 0%"),
 check(row_shows("Từ 31 đến 40 tuổi", "1 · 100%"), "and in the age group of her age at the ceremony (31)")
 check(row_shows(CELL, "1 · 100%"), "and under her chi bộ")
 app.screenshot("members-06-progress")
-press(showing("page tab", "Quần chúng"))
+app.press(showing("page tab", "Quần chúng"))
 time.sleep(0.5)
 
 # Tổng quan counts her too.
@@ -267,7 +218,7 @@ app.screenshot("members-07-overview")
 # An underage candidate is refused, with the rule's message in the form.
 app.goto("Kết nạp đảng viên")
 rawinput.keyCombo("<Control>n")
-dialog = dialog_named(NEW_TITLE)
+dialog = app.dialog_named(NEW_TITLE, showing=True)
 type_into(showing("text", "Họ và tên", dialog), "Lê Thị Nhỏ", dialog)
 type_into(showing("text", "Ngày sinh (ngày/tháng/năm)", dialog), "01/06/2009", dialog)
 type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ nhất"), "Lê Văn Tám", dialog)
@@ -279,10 +230,10 @@ time.sleep(1)
 UNDERAGE = ("Quần chúng phải đủ 18 tuổi vào ngày nghị quyết chi bộ (20/11/2026): "
             "khi đó mới 17 tuổi, đủ 18 tuổi vào ngày 01/06/2027.")
 check(app.has_text(UNDERAGE, parent=dialog), "the form says she is not a full 18 at the resolution")
-check(not dialog_gone(NEW_TITLE), "the refused form stays open")
+check(not app.dialog_gone(NEW_TITLE, showing=True), "the refused form stays open")
 app.screenshot("members-08-underage")
 rawinput.pressKey("Escape")
-check(dialog_gone(NEW_TITLE), "Escape closes the refused form")
+check(app.dialog_gone(NEW_TITLE, showing=True), "Escape closes the refused form")
 check(not app.has_text("Lê Thị Nhỏ"), "nothing was stored for her")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the count is still 1")
 
@@ -302,7 +253,7 @@ rawinput.pressKey("Delete")
 check(app.wait_for(lambda: names_in(app.window, "Đã xóa “%s”" % NAME)), "deleting says who was deleted")
 check(app.shows("Chưa có quần chúng nào"), "the register is empty again")
 app.screenshot("members-10-deleted")
-press(button("Hoàn tác"))
+app.press(app.button("Hoàn tác"))
 check(app.shows(NAME, exact=True), "Undo brings her back into the list")
 check(app.shows("1/600"), "and counted again")
 

@@ -35,10 +35,6 @@ def present(text, parent=None, exact=True, timeout=5.0):
         return None
 
 
-def control(role, name, parent=None, timeout=10.0):
-    return app.find(role, name, parent=parent, timeout=timeout)
-
-
 def combo(name, parent=None):
     """A drop-down; GTK 4.8 may add the chosen entry to its name."""
     parent = parent or app.window
@@ -50,7 +46,7 @@ def combo(name, parent=None):
 
 def cells():
     """The texts of the item list's cells."""
-    rows = control("list", "GtkColumnListView", parent=control("tree table", "Các nội dung"))
+    rows = app.find("list", "GtkColumnListView", app.find("tree table", "Các nội dung"))
     return [n.name for n in rows.findChildren(lambda n: n.roleName == "label")]
 
 
@@ -68,50 +64,6 @@ def not_listed(text, timeout=5.0):
         return False
 
 
-def button(name, parent=None):
-    """GTK 4.8 names a button after its accessible label and its child's
-    text together ("Xóa nội dung Xóa", "_Hoàn tác Hoàn tác")."""
-    parent = parent or app.window
-    return app.wait_for(lambda: parent.findChild(
-        lambda n: n.roleName == "push button" and n.name is not None
-        and (n.name == name or n.name.startswith(name + " ") or n.name.endswith(" " + name)),
-        retry=False, requireResult=False))
-
-
-def type_into(node, text):
-    node.click()
-    time.sleep(0.3)
-    rawinput.keyCombo("<Control>a")
-    rawinput.pressKey("BackSpace")
-    if text:
-        rawinput.typeText(text)
-    time.sleep(0.3)
-
-
-def pick(combo, position):
-    """Opens a drop-down and chooses the entry at @position (0: the first)
-    with the keyboard, as positions inside popovers are not reported."""
-    combo.click()
-    time.sleep(0.8)
-    rawinput.pressKey("Home")
-    for _ in range(position):
-        rawinput.pressKey("Down")
-    rawinput.pressKey("Return")
-    time.sleep(0.8)
-
-
-def window_named(name):
-    return app.wait_for(lambda: [w for w in app.root.children if w.name == name][0])
-
-
-def window_gone(name):
-    try:
-        app.wait_for(lambda: not [w for w in app.root.children if w.name == name], timeout=5)
-        return True
-    except TimeoutError:
-        return False
-
-
 # An empty programme says how to begin.
 app.goto("Chương trình hành động")
 check(present("Thêm nội dung đầu tiên của chương trình hành động bằng nút + (Ctrl+N).") is not None
@@ -121,24 +73,24 @@ check(present("Nhiệm vụ trọng tâm") is not None and present("Khâu đột
 app.screenshot("programme-01-empty")
 
 # Choose the first breakthrough, then add an item with Ctrl+N.
-control("list item", GROUP + ": Chưa có nội dung nào").click()
+app.find("list item", GROUP + ": Chưa có nội dung nào").click()
 time.sleep(0.5)
 rawinput.keyCombo("<Control>n")
-dialog = window_named("Nội dung mới")
+dialog = app.dialog_named("Nội dung mới")
 check(present(GROUP, parent=dialog) is not None, "the form starts in the chosen breakthrough")
-type_into(control("text", "Tên nội dung", dialog), TITLE)
-pick(combo("Cơ quan chủ trì", dialog), 2)   # Không có, Đảng ủy, UBND phường
-type_into(control("text", "Ngày bắt đầu", dialog), "01/12/2026")
-type_into(control("text", "Hạn hoàn thành", dialog), "15/10/2026")
+app.type_into(app.find("text", "Tên nội dung", dialog), TITLE)
+app.pick(combo("Cơ quan chủ trì", dialog), 2)   # Không có, Đảng ủy, UBND phường
+app.type_into(app.find("text", "Ngày bắt đầu", dialog), "01/12/2026")
+app.type_into(app.find("text", "Hạn hoàn thành", dialog), "15/10/2026")
 rawinput.pressKey("Return")
 check(present("Thời hạn hoàn thành sớm hơn ngày bắt đầu.", parent=dialog) is not None
-      and not window_gone("Nội dung mới"),
+      and not app.dialog_gone("Nội dung mới"),
       "the form refuses a deadline before the start, says so and stays open")
 app.screenshot("programme-02-form-refused")
 
-type_into(control("text", "Ngày bắt đầu", dialog), "01/02/2026")
+app.type_into(app.find("text", "Ngày bắt đầu", dialog), "01/02/2026")
 rawinput.pressKey("Return")
-check(window_gone("Nội dung mới"), "the form closes once the item is stored")
+check(app.dialog_gone("Nội dung mới"), "the form closes once the item is stored")
 
 # The list marks it overdue, in words, and its group counts it.
 check(listed(TITLE), "the new item is listed")
@@ -153,9 +105,9 @@ check(present("Tất cả nội dung: Hoàn thành 0/1, 1 quá hạn") is not No
 app.screenshot("programme-03-overdue")
 
 # Log an update: its percentage becomes the item's.
-type_into(control("text", "Kết quả thực hiện"), "Đã rà soát 40% số thửa")
-type_into(control("text", "Tiến độ (%)"), "40")
-type_into(control("text", "Số văn bản"), "25/BC-UBND")
+app.type_into(app.find("text", "Kết quả thực hiện"), "Đã rà soát 40% số thửa")
+app.type_into(app.find("text", "Tiến độ (%)"), "40")
+app.type_into(app.find("text", "Số văn bản"), "25/BC-UBND")
 rawinput.pressKey("Return")
 check(present("Đã rà soát 40% số thửa") is not None, "the update shows in the item's log")
 check(listed("Đang thực hiện · 40%"), "the update's percentage becomes the item's, and it is in progress")
@@ -163,47 +115,47 @@ check(present("25/BC-UBND", exact=False) is not None, "the log shows the documen
 app.screenshot("programme-04-log")
 
 # Search folds case and tone marks; the filters narrow the list.
-search = control("entry", "Tìm nội dung")
-type_into(search, "SO HOA HO SO")
+search = app.find("entry", "Tìm nội dung")
+app.type_into(search, "SO HOA HO SO")
 check(listed(TITLE), "a search in capitals without tone marks finds the item")
-type_into(search, "ubnd phuong")
+app.type_into(search, "ubnd phuong")
 check(listed(TITLE), "a search finds the item by its lead unit")
-type_into(search, "khong co dau")
+app.type_into(search, "khong co dau")
 check(not_listed(TITLE) and present("Không có nội dung phù hợp") is not None,
       "a search that matches nothing says so")
-type_into(search, "")
+app.type_into(search, "")
 check(listed(TITLE), "clearing the search shows the item again")
-pick(combo("Đơn vị"), 4)   # Tất cả đơn vị, Đảng ủy, UBND phường, Ủy ban MTTQ, Công an phường
+app.pick(combo("Đơn vị"), 4)   # Tất cả đơn vị, Đảng ủy, UBND phường, Ủy ban MTTQ, Công an phường
 check(not_listed(TITLE), "filtering by another unit hides the item")
-pick(combo("Đơn vị"), 2)
+app.pick(combo("Đơn vị"), 2)
 check(listed(TITLE), "filtering by its lead unit shows it")
-pick(combo("Trạng thái"), 3)   # Mọi trạng thái, Chưa bắt đầu, Đang thực hiện, Hoàn thành
+app.pick(combo("Trạng thái"), 3)   # Mọi trạng thái, Chưa bắt đầu, Đang thực hiện, Hoàn thành
 check(not_listed(TITLE), "the Hoàn thành filter hides it")
-pick(combo("Trạng thái"), 5)   # …, Tạm dừng, Quá hạn
+app.pick(combo("Trạng thái"), 5)   # …, Tạm dừng, Quá hạn
 check(listed(TITLE), "the Quá hạn filter shows it")
 app.screenshot("programme-05-filtered")
-pick(combo("Trạng thái"), 0)
-pick(combo("Đơn vị"), 0)
+app.pick(combo("Trạng thái"), 0)
+app.pick(combo("Đơn vị"), 0)
 
 # Delete, then Undo brings it back with its log.
-button("Xóa nội dung").click()
+app.button("Xóa nội dung").click()
 check(present("Đã xóa “%s”" % TITLE) is not None, "deleting says what was deleted")
 check(not_listed(TITLE), "the deleted item is gone from the list")
 check(present(GROUP + ": Chưa có nội dung nào") is not None, "and from its group's roll-up")
 app.screenshot("programme-06-deleted")
-button("Hoàn tác", parent=app.window).click()
+app.button("Hoàn tác", parent=app.window).click()
 check(listed(TITLE), "Undo brings the item back")
 check(present("Đã rà soát 40% số thửa") is not None, "Undo brings its log back")
 check(present(GROUP + ": Hoàn thành 0/1, 1 quá hạn") is not None, "the roll-up counts it again")
 
 # The units come from the office's list, edited in a small dialog.
-button("Sửa danh sách đơn vị").click()
-units = window_named("Đơn vị")
-type_into(control("text", "Tên đơn vị mới", units), "Hội Khuyến học")
+app.button("Sửa danh sách đơn vị").click()
+units = app.dialog_named("Đơn vị")
+app.type_into(app.find("text", "Tên đơn vị mới", units), "Hội Khuyến học")
 rawinput.pressKey("Return")
 check(present("Xóa “Hội Khuyến học”", parent=units) is not None, "a new unit is added to the list")
-check(not button("Xóa “UBND phường”", units).sensitive, "a unit in use cannot be removed")
-check(button("Xóa “Công an phường”", units).sensitive, "an unused unit can be")
+check(not app.button("Xóa “UBND phường”", units).sensitive, "a unit in use cannot be removed")
+check(app.button("Xóa “Công an phường”", units).sensitive, "an unused unit can be")
 app.screenshot("programme-07-units")
 # The new unit sits at the end of the list, below the fold: scroll to it.
 x, y = units.position
@@ -211,17 +163,17 @@ w, h = units.size
 for _ in range(15):
     rawinput.click(x + w // 2, y + h // 2, button=5)
 time.sleep(0.5)
-button("Xóa “Hội Khuyến học”", units).click()
+app.button("Xóa “Hội Khuyến học”", units).click()
 time.sleep(1)
 check(present("Xóa “Hội Khuyến học”", parent=units, timeout=2) is None, "removing a unit takes it off the list")
 rawinput.pressKey("Escape")
-check(window_gone("Đơn vị"), "Escape closes the units dialog")
+check(app.dialog_gone("Đơn vị"), "Escape closes the units dialog")
 
 # Tổng quan lists it among the overdue items.
 app.goto("Tổng quan")
 time.sleep(1)
 app.screenshot("programme-08-overview")
-overview = control("label", "Số ngày còn lại của nhiệm kỳ")
+overview = app.find("label", "Số ngày còn lại của nhiệm kỳ")
 while overview.parent is not None and len(overview.parent.children) != len(wardui.PAGES_VI):
     overview = overview.parent
 overdue_title = present(TITLE, parent=overview)

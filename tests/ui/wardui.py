@@ -113,6 +113,24 @@ class App:
                                                       retry=False, requireResult=False),
                              timeout)
 
+    def button(self, label, parent=None, timeout=10.0):
+        """A push button by its label, the mnemonic mark left out. GTK 4.8
+        names a button with a tooltip or an accessible label after that and
+        its label together ("Lưu Lưu", "Xóa nội dung Xóa"), so a name that
+        begins or ends with @label will do. Closed dialogs may linger in the
+        tree: a button that says it is showing is taken first."""
+        parent = parent or self.window
+
+        def matches(n):
+            name = (n.name or "").replace("_", "")
+            return n.roleName == "push button" and (
+                name == label or name.endswith(" " + label) or name.startswith(label + " "))
+
+        def find():
+            found = parent.findChildren(matches)
+            return ([n for n in found if n.showing] or found or [None])[0]
+        return self.wait_for(find, timeout)
+
     def find_all(self, role, name=None, parent=None):
         parent = parent or self.window
         return parent.findChildren(GenericPredicate(name=name, roleName=role))
@@ -148,11 +166,76 @@ class App:
             and any((c.name or "").startswith("Ward") for c in n.children),
             retry=False, requireResult=False)
 
-    def shows(self, text, timeout=5.0, exact=False):
-        """Waits up to @timeout for a showing node whose name is or contains @text."""
+    def shows(self, text, timeout=5.0, exact=False, parent=None):
+        """Waits up to @timeout for a node of the page on show (or @parent)
+        whose name is or contains @text."""
         try:
-            return bool(self.wait_for(lambda: self.has_text(text) if exact
-                                      else self.has_text_containing(text), timeout))
+            return bool(self.wait_for(lambda: self.has_text(text, parent) if exact
+                                      else self.has_text_containing(text, parent), timeout))
+        except TimeoutError:
+            return False
+
+    def _windows(self, name, showing):
+        return [w for w in self.root.children if w.name == name and (w.showing or not showing)]
+
+    def dialog_named(self, name, showing=False):
+        """The top-level window titled @name. With @showing, only one that
+        says it is on screen: some dialogs linger in the tree once closed,
+        but not every GTK 4.8 window reports the state."""
+        return self.wait_for(lambda: self._windows(name, showing)[0])
+
+    def dialog_gone(self, name, showing=False, timeout=5.0):
+        """True once no window titled @name is left (with @showing: is on
+        screen)."""
+        try:
+            self.wait_for(lambda: not self._windows(name, showing), timeout)
+            return True
+        except TimeoutError:
+            return False
+
+    @staticmethod
+    def press(node):
+        """Activates a button through its accessible action: a form scrolls,
+        and a click by screen position can miss a button below the fold."""
+        try:
+            node.doActionNamed("click")
+        except Exception:  # a control without the action, such as a page tab
+            node.click()
+        time.sleep(0.8)
+
+    @staticmethod
+    def type_into(node, text):
+        """Clicks an entry and replaces its text with @text."""
+        node.click()
+        time.sleep(0.3)
+        rawinput.keyCombo("<Control>a")
+        rawinput.pressKey("BackSpace")
+        if text:
+            rawinput.typeText(text)
+        time.sleep(0.3)
+
+    @staticmethod
+    def pick(combo, position):
+        """Opens a drop-down and chooses the entry at @position (0: the
+        first) with the keyboard: its popover is a surface of its own, whose
+        positions GTK 4.8 does not report as screen positions."""
+        combo.click()
+        time.sleep(0.8)
+        rawinput.pressKey("Home")
+        for _ in range(position):
+            rawinput.pressKey("Down")
+            time.sleep(0.2)
+        rawinput.pressKey("Return")
+        time.sleep(0.8)
+
+    def total(self, caption, parent=None):
+        """The figure on the totals card whose caption is @caption."""
+        return self.find("label", caption, parent=parent or self.page, timeout=2).parent.children[0].name
+
+    def wait_total(self, caption, expected, timeout=8.0):
+        """True once the totals card captioned @caption shows @expected."""
+        try:
+            return self.wait_for(lambda: self.total(caption) == expected, timeout)
         except TimeoutError:
             return False
 
