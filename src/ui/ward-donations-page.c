@@ -29,6 +29,8 @@ struct _WardDonationsPage
   WardCampaign     *campaign;      /* the one shown */
   WardLedgerTotals  totals;
   gboolean          filling;
+  gint64            loaded_id;     /* the campaign whose entries are shown */
+  GCancellable     *load_cancellable;
 
   GtkLabel         *campaign_title;
   GtkDropDown      *campaign_dropdown;
@@ -113,10 +115,9 @@ show_totals (WardDonationsPage *self)
 }
 
 static void
-show_gaps (WardDonationsPage *self)
+show_gaps (WardDonationsPage *self,
+           GPtrArray         *gaps)
 {
-  WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  g_autoptr (GPtrArray) gaps = ward_ledger_receipt_gaps (store, self->campaign->id, NULL);
   g_autofree char *text = NULL;
   g_autofree char *message = NULL;
 
@@ -127,6 +128,7 @@ show_gaps (WardDonationsPage *self)
     }
   g_ptr_array_add (gaps, NULL);
   text = g_strjoinv (", ", (char **) gaps->pdata);
+  g_ptr_array_remove_index (gaps, gaps->len - 1);
   message = g_strdup_printf (_("Receipt numbers missing from the sequence: %s. Check the receipt "
                                "books for spoilt receipts or money not yet handed in."), text);
   gtk_label_set_text (self->gaps_label, message);
@@ -219,33 +221,124 @@ choose_campaign (WardDonationsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_dropdown), self->campaigns->len > 1);
 }
 
+/* What a worker thread reads of a campaign: its entries and the gaps in
+ * its receipt numbers, through a connection of its own and in one
+ * snapshot. 100,000 entries take a fifth of a second, which the window no
+ * longer waits for before its first frame, nor after each receipt. */
+typedef struct
+{
+  char              *path;
+  gint64             campaign_id;
+  WardLedgerEntries *entries;
+  GPtrArray         *gaps;
+} LedgerLoad;
+
+static void
+ledger_load_free (LedgerLoad *load)
+{
+  g_free (load->path);
+  g_clear_pointer (&load->entries, ward_ledger_entries_unref);
+  g_clear_pointer (&load->gaps, g_ptr_array_unref);
+  g_free (load);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LedgerLoad *load = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) reader = ward_store_open_reader (load->path, &error);
+
+  if (reader != NULL && ward_store_exec (reader, "BEGIN", &error))
+    {
+      load->entries = ward_ledger_entries_load (reader, load->campaign_id, &error);
+      if (load->entries != NULL)
+        load->gaps = ward_ledger_receipt_gaps (reader, load->campaign_id, NULL);
+      ward_store_exec (reader, "COMMIT", NULL);
+    }
+  if (load->entries == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_loaded_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr (WardDonationsPage) self = user_data;
+  LedgerLoad *load = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        ward_page_show_error (WARD_PAGE (self), _("The Ledger Could Not Be Read"), error);
+      return;
+    }
+  if (self->campaign == NULL || self->campaign->id != load->campaign_id)
+    return;
+  self->loaded_id = load->campaign_id;
+  ward_ledger_totals_clear (&self->totals);
+  ward_ledger_entries_compute_totals (load->entries, &self->totals);
+  ward_ledger_list_set_entries (self->ledger_list, load->entries);
+  show_totals (self);
+  show_gaps (self, load->gaps);
+  update_actions (self);
+}
+
+/* Until its entries are read, another campaign shows no figures. */
+static void
+show_loading (WardDonationsPage *self)
+{
+  GtkLabel *figures[] = { self->received_label, self->transferred_label, self->on_hand_label,
+                          self->donors_label };
+
+  ward_ledger_totals_clear (&self->totals);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    gtk_label_set_text (figures[i], "…");
+  gtk_widget_set_visible (GTK_WIDGET (self->groups_label), FALSE);
+  gtk_revealer_set_reveal_child (self->gaps_revealer, FALSE);
+  ward_ledger_list_set_loading (self->ledger_list);
+  update_actions (self);
+}
+
 static void
 load_campaign (WardDonationsPage *self)
 {
   WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  g_autoptr (WardLedgerEntries) entries = NULL;
-  g_autoptr (GError) error = NULL;
+  g_autoptr (GTask) task = NULL;
+  LedgerLoad *load;
 
-  ward_ledger_totals_clear (&self->totals);
-  if (self->campaign == NULL)
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->campaign == NULL || store == NULL)
     {
+      self->loaded_id = 0;
+      ward_ledger_totals_clear (&self->totals);
       ward_ledger_list_set_entries (self->ledger_list, NULL);
       update_actions (self);
       return;
     }
   show_campaign (self);
   ward_print_set_campaign (GTK_WIDGET (self), self->campaign->name);
-  entries = ward_ledger_entries_load (store, self->campaign->id, &error);
-  if (entries == NULL)
-    {
-      ward_page_show_error (WARD_PAGE (self), _("The Ledger Could Not Be Read"), error);
-      return;
-    }
-  ward_ledger_entries_compute_totals (entries, &self->totals);
-  ward_ledger_list_set_entries (self->ledger_list, entries);
-  show_totals (self);
-  show_gaps (self);
-  update_actions (self);
+  /* The same campaign read again (after a receipt) keeps its list on
+   * show until the new one is read. */
+  if (self->loaded_id != self->campaign->id)
+    show_loading (self);
+
+  load = g_new0 (LedgerLoad, 1);
+  load->path = g_strdup (ward_store_get_path (store));
+  load->campaign_id = self->campaign->id;
+  self->load_cancellable = g_cancellable_new ();
+  task = g_task_new (NULL, self->load_cancellable, on_loaded_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load_campaign);
+  g_task_set_task_data (task, load, (GDestroyNotify) ledger_load_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static void
@@ -462,6 +555,8 @@ ward_donations_page_dispose (GObject *object)
 {
   WardDonationsPage *self = WARD_DONATIONS_PAGE (object);
 
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_DONATIONS_PAGE);

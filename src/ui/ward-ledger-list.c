@@ -42,6 +42,7 @@ struct _WardLedgerList
   GtkDropDown         *method_dropdown;
   GtkLabel            *count_label;
   GtkStack            *stack;
+  GtkSpinner          *spinner;
   GtkColumnView       *column_view;
 };
 
@@ -290,6 +291,7 @@ update_count (WardLedgerList *self)
                             shown_text, total_text);
   gtk_label_set_text (self->count_label, text);
 
+  gtk_spinner_stop (self->spinner);
   if (total == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
   else if (shown == 0 && !pending)
@@ -418,6 +420,7 @@ ward_ledger_list_class_init (WardLedgerListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardLedgerList, method_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WardLedgerList, count_label);
   gtk_widget_class_bind_template_child (widget_class, WardLedgerList, stack);
+  gtk_widget_class_bind_template_child (widget_class, WardLedgerList, spinner);
   gtk_widget_class_bind_template_child (widget_class, WardLedgerList, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed_cb);
@@ -488,6 +491,18 @@ ward_ledger_list_set_entries (WardLedgerList    *self,
   fill_groups (self, entries);
   ward_ledger_model_set_entries (self->model, entries);
   update_count (self);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+void
+ward_ledger_list_set_loading (WardLedgerList *self)
+{
+  g_return_if_fail (WARD_IS_LEDGER_LIST (self));
+
+  ward_ledger_model_set_entries (self->model, NULL);
+  gtk_label_set_text (self->count_label, "");
+  gtk_spinner_start (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
   g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 

@@ -17,6 +17,8 @@ G_DECLARE_FINAL_TYPE (WardLedgerList, ward_ledger_list, WARD, LEDGER_LIST, AdwBi
  * selection. */
 void            ward_ledger_list_set_entries  (WardLedgerList    *self,
                                                WardLedgerEntries *entries);
+/* No entries, and a spinner in their place, until ward_ledger_list_set_entries(). */
+void            ward_ledger_list_set_loading   (WardLedgerList    *self);
 /* The selected row, or NULL. */
 WardLedgerItem *ward_ledger_list_get_selected (WardLedgerList    *self);
 void            ward_ledger_list_focus_search (WardLedgerList    *self);
