@@ -446,7 +446,7 @@ ward_window_class_init (WardWindowClass *klass)
    * WardWindow::file-checked:
    *
    * Emitted when the checks run on the file once the window is up (see
-   * ward-file-check.h) have finished and what they found is shown.
+   * ward-file-check.h) have finished, before what they found is shown.
    */
   signals[FILE_CHECKED] = g_signal_new ("file-checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);

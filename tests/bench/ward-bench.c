@@ -282,6 +282,7 @@ have_display (void)
  * 100,000 entries, here (a settings key file that says so). */
 static double
 measure_on_ledger_page (Suite              *suite,
+                        const char         *what,
                         const char * const *argv,
                         double             *rss_out)
 {
@@ -298,7 +299,7 @@ measure_on_ledger_page (Suite              *suite,
   suite->env = g_strdupv (saved);
   suite->env = g_environ_setenv (suite->env, "GSETTINGS_BACKEND", "keyfile", TRUE);
   suite->env = g_environ_setenv (suite->env, "XDG_CONFIG_HOME", config, TRUE);
-  seconds = measure (suite, "ward-tracker, large file, ledger page", argv, NULL, 1, rss_out);
+  seconds = measure (suite, what, argv, NULL, 1, rss_out);
   g_strfreev (suite->env);
   suite->env = saved;
   return seconds;
@@ -312,8 +313,8 @@ bench_start (Suite *suite)
   const char *ward[] = { suite->tracker, "--database", suite->big, "--quit-after-first-frame", NULL };
   const char *fresh[] = { suite->tracker, "--database", empty, "--quit-after-first-frame", NULL };
   const char *checked[] = { suite->tracker, "--database", suite->big, "--quit-after-checks", NULL };
-  double bare_s, ward_s, empty_s, ledger_s, checked_s;
-  double bare_mb = 0, ward_mb = 0, empty_mb = 0, ledger_mb = 0, checked_mb = 0;
+  double bare_s, ward_s, empty_s, ledger_s, checked_s, ledger_checked_s;
+  double bare_mb = 0, ward_mb = 0, empty_mb = 0, ledger_mb = 0, checked_mb = 0, ledger_checked_mb = 0;
 
   if (!have_display ())
     {
@@ -323,23 +324,30 @@ bench_start (Suite *suite)
   bare_s = measure (suite, "bare libadwaita window", bare, NULL, 1, &bare_mb);
   empty_s = measure (suite, "ward-tracker, new empty file", fresh, NULL, 1, &empty_mb);
   ward_s = measure (suite, "ward-tracker, large file", ward, NULL, 1, &ward_mb);
-  ledger_s = measure_on_ledger_page (suite, ward, &ledger_mb);
+  ledger_s = measure_on_ledger_page (suite, "ward-tracker, large file, ledger page", ward, &ledger_mb);
   /* After the first frame the window checks the file on a worker thread
    * (integrity, the ledger's chain); writes wait for it. */
   checked_s = measure (suite, "ward-tracker, large file, until its checks are done", checked, NULL, 1,
                        &checked_mb);
+  /* The ledger's 100,000 entries are read on a worker thread after the
+   * first frame (a fifth of a second), well before the checks end. */
+  ledger_checked_s = measure_on_ledger_page (suite, "ward-tracker, large file, ledger page, until checked",
+                                             checked, &ledger_checked_mb);
   add_row (suite, "Start to first frame, large file", ward_s, "s", "bare window", bare_s,
            "≤ 1.5× bare", ward_s > 0 && ward_s <= 1.5 * bare_s);
   add_row (suite, "  the same, opening on the ledger page", ledger_s, "s", "bare window", bare_s,
            "≤ 1.5× bare", ledger_s > 0 && ledger_s <= 1.5 * bare_s);
   add_row (suite, "Start to first frame, new empty file", empty_s, "s", "bare window", bare_s, "", FALSE);
   add_row (suite, "Start until the file checks are done, large file", checked_s, "s", NULL, 0, "", FALSE);
+  add_row (suite, "  the same, on the ledger page", ledger_checked_s, "s", NULL, 0, "", FALSE);
   add_row (suite, "Peak memory, large file open", ward_mb, "MB", "bare window", bare_mb,
            "< 200 MB", ward_mb > 0 && ward_mb < 200);
   add_row (suite, "  the same, on the ledger page", ledger_mb, "MB", "bare window", bare_mb,
            "< 200 MB", ledger_mb > 0 && ledger_mb < 200);
   add_row (suite, "  the same, until the file checks are done", checked_mb, "MB", "bare window", bare_mb,
            "< 200 MB", checked_mb > 0 && checked_mb < 200);
+  add_row (suite, "  the same, on the ledger page, entries read", ledger_checked_mb, "MB", "bare window",
+           bare_mb, "< 200 MB", ledger_checked_mb > 0 && ledger_checked_mb < 200);
 }
 
 /* One line from ward-bench-filter: keystrokes, first frame median and
