@@ -87,6 +87,7 @@ show_totals (WardDonationsPage *self)
   g_autofree char *received_caption = NULL;
   g_autofree char *transferred_caption = NULL;
   g_autoptr (GString) groups = g_string_new (NULL);
+  g_autoptr (GString) tooltip = g_string_new (NULL);
 
   received_caption = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Received · %s receipt",
                                                    "Received · %s receipts", totals->n_receipts),
@@ -109,8 +110,13 @@ show_totals (WardDonationsPage *self)
 
       g_string_append_printf (groups, "%s%s: %s", groups->len ? " · " : _("By group: "),
                               *group->group ? group->group : _("no group"), money);
+      g_string_append_printf (tooltip, "%s%s: %s", tooltip->len ? "\n" : "",
+                              *group->group ? group->group : _("no group"), money);
     }
+  /* Two lines at most above the list (a ward has some forty tổ dân phố);
+   * the whole list, a group a line, in the tooltip. */
   gtk_label_set_text (self->groups_label, groups->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->groups_label), tooltip->str);
   gtk_widget_set_visible (GTK_WIDGET (self->groups_label), groups->len > 0);
 }
 
