@@ -66,7 +66,7 @@ def type_into(node, text):
     time.sleep(0.3)
     rawinput.keyCombo("<Control>a")
     rawinput.pressKey("BackSpace")
-    rawinput.typeText(text)
+    wardui.type_text(text)
     time.sleep(0.5)
 
 
@@ -121,10 +121,10 @@ recipients.click()
 time.sleep(0.3)
 rawinput.keyCombo("<Control>a")
 rawinput.pressKey("BackSpace")
-rawinput.typeText("Ban Thường vụ Thành ủy")
+wardui.type_text("Ban Thường vụ Thành ủy")
 rawinput.pressKey("Return")
 rawinput.pressKey("Return")
-rawinput.typeText("Lưu VP")
+wardui.type_text("Lưu VP")
 time.sleep(0.5)
 app.screenshot("preferences-typed")
 check(gsetting("report-recipients") == "['Ban Thường vụ Thành ủy', 'Lưu VP']",
