@@ -1006,8 +1006,16 @@ test_disclosure_long (Fixture       *f,
   {
     g_autofree char *hash = last_hash (f);
     g_autofree char *last_page = pdf_text (pdf, n_pages);
+    g_autofree char *expected = g_strdup_printf ("bút toán 5000: %s", hash);
+    g_auto (GStrv) words = g_strsplit_set (last_page, " \n", -1);
+    g_autoptr (GString) flat = g_string_new (NULL);
 
-    assert_contains (line_with (last_page, hash), "bút toán 5000:");
+    /* The hash may go to a line of its own: it changes with the time the
+     * entries were recorded, and its letters are wider than its digits. */
+    for (guint i = 0; words[i] != NULL; i++)
+      if (*words[i] != '\0')
+        g_string_append_printf (flat, "%s%s", flat->len > 0 ? " " : "", words[i]);
+    assert_contains (flat->str, expected);
   }
 }
 
