@@ -8,7 +8,7 @@ packages="
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev
   gettext itstool desktop-file-utils appstream
-  fonts-liberation fonts-liberation2
+  fonts-liberation2
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail python3-gi gir1.2-atspi-2.0
   gsettings-desktop-schemas imagemagick poppler-utils locales valgrind
 "

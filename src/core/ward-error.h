@@ -23,6 +23,7 @@ typedef enum
   WARD_ERROR_NOT_FOUND,
   WARD_ERROR_SEED,           /* a seed file is malformed */
   WARD_ERROR_TAMPERED,       /* the ledger chain does not verify */
+  WARD_ERROR_FONT_MISSING,   /* a report's font is not installed or lacks a letter */
 } WardError;
 
 GQuark ward_error_quark (void);

@@ -81,13 +81,38 @@ set_errno_error (GError     **error,
   return FALSE;
 }
 
+/* The only date in the PDF, so that the same report of the same file is
+ * the same file byte for byte: SOURCE_DATE_EPOCH when the environment sets
+ * it (reproducible-builds.org), else the document's own date; the time of
+ * writing only for a report that has no date. */
+static char *
+creation_date (WardReport *self)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  const char *date = ward_report_get_document_date (self);
+  g_autoptr (GDateTime) time = NULL;
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64 / 2, &seconds, NULL))
+    time = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (time != NULL)
+    return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  if (date != NULL)
+    return g_strdup_printf ("%.10sT00:00:00", date);
+
+  time = g_date_time_new_now_local ();
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+}
+
 static void
 set_metadata (WardReport      *self,
               cairo_surface_t *surface)
 {
   const char *title = ward_report_get_title (self);
+  g_autofree char *date = creation_date (self);
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ward Tracker");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 
   if (title != NULL)
     {
@@ -162,6 +187,9 @@ ward_report_write_pdf (WardReport  *self,
   g_return_val_if_fail (WARD_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ward_report_check_fonts (self, error))
+    return FALSE;
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);

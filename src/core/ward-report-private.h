@@ -7,7 +7,11 @@
 
 G_BEGIN_DECLS
 
-#define WARD_REPORT_FONT_FAMILY "Liberation Serif, Tinos, Times New Roman, serif"
+/* The family every report is set in, and the Debian package that installs
+ * it (ward-report-fonts.c). Nothing is left to the machine's "serif" or
+ * "monospace". */
+#define WARD_REPORT_SERIF_FAMILY  "Liberation Serif"
+#define WARD_REPORT_FONT_PACKAGE  "fonts-liberation2"
 #define WARD_REPORT_MM          (72.0 / 25.4)
 
 #define MARGIN_TOP     (25 * WARD_REPORT_MM)
@@ -76,6 +80,7 @@ struct _WardReport
   char                 *recipients;   /* one a line */
   char                 *signature_lines;
   char                 *signatory;
+  char                 *document_date; /* ISO; the PDF's creation date */
 
   GPtrArray            *blocks;       /* Block *, those the caller added */
   Block                 header_block;
@@ -130,6 +135,23 @@ void          ward_report_draw_page_number   (PangoContext *context,
 /* ward-report-flow.c: measures every block and places it on pages. */
 void          ward_report_flow               (WardReport   *self,
                                               PangoContext *context);
+
+/* ward-report-fonts.c: the font map reports are laid out with (one per
+ * thread), holding the project's fonts and nothing else; whether they are
+ * installed; and whether they have every character of a text. */
+PangoFontMap         *ward_report_font_map         (void);
+gboolean              ward_report_fonts_available  (GError **error);
+
+typedef struct _WardReportCoverage WardReportCoverage;
+
+WardReportCoverage   *ward_report_coverage_new     (void);
+void                  ward_report_coverage_free    (WardReportCoverage  *self);
+/* FALSE, naming the character and the text, when the serif lacks one of
+ * the characters of @text (Pango markup when @is_markup). */
+gboolean              ward_report_coverage_check   (WardReportCoverage  *self,
+                                                    const char          *text,
+                                                    gboolean             is_markup,
+                                                    GError             **error);
 
 /* A context that measures in points (72 dpi) with linear metrics, so that a
  * layout measured on one surface has the same size when drawn on another. */
@@ -231,6 +253,10 @@ double                ward_report_table_break_row         (WardReportTable *self
 double                ward_report_table_get_row_text_height (WardReportTable *self,
                                                              guint            row);
 double                ward_report_table_get_padding       (WardReportTable *self);
+/* FALSE at the first header or cell the fonts cannot print. */
+gboolean              ward_report_table_check_coverage    (WardReportTable    *self,
+                                                           WardReportCoverage *coverage,
+                                                           GError            **error);
 
 /* Draws the header row at @y if @with_header, then rows [@first, @last);
  * when @slice_end is not negative, the single row @first is drawn from
@@ -248,5 +274,6 @@ double                ward_report_table_draw     (WardReportTable *self,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardReportTable, ward_report_table_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardReportGlyphRun, ward_report_glyph_run_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardReportCoverage, ward_report_coverage_free)
 
 G_END_DECLS

@@ -641,6 +641,22 @@ ward_report_table_get_padding (WardReportTable *self)
 }
 
 gboolean
+ward_report_table_check_coverage (WardReportTable    *self,
+                                  WardReportCoverage *coverage,
+                                  GError            **error)
+{
+  for (guint i = 0; i < self->n_columns; i++)
+    if (!ward_report_coverage_check (coverage, self->columns[i].header, FALSE, error))
+      return FALSE;
+
+  for (guint i = 0; i < self->cells->len; i++)
+    if (!ward_report_coverage_check (coverage, g_ptr_array_index (self->cells, i), FALSE, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
 ward_report_table_row_is_group (WardReportTable *self,
                                 guint            row)
 {

@@ -169,6 +169,7 @@ ward_report_finalize (GObject *object)
   g_free (self->recipients);
   g_free (self->signature_lines);
   g_free (self->signatory);
+  g_free (self->document_date);
   g_ptr_array_unref (self->blocks);
   block_clear (&self->header_block);
   block_clear (&self->title_block);
@@ -208,10 +209,10 @@ ward_report_create_context (cairo_t *cr)
   cairo_font_options_t *options = cairo_font_options_create ();
   PangoContext *context;
 
+  /* The project's fonts only, never the default font map's fallbacks. */
+  context = pango_font_map_create_context (ward_report_font_map ());
   if (cr != NULL)
-    context = pango_cairo_create_context (cr);
-  else
-    context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+    pango_cairo_update_context (cr, context);
 
   /* Unhinted metrics in points: the same sizes on a PDF and on a printer. */
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -229,7 +230,9 @@ PangoFontDescription *
 ward_report_font_new (double          size,
                       WardReportStyle style)
 {
-  PangoFontDescription *font = pango_font_description_from_string (WARD_REPORT_FONT_FAMILY);
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family_static (font, WARD_REPORT_SERIF_FAMILY);
 
   pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
   if (style & WARD_REPORT_STYLE_BOLD)
@@ -463,6 +466,65 @@ ward_report_set_closing (WardReport *self,
   if (markup != NULL)
     self->closing_block.text = valid_markup (markup);
   invalidate (self);
+}
+
+static gboolean
+check_block (WardReportCoverage  *coverage,
+             const Block         *block,
+             GError             **error)
+{
+  gboolean markup = block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_CLOSING;
+
+  if (block->table != NULL)
+    return ward_report_table_check_coverage (block->table, coverage, error);
+
+  return ward_report_coverage_check (coverage, block->text, markup, error)
+         && ward_report_coverage_check (coverage, block->value, FALSE, error);
+}
+
+gboolean
+ward_report_check_fonts (WardReport  *self,
+                         GError     **error)
+{
+  g_autoptr (WardReportCoverage) coverage = NULL;
+  const char *fields[] = { self->parent_body, self->issuing_body, self->number,
+                           self->place_date, self->heading, self->motto, self->title,
+                           self->recipients, self->signature_lines, self->signatory };
+
+  g_return_val_if_fail (WARD_IS_REPORT (self), FALSE);
+
+  if (!ward_report_fonts_available (error))
+    return FALSE;
+
+  coverage = ward_report_coverage_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!ward_report_coverage_check (coverage, fields[i], FALSE, error))
+      return FALSE;
+  if (!ward_report_coverage_check (coverage, self->subtitle, TRUE, error)
+      || !check_block (coverage, &self->closing_block, error))
+    return FALSE;
+  for (guint i = 0; i < self->blocks->len; i++)
+    if (!check_block (coverage, g_ptr_array_index (self->blocks, i), error))
+      return FALSE;
+
+  return TRUE;
+}
+
+void
+ward_report_set_document_date (WardReport *self,
+                               const char *date_iso)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+
+  set_string (&self->document_date, date_iso);
+}
+
+const char *
+ward_report_get_document_date (WardReport *self)
+{
+  g_return_val_if_fail (WARD_IS_REPORT (self), NULL);
+
+  return self->document_date;
 }
 
 int

@@ -143,8 +143,8 @@ void                   ward_report_table_add_group_row  (WardReportTable       *
 guint                  ward_report_table_get_n_rows     (WardReportTable       *table);
 
 /* Lays the document out on pages of @width_pt × @height_pt, measuring text
- * with @measure_cr's font settings (NULL: a context of the default font
- * map). Returns the number of pages, at least 1. */
+ * with @measure_cr's font settings (NULL: a context of the report's own
+ * font map). Returns the number of pages, at least 1. */
 int                    ward_report_paginate             (WardReport            *self,
                                                          cairo_t               *measure_cr,
                                                          double                 width_pt,
@@ -155,8 +155,22 @@ int                    ward_report_get_n_pages          (WardReport            *
 void                   ward_report_draw_page            (WardReport            *self,
                                                          cairo_t               *cr,
                                                          int                    page_nr);
+/* FALSE, writing nothing, when the fonts reports are set in are not
+ * installed (the message names the font and its package) or lack a
+ * character of the report's text (the message names it and where it is).
+ * ward_report_write_pdf() checks this; call it before printing. */
+gboolean               ward_report_check_fonts          (WardReport            *self,
+                                                         GError               **error);
+/* The document's date, ISO "2026-02-05": the PDF's creation date, so the
+ * same report of the same file is the same PDF byte for byte. When the
+ * environment sets SOURCE_DATE_EPOCH, that wins; with neither, the time of
+ * writing. */
+void                   ward_report_set_document_date    (WardReport            *self,
+                                                         const char            *date_iso);
+const char            *ward_report_get_document_date    (WardReport            *self);
 /* Paginates and writes the whole report as a PDF, through a temporary file
- * in the same folder that replaces @path only when complete. */
+ * in the same folder that replaces @path only when complete; checks the
+ * fonts first (ward_report_check_fonts()). */
 gboolean               ward_report_write_pdf            (WardReport            *self,
                                                          const char            *path,
                                                          GError               **error);

@@ -366,6 +366,7 @@ ward_reports_set_party_heading (WardReport               *report,
 
   ward_report_set_header (report, WARD_REPORT_HEADER_PARTY, settings->parent_body,
                           settings->party_body, number, date);
+  ward_report_set_document_date (report, date_iso);
 }
 
 void
@@ -378,6 +379,7 @@ ward_reports_set_front_heading (WardReport               *report,
 
   ward_report_set_header (report, WARD_REPORT_HEADER_STATE, settings->front_parent_body,
                           settings->front_body, number, date);
+  ward_report_set_document_date (report, date_iso);
 }
 
 /* "- Ban Thường vụ Tỉnh ủy (để b/c),", the last line ending with a full

@@ -161,10 +161,18 @@ ward_print_report (GtkWidget  *page,
 {
   g_autoptr (GtkPageSetup) setup = NULL;
   g_autofree char *job_name = NULL;
+  g_autoptr (GError) error = NULL;
   GtkPrintOperation *operation;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (WARD_IS_REPORT (report));
+
+  /* A missing font is said before the print dialog, never printed around. */
+  if (!ward_report_check_fonts (report, &error))
+    {
+      show_error (page, _("Could not print the report"), error);
+      return;
+    }
 
   operation = gtk_print_operation_new ();
   setup = page_setup_for (report);
@@ -285,11 +293,18 @@ ward_export_report_pdf (GtkWidget  *page,
 {
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autoptr (GError) error = NULL;
   GtkFileChooserNative *chooser;
   ExportJob *job;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (WARD_IS_REPORT (report));
+
+  if (!ward_report_check_fonts (report, &error))
+    {
+      show_error (page, _("Could not export the report"), error);
+      return;
+    }
 
   chooser = gtk_file_chooser_native_new (_("Export as PDF"), window_of (page),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));

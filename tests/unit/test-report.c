@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <unistd.h>
 
 #include <cairo.h>
@@ -172,7 +173,7 @@ pdf_words (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-", NULL };
   g_autofree char *html = run_tool (argv);
-  g_auto(GStrv) lines = g_strsplit (html, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit_set (html, "\n", -1);
   GArray *pages = g_array_new (FALSE, TRUE, sizeof (Page));
   Page *page = NULL;
 
@@ -311,7 +312,7 @@ front_report_new (void)
   add_donor_table (report, TRUE);
   ward_report_set_recipients (report, recipients);
   ward_report_set_signature (report, signature, "Trần Thị Mai");
-  ward_report_set_closing (report, "Mã kiểm tra sổ quỹ: <tt>" CHAIN_HASH "</tt>");
+  ward_report_set_closing (report, "Mã kiểm tra sổ quỹ: <span size=\"8192\">" CHAIN_HASH "</span>");
 
   return report;
 }
@@ -348,7 +349,7 @@ static void
 assert_table_pages (const char *text,
                     int         n_pages)
 {
-  g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+  g_auto(GStrv) pages = g_strsplit_set (text, "\f", -1);
   guint next_row = 1;
   guint pages_with_rows = 0;
 
@@ -424,20 +425,17 @@ assert_margins_and_numbers (GArray *pages,
 static gboolean
 is_serif (const char *font_line)
 {
-  return strstr (font_line, "LiberationSerif") != NULL || strstr (font_line, "Tinos") != NULL
-         || strstr (font_line, "TimesNewRoman") != NULL;
+  return strstr (font_line, "+LiberationSerif") != NULL;
 }
 
-/* Every font in the PDF is the serif, embedded: a Vietnamese letter the font
- * lacks would have come from a fallback font (DejaVu and the like). Only
- * @monospace text (<tt>) may be set in another. */
+/* Every font in the PDF is the project's serif, embedded: a report never
+ * takes what the machine offers (DejaVu and the like). */
 static void
-assert_serif_embedded (const char *pdf,
-                       gboolean    monospace)
+assert_serif_embedded (const char *pdf)
 {
   const char *argv[] = { "pdffonts", pdf, NULL };
   g_autofree char *out = run_tool (argv);
-  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit_set (out, "\n", -1);
   gsize emb_column = 0;
   guint serif_fonts = 0;
 
@@ -451,12 +449,8 @@ assert_serif_embedded (const char *pdf,
 
   for (guint i = 2; lines[i] != NULL && lines[i][0] != '\0'; i++)
     {
-      if (monospace && strstr (lines[i], "Mono") != NULL)
-        continue;
-
       if (!is_serif (lines[i]))
-        g_error ("%s uses a font other than the serif, so the serif lacks some letters "
-                 "(install fonts-liberation2 or fonts-croscore):\n%s", pdf, lines[i]);
+        g_error ("%s uses a font other than Liberation Serif:\n%s", pdf, lines[i]);
 
       serif_fonts++;
       g_assert_cmpuint (strlen (lines[i]), >, emb_column + 3);
@@ -504,7 +498,7 @@ test_party_report (Fixture       *fixture,
   g_autoptr(WardReport) report = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *nfc = NULL;
+  g_auto(GStrv) lines = NULL;
   g_autoptr(GArray) pages = NULL;
   const Page *first;
   const Word *heading, *parent, *date, *title;
@@ -520,8 +514,16 @@ test_party_report (Fixture       *fixture,
   g_assert_cmpint (n_pages, ==, ward_report_get_n_pages (report));
 
   text = pdf_text (pdf);
-  nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
-  g_assert_cmpstr (text, ==, nfc);
+  /* Line by line: GLib's normalisation moves the rest of its buffer for
+   * every letter it composes, which under AddressSanitizer takes minutes
+   * on a whole document. */
+  lines = g_strsplit_set (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *nfc = g_utf8_normalize (lines[i], -1, G_NORMALIZE_NFC);
+
+      g_assert_cmpstr (lines[i], ==, nfc);
+    }
   assert_composed (text, "ĐẢNG CỘNG SẢN VIỆT NAM");
   assert_composed (text, "ĐẢNG BỘ TỈNH THANH HÓA");
   assert_composed (text, "ĐẢNG ỦY PHƯỜNG ĐÔNG SƠN");
@@ -540,7 +542,7 @@ test_party_report (Fixture       *fixture,
   ward_report_get_page_size (report, &width, &height);
   g_assert_cmpfloat (width, <, height);
   assert_margins_and_numbers (pages, width, height);
-  assert_serif_embedded (pdf, FALSE);
+  assert_serif_embedded (pdf);
 
   /* Top left the bodies, top right the party's name over the date. */
   first = &g_array_index (pages, Page, 0);
@@ -588,7 +590,7 @@ test_front_report (Fixture       *fixture,
   assert_table_pages (text, n_pages);
 
   /* The chain hash once, on the last page. */
-  page_texts = g_strsplit (text, "\f", -1);
+  page_texts = g_strsplit_set (text, "\f", -1);
   g_assert_cmpuint (count_substrings (text, CHAIN_HASH), ==, 1);
   g_assert_cmpuint (count_substrings (page_texts[n_pages - 1], CHAIN_HASH), ==, 1);
 
@@ -604,7 +606,7 @@ test_front_report (Fixture       *fixture,
       g_assert_cmpfloat (page->width, >, page->height);
     }
   assert_margins_and_numbers (pages, width, height);
-  assert_serif_embedded (pdf, TRUE);
+  assert_serif_embedded (pdf);
 }
 
 /* A row longer than a page is the one thing cut across pages: it starts
@@ -643,7 +645,7 @@ test_tall_row (Fixture       *fixture,
   n_pages = pdf_n_pages (pdf);
   g_assert_cmpint (n_pages, ==, 3);
   text = pdf_text (pdf);
-  pages = g_strsplit (text, "\f", -1);
+  pages = g_strsplit_set (text, "\f", -1);
 
   for (guint i = 1; i <= 140; i++)
     {
@@ -955,6 +957,75 @@ test_numerals (void)
   g_object_unref (context);
 }
 
+/* The same report is the same PDF, byte for byte: its only date is the
+ * document's (or SOURCE_DATE_EPOCH), and its fonts are the project's own. */
+static void
+test_reproducible (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(WardReport) first = front_report_new ();
+  g_autoptr(WardReport) second = front_report_new ();
+  g_autofree char *a = NULL, *b = NULL, *c = NULL;
+  g_autofree char *a_bytes = NULL, *b_bytes = NULL, *c_bytes = NULL;
+  gsize a_len, b_len, c_len;
+
+  ward_report_set_document_date (first, "2025-09-17");
+  ward_report_set_document_date (second, "2025-09-17");
+  a = write_report (fixture, first, "a.pdf");
+  b = write_report (fixture, second, "b.pdf");
+  g_assert_true (g_file_get_contents (a, &a_bytes, &a_len, NULL));
+  g_assert_true (g_file_get_contents (b, &b_bytes, &b_len, NULL));
+  g_assert_cmpmem (a_bytes, a_len, b_bytes, b_len);
+  g_assert_nonnull (memmem (a_bytes, a_len, "20250917000000", 14));
+
+  /* SOURCE_DATE_EPOCH wins over the document's date. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1758067200", TRUE);  /* 2025-09-17 00:00:00 UTC */
+  ward_report_set_document_date (second, "2026-01-01");
+  c = write_report (fixture, second, "c.pdf");
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_true (g_file_get_contents (c, &c_bytes, &c_len, NULL));
+  g_assert_nonnull (memmem (c_bytes, c_len, "20250917000000", 14));
+}
+
+/* A character the project's fonts lack is refused, named, and nothing is
+ * written: no fallback font prints it. */
+static void
+test_uncovered_character (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  const char *cases[][2] = {
+    { "cell", "\xe6\xbc\xa2" },       /* a Han character in a table cell */
+    { "paragraph", "\xf0\x9f\x98\x80" },  /* an emoji in body text */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(WardReport) report = front_report_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *path = g_build_filename (fixture->dir, "uncovered.pdf", NULL);
+      g_autofree char *text = g_strdup_printf ("Nguyễn Văn %s An", cases[i][1]);
+
+      if (g_str_equal (cases[i][0], "cell"))
+        {
+          WardReportTable *table = ward_report_add_table (report, 2);
+          const char *cells[] = { "1", text };
+
+          ward_report_table_set_column (table, 0, "TT", 1, WARD_REPORT_ALIGN_CENTER);
+          ward_report_table_set_column (table, 1, "Họ và tên", 4, WARD_REPORT_ALIGN_LEFT);
+          ward_report_table_add_row (table, cells);
+        }
+      else
+        ward_report_add_paragraph (report, text);
+
+      g_assert_false (ward_report_write_pdf (report, path, &error));
+      g_assert_error (error, WARD_ERROR, WARD_ERROR_FONT_MISSING);
+      g_assert_nonnull (strstr (error->message, cases[i][1]));
+      g_assert_nonnull (strstr (error->message, "Liberation Serif"));
+      g_assert_nonnull (strstr (error->message, "Nguyễn Văn"));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -975,6 +1046,10 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/report/unwritable", Fixture, NULL, fixture_set_up, test_unwritable,
               fixture_tear_down);
+  g_test_add ("/report/reproducible", Fixture, NULL, fixture_set_up, test_reproducible,
+              fixture_tear_down);
+  g_test_add ("/report/uncovered-character", Fixture, NULL, fixture_set_up,
+              test_uncovered_character, fixture_tear_down);
 
   return g_test_run ();
 }
