@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include "ward-cli.h"
+#include "cli/ward-cli.h"
 
 int
 main (int   argc,

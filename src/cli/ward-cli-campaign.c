@@ -7,11 +7,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "ward-campaign.h"
-#include "ward-cli.h"
-#include "ward-error.h"
-#include "ward-format.h"
-#include "ward-ledger.h"
+#include "donations/ward-donations-campaign.h"
+#include "cli/ward-cli.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
 
 /* `campaign list [--json]` and `campaign add NAME --organiser TEXT --start
  * DD/MM/YYYY [--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT]

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-cli.h"
-#include "ward-import.h"
+#include "cli/ward-cli.h"
+#include "import/ward-import.h"
 
 static void
 print_kinds (void)

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ward-cli.h"
-#include "ward-error.h"
-#include "ward-reports.h"
+#include "cli/ward-cli.h"
+#include "base/ward-error.h"
+#include "reports/ward-reports.h"
 
 /* `ward-tracker-cli report NAME [--period 2026|2026-H1] [--campaign NAME]
  * [--receipt NUMBER] --output FILE.pdf`: the reports of the window, written

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-backup.h"
-#include "ward-cli.h"
+#include "safety/ward-safety-backup.h"
+#include "cli/ward-cli.h"
 
 int
 ward_cli_command_backup (WardCliContext  *ctx,

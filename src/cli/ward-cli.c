@@ -9,9 +9,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "ward-cli.h"
-#include "ward-error.h"
-#include "ward-stats.h"
+#include "cli/ward-cli.h"
+#include "base/ward-error.h"
+#include "registers/ward-registers-stats.h"
 
 typedef struct
 {

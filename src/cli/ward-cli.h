@@ -3,7 +3,7 @@
 
 #include <glib.h>
 
-#include "ward-store.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 

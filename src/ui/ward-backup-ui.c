@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-backup.h"
+#include "safety/ward-safety-backup.h"
 #include "ward-backup-ui.h"
 
 static void

@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-bundle.h"
+#include "exchange/ward-exchange.h"
 #include "ward-bundle-dialog.h"
-#include "ward-format.h"
+#include "base/ward-format.h"
 
 typedef enum
 {

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ward-store.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 

@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-campaign.h"
+#include "donations/ward-donations-campaign.h"
 #include "ward-campaign-dialog.h"
 #include "ward-form-error.h"
-#include "ward-format.h"
-#include "ward-ledger.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
 
 /* Used when the file holds no campaign to take the organiser from. */
 #define DEFAULT_ORGANISER "Ủy ban MTTQ phường"

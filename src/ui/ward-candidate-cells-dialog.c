@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ward-candidate-cells-dialog.h"
-#include "ward-candidates.h"
+#include "admissions/ward-admissions.h"
 
 static void
 read_cell (gconstpointer      item,

@@ -2,12 +2,12 @@
 #pragma once
 
 #include "ward-name-list-dialog.h"
-#include "ward-store.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 
 /* The list of chi bộ the office keeps: add one, rename one, remove one
- * without candidates. Every change goes through core (ward-candidates.h).
+ * without candidates. Every change goes through core (ward-admissions.h).
  * It is the name list dialog (ward-name-list-dialog.h) over the chi bộ. */
 typedef WardNameListDialog WardCandidateCellsDialog;
 

@@ -9,9 +9,9 @@
 #include "ward-candidate-dialog.h"
 #include "ward-history-dialog.h"
 #include "ward-candidate-stage-row.h"
-#include "ward-candidates.h"
-#include "ward-error.h"
-#include "ward-format.h"
+#include "admissions/ward-admissions.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
 
 /* Where the messages about one field go: a stage of the timeline, or a
  * small row under the field in the person and follow-up groups. */

@@ -7,7 +7,7 @@
 
 #include "ward-candidate-filter.h"
 #include "ward-candidate-model.h"
-#include "ward-text.h"
+#include "base/ward-text.h"
 
 struct _WardCandidateFilter
 {

@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ward-candidates.h"
+#include "admissions/ward-admissions.h"
 
 G_BEGIN_DECLS
 

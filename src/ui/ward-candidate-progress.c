@@ -6,7 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ward-candidate-progress.h"
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-page.h"
 
 #define DUE_WITHIN_DAYS 30

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ward-candidates.h"
+#include "admissions/ward-admissions.h"
 
 G_BEGIN_DECLS
 

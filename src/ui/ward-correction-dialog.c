@@ -7,8 +7,8 @@
 
 #include "ward-correction-dialog.h"
 #include "ward-form-error.h"
-#include "ward-format.h"
-#include "ward-ledger.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
 
 struct _WardCorrectionDialog
 {

@@ -9,9 +9,9 @@
 #include "ward-correction-dialog.h"
 #include "ward-donations-page.h"
 #include "ward-print.h"
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-import-dialog.h"
-#include "ward-ledger.h"
+#include "donations/ward-donations-ledger.h"
 #include "ward-ledger-list.h"
 #include "ward-receipt-dialog.h"
 #include "ward-transfer-dialog.h"
@@ -142,7 +142,7 @@ show_gaps (WardDonationsPage *self,
 }
 
 /* The chain is checked when the file opens, on a worker thread (see
- * ward-file-check.h): a change made outside the application shows here,
+ * ward-safety-file-check.h): a change made outside the application shows here,
  * in plain words, until the file is fixed. */
 void
 ward_donations_page_show_chain (WardDonationsPage *self,

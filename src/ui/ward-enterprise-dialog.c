@@ -7,9 +7,9 @@
 
 #include "ward-enterprise-dialog.h"
 #include "ward-history-dialog.h"
-#include "ward-enterprises.h"
-#include "ward-error.h"
-#include "ward-vsic.h"
+#include "enterprises/ward-enterprises.h"
+#include "base/ward-error.h"
+#include "base/ward-vsic.h"
 
 /* Fields typed as text, in the form's order; the others are combos and
  * switches. */

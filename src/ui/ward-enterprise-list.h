@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ward-enterprises.h"
+#include "enterprises/ward-enterprises.h"
 
 G_BEGIN_DECLS
 

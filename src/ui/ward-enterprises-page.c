@@ -11,10 +11,10 @@
 #include "ward-enterprise-list.h"
 #include "ward-enterprises-page.h"
 #include "ward-print.h"
-#include "ward-enterprises.h"
-#include "ward-format.h"
+#include "enterprises/ward-enterprises.h"
+#include "base/ward-format.h"
 #include "ward-import-dialog.h"
-#include "ward-text.h"
+#include "base/ward-text.h"
 
 /* The register of new enterprises: progress toward the 750 above, the
  * list below. The list is a column view over every row, loaded at once into

@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-audit.h"
-#include "ward-format.h"
+#include "store/ward-store-audit.h"
+#include "base/ward-format.h"
 #include "ward-history-dialog.h"
 
 /* Column names as a clerk reads them. */

@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "ward-import.h"
-#include "ward-store.h"
+#include "import/ward-import.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 

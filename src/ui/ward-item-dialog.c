@@ -6,11 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "ward-form-error.h"
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-history-dialog.h"
 #include "ward-item-dialog.h"
-#include "ward-targets.h"
-#include "ward-units.h"
+#include "targets/ward-targets.h"
+#include "programme/ward-programme-units.h"
 
 struct _WardItemDialog
 {

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ward-programme.h"
+#include "programme/ward-programme.h"
 
 G_BEGIN_DECLS
 

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-ledger-list.h"
-#include "ward-ledger-model.h"
-#include "ward-text.h"
+#include "donations/ward-donations-ledger-model.h"
+#include "base/ward-text.h"
 
 typedef enum
 {

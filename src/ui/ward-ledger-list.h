@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ward-ledger-item.h"
+#include "donations/ward-donations-ledger-item.h"
 
 G_BEGIN_DECLS
 

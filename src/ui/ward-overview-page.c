@@ -5,14 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-format.h"
-#include "ward-ledger.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
 #include "ward-overview-page.h"
 #include "ward-print.h"
-#include "ward-programme.h"
-#include "ward-readings.h"
-#include "ward-resolution.h"
-#include "ward-targets.h"
+#include "programme/ward-programme.h"
+#include "targets/ward-targets-readings.h"
+#include "targets/ward-targets-resolution.h"
+#include "targets/ward-targets.h"
 
 /* The whole resolution at a glance: the term's days left, the targets by
  * verdict, the two counted goals with their pace, the donation campaign's

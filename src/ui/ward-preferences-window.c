@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "ward-accessible.h"
-#include "ward-ledger.h"
+#include "donations/ward-donations-ledger.h"
 #include "ward-preferences-window.h"
-#include "ward-text.h"
+#include "base/ward-text.h"
 
 struct _WardPreferencesWindow
 {

@@ -6,11 +6,11 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-page.h"
 #include "ward-print.h"
-#include "ward-readings.h"
-#include "ward-resolution.h"
+#include "targets/ward-targets-readings.h"
+#include "targets/ward-targets-resolution.h"
 
 /* The reports are laid out once by core; here they meet the print dialog
  * and the file chooser. Building a report reads the store and stays on the

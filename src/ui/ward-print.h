@@ -3,8 +3,8 @@
 
 #include <gtk/gtk.h>
 
-#include "ward-reports.h"
-#include "ward-store.h"
+#include "reports/ward-reports.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 

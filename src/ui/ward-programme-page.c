@@ -5,14 +5,14 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-item-dialog.h"
-#include "ward-programme.h"
+#include "programme/ward-programme.h"
 #include "ward-programme-page.h"
 #include "ward-print.h"
 #include "ward-programme-row.h"
-#include "ward-text.h"
-#include "ward-units.h"
+#include "base/ward-text.h"
+#include "programme/ward-programme-units.h"
 #include "ward-units-dialog.h"
 
 /* The status filter: everything, one status, or a deadline state. */

@@ -4,7 +4,7 @@
 #include "config.h"
 
 #include "ward-programme-row.h"
-#include "ward-text.h"
+#include "base/ward-text.h"
 
 struct _WardProgrammeRow
 {

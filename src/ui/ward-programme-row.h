@@ -3,7 +3,7 @@
 
 #include <glib-object.h>
 
-#include "ward-programme.h"
+#include "programme/ward-programme.h"
 
 G_BEGIN_DECLS
 

@@ -6,11 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "ward-form-error.h"
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-accessible.h"
 #include "ward-reading-dialog.h"
-#include "ward-resolution.h"
-#include "ward-units.h"
+#include "targets/ward-targets-resolution.h"
+#include "programme/ward-programme-units.h"
 
 typedef struct
 {

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "ward-readings.h"
+#include "targets/ward-targets-readings.h"
 
 G_BEGIN_DECLS
 

@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "ward-form-error.h"
-#include "ward-format.h"
-#include "ward-ledger.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
 #include "ward-accessible.h"
 #include "ward-receipt-dialog.h"
 

@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "ward-campaign.h"
-#include "ward-store.h"
+#include "donations/ward-donations-campaign.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 

@@ -6,8 +6,8 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "ward-format.h"
-#include "ward-readings.h"
+#include "base/ward-format.h"
+#include "targets/ward-targets-readings.h"
 #include "ward-target-chart.h"
 
 struct _WardTargetChart

@@ -3,7 +3,7 @@
 
 #include <gtk/gtk.h>
 
-#include "ward-progress.h"
+#include "targets/ward-targets-progress.h"
 
 G_BEGIN_DECLS
 

@@ -6,9 +6,9 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
-#include "ward-format.h"
+#include "base/ward-format.h"
 #include "ward-reading-dialog.h"
-#include "ward-readings.h"
+#include "targets/ward-targets-readings.h"
 #include "ward-target-chart.h"
 #include "ward-targets-page.h"
 #include "ward-import-dialog.h"

@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ward-units.h"
+#include "programme/ward-programme-units.h"
 #include "ward-units-dialog.h"
 
 static void

@@ -2,12 +2,12 @@
 #pragma once
 
 #include "ward-name-list-dialog.h"
-#include "ward-store.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 
 /* The list of units the office keeps: add one, rename one, remove one that
- * nothing uses. Every change goes through core (ward-units.h). It is the
+ * nothing uses. Every change goes through core (ward-programme-units.h). It is the
  * name list dialog (ward-name-list-dialog.h) over the units. */
 typedef WardNameListDialog WardUnitsDialog;
 

@@ -7,14 +7,14 @@
 
 #include "ward-donations-page.h"
 #include "ward-enterprises-page.h"
-#include "ward-error.h"
-#include "ward-file-check.h"
+#include "base/ward-error.h"
+#include "safety/ward-safety-file-check.h"
 #include "ward-members-page.h"
 #include "ward-overview-page.h"
 #include "ward-page.h"
 #include "ward-page-slot.h"
 #include "ward-programme-page.h"
-#include "ward-resolution.h"
+#include "targets/ward-targets-resolution.h"
 #include "ward-targets-page.h"
 #include "ward-window.h"
 
@@ -446,7 +446,7 @@ ward_window_class_init (WardWindowClass *klass)
    * WardWindow::file-checked:
    *
    * Emitted when the checks run on the file once the window is up (see
-   * ward-file-check.h) have finished, before what they found is shown.
+   * ward-safety-file-check.h) have finished, before what they found is shown.
    */
   signals[FILE_CHECKED] = g_signal_new ("file-checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "ward-application.h"
-#include "ward-store.h"
+#include "store/ward-store.h"
 
 G_BEGIN_DECLS
 

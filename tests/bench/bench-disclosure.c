@@ -9,9 +9,9 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-format.h"
-#include "ward-ledger.h"
-#include "ward-reports.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
+#include "reports/ward-reports.h"
 
 /* The disclosure list of 100,000 receipts written as PDF by the report
  * engine, set beside LibreOffice's headless conversion of the same entries

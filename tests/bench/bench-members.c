@@ -10,9 +10,9 @@
 
 #include "ward-candidate-filter.h"
 #include "ward-candidate-model.h"
-#include "ward-candidates.h"
-#include "ward-csv.h"
-#include "ward-import.h"
+#include "admissions/ward-admissions.h"
+#include "import/ward-import-csv.h"
+#include "import/ward-import.h"
 
 /* The admission page with 20,000 candidates: generates them (through the
  * spreadsheet import, so with every rule), then times what the page does

@@ -9,13 +9,13 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-candidates.h"
-#include "ward-enterprises.h"
-#include "ward-format.h"
-#include "ward-ledger.h"
-#include "ward-readings.h"
-#include "ward-targets.h"
-#include "ward-text.h"
+#include "admissions/ward-admissions.h"
+#include "enterprises/ward-enterprises.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
+#include "targets/ward-targets-readings.h"
+#include "targets/ward-targets.h"
+#include "base/ward-text.h"
 
 /* A large ward, as the benchmark needs it: 20,000 candidates for admission,
  * 5,000 enterprises, 100,000 donation receipts and readings for every

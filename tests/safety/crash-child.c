@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "ward-campaign.h"
-#include "ward-ledger.h"
-#include "ward-store.h"
+#include "donations/ward-donations-campaign.h"
+#include "donations/ward-donations-ledger.h"
+#include "store/ward-store.h"
 
 /* The child that the fault tests kill or hold: it works on the file as the
  * application does, through core.

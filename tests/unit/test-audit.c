@@ -5,8 +5,8 @@
 
 #include <glib/gstdio.h>
 
-#include "ward-audit.h"
-#include "ward-store.h"
+#include "store/ward-store-audit.h"
+#include "store/ward-store.h"
 
 static void
 test_history_of_a_record (void)

@@ -6,9 +6,9 @@
 #include <utime.h>
 #include <glib/gstdio.h>
 
-#include "ward-backup.h"
-#include "ward-error.h"
-#include "ward-store.h"
+#include "safety/ward-safety-backup.h"
+#include "base/ward-error.h"
+#include "store/ward-store.h"
 
 typedef struct
 {

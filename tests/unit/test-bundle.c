@@ -6,11 +6,11 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-bundle.h"
-#include "ward-error.h"
-#include "ward-ledger.h"
-#include "ward-ledger-private.h"
-#include "ward-store.h"
+#include "exchange/ward-exchange.h"
+#include "base/ward-error.h"
+#include "donations/ward-donations-ledger.h"
+#include "donations/ward-donations-ledger-private.h"
+#include "store/ward-store.h"
 
 /* Two laptops, each with its own file seeded on its own (so with its own
  * uuids for the seeded targets, groups, units and campaign), edited apart
@@ -887,7 +887,7 @@ test_ledger_same_book_refused (Pair          *pair,
  * the other's. Refused, with the reason, rather than merged into a ledger
  * that no longer verifies. */
 /* Two laptops seeded apart record receipts before they ever exchange: the
- * seeded campaign has the same UUID on both (ward-seed.c), so their books
+ * seeded campaign has the same UUID on both (ward-store-seed.c), so their books
  * merge and both chains verify. */
 static void
 test_ledger_collected_before_first_exchange (Pair          *pair,

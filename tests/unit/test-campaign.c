@@ -6,10 +6,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-campaign.h"
-#include "ward-error.h"
-#include "ward-ledger.h"
-#include "ward-store.h"
+#include "donations/ward-donations-campaign.h"
+#include "base/ward-error.h"
+#include "donations/ward-donations-ledger.h"
+#include "store/ward-store.h"
 
 /* Campaigns the ward adds itself, beside the seeded Cuba one: what is
  * stored, what is refused (and that a refusal stores nothing), and that

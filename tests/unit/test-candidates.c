@@ -7,12 +7,12 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-candidates.h"
-#include "ward-error.h"
-#include "ward-format.h"
-#include "ward-stats.h"
-#include "ward-targets.h"
-#include "ward-text.h"
+#include "admissions/ward-admissions.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "registers/ward-registers-stats.h"
+#include "targets/ward-targets.h"
+#include "base/ward-text.h"
 
 /* The admission register's rules, each table-driven where it is a table,
  * then storing, progress, statistics and the spreadsheet. Today is pinned

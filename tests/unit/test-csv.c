@@ -8,8 +8,8 @@
 
 #include <glib/gstdio.h>
 
-#include "ward-csv.h"
-#include "ward-error.h"
+#include "import/ward-import-csv.h"
+#include "base/ward-error.h"
 
 /* The column table a register would give: the order of this table is the
  * order of the values ward_csv_mapping_parse_row() fills. */

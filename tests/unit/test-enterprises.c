@@ -6,14 +6,14 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
-#include "ward-enterprises.h"
-#include "ward-error.h"
-#include "ward-import.h"
-#include "ward-resolution.h"
-#include "ward-stats.h"
-#include "ward-targets.h"
-#include "ward-text.h"
-#include "ward-vsic.h"
+#include "enterprises/ward-enterprises.h"
+#include "base/ward-error.h"
+#include "import/ward-import.h"
+#include "targets/ward-targets-resolution.h"
+#include "registers/ward-registers-stats.h"
+#include "targets/ward-targets.h"
+#include "base/ward-text.h"
+#include "base/ward-vsic.h"
 
 /* The seeded term is 2025–2030; the tests live on 27/11/2026. */
 #define TODAY "2026-11-27"

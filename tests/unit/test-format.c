@@ -6,8 +6,8 @@
 #include <locale.h>
 #include <math.h>
 
-#include "ward-error.h"
-#include "ward-format.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
 
 #define NBSP "\xc2\xa0"
 

@@ -5,9 +5,9 @@
 
 #include <glib/gstdio.h>
 
-#include "ward-error.h"
-#include "ward-import.h"
-#include "ward-store.h"
+#include "base/ward-error.h"
+#include "import/ward-import.h"
+#include "store/ward-store.h"
 
 /* The engine is tested with a small kind of its own over the units list, so
  * that what is proved here is the engine's behaviour (all or nothing, every

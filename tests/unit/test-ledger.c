@@ -6,15 +6,15 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-error.h"
-#include "ward-file-check.h"
-#include "ward-format.h"
-#include "ward-import.h"
-#include "ward-ledger.h"
-#include "ward-ledger-private.h"
-#include "ward-stats.h"
-#include "ward-store.h"
-#include "ward-text.h"
+#include "base/ward-error.h"
+#include "safety/ward-safety-file-check.h"
+#include "base/ward-format.h"
+#include "import/ward-import.h"
+#include "donations/ward-donations-ledger.h"
+#include "donations/ward-donations-ledger-private.h"
+#include "registers/ward-registers-stats.h"
+#include "store/ward-store.h"
+#include "base/ward-text.h"
 
 /* The seeded Cuba campaign starts on 17/09/2025; the tests run on a fixed
  * "today" a little later. */

@@ -6,12 +6,12 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-error.h"
-#include "ward-import.h"
-#include "ward-programme.h"
-#include "ward-store.h"
-#include "ward-text.h"
-#include "ward-units.h"
+#include "base/ward-error.h"
+#include "import/ward-import.h"
+#include "programme/ward-programme.h"
+#include "store/ward-store.h"
+#include "base/ward-text.h"
+#include "programme/ward-programme-units.h"
 
 #define TODAY "2026-11-27"
 

@@ -5,9 +5,9 @@
 
 #include <math.h>
 
-#include "ward-progress.h"
+#include "targets/ward-targets-progress.h"
 
-/* The rules of ward-progress.c, table by table, on the Đông Sơn term
+/* The rules of ward-targets-progress.c, table by table, on the Đông Sơn term
  * 2025 – 2030 (six years of term time). */
 
 #define START 2025

@@ -6,13 +6,13 @@
 #include <math.h>
 #include <glib/gstdio.h>
 
-#include "ward-csv.h"
-#include "ward-error.h"
-#include "ward-import.h"
-#include "ward-readings.h"
-#include "ward-stats.h"
-#include "ward-store.h"
-#include "ward-units.h"
+#include "import/ward-import-csv.h"
+#include "base/ward-error.h"
+#include "import/ward-import.h"
+#include "targets/ward-targets-readings.h"
+#include "registers/ward-registers-stats.h"
+#include "store/ward-store.h"
+#include "programme/ward-programme-units.h"
 
 /* Readings on a fresh Đông Sơn file (term 2025 – 2030): what the dialog's
  * validation refuses and why, storing, deleting and putting back, and the

@@ -10,9 +10,9 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 
-#include "ward-error.h"
-#include "ward-report.h"
-#include "ward-report-private.h"
+#include "base/ward-error.h"
+#include "report/ward-report.h"
+#include "report/ward-report-private.h"
 
 /* The report engine checked from outside, the way a reader of its PDFs sees
  * them: poppler's pdftotext, pdfinfo and pdffonts read what was written. */

@@ -9,16 +9,16 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "ward-candidates.h"
-#include "ward-enterprises.h"
-#include "ward-error.h"
-#include "ward-format.h"
-#include "ward-ledger.h"
-#include "ward-programme.h"
-#include "ward-readings.h"
-#include "ward-reports.h"
-#include "ward-taxcode.h"
-#include "ward-units.h"
+#include "admissions/ward-admissions.h"
+#include "enterprises/ward-enterprises.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
+#include "programme/ward-programme.h"
+#include "targets/ward-targets-readings.h"
+#include "reports/ward-reports.h"
+#include "base/ward-taxcode.h"
+#include "programme/ward-programme-units.h"
 
 /* The six reports, built from a store filled through the registers' own
  * functions and read back as a reader of the PDF would: poppler's

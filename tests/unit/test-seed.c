@@ -5,10 +5,10 @@
 
 #include <glib/gstdio.h>
 
-#include "ward-error.h"
-#include "ward-resolution.h"
-#include "ward-store.h"
-#include "ward-targets.h"
+#include "base/ward-error.h"
+#include "targets/ward-targets-resolution.h"
+#include "store/ward-store.h"
+#include "targets/ward-targets.h"
 
 /* A small seed of another ward, as an office would write its own. */
 static const char *good_seed =

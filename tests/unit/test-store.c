@@ -7,8 +7,8 @@
 #include <unistd.h>
 #include <glib/gstdio.h>
 
-#include "ward-error.h"
-#include "ward-store.h"
+#include "base/ward-error.h"
+#include "store/ward-store.h"
 
 typedef struct
 {

@@ -5,8 +5,8 @@
 
 #include <locale.h>
 
-#include "ward-error.h"
-#include "ward-taxcode.h"
+#include "base/ward-error.h"
+#include "base/ward-taxcode.h"
 
 static void
 test_valid (void)

@@ -6,7 +6,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "ward-text.h"
+#include "base/ward-text.h"
 
 /* Decomposed (NFD) spellings, as macOS and some Windows programs send them. */
 #define NFD_NGUYEN  "Nguye\xcc\x82\xcc\x83n"          /* e + circumflex + tilde */

@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-candidates"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "admissions/ward-admissions-private.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "base/ward-text.h"
+
+/* The admission register as a spreadsheet: `ward-tracker-cli import members`
+ * and `export members`, and the window's Import Spreadsheet… on the page.
+ *
+ * The columns are those of the issue, in its order. A row is the same
+ * person as a stored record when the name (folded for case and tone marks)
+ * and the date of birth match: it is skipped, or updated when the user asks
+ * (then only the columns the file has are changed). A chi bộ the list does
+ * not have yet is added to it, with a warning, rather than refusing the
+ * row: offices write their own chi bộ in their lists, and the clerk can
+ * rename or merge it afterwards in the chi bộ list. Every row goes through
+ * the form's rules (ward_candidate_check()), except the two that need
+ * fields the spreadsheet has no column for (the introducers and the number
+ * of the recognition decision). */
+
+enum
+{
+  COL_NAME,
+  COL_BIRTH,
+  COL_GENDER,
+  COL_ETHNICITY,
+  COL_RELIGION,
+  COL_EDUCATION,
+  COL_OCCUPATION,
+  COL_YOUTH_UNION,
+  COL_GROUP,
+  COL_CELL,
+  COL_SYMPATHISER,
+  COL_COURSE,
+  COL_RESOLUTION_NUMBER,
+  COL_RESOLUTION_DATE,
+  COL_DECISION_NUMBER,
+  COL_DECISION_DATE,
+  COL_CEREMONY,
+  COL_RECOGNITION,
+  COL_NOTE,
+  N_COLUMNS
+};
+
+#define ALIASES(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+static const WardCsvColumn columns[N_COLUMNS] = {
+  { "full_name", "Họ và tên", ALIASES ("Full name", "Name", "Họ tên"), WARD_CSV_TEXT, TRUE },
+  { "birth_date", "Ngày sinh", ALIASES ("Date of birth", "Birth date"), WARD_CSV_DATE, TRUE },
+  { "gender", "Giới tính", ALIASES ("Gender", "Sex"), WARD_CSV_TEXT, FALSE },
+  { "ethnicity", "Dân tộc", ALIASES ("Ethnicity"), WARD_CSV_TEXT, FALSE },
+  { "religion", "Tôn giáo", ALIASES ("Religion"), WARD_CSV_TEXT, FALSE },
+  { "education", "Trình độ học vấn", ALIASES ("Education", "Trình độ giáo dục phổ thông"),
+    WARD_CSV_TEXT, FALSE },
+  { "occupation", "Nghề nghiệp", ALIASES ("Occupation"), WARD_CSV_TEXT, FALSE },
+  { "youth_union", "Đoàn viên", ALIASES ("Youth Union member", "Youth Union"), WARD_CSV_BOOL, FALSE },
+  { "residential_group", "Tổ dân phố", ALIASES ("Residential group"), WARD_CSV_TEXT, FALSE },
+  { "cell", "Chi bộ", ALIASES ("Party cell", "Cell"), WARD_CSV_TEXT, FALSE },
+  { "sympathiser_date", "Ngày vào danh sách cảm tình",
+    ALIASES ("Ngày vào danh sách cảm tình đảng", "Sympathiser list date"), WARD_CSV_DATE, FALSE },
+  { "course_date", "Ngày cấp giấy chứng nhận",
+    ALIASES ("Certificate date", "Awareness course certificate date"), WARD_CSV_DATE, FALSE },
+  { "cell_resolution_number", "Số nghị quyết chi bộ",
+    ALIASES ("Cell resolution number", "Chi bộ resolution number"), WARD_CSV_TEXT, FALSE },
+  { "cell_resolution_date", "Ngày nghị quyết chi bộ",
+    ALIASES ("Cell resolution date", "Chi bộ resolution date"), WARD_CSV_DATE, FALSE },
+  { "decision_number", "Số quyết định kết nạp",
+    ALIASES ("Admission decision number"), WARD_CSV_TEXT, FALSE },
+  { "decision_date", "Ngày quyết định kết nạp",
+    ALIASES ("Admission decision date"), WARD_CSV_DATE, FALSE },
+  { "ceremony_date", "Ngày kết nạp", ALIASES ("Admission date", "Ceremony date"), WARD_CSV_DATE, FALSE },
+  { "recognition_date", "Ngày công nhận chính thức",
+    ALIASES ("Official recognition date", "Recognition date"), WARD_CSV_DATE, FALSE },
+  { "note", "Ghi chú", ALIASES ("Note", "Notes"), WARD_CSV_TEXT, FALSE },
+};
+
+/* The state of one import, kept on the store so that a run that stops
+ * half-way (when the engine calls no end()) leaves nothing behind for long:
+ * the next run replaces it. */
+#define STATE_KEY "ward-members-import"
+
+typedef struct
+{
+  gint64  id;
+  guint   row;   /* the file's row that added or updated it in this run; 0: stored before */
+} Person;
+
+typedef struct
+{
+  GHashTable *people;  /* ward_candidate_person_key () → Person */
+  GHashTable *cells;   /* folded name → id (as a pointer-sized integer) */
+  char       *today;
+} ImportState;
+
+static void
+import_state_free (ImportState *state)
+{
+  g_hash_table_unref (state->people);
+  g_hash_table_unref (state->cells);
+  g_free (state->today);
+  g_free (state);
+}
+
+static gboolean
+load_people (WardStore    *store,
+             ImportState  *state,
+             GError      **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (store, "SELECT id, full_name, birth_date FROM candidates", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Person *person = g_new0 (Person, 1);
+
+      person->id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_insert (state->people,
+                           ward_candidate_person_key (ward_stmt_text (stmt, 1), ward_stmt_text (stmt, 2)),
+                           person);
+    }
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+load_cells (WardStore    *store,
+            ImportState  *state,
+            GError      **error)
+{
+  g_autoptr (GPtrArray) cells = ward_party_cells_load (store, error);
+
+  if (cells == NULL)
+    return FALSE;
+  for (guint i = 0; i < cells->len; i++)
+    {
+      WardPartyCell *cell = cells->pdata[i];
+
+      g_hash_table_insert (state->cells, ward_text_fold (cell->name), GSIZE_TO_POINTER (cell->id));
+    }
+  return TRUE;
+}
+
+static gboolean
+members_begin (WardStore          *store,
+               WardImportContext  *context,
+               GError            **error)
+{
+  ImportState *state = g_new0 (ImportState, 1);
+
+  state->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  state->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  state->today = ward_today_iso ();
+  g_object_set_data_full (G_OBJECT (store), STATE_KEY, state, (GDestroyNotify) import_state_free);
+  context->kind_data = state;
+  return load_people (store, state, error) && load_cells (store, state, error);
+}
+
+static gboolean
+members_end (WardStore          *store,
+             WardImportContext  *context,
+             GError            **error)
+{
+  context->kind_data = NULL;
+  g_object_set_data (G_OBJECT (store), STATE_KEY, NULL);
+  return TRUE;
+}
+
+/* ---- One row ------------------------------------------------------------ */
+
+static gboolean
+has_column (WardImportRow *row,
+            guint          column)
+{
+  return ward_csv_mapping_get_header (row->mapping, column) != NULL;
+}
+
+static void
+take_text (WardImportRow  *row,
+           guint           column,
+           char          **field)
+{
+  if (!has_column (row, column))
+    return;
+  g_free (*field);
+  *field = ward_candidate_clean_text (row->values[column].text);
+}
+
+static void
+take_date (WardImportRow  *row,
+           guint           column,
+           char          **field)
+{
+  if (!has_column (row, column))
+    return;
+  g_free (*field);
+  *field = row->values[column].empty ? NULL : g_strdup (row->values[column].date);
+}
+
+/* A stored record keeps its name and date of birth: they are how the row
+ * found it (the file may write the name in capitals or without tone
+ * marks); the other columns the file has replace the stored values. */
+static gboolean
+fill_candidate (WardImportRow *row,
+                WardCandidate *c,
+                gboolean       is_new)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (is_new)
+    {
+      take_text (row, COL_NAME, &c->full_name);
+      take_date (row, COL_BIRTH, &c->birth_date);
+    }
+  take_text (row, COL_ETHNICITY, &c->ethnicity);
+  take_text (row, COL_RELIGION, &c->religion);
+  take_text (row, COL_EDUCATION, &c->education);
+  take_text (row, COL_OCCUPATION, &c->occupation);
+  if (has_column (row, COL_YOUTH_UNION))
+    c->youth_union = row->values[COL_YOUTH_UNION].boolean;
+  take_text (row, COL_GROUP, &c->residential_group);
+  take_date (row, COL_SYMPATHISER, &c->dates[WARD_STAGE_SYMPATHISER]);
+  take_date (row, COL_COURSE, &c->dates[WARD_STAGE_COURSE]);
+  take_text (row, COL_RESOLUTION_NUMBER, &c->cell_resolution_number);
+  take_date (row, COL_RESOLUTION_DATE, &c->dates[WARD_STAGE_CELL_RESOLUTION]);
+  take_text (row, COL_DECISION_NUMBER, &c->decision_number);
+  take_date (row, COL_DECISION_DATE, &c->dates[WARD_STAGE_DECISION]);
+  take_date (row, COL_CEREMONY, &c->dates[WARD_STAGE_CEREMONY]);
+  take_date (row, COL_RECOGNITION, &c->dates[WARD_STAGE_RECOGNITION]);
+  take_text (row, COL_NOTE, &c->note);
+
+  if (has_column (row, COL_GENDER)
+      && !ward_gender_parse (row->values[COL_GENDER].text, &c->gender, &error))
+    {
+      ward_import_row_error (row, COL_GENDER, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The chi bộ named in the row, added to the list when it is new. */
+static gboolean
+resolve_cell (WardImportRow *row,
+              ImportState   *state,
+              WardCandidate *c)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr (GError) error = NULL;
+  gpointer id;
+
+  if (!has_column (row, COL_CELL))
+    return TRUE;
+  name = ward_candidate_clean_text (row->values[COL_CELL].text);
+  if (name == NULL)
+    {
+      c->cell_id = 0;
+      return TRUE;
+    }
+  folded = ward_text_fold (name);
+  if (g_hash_table_lookup_extended (state->cells, folded, NULL, &id))
+    {
+      c->cell_id = GPOINTER_TO_SIZE (id);
+      return TRUE;
+    }
+  c->cell_id = ward_party_cell_add (row->store, name, &error);
+  if (c->cell_id <= 0)
+    {
+      ward_import_row_error (row, COL_CELL, error->message);
+      return FALSE;
+    }
+  g_hash_table_insert (state->cells, g_steal_pointer (&folded), GSIZE_TO_POINTER (c->cell_id));
+  message = g_strdup_printf (_("“%s” was not in the list of chi bộ: it has been added to it."), name);
+  ward_import_row_warning (row, COL_CELL, message);
+  return TRUE;
+}
+
+static guint
+column_for_field (const char *field)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    if (g_strcmp0 (columns[i].key, field) == 0)
+      return i;
+  return G_MAXUINT;
+}
+
+static gboolean
+report_issues (WardImportRow *row,
+               GPtrArray     *issues)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      WardCandidateIssue *issue = issues->pdata[i];
+      guint column = column_for_field (issue->field);
+
+      if (issue->warning)
+        ward_import_row_warning (row, column, issue->message);
+      else
+        ward_import_row_error (row, column, issue->message);
+    }
+  return !ward_candidate_issues_have_errors (issues);
+}
+
+/* The record a row is about, found by the person's key: one stored before
+ * the import, or a new entry for this row. Every row, even one refused
+ * later, claims its person, so that a second row about the same person in
+ * the file is reported. Returns NULL (and reports it) for such a row. */
+static Person *
+claim_person (WardImportRow *row,
+              ImportState   *state)
+{
+  g_autofree char *name = ward_candidate_clean_text (row->values[COL_NAME].text);
+  g_autofree char *key = ward_candidate_person_key (name, row->values[COL_BIRTH].date);
+  guint row_number = ward_csv_mapping_get_row_number (row->mapping, row->record);
+  Person *person = g_hash_table_lookup (state->people, key);
+
+  if (person != NULL && person->row != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The same person is already on row %u of this file."),
+                                                  person->row);
+
+      ward_import_row_error (row, COL_NAME, message);
+      return NULL;
+    }
+  if (person == NULL)
+    {
+      person = g_new0 (Person, 1);
+      g_hash_table_insert (state->people, g_steal_pointer (&key), person);
+    }
+  person->row = row_number;
+  return person;
+}
+
+static void
+report_skipped (WardImportRow *row,
+                Person        *person)
+{
+  g_autoptr (WardCandidate) stored = ward_candidate_load (row->store, person->id, NULL);
+  g_autofree char *described = NULL;
+  g_autofree char *message = NULL;
+
+  if (stored != NULL)
+    described = ward_candidate_describe (stored->full_name, stored->birth_date, stored->cell_name);
+  message = g_strdup_printf (_("Already in the register (%s): the row was skipped."),
+                             described != NULL ? described : "");
+  ward_import_row_warning (row, COL_NAME, message);
+}
+
+static gboolean
+store_row (WardImportRow *row,
+           ImportState   *state,
+           WardCandidate *c,
+           Person        *person)
+{
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, state->today, WARD_CANDIDATE_CHECK_SPREADSHEET);
+  g_autoptr (GError) error = NULL;
+
+  if (!report_issues (row, issues))
+    return FALSE;
+  if (!ward_candidate_write (row->store, c, FALSE, &error))
+    {
+      ward_import_row_error (row, G_MAXUINT, error->message);
+      return FALSE;
+    }
+  person->id = c->id;
+  return TRUE;
+}
+
+static gboolean
+members_import_row (WardImportRow  *row,
+                    WardRowOutcome *outcome)
+{
+  ImportState *state = row->context->kind_data;
+  g_autoptr (WardCandidate) candidate = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean stored_before;
+  Person *person;
+
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  person = claim_person (row, state);
+  if (person == NULL)
+    return FALSE;
+  stored_before = person->id != 0;
+  if (stored_before && row->context->policy == WARD_IMPORT_SKIP_EXISTING)
+    {
+      report_skipped (row, person);
+      *outcome = WARD_ROW_SKIPPED;
+      return TRUE;
+    }
+  if (stored_before)
+    {
+      candidate = ward_candidate_load (row->store, person->id, &error);
+      if (candidate == NULL)
+        {
+          ward_import_row_error (row, G_MAXUINT, error->message);
+          return FALSE;
+        }
+    }
+  else
+    candidate = ward_candidate_new ();
+
+  if (!fill_candidate (row, candidate, !stored_before) || !resolve_cell (row, state, candidate)
+      || !store_row (row, state, candidate, person))
+    return FALSE;
+  *outcome = stored_before ? WARD_ROW_UPDATED : WARD_ROW_ADDED;
+  return TRUE;
+}
+
+/* ---- Export ------------------------------------------------------------- */
+
+static void
+write_candidate (WardCsvWriter       *writer,
+                 const WardCandidate *c)
+{
+  ward_csv_writer_add_text (writer, c->full_name);
+  ward_csv_writer_add_date (writer, c->birth_date);
+  ward_csv_writer_add_text (writer, ward_gender_get_label (c->gender));
+  ward_csv_writer_add_text (writer, c->ethnicity);
+  ward_csv_writer_add_text (writer, c->religion);
+  ward_csv_writer_add_text (writer, c->education);
+  ward_csv_writer_add_text (writer, c->occupation);
+  ward_csv_writer_add_bool (writer, c->youth_union);
+  ward_csv_writer_add_text (writer, c->residential_group);
+  ward_csv_writer_add_text (writer, c->cell_name);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_SYMPATHISER]);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_COURSE]);
+  ward_csv_writer_add_text (writer, c->cell_resolution_number);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_CELL_RESOLUTION]);
+  ward_csv_writer_add_text (writer, c->decision_number);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_DECISION]);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_CEREMONY]);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_RECOGNITION]);
+  ward_csv_writer_add_text (writer, c->note);
+  ward_csv_writer_end_row (writer);
+}
+
+static gboolean
+members_export (WardStore          *store,
+                WardImportContext  *context,
+                WardCsvWriter      *writer,
+                GError            **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (store, "SELECT " WARD_CANDIDATE_COLUMNS WARD_CANDIDATE_FROM
+                                    "ORDER BY c.sort_key, c.birth_date, c.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  ward_csv_writer_add_header (writer, columns, N_COLUMNS);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr (WardCandidate) candidate = ward_candidate_from_row (stmt);
+
+      write_candidate (writer, candidate);
+    }
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  return TRUE;
+}
+
+const WardImportKind ward_members_import_kind = {
+  .name = "members",
+  .title = N_("Party admissions"),
+  .columns = columns,
+  .n_columns = N_COLUMNS,
+  .begin = members_begin,
+  .end = members_end,
+  .import_row = members_import_row,
+  .export = members_export,
+};

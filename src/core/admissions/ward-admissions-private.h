@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "admissions/ward-admissions.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files of the admission register (ward-candidates*.c). */
+
+/* The columns read for a whole record, in candidate_from_row()'s order. */
+#define WARD_CANDIDATE_COLUMNS \
+  "c.id, c.uuid, c.full_name, c.given_name_words, c.birth_date, c.gender, c.ethnicity, " \
+  "c.religion, c.education, c.specialty, c.occupation, c.youth_union, c.residential_group, " \
+  "c.cell_id, p.name, c.sympathiser_date, c.course_cert_number, c.course_date, " \
+  "c.application_date, c.verification_sent, c.verification_done, c.introducer_1, " \
+  "c.introducer_2, c.youth_union_resolution, c.cell_resolution_number, " \
+  "c.cell_resolution_date, c.decision_number, c.decision_date, c.ceremony_date, " \
+  "c.recognition_number, c.recognition_date, c.state, c.state_reason, c.note"
+
+#define WARD_CANDIDATE_FROM \
+  " FROM candidates c LEFT JOIN party_cells p ON p.id = c.cell_id "
+
+WardCandidate *ward_candidate_from_row      (WardStmt            *stmt);
+
+/* Stores @candidate as it is (no rule checked): inserts when id is 0, or
+ * when @insert is TRUE (a restore, keeping the uuid and trying the id),
+ * else updates. Computes the keys and notifies "candidates". */
+gboolean       ward_candidate_write         (WardStore           *store,
+                                             WardCandidate       *candidate,
+                                             gboolean             insert,
+                                             GError             **error);
+
+/* The key under which the same person is recognised: the folded name and
+ * the date of birth. */
+char          *ward_candidate_person_key    (const char          *full_name,
+                                             const char          *birth_date);
+
+/* Issue helpers. */
+void           ward_candidate_add_issue     (GPtrArray           *issues,
+                                             const char          *field,
+                                             gboolean             warning,
+                                             const char          *format,
+                                             ...) G_GNUC_PRINTF (4, 5);
+/* Puts the errors before the warnings, keeping their order. */
+void           ward_candidate_sort_issues   (GPtrArray           *issues);
+
+/* Text as stored: NFC, spaces collapsed; NULL for NULL or blank. */
+char          *ward_candidate_clean_text    (const char          *text);
+
+/* "male" / "female" / NULL and back. */
+const char    *ward_gender_to_string        (WardGender           gender);
+WardGender     ward_gender_from_string      (const char          *text);
+const char    *ward_candidate_state_to_string   (WardCandidateState state);
+WardCandidateState ward_candidate_state_from_string (const char  *text);
+
+/* The term of the resolution as ISO dates, and the admissions target. */
+gboolean       ward_admissions_term         (WardStore           *store,
+                                             char               **start_out,
+                                             char               **end_out,
+                                             int                 *start_year_out,
+                                             int                 *end_year_out,
+                                             GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,756 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-candidates"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "admissions/ward-admissions-private.h"
+#include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "base/ward-text.h"
+
+/* The record, its stages and the rules of admission. Storing is in
+ * ward-admissions-store.c, the counts in ward-admissions-progress.c and the
+ * spreadsheet in ward-admissions-import.c. */
+
+#define PROBATION_MONTHS        12
+#define CERTIFICATE_MONTHS      (5 * 12)
+#define STALL_MONTHS            12
+#define MIN_AGE                 18
+#define PROVINCE_AGE            60
+
+static const struct
+{
+  const char *title;
+  const char *field;
+} stages[WARD_N_STAGES] = {
+  { N_("Not started"), NULL },
+  { N_("Sympathiser list"), "sympathiser_date" },
+  { N_("Awareness course"), "course_date" },
+  { N_("Application and background"), "application_date" },
+  { N_("Background check sent"), "verification_sent" },
+  { N_("Background check finished"), "verification_done" },
+  { N_("Chi bộ resolution"), "cell_resolution_date" },
+  { N_("Admission decision"), "decision_date" },
+  { N_("Admission ceremony"), "ceremony_date" },
+  { N_("Official recognition"), "recognition_date" },
+};
+
+const char *
+ward_stage_get_title (WardStage stage)
+{
+  g_return_val_if_fail (stage < WARD_N_STAGES, NULL);
+  return _(stages[stage].title);
+}
+
+const char *
+ward_stage_get_field (WardStage stage)
+{
+  g_return_val_if_fail (stage < WARD_N_STAGES, NULL);
+  return stages[stage].field;
+}
+
+const char *
+ward_candidate_state_get_title (WardCandidateState state)
+{
+  switch (state)
+    {
+    case WARD_CANDIDATE_FOLLOWING:
+      return _("Following");
+    case WARD_CANDIDATE_PAUSED:
+      return _("Paused");
+    case WARD_CANDIDATE_WITHDRAWN:
+      return _("Withdrawn");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+ward_candidate_state_to_string (WardCandidateState state)
+{
+  static const char * const names[] = { "following", "paused", "withdrawn" };
+
+  g_return_val_if_fail (state < G_N_ELEMENTS (names), "following");
+  return names[state];
+}
+
+WardCandidateState
+ward_candidate_state_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "paused") == 0)
+    return WARD_CANDIDATE_PAUSED;
+  if (g_strcmp0 (text, "withdrawn") == 0)
+    return WARD_CANDIDATE_WITHDRAWN;
+  return WARD_CANDIDATE_FOLLOWING;
+}
+
+/* ---- Gender ------------------------------------------------------------- */
+
+const char *
+ward_gender_get_label (WardGender gender)
+{
+  switch (gender)
+    {
+    case WARD_GENDER_MALE:
+      return "Nam";
+    case WARD_GENDER_FEMALE:
+      return "Nữ";
+    case WARD_GENDER_UNKNOWN:
+    default:
+      return "";
+    }
+}
+
+const char *
+ward_gender_to_string (WardGender gender)
+{
+  if (gender == WARD_GENDER_MALE)
+    return "male";
+  if (gender == WARD_GENDER_FEMALE)
+    return "female";
+  return NULL;
+}
+
+WardGender
+ward_gender_from_string (const char *text)
+{
+  if (g_strcmp0 (text, "male") == 0)
+    return WARD_GENDER_MALE;
+  if (g_strcmp0 (text, "female") == 0)
+    return WARD_GENDER_FEMALE;
+  return WARD_GENDER_UNKNOWN;
+}
+
+gboolean
+ward_gender_parse (const char  *text,
+                   WardGender  *gender_out,
+                   GError     **error)
+{
+  static const char * const male[] = { "nam", "male", "m", NULL };
+  static const char * const female[] = { "nu", "female", "f", NULL };
+  g_autofree char *folded = ward_text_fold (text != NULL ? text : "");
+
+  if (folded == NULL || folded[0] == '\0')
+    *gender_out = WARD_GENDER_UNKNOWN;
+  else if (g_strv_contains (male, folded))
+    *gender_out = WARD_GENDER_MALE;
+  else if (g_strv_contains (female, folded))
+    *gender_out = WARD_GENDER_FEMALE;
+  else
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                   _("Write the gender as “Nam” or “Nữ”."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- The record --------------------------------------------------------- */
+
+WardCandidate *
+ward_candidate_new (void)
+{
+  WardCandidate *candidate = g_new0 (WardCandidate, 1);
+
+  candidate->given_name_words = 1;
+  candidate->state = WARD_CANDIDATE_FOLLOWING;
+  return candidate;
+}
+
+#define COPY_TEXT(field) copy->field = g_strdup (candidate->field)
+
+WardCandidate *
+ward_candidate_copy (const WardCandidate *candidate)
+{
+  WardCandidate *copy;
+
+  g_return_val_if_fail (candidate != NULL, NULL);
+
+  copy = g_memdup2 (candidate, sizeof *candidate);
+  COPY_TEXT (uuid);
+  COPY_TEXT (full_name);
+  COPY_TEXT (birth_date);
+  COPY_TEXT (ethnicity);
+  COPY_TEXT (religion);
+  COPY_TEXT (education);
+  COPY_TEXT (specialty);
+  COPY_TEXT (occupation);
+  COPY_TEXT (residential_group);
+  COPY_TEXT (cell_name);
+  for (guint i = 0; i < WARD_N_STAGES; i++)
+    COPY_TEXT (dates[i]);
+  COPY_TEXT (course_cert_number);
+  COPY_TEXT (introducer_1);
+  COPY_TEXT (introducer_2);
+  COPY_TEXT (youth_union_resolution);
+  COPY_TEXT (cell_resolution_number);
+  COPY_TEXT (decision_number);
+  COPY_TEXT (recognition_number);
+  COPY_TEXT (state_reason);
+  COPY_TEXT (note);
+  return copy;
+}
+
+#undef COPY_TEXT
+
+void
+ward_candidate_free (WardCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+  g_free (candidate->uuid);
+  g_free (candidate->full_name);
+  g_free (candidate->birth_date);
+  g_free (candidate->ethnicity);
+  g_free (candidate->religion);
+  g_free (candidate->education);
+  g_free (candidate->specialty);
+  g_free (candidate->occupation);
+  g_free (candidate->residential_group);
+  g_free (candidate->cell_name);
+  for (guint i = 0; i < WARD_N_STAGES; i++)
+    g_free (candidate->dates[i]);
+  g_free (candidate->course_cert_number);
+  g_free (candidate->introducer_1);
+  g_free (candidate->introducer_2);
+  g_free (candidate->youth_union_resolution);
+  g_free (candidate->cell_resolution_number);
+  g_free (candidate->decision_number);
+  g_free (candidate->recognition_number);
+  g_free (candidate->state_reason);
+  g_free (candidate->note);
+  g_free (candidate);
+}
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && text[0] != '\0';
+}
+
+/* Something written, not only white space. */
+static gboolean
+is_written (const char *text)
+{
+  g_autofree char *clean = ward_candidate_clean_text (text);
+
+  return clean != NULL;
+}
+
+WardStage
+ward_candidate_get_stage (const WardCandidate *candidate)
+{
+  g_return_val_if_fail (candidate != NULL, WARD_STAGE_NONE);
+
+  for (int stage = WARD_STAGE_RECOGNITION; stage > WARD_STAGE_NONE; stage--)
+    if (is_set (candidate->dates[stage]))
+      return stage;
+  return WARD_STAGE_NONE;
+}
+
+char *
+ward_candidate_recognition_due (const WardCandidate *candidate)
+{
+  g_return_val_if_fail (candidate != NULL, NULL);
+
+  if (!is_set (candidate->dates[WARD_STAGE_CEREMONY]))
+    return NULL;
+  return ward_candidate_add_months (candidate->dates[WARD_STAGE_CEREMONY], PROBATION_MONTHS);
+}
+
+gboolean
+ward_candidate_is_stalled (const WardCandidate *candidate,
+                           const char          *today_iso)
+{
+  g_autofree char *limit = NULL;
+
+  g_return_val_if_fail (candidate != NULL, FALSE);
+
+  if (candidate->state != WARD_CANDIDATE_FOLLOWING
+      || !is_set (candidate->dates[WARD_STAGE_APPLICATION])
+      || is_set (candidate->dates[WARD_STAGE_CELL_RESOLUTION]))
+    return FALSE;
+  limit = ward_candidate_add_months (candidate->dates[WARD_STAGE_APPLICATION], STALL_MONTHS);
+  return limit != NULL && today_iso != NULL && strcmp (today_iso, limit) > 0;
+}
+
+gboolean
+ward_candidate_is_introduced (const WardCandidate *candidate)
+{
+  int n_members;
+
+  g_return_val_if_fail (candidate != NULL, FALSE);
+
+  n_members = is_written (candidate->introducer_1) + is_written (candidate->introducer_2);
+  return n_members >= 2
+         || (n_members == 1 && candidate->youth_union && is_written (candidate->youth_union_resolution));
+}
+
+char *
+ward_candidate_clean_text (const char *text)
+{
+  char *clean = ward_text_normalize (text);
+
+  if (clean != NULL && clean[0] == '\0')
+    g_clear_pointer (&clean, g_free);
+  return clean;
+}
+
+char *
+ward_candidate_person_key (const char *full_name,
+                           const char *birth_date)
+{
+  g_autofree char *folded = ward_text_fold (full_name != NULL ? full_name : "");
+
+  return g_strconcat (folded != NULL ? folded : "", "|", birth_date != NULL ? birth_date : "", NULL);
+}
+
+char *
+ward_candidate_describe (const char *full_name,
+                         const char *birth_date,
+                         const char *cell_name)
+{
+  g_autofree char *born = ward_format_date (birth_date);
+
+  if (is_set (cell_name))
+    /* Translators: name, born dd/mm/yyyy, chi bộ name */
+    return g_strdup_printf (_("%s, born %s, %s"), full_name, born, cell_name);
+  /* Translators: name, born dd/mm/yyyy */
+  return g_strdup_printf (_("%s, born %s, no chi bộ"), full_name, born);
+}
+
+/* ---- Dates -------------------------------------------------------------- */
+
+char *
+ward_candidate_add_months (const char *iso,
+                           int         months)
+{
+  g_autoptr (GDate) date = ward_date_from_iso (iso);
+  int year, month, day, total;
+
+  if (date == NULL)
+    return NULL;
+
+  total = g_date_get_year (date) * 12 + (g_date_get_month (date) - 1) + months;
+  year = total / 12;
+  month = total % 12 + 1;
+  if (year < 1 || year > 9999)
+    return NULL;
+  day = MIN (g_date_get_day (date), g_date_get_days_in_month (month, year));
+  return g_strdup_printf ("%04d-%02d-%02d", year, month, day);
+}
+
+int
+ward_candidate_age_on (const char *birth_iso,
+                       const char *on_iso)
+{
+  g_autoptr (GDate) birth = ward_date_from_iso (birth_iso);
+  g_autoptr (GDate) on = ward_date_from_iso (on_iso);
+  int age;
+
+  if (birth == NULL || on == NULL || g_date_compare (on, birth) < 0)
+    return -1;
+
+  age = g_date_get_year (on) - g_date_get_year (birth);
+  /* The birthday of this year, moved to the month's end when it lacks the
+   * day (29/02 in a common year): not reached yet, one year less. */
+  if (g_date_get_month (on) < g_date_get_month (birth)
+      || (g_date_get_month (on) == g_date_get_month (birth)
+          && g_date_get_day (on) < MIN (g_date_get_day (birth),
+                                        g_date_get_days_in_month (g_date_get_month (on),
+                                                                  g_date_get_year (on)))))
+    age--;
+  return age;
+}
+
+/* ---- Issues ------------------------------------------------------------- */
+
+void
+ward_candidate_issue_free (WardCandidateIssue *issue)
+{
+  if (issue == NULL)
+    return;
+  g_free (issue->message);
+  g_free (issue);
+}
+
+void
+ward_candidate_add_issue (GPtrArray  *issues,
+                          const char *field,
+                          gboolean    warning,
+                          const char *format,
+                          ...)
+{
+  WardCandidateIssue *issue = g_new0 (WardCandidateIssue, 1);
+  va_list args;
+
+  va_start (args, format);
+  issue->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  issue->field = field;
+  issue->warning = warning;
+  issue->code = WARD_ERROR_INVALID;
+  g_ptr_array_add (issues, issue);
+}
+
+void
+ward_candidate_sort_issues (GPtrArray *issues)
+{
+  g_autoptr (GPtrArray) warnings = g_ptr_array_new ();
+  guint n_errors = 0;
+
+  for (guint i = 0; i < issues->len; i++)
+    {
+      WardCandidateIssue *issue = issues->pdata[i];
+
+      if (issue->warning)
+        g_ptr_array_add (warnings, issue);
+      else
+        issues->pdata[n_errors++] = issue;
+    }
+  for (guint i = 0; i < warnings->len; i++)
+    issues->pdata[n_errors + i] = warnings->pdata[i];
+}
+
+gboolean
+ward_candidate_issues_have_errors (GPtrArray *issues)
+{
+  for (guint i = 0; issues != NULL && i < issues->len; i++)
+    if (!((WardCandidateIssue *) issues->pdata[i])->warning)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+ward_candidate_issues_to_error (GPtrArray  *issues,
+                                GError    **error)
+{
+  for (guint i = 0; issues != NULL && i < issues->len; i++)
+    {
+      WardCandidateIssue *issue = issues->pdata[i];
+
+      if (issue->warning)
+        continue;
+      g_set_error_literal (error, WARD_ERROR, issue->code, issue->message);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* ---- Rules -------------------------------------------------------------- */
+
+static void
+check_name (const WardCandidate *candidate,
+            GPtrArray           *issues)
+{
+  g_autofree char *name = ward_candidate_clean_text (candidate->full_name);
+  g_auto (GStrv) words = NULL;
+
+  if (name == NULL)
+    {
+      ward_candidate_add_issue (issues, "full_name", FALSE, "%s", _("Write the candidate’s full name."));
+      return;
+    }
+  words = g_strsplit (name, " ", -1);
+  if (candidate->given_name_words == 2 && g_strv_length (words) < 3)
+    ward_candidate_add_issue (issues, "full_name", FALSE, "%s",
+                              _("A two-word given name needs the family name before it: "
+                                "write the full name, e.g. “Trần Bình Minh”."));
+  if (g_utf8_strlen (name, -1) > 200)
+    ward_candidate_add_issue (issues, "full_name", FALSE, "%s",
+                              _("The full name is longer than 200 characters."));
+}
+
+/* Each date real, not in the future, not before the birth. Returns whether
+ * the date can take part in the other rules. */
+static gboolean
+check_one_date (GPtrArray  *issues,
+                const char *field,
+                const char *title,
+                const char *iso,
+                const char *birth,
+                const char *today)
+{
+  g_autoptr (GDate) date = ward_date_from_iso (iso);
+  g_autofree char *shown = ward_format_date (iso);
+
+  if (date == NULL)
+    {
+      ward_candidate_add_issue (issues, field, FALSE, _("“%s” is not a date (%s)."), iso, title);
+      return FALSE;
+    }
+  if (today != NULL && strcmp (iso, today) > 0)
+    {
+      ward_candidate_add_issue (issues, field, FALSE,
+                                _("“%s” is dated %s, after today: record a stage once it "
+                                  "has taken place."), title, shown);
+      return FALSE;
+    }
+  if (birth != NULL && strcmp (iso, birth) < 0)
+    {
+      ward_candidate_add_issue (issues, field, FALSE,
+                                _("“%s” (%s) is before the date of birth."), title, shown);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+check_dates (const WardCandidate *candidate,
+             const char          *today,
+             GPtrArray           *issues,
+             gboolean            *valid)
+{
+  const char *birth = NULL;
+  int previous = WARD_STAGE_NONE;
+
+  if (!is_set (candidate->birth_date))
+    ward_candidate_add_issue (issues, "birth_date", FALSE, "%s", _("Write the date of birth."));
+  else if (check_one_date (issues, "birth_date", _("Date of birth"), candidate->birth_date, NULL, today))
+    birth = candidate->birth_date;
+
+  for (int stage = WARD_STAGE_SYMPATHISER; stage < WARD_N_STAGES; stage++)
+    {
+      const char *iso = candidate->dates[stage];
+
+      valid[stage] = is_set (iso)
+                     && check_one_date (issues, stages[stage].field, _(stages[stage].title),
+                                        iso, birth, today);
+      if (!valid[stage])
+        continue;
+      /* The nearest earlier dated stage: if each such pair is in order, the
+       * whole chain is. */
+      if (previous != WARD_STAGE_NONE && strcmp (iso, candidate->dates[previous]) < 0)
+        {
+          g_autofree char *shown = ward_format_date (iso);
+          g_autofree char *before = ward_format_date (candidate->dates[previous]);
+
+          ward_candidate_add_issue (issues, stages[stage].field, FALSE,
+                                    _("“%s” (%s) cannot be earlier than “%s” (%s): the stages "
+                                      "follow each other in order."),
+                                    _(stages[stage].title), shown,
+                                    _(stages[previous].title), before);
+          valid[stage] = FALSE;
+        }
+      else
+        previous = stage;
+    }
+}
+
+static void
+check_probation (const WardCandidate *candidate,
+                 const gboolean      *valid,
+                 GPtrArray           *issues)
+{
+  g_autofree char *due = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!valid[WARD_STAGE_RECOGNITION])
+    return;
+  if (!valid[WARD_STAGE_CEREMONY])
+    {
+      if (!is_set (candidate->dates[WARD_STAGE_CEREMONY]))
+        ward_candidate_add_issue (issues, "ceremony_date", FALSE, "%s",
+                                  _("Official recognition needs the date of the admission ceremony."));
+      return;
+    }
+  due = ward_candidate_recognition_due (candidate);
+  if (strcmp (candidate->dates[WARD_STAGE_RECOGNITION], due) >= 0)
+    return;
+  shown = ward_format_date (due);
+  ward_candidate_add_issue (issues, "recognition_date", FALSE,
+                            _("Official recognition comes after the 12 months of probation: "
+                              "not before %s."), shown);
+}
+
+static void
+check_number (GPtrArray  *issues,
+              const char *date,
+              const char *date_field,
+              const char *number,
+              const char *number_field,
+              const char *missing_number,
+              const char *missing_date)
+{
+  if (is_set (date) && !is_written (number))
+    ward_candidate_add_issue (issues, number_field, FALSE, "%s", missing_number);
+  else if (!is_set (date) && is_written (number))
+    ward_candidate_add_issue (issues, date_field, FALSE, "%s", missing_date);
+}
+
+static void
+check_numbers (const WardCandidate     *candidate,
+               WardCandidateCheckFlags  flags,
+               GPtrArray               *issues)
+{
+  check_number (issues, candidate->dates[WARD_STAGE_CELL_RESOLUTION], "cell_resolution_date",
+                candidate->cell_resolution_number, "cell_resolution_number",
+                _("Write the number of the chi bộ resolution: its date is set."),
+                _("Write the date of the chi bộ resolution: its number is set."));
+  check_number (issues, candidate->dates[WARD_STAGE_DECISION], "decision_date",
+                candidate->decision_number, "decision_number",
+                _("Write the number of the admission decision: its date is set."),
+                _("Write the date of the admission decision: its number is set."));
+  if (!(flags & WARD_CANDIDATE_CHECK_SPREADSHEET))
+    check_number (issues, candidate->dates[WARD_STAGE_RECOGNITION], "recognition_date",
+                  candidate->recognition_number, "recognition_number",
+                  _("Write the number of the decision on official recognition: its date is set."),
+                  _("Write the date of the decision on official recognition: its number is set."));
+}
+
+/* The age is judged on the chi bộ resolution's date. A record without it
+ * (an old admission from a spreadsheet) is judged on the first later dated
+ * stage: too young then, too young at the resolution before it. */
+static void
+check_age (const WardCandidate *candidate,
+           const gboolean      *valid,
+           GPtrArray           *issues)
+{
+  static const WardStage judged_on[] = {
+    WARD_STAGE_CELL_RESOLUTION, WARD_STAGE_DECISION, WARD_STAGE_CEREMONY,
+  };
+  WardStage stage = WARD_STAGE_NONE;
+  g_autofree char *shown = NULL;
+  g_autofree char *sixty = NULL;
+  int age;
+
+  for (guint i = 0; i < G_N_ELEMENTS (judged_on) && stage == WARD_STAGE_NONE; i++)
+    if (valid[judged_on[i]])
+      stage = judged_on[i];
+  if (stage == WARD_STAGE_NONE)
+    return;
+  age = ward_candidate_age_on (candidate->birth_date, candidate->dates[stage]);
+  if (age < 0)
+    return;
+  shown = ward_format_date (candidate->dates[stage]);
+  if (age < MIN_AGE)
+    {
+      g_autofree char *birthday = ward_candidate_add_months (candidate->birth_date, MIN_AGE * 12);
+      g_autofree char *adult = ward_format_date (birthday);
+
+      if (stage == WARD_STAGE_CELL_RESOLUTION)
+        ward_candidate_add_issue (issues, "birth_date", FALSE,
+                                  _("The candidate must be a full 18 years old on the date of the "
+                                    "chi bộ resolution (%s): only %d then, 18 on %s."),
+                                  shown, age, adult);
+      else
+        ward_candidate_add_issue (issues, "birth_date", FALSE,
+                                  _("The candidate must be a full 18 years old on the date of the "
+                                    "chi bộ resolution, and is only %d on “%s” (%s): 18 on %s."),
+                                  age, _(stages[stage].title), shown, adult);
+      return;
+    }
+  if (stage != WARD_STAGE_CELL_RESOLUTION)
+    return;
+  sixty = ward_candidate_add_months (candidate->birth_date, PROVINCE_AGE * 12);
+  if (strcmp (candidate->dates[stage], sixty) > 0)
+    ward_candidate_add_issue (issues, "birth_date", TRUE,
+                              _("The candidate is over 60 on the date of the chi bộ resolution "
+                                "(%s): the provincial Party committee decides on the admission."),
+                              shown);
+}
+
+static void
+check_certificate (const WardCandidate *candidate,
+                   const gboolean      *valid,
+                   GPtrArray           *issues)
+{
+  g_autofree char *expires = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!valid[WARD_STAGE_COURSE] || !valid[WARD_STAGE_CELL_RESOLUTION])
+    return;
+  expires = ward_candidate_add_months (candidate->dates[WARD_STAGE_COURSE], CERTIFICATE_MONTHS);
+  if (strcmp (candidate->dates[WARD_STAGE_CELL_RESOLUTION], expires) <= 0)
+    return;
+  shown = ward_format_date (candidate->dates[WARD_STAGE_COURSE]);
+  ward_candidate_add_issue (issues, "course_date", TRUE,
+                            _("The awareness course certificate (%s) is more than 5 years old "
+                              "at the chi bộ resolution: the candidate should attend the "
+                              "course again."), shown);
+}
+
+static void
+check_stall (const WardCandidate *candidate,
+             const char          *today,
+             GPtrArray           *issues)
+{
+  g_autofree char *shown = NULL;
+
+  if (today == NULL || !ward_candidate_is_stalled (candidate, today))
+    return;
+  shown = ward_format_date (candidate->dates[WARD_STAGE_APPLICATION]);
+  ward_candidate_add_issue (issues, "application_date", TRUE,
+                            _("The application of %s has waited more than 12 months for the "
+                              "chi bộ: consider it, or pause the file and say why."), shown);
+}
+
+static void
+check_introducers (const WardCandidate *candidate,
+                   GPtrArray           *issues)
+{
+  g_autofree char *first = ward_candidate_clean_text (candidate->introducer_1);
+  g_autofree char *second = ward_candidate_clean_text (candidate->introducer_2);
+  g_autofree char *resolution = ward_candidate_clean_text (candidate->youth_union_resolution);
+  int n_members = (first != NULL) + (second != NULL);
+
+  if (resolution != NULL && !candidate->youth_union)
+    ward_candidate_add_issue (issues, "youth_union_resolution", FALSE, "%s",
+                              _("Only a Youth Union member is introduced by a resolution of the "
+                                "Youth Union: tick “Youth Union member” or remove the resolution."));
+  if (first != NULL && second != NULL)
+    {
+      g_autofree char *a = ward_text_fold (first);
+      g_autofree char *b = ward_text_fold (second);
+
+      if (g_strcmp0 (a, b) == 0)
+        ward_candidate_add_issue (issues, "introducer_2", FALSE, "%s",
+                                  _("The two introducers must be two different Party members."));
+    }
+  if (!is_set (candidate->dates[WARD_STAGE_CELL_RESOLUTION]) || ward_candidate_is_introduced (candidate))
+    return;
+  if (candidate->youth_union)
+    ward_candidate_add_issue (issues, n_members == 0 ? "introducer_1" : "introducer_2", FALSE, "%s",
+                              _("The chi bộ considers a candidate introduced by two official "
+                                "Party members, or by one and the Youth Union’s resolution: "
+                                "write who introduces her or him."));
+  else
+    ward_candidate_add_issue (issues, n_members == 0 ? "introducer_1" : "introducer_2", FALSE, "%s",
+                              _("The chi bộ considers a candidate introduced by two official "
+                                "Party members (one and the Youth Union’s resolution only for "
+                                "a Youth Union member): write both introducers."));
+}
+
+GPtrArray *
+ward_candidate_check (const WardCandidate     *candidate,
+                      const char              *today_iso,
+                      WardCandidateCheckFlags  flags)
+{
+  g_autoptr (GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_candidate_issue_free);
+  gboolean valid[WARD_N_STAGES] = { FALSE, };
+
+  g_return_val_if_fail (candidate != NULL, NULL);
+
+  check_name (candidate, issues);
+  check_dates (candidate, today_iso, issues, valid);
+  check_probation (candidate, valid, issues);
+  check_numbers (candidate, flags, issues);
+  if (is_set (candidate->birth_date))
+    check_age (candidate, valid, issues);
+  check_certificate (candidate, valid, issues);
+  check_stall (candidate, today_iso, issues);
+  if (!(flags & WARD_CANDIDATE_CHECK_SPREADSHEET))
+    check_introducers (candidate, issues);
+  if (candidate->state == WARD_CANDIDATE_WITHDRAWN && !is_written (candidate->state_reason))
+    ward_candidate_add_issue (issues, "state_reason", FALSE, "%s",
+                              _("Write why the candidate’s file was closed."));
+  if (candidate->given_name_words != 1 && candidate->given_name_words != 2)
+    ward_candidate_add_issue (issues, "full_name", FALSE, "%s",
+                              _("The given name is one word or two."));
+
+  ward_candidate_sort_issues (issues);
+  return g_steal_pointer (&issues);
+}

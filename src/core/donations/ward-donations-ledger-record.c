@@ -1,0 +1,610 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-ledger"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger-private.h"
+#include "base/ward-text.h"
+
+/* The rules of recording: receipts, transfers upward and corrections. Each
+ * add function checks inside its own write transaction, so that what it
+ * checks against (the receipt numbers, the money on hand) cannot change
+ * before the entry is stored. */
+
+static gboolean
+refuse (WardLedgerField   field_value,
+        WardLedgerField  *field,
+        GError          **error,
+        int               code,
+        const char       *format,
+        ...) G_GNUC_PRINTF (5, 6);
+
+static gboolean
+refuse (WardLedgerField   field_value,
+        WardLedgerField  *field,
+        GError          **error,
+        int               code,
+        const char       *format,
+        ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (field != NULL)
+    *field = field_value;
+  g_set_error_literal (error, WARD_ERROR, code, message);
+  return FALSE;
+}
+
+static gboolean
+check_date (const WardCampaign  *campaign,
+            const char          *date,
+            const char          *not_before,
+            WardLedgerField     *field,
+            GError             **error)
+{
+  g_autofree char *today = ward_today_iso ();
+  g_autoptr (GDate) parsed = NULL;
+  const char *start = campaign->start_date;
+
+  if (date == NULL || *date == '\0')
+    return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID, _("Enter the date."));
+  if (strlen (date) == 10)
+    parsed = ward_date_from_iso (date);
+  if (parsed == NULL)
+    return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID,
+                   _("“%s” is not a date."), date);
+  if (start != NULL && strcmp (date, start) < 0)
+    {
+      g_autofree char *shown = ward_format_date (date);
+      g_autofree char *shown_start = ward_format_date (start);
+
+      return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID,
+                     _("The date %s is before the campaign began on %s."), shown, shown_start);
+    }
+  if (strcmp (date, today) > 0)
+    {
+      g_autofree char *shown = ward_format_date (date);
+      g_autofree char *shown_today = ward_format_date (today);
+
+      return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID,
+                     _("The date %s is in the future; today is %s."), shown, shown_today);
+    }
+  if (not_before != NULL && strcmp (date, not_before) < 0)
+    {
+      g_autofree char *shown = ward_format_date (date);
+      g_autofree char *shown_before = ward_format_date (not_before);
+
+      return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID,
+                     _("The date %s is before the entry it corrects (%s)."), shown, shown_before);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_amount (gint64            amount,
+              WardLedgerField  *field,
+              GError          **error)
+{
+  if (amount <= 0)
+    return refuse (WARD_LEDGER_FIELD_AMOUNT, field, error, WARD_ERROR_INVALID,
+                   _("The amount must be more than 0 đồng."));
+  if (amount > WARD_MONEY_MAX)
+    {
+      g_autofree char *max = ward_format_money (WARD_MONEY_MAX);
+
+      return refuse (WARD_LEDGER_FIELD_AMOUNT, field, error, WARD_ERROR_INVALID,
+                     _("The amount is more than the largest amount accepted (%s)."), max);
+    }
+  return TRUE;
+}
+
+/* The lowest balance on hand from @date on: what may still leave the
+ * campaign on that date without the balance going below zero on any later
+ * day. @lowest_date receives the day of that lowest balance. */
+static gboolean
+money_available_from (WardStore   *store,
+                      gint64       campaign_id,
+                      const char  *date,
+                      gint64      *available,
+                      char       **lowest_date,
+                      GError     **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autofree char *lowest_day = NULL;
+  gint64 running = 0, lowest = 0;
+  gboolean started = FALSE;
+  int rc;
+
+  stmt = ward_store_prepare (store,
+                             "SELECT e.entry_date, SUM (CASE e.kind "
+                             "  WHEN 'receipt' THEN e.amount "
+                             "  WHEN 'transfer' THEN -e.amount "
+                             "  ELSE CASE r.kind WHEN 'transfer' THEN -e.amount ELSE e.amount END END) "
+                             "FROM ledger_entries e "
+                             "LEFT JOIN ledger_entries r ON r.id = e.reverses_id "
+                             "WHERE e.campaign_id = ? GROUP BY e.entry_date ORDER BY e.entry_date",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *day = ward_stmt_text (stmt, 0);
+      int order = strcmp (day, date);
+
+      if (order < 0)
+        {
+          running += sqlite3_column_int64 (stmt, 1);
+          continue;
+        }
+      if (!started && order > 0)
+        {
+          /* Nothing on @date itself: its balance is the one carried in. */
+          started = TRUE;
+          lowest = running;
+          lowest_day = g_strdup (date);
+        }
+      running += sqlite3_column_int64 (stmt, 1);
+      if (!started || running < lowest)
+        {
+          started = TRUE;
+          lowest = running;
+          g_free (lowest_day);
+          lowest_day = g_strdup (day);
+        }
+    }
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  if (!started)
+    {
+      lowest = running;
+      lowest_day = g_strdup (date);
+    }
+  *available = lowest;
+  *lowest_date = g_steal_pointer (&lowest_day);
+  return TRUE;
+}
+
+/* ---- Receipts ----------------------------------------------------------- */
+
+gboolean
+ward_ledger_lookup_receipt (WardStore   *store,
+                            gint64       campaign_id,
+                            const char  *number,
+                            gboolean    *found,
+                            char       **description,
+                            GError     **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (store,
+                             "SELECT donor, amount, entry_date FROM ledger_entries "
+                             "WHERE campaign_id = ? AND kind = 'receipt' AND receipt_number = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  *found = rc == SQLITE_ROW;
+  if (*found && description != NULL)
+    {
+      g_autofree char *amount = ward_format_money (sqlite3_column_int64 (stmt, 1));
+      g_autofree char *date = ward_format_date (ward_stmt_text (stmt, 2));
+
+      *description = g_strdup_printf ("%s, %s, %s", ward_stmt_text (stmt, 0), amount, date);
+    }
+  return TRUE;
+}
+
+static gboolean
+check_receipt_unique (WardStore               *store,
+                      const WardCampaign      *campaign,
+                      const char              *number,
+                      WardLedgerField         *field,
+                      GError                 **error)
+{
+  g_autofree char *existing = NULL;
+  gboolean found = FALSE;
+
+  if (!ward_ledger_lookup_receipt (store, campaign->id, number, &found, &existing, error))
+    return FALSE;
+  if (found)
+    return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_DUPLICATE,
+                   _("Receipt no. %s is already recorded in this campaign (%s). "
+                     "Each receipt number is used once."),
+                   number, existing);
+  return TRUE;
+}
+
+gboolean
+ward_ledger_check_receipt (WardStore               *store,
+                           const WardCampaign      *campaign,
+                           const WardReceiptInput  *input,
+                           WardLedgerField         *field,
+                           GError                 **error)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *donor = NULL;
+  g_autofree char *reference = NULL;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL, FALSE);
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (field != NULL)
+    *field = WARD_LEDGER_FIELD_NONE;
+  number = ward_ledger_clean_text (input->receipt_number);
+  donor = ward_ledger_clean_text (input->donor);
+  reference = ward_ledger_clean_text (input->reference);
+
+  if (number == NULL)
+    return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_INVALID,
+                   _("Enter the receipt number."));
+  if (g_utf8_strlen (number, -1) > 40)
+    return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_INVALID,
+                   _("The receipt number is longer than 40 characters."));
+  if (!check_date (campaign, input->date, NULL, field, error))
+    return FALSE;
+  if (donor == NULL)
+    return refuse (WARD_LEDGER_FIELD_DONOR, field, error, WARD_ERROR_INVALID,
+                   _("Enter the donor’s name."));
+  if ((guint) input->donor_kind > WARD_DONOR_BODY)
+    return refuse (WARD_LEDGER_FIELD_DONOR_KIND, field, error, WARD_ERROR_INVALID,
+                   _("Choose whether the donor is a person, a household or a body."));
+  if (!check_amount (input->amount, field, error))
+    return FALSE;
+  if ((guint) input->method > WARD_PAYMENT_BANK)
+    return refuse (WARD_LEDGER_FIELD_METHOD, field, error, WARD_ERROR_INVALID,
+                   _("Choose cash or bank transfer."));
+  if (input->method == WARD_PAYMENT_BANK && reference == NULL)
+    return refuse (WARD_LEDGER_FIELD_REFERENCE, field, error, WARD_ERROR_INVALID,
+                   _("Enter the reference of the bank transfer."));
+  return check_receipt_unique (store, campaign, number, field, error);
+}
+
+gboolean
+ward_ledger_add_receipt (WardStore               *store,
+                         const WardCampaign      *campaign,
+                         const WardReceiptInput  *input,
+                         gint64                  *id_out,
+                         WardLedgerField         *field,
+                         GError                 **error)
+{
+  g_autofree char *number = ward_ledger_clean_text (input->receipt_number);
+  g_autofree char *donor = ward_ledger_clean_text (input->donor);
+  g_autofree char *group = ward_ledger_clean_text (input->donor_group);
+  g_autofree char *reference = NULL;
+  g_autofree char *collector = ward_ledger_clean_text (input->collector);
+  g_autofree char *note = ward_ledger_clean_text (input->note);
+  g_autofree char *search_key = NULL;
+  WardLedgerNewEntry entry = { 0 };
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  /* The entry is the one write, and the last step. */
+  if (!ward_store_begin_single_write (store, error))
+    return FALSE;
+  if (!ward_ledger_check_receipt (store, campaign, input, field, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  /* A reference means nothing on a cash receipt; do not keep a stray one. */
+  if (input->method == WARD_PAYMENT_BANK)
+    reference = ward_ledger_clean_text (input->reference);
+  search_key = ward_ledger_make_search_key (donor, (const char * const []) {
+                                              number, group, collector, reference, note, NULL });
+
+  entry.kind = WARD_LEDGER_RECEIPT;
+  entry.receipt_number = number;
+  entry.date = input->date;
+  entry.donor = donor;
+  entry.donor_kind = ward_donor_kind_to_db (input->donor_kind);
+  entry.donor_group = group;
+  entry.search_key = search_key;
+  entry.amount = input->amount;
+  entry.method = ward_payment_method_to_db (input->method);
+  entry.reference = reference;
+  entry.collector = collector;
+  entry.note = note;
+
+  if (!ward_ledger_append (store, campaign, &entry, id_out, error) ||
+      !ward_store_commit (store, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Transfers upward --------------------------------------------------- */
+
+static gboolean
+check_transfer (WardStore               *store,
+                const WardCampaign      *campaign,
+                const WardTransferInput *input,
+                WardLedgerField         *field,
+                GError                 **error)
+{
+  g_autofree char *receiver = ward_ledger_clean_text (input->receiver);
+  g_autofree char *voucher = ward_ledger_clean_text (input->voucher);
+  g_autofree char *lowest_date = NULL;
+  gint64 available = 0;
+
+  if (!check_date (campaign, input->date, NULL, field, error) ||
+      !check_amount (input->amount, field, error))
+    return FALSE;
+  if (receiver == NULL)
+    return refuse (WARD_LEDGER_FIELD_RECEIVER, field, error, WARD_ERROR_INVALID,
+                   _("Enter who receives the money."));
+  if (voucher == NULL)
+    return refuse (WARD_LEDGER_FIELD_VOUCHER, field, error, WARD_ERROR_INVALID,
+                   _("Enter the number of the transfer voucher."));
+  if (!money_available_from (store, campaign->id, input->date, &available, &lowest_date, error))
+    return FALSE;
+  if (input->amount > available)
+    {
+      g_autofree char *amount = ward_format_money (input->amount);
+      g_autofree char *on_hand = ward_format_money (MAX (available, 0));
+      g_autofree char *day = ward_format_date (lowest_date);
+
+      return refuse (WARD_LEDGER_FIELD_AMOUNT, field, error, WARD_ERROR_INVALID,
+                     _("The transfer of %s is more than the money on hand: %s on %s. "
+                       "A transfer cannot be more than the money on hand."),
+                     amount, on_hand, day);
+    }
+  return TRUE;
+}
+
+gboolean
+ward_ledger_add_transfer (WardStore               *store,
+                          const WardCampaign      *campaign,
+                          const WardTransferInput *input,
+                          gint64                  *id_out,
+                          WardLedgerField         *field,
+                          GError                 **error)
+{
+  g_autofree char *receiver = ward_ledger_clean_text (input->receiver);
+  g_autofree char *voucher = ward_ledger_clean_text (input->voucher);
+  g_autofree char *note = ward_ledger_clean_text (input->note);
+  g_autofree char *search_key = NULL;
+  WardLedgerNewEntry entry = { 0 };
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL && input != NULL, FALSE);
+
+  if (field != NULL)
+    *field = WARD_LEDGER_FIELD_NONE;
+  if (!ward_store_begin (store, error))
+    return FALSE;
+  if (!check_transfer (store, campaign, input, field, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  search_key = ward_ledger_make_search_key (NULL, (const char * const []) {
+                                              receiver, voucher, note, NULL });
+  entry.kind = WARD_LEDGER_TRANSFER;
+  entry.date = input->date;
+  entry.search_key = search_key;
+  entry.amount = input->amount;
+  entry.receiver = receiver;
+  entry.voucher = voucher;
+  entry.note = note;
+
+  if (!ward_ledger_append (store, campaign, &entry, id_out, error) ||
+      !ward_store_commit (store, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Corrections -------------------------------------------------------- */
+
+typedef struct
+{
+  char           *uuid;
+  gint64          campaign_id;
+  WardLedgerKind  kind;
+  gint64          amount;
+  char           *date;
+  char           *receipt_number;
+  char           *donor;
+  char           *donor_kind;
+  char           *donor_group;
+  char           *method;
+  char           *reference;
+  char           *collector;
+  char           *receiver;
+  char           *voucher;
+  char           *search_key;
+  gboolean        reversed;
+} StoredEntry;
+
+static void
+stored_entry_clear (StoredEntry *entry)
+{
+  g_free (entry->uuid);
+  g_free (entry->date);
+  g_free (entry->receipt_number);
+  g_free (entry->donor);
+  g_free (entry->donor_kind);
+  g_free (entry->donor_group);
+  g_free (entry->method);
+  g_free (entry->reference);
+  g_free (entry->collector);
+  g_free (entry->receiver);
+  g_free (entry->voucher);
+  g_free (entry->search_key);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StoredEntry, stored_entry_clear)
+
+static gboolean
+load_stored_entry (WardStore    *store,
+                   gint64        id,
+                   StoredEntry  *entry,
+                   GError      **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (store,
+                             "SELECT uuid, campaign_id, kind, amount, entry_date, receipt_number, "
+                             "donor, donor_kind, donor_group, method, reference, collector, "
+                             "receiver, voucher, search_key, "
+                             "EXISTS (SELECT 1 FROM ledger_entries r WHERE r.reverses_id = e.id) "
+                             "FROM ledger_entries e WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+                   _("The entry to reverse is not in the ledger."));
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    return ward_store_set_error (store, rc, error);
+
+  entry->uuid = ward_stmt_dup_text (stmt, 0);
+  entry->campaign_id = sqlite3_column_int64 (stmt, 1);
+  if (!ward_ledger_kind_from_db (ward_stmt_text (stmt, 2), &entry->kind))
+    entry->kind = WARD_LEDGER_REVERSAL;
+  entry->amount = sqlite3_column_int64 (stmt, 3);
+  entry->date = ward_stmt_dup_text (stmt, 4);
+  entry->receipt_number = ward_stmt_dup_text (stmt, 5);
+  entry->donor = ward_stmt_dup_text (stmt, 6);
+  entry->donor_kind = ward_stmt_dup_text (stmt, 7);
+  entry->donor_group = ward_stmt_dup_text (stmt, 8);
+  entry->method = ward_stmt_dup_text (stmt, 9);
+  entry->reference = ward_stmt_dup_text (stmt, 10);
+  entry->collector = ward_stmt_dup_text (stmt, 11);
+  entry->receiver = ward_stmt_dup_text (stmt, 12);
+  entry->voucher = ward_stmt_dup_text (stmt, 13);
+  entry->search_key = ward_stmt_dup_text (stmt, 14);
+  entry->reversed = sqlite3_column_int (stmt, 15) != 0;
+  return TRUE;
+}
+
+static gboolean
+check_reversal (WardStore               *store,
+                const WardCampaign      *campaign,
+                const WardReversalInput *input,
+                const StoredEntry       *target,
+                WardLedgerField         *field,
+                GError                 **error)
+{
+  g_autofree char *what = ward_ledger_describe_values (target->kind, target->receipt_number,
+                                                       target->voucher, target->date);
+  g_autofree char *reason = ward_ledger_clean_text (input->reason);
+  g_autofree char *lowest_date = NULL;
+  gint64 available = 0;
+
+  if (target->campaign_id != campaign->id)
+    return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
+                   _("%s belongs to another campaign."), what);
+  if (target->kind == WARD_LEDGER_REVERSAL)
+    return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
+                   _("%s is itself a correction and cannot be reversed; record the entry "
+                     "again instead."), what);
+  if (target->reversed)
+    return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
+                   _("%s has already been reversed. An entry is reversed only once."), what);
+  if (reason == NULL)
+    return refuse (WARD_LEDGER_FIELD_REASON, field, error, WARD_ERROR_INVALID,
+                   _("Enter why the entry is reversed."));
+  if (!check_date (campaign, input->date, target->date, field, error))
+    return FALSE;
+  if (target->kind != WARD_LEDGER_RECEIPT)
+    return TRUE;
+  if (!money_available_from (store, campaign->id, input->date, &available, &lowest_date, error))
+    return FALSE;
+  if (target->amount > available)
+    {
+      g_autofree char *amount = ward_format_money (target->amount);
+      g_autofree char *on_hand = ward_format_money (MAX (available, 0));
+      g_autofree char *day = ward_format_date (lowest_date);
+
+      return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
+                     _("Reversing %s (%s) would take the money on hand below zero: only %s is "
+                       "on hand on %s. Reverse the transfer upward first."),
+                     what, amount, on_hand, day);
+    }
+  return TRUE;
+}
+
+gboolean
+ward_ledger_add_reversal (WardStore               *store,
+                          const WardCampaign      *campaign,
+                          const WardReversalInput *input,
+                          gint64                  *id_out,
+                          WardLedgerField         *field,
+                          GError                 **error)
+{
+  g_auto (StoredEntry) target = { 0 };
+  g_autofree char *reason = NULL;
+  g_autofree char *folded_reason = NULL;
+  g_autofree char *search_key = NULL;
+  WardLedgerNewEntry entry = { 0 };
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL && input != NULL, FALSE);
+
+  if (field != NULL)
+    *field = WARD_LEDGER_FIELD_NONE;
+  if (!ward_store_begin (store, error))
+    return FALSE;
+  if (!load_stored_entry (store, input->reverses_id, &target, error) ||
+      !check_reversal (store, campaign, input, &target, field, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+
+  /* The correction repeats what it reverses, so that the list shows it
+   * beside its entry and a search finds both. */
+  reason = ward_ledger_clean_text (input->reason);
+  folded_reason = ward_text_fold (reason);
+  search_key = g_strconcat (target.search_key ? target.search_key : "\n", " ", folded_reason, NULL);
+  entry.kind = WARD_LEDGER_REVERSAL;
+  entry.receipt_number = target.receipt_number;
+  entry.date = input->date;
+  entry.donor = target.donor;
+  entry.donor_kind = target.donor_kind;
+  entry.donor_group = target.donor_group;
+  entry.search_key = search_key;
+  entry.amount = -target.amount;
+  entry.method = target.method;
+  entry.reference = target.reference;
+  entry.collector = target.collector;
+  entry.receiver = target.receiver;
+  entry.voucher = target.voucher;
+  entry.reverses_id = input->reverses_id;
+  entry.reverses_uuid = target.uuid;
+  entry.reason = reason;
+
+  if (!ward_ledger_append (store, campaign, &entry, id_out, error) ||
+      !ward_store_commit (store, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "import/ward-import-csv.h"
+#include "store/ward-store.h"
+
+G_BEGIN_DECLS
+
+/* The one import/export engine that every register and the readings use.
+ *
+ * An import is all or nothing: it runs in one transaction, every bad row is
+ * reported (not only the first), and when any row has an error, or on a dry
+ * run, or when cancelled, the transaction is rolled back and nothing is
+ * stored. A row that matches a record already stored (the register's natural
+ * key) is skipped and reported, or updated when the caller asks; so
+ * importing the same file twice adds nothing. */
+
+typedef enum
+{
+  WARD_IMPORT_SKIP_EXISTING,
+  WARD_IMPORT_UPDATE_EXISTING,
+} WardImportPolicy;
+
+typedef enum
+{
+  WARD_ROW_ADDED,
+  WARD_ROW_UPDATED,
+  WARD_ROW_SKIPPED,   /* already stored; reported as a warning by the kind */
+} WardRowOutcome;
+
+typedef struct
+{
+  WardImportPolicy  policy;
+  const char       *campaign;   /* donations: the campaign's name; NULL: the default one */
+  gpointer          kind_data;  /* the kind's own state during one run (begin/end) */
+} WardImportContext;
+
+/* What the engine hands a kind for one record. */
+typedef struct
+{
+  WardStore          *store;
+  WardImportContext  *context;
+  WardCsvMapping     *mapping;
+  guint               record;    /* index for ward_csv_mapping_get_row_number() */
+  const char         *file;      /* display name, for issues */
+  const WardCsvValue *values;    /* in the order of the kind's column table */
+  GPtrArray          *issues;    /* append WardCsvIssues here */
+  const struct _WardImportKind *kind;
+} WardImportRow;
+
+typedef struct _WardImportKind WardImportKind;
+struct _WardImportKind
+{
+  const char          *name;       /* the CLI's KIND: "members", "enterprises", "donations", "readings", "programme" */
+  const char          *title;      /* for the window, untranslated (N_); translate with _() */
+  const WardCsvColumn *columns;
+  guint                n_columns;
+
+  /* Optional: called once inside the transaction before the first row and
+   * after the last (e.g. to find the campaign, or to check a ledger chain);
+   * an error aborts the import. */
+  gboolean (*begin)      (WardStore          *store,
+                          WardImportContext  *context,
+                          GError            **error);
+  gboolean (*end)        (WardStore          *store,
+                          WardImportContext  *context,
+                          GError            **error);
+  /* Validates one record with the register's own rules (the same functions
+   * the window's form calls) and stores it. A bad record appends error
+   * issues naming the row and column and returns FALSE; the engine goes on
+   * with the next one to report them all. NULL for export-only kinds. */
+  gboolean (*import_row) (WardImportRow      *row,
+                          WardRowOutcome     *outcome);
+  /* Writes the header (ward_csv_writer_add_header with the same column
+   * table) and every record, so that re-importing the file gives back the
+   * same records. */
+  gboolean (*export)     (WardStore          *store,
+                          WardImportContext  *context,
+                          WardCsvWriter      *writer,
+                          GError            **error);
+};
+
+typedef struct
+{
+  guint      n_records;
+  guint      added;
+  guint      updated;
+  guint      skipped;
+  guint      n_errors;    /* rows with an error */
+  gboolean   committed;   /* FALSE for a dry run, a cancelled run or a run with errors */
+  GPtrArray *issues;      /* every WardCsvIssue, errors and warnings */
+} WardImportResult;
+
+void                  ward_import_result_clear  (WardImportResult *result);
+
+/* Called from the thread that runs the import, at most every few hundred
+ * rows; @fraction is 0.0 – 1.0. */
+typedef void (*WardImportProgress) (double   fraction,
+                                    gpointer user_data);
+
+/* The registered kinds, and one by its CLI name. */
+const WardImportKind * const *ward_import_kinds       (void);
+const WardImportKind         *ward_import_kind_lookup (const char *name);
+
+/* Reads nothing itself: give it the parsed table. Returns FALSE with @error
+ * only when the import could not run at all (missing required columns, the
+ * store failing); rows with errors give TRUE with result->n_errors > 0 and
+ * result->committed == FALSE. Safe to run in a worker thread while the
+ * window leaves the store alone; ::changed is emitted from the main
+ * context. */
+gboolean ward_import_run     (WardStore             *store,
+                              const WardImportKind  *kind,
+                              WardCsvTable          *table,
+                              WardImportContext     *context,
+                              gboolean               dry_run,
+                              WardImportProgress     progress,
+                              gpointer               progress_data,
+                              GCancellable          *cancellable,
+                              WardImportResult      *result,
+                              GError               **error);
+
+/* Writes every record of @kind to @path (UTF-8 with BOM, dd/mm/yyyy),
+ * atomically. */
+gboolean ward_export_to_path (WardStore             *store,
+                              const WardImportKind  *kind,
+                              WardImportContext     *context,
+                              const char            *path,
+                              GError               **error);
+
+/* Helpers for kinds: append an error or warning about one cell (the
+ * column's index in the kind's table), or about the whole row with
+ * @column = G_MAXUINT. */
+void     ward_import_row_error   (WardImportRow *row,
+                                  guint          column,
+                                  const char    *message);
+void     ward_import_row_warning (WardImportRow *row,
+                                  guint          column,
+                                  const char    *message);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WardImportResult, ward_import_result_clear)
+G_END_DECLS

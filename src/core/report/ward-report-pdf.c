@@ -1,0 +1,236 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-report"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "base/ward-error.h"
+#include "report/ward-report-private.h"
+
+/* The PDF goes to a temporary file beside @path that replaces it only once
+ * complete, so that a full disk or a pulled USB stick never leaves half a
+ * report where the clerk expects the whole one. */
+
+typedef struct
+{
+  FILE *file;
+  int   saved_errno;
+} PdfSink;
+
+static void
+sink_failed (PdfSink *sink)
+{
+  if (sink->saved_errno == 0)
+    sink->saved_errno = errno != 0 ? errno : EIO;
+}
+
+static cairo_status_t
+pdf_sink_write_cb (void                *closure,
+                   const unsigned char *data,
+                   unsigned int         length)
+{
+  PdfSink *sink = closure;
+
+  if (fwrite (data, 1, length, sink->file) != length)
+    {
+      sink_failed (sink);
+      return CAIRO_STATUS_WRITE_ERROR;
+    }
+
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static int
+error_code_for_errno (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case EACCES:
+    case EPERM:
+    case EROFS:
+      return WARD_ERROR_READ_ONLY;
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+    case ENOSPC:
+      return WARD_ERROR_DISK_FULL;
+    default:
+      return WARD_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, WARD_ERROR, error_code_for_errno (saved_errno),
+               _("Could not save the report as “%s”: %s."),
+               display, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+/* The only date in the PDF, so that the same report of the same file is
+ * the same file byte for byte: SOURCE_DATE_EPOCH when the environment sets
+ * it (reproducible-builds.org), else the document's own date; the time of
+ * writing only for a report that has no date. */
+static char *
+creation_date (WardReport *self)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  const char *date = ward_report_get_document_date (self);
+  g_autoptr (GDateTime) time = NULL;
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64 / 2, &seconds, NULL))
+    time = g_date_time_new_from_unix_utc ((gint64) seconds);
+  if (time != NULL)
+    return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  if (date != NULL)
+    return g_strdup_printf ("%.10sT00:00:00", date);
+
+  time = g_date_time_new_now_local ();
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+}
+
+static void
+set_metadata (WardReport      *self,
+              cairo_surface_t *surface)
+{
+  const char *title = ward_report_get_title (self);
+  g_autofree char *date = creation_date (self);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Ward Tracker");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+
+  if (title != NULL)
+    {
+      g_autofree char *one_line = g_strdup (title);
+
+      g_strdelimit (one_line, "\n", ' ');
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, one_line);
+    }
+}
+
+/* Draws every page; when writing failed the sink holds the errno. */
+static cairo_status_t
+render_pdf (WardReport *self,
+            PdfSink    *sink)
+{
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  double width, height;
+  cairo_t *cr;
+  int n_pages;
+
+  ward_report_get_page_size (self, &width, &height);
+  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write_cb, sink, width, height);
+  set_metadata (self, surface);
+  cr = cairo_create (surface);
+
+  n_pages = ward_report_paginate (self, cr, width, height);
+  for (int page = 0; page < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
+    {
+      cairo_pdf_surface_set_size (surface, width, height);
+      ward_report_draw_page (self, cr, page);
+      cairo_show_page (cr);
+    }
+
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  return status;
+}
+
+/* FALSE if anything could not be written, the first errno in the sink. */
+static gboolean
+close_sink (PdfSink *sink)
+{
+  if (fflush (sink->file) != 0 || fsync (fileno (sink->file)) != 0)
+    sink_failed (sink);
+
+  if (fclose (sink->file) != 0)
+    sink_failed (sink);
+
+  sink->file = NULL;
+
+  return sink->saved_errno == 0;
+}
+
+gboolean
+ward_report_write_pdf (WardReport  *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp_path = NULL;
+  PdfSink sink = { NULL, 0 };
+  cairo_status_t status;
+  int fd;
+
+  g_return_val_if_fail (WARD_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ward_report_check_fonts (self, error))
+    return FALSE;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
+
+  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
+  if (fd < 0)
+    return set_errno_error (error, path, errno);
+
+  sink.file = fdopen (fd, "wb");
+  if (sink.file == NULL)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_unlink (tmp_path);
+      return set_errno_error (error, path, saved_errno);
+    }
+
+  status = render_pdf (self, &sink);
+
+  if (!close_sink (&sink) || status != CAIRO_STATUS_SUCCESS)
+    {
+      g_unlink (tmp_path);
+
+      if (sink.saved_errno != 0)
+        return set_errno_error (error, path, sink.saved_errno);
+
+      g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
+                   _("Could not make the report “%s”: %s."),
+                   base, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (g_rename (tmp_path, path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_unlink (tmp_path);
+      return set_errno_error (error, path, saved_errno);
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-reports"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "base/ward-format.h"
+#include "targets/ward-targets-progress.h"
+#include "targets/ward-targets-readings.h"
+#include "reports/ward-reports-private.h"
+#include "targets/ward-targets-resolution.h"
+#include "targets/ward-targets.h"
+
+/* Báo cáo kết quả thực hiện các chỉ tiêu Nghị quyết, for a year or its first
+ * half. One row per target:
+ *
+ *   Thực hiện: the reading of the period (a final one before a draft,
+ *     marked "(ước)"); counted targets: the records of the period.
+ *   Lũy kế nhiệm kỳ: as of the end of the period, by the progress rules
+ *     (ward-targets-progress.c): counted targets the total since the term began,
+ *     growth compounded over the years so far, rates and money the latest.
+ *   Đánh giá: against the year's plan when there is one, else the term's
+ *     cumulative figure against the resolution's goal; "Vượt" above the
+ *     bar, "Đạt" on it, "Chưa đạt" below (at the precision shown).
+ *
+ * The plans have no core module yet: they are read here. */
+
+typedef enum
+{
+  JUDGEMENT_NO_DATA,
+  JUDGEMENT_BELOW,
+  JUDGEMENT_MET,
+  JUDGEMENT_ABOVE,
+} Judgement;
+
+static const char * const judgement_words[] = {
+  "Chưa có số liệu", "Chưa đạt", "Đạt", "Vượt",
+};
+
+typedef struct
+{
+  gboolean has_plan;
+  double   plan;
+  gboolean has_value;
+  double   value;
+  gboolean value_is_draft;
+  gint64   quota;        /* the quota: the year's figures */
+  gint64   delivered;
+  gboolean has_total;
+  double   total;        /* lũy kế nhiệm kỳ */
+} TargetFigures;
+
+typedef struct
+{
+  WardStore      *store;
+  WardResolution *ward;
+  int             year;
+  gboolean        first_half;
+  char           *period_end;
+  guint           counts[G_N_ELEMENTS (judgement_words)];
+} TargetsReport;
+
+/* The figure without its unit (the table has a column for units). */
+static char *
+format_figure (WardTarget *target,
+               double      value)
+{
+  switch (ward_target_get_kind (target))
+    {
+    case WARD_TARGET_MONEY:
+    case WARD_TARGET_COUNT:
+      return ward_format_number ((gint64) round (value));
+    case WARD_TARGET_RATE:
+    case WARD_TARGET_GROWTH:
+    case WARD_TARGET_QUOTA:
+    default:
+      return ward_format_decimal (value, 2);
+    }
+}
+
+static char *
+format_goal (WardTarget *target)
+{
+  g_autofree char *goal = format_figure (target, ward_target_get_goal (target));
+
+  switch (ward_target_get_comparison (target))
+    {
+    case WARD_COMPARE_AT_LEAST:
+      return g_strconcat ("≥ ", goal, NULL);
+    case WARD_COMPARE_ABOVE:
+      return g_strconcat ("> ", goal, NULL);
+    case WARD_COMPARE_EQUAL:
+    default:
+      return g_steal_pointer (&goal);
+    }
+}
+
+static Judgement
+judge (WardTargetKind kind,
+       WardComparison comparison,
+       double         value,
+       double         bar)
+{
+  if (!ward_progress_meets (kind, comparison, value, bar))
+    return JUDGEMENT_BELOW;
+  /* "> 85%" is met only above it: there is nothing to exceed. */
+  if (comparison == WARD_COMPARE_AT_LEAST
+      && ward_progress_meets (kind, WARD_COMPARE_ABOVE, value, bar))
+    return JUDGEMENT_ABOVE;
+  return JUDGEMENT_MET;
+}
+
+static Judgement
+judge_target (WardTarget          *target,
+              const TargetFigures *f)
+{
+  WardTargetKind kind = ward_target_get_kind (target);
+
+  if (f->has_plan)
+    return f->has_value ? judge (kind, WARD_COMPARE_AT_LEAST, f->value, f->plan)
+                        : JUDGEMENT_NO_DATA;
+  if (!f->has_total)
+    return JUDGEMENT_NO_DATA;
+  return judge (kind, ward_target_get_comparison (target), f->total, ward_target_get_goal (target));
+}
+
+static gboolean
+load_plan (TargetsReport  *r,
+           WardTarget     *target,
+           TargetFigures  *f,
+           GError        **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (r->store, "SELECT value FROM plans WHERE target_id = ? AND year = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ward_target_get_id (target));
+  sqlite3_bind_int (stmt, 2, r->year);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      f->has_plan = TRUE;
+      f->plan = sqlite3_column_double (stmt, 0);
+    }
+  else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ward_store_set_error (r->store, rc, error);
+  return TRUE;
+}
+
+static gboolean
+count_figures (TargetsReport  *r,
+               WardTarget     *target,
+               TargetFigures  *f,
+               GError        **error)
+{
+  WardTargetSource source = ward_target_get_source (target);
+  g_autofree char *start = g_strdup_printf ("%04d-01-01", r->year);
+  g_autofree char *term_start = ward_resolution_term_start (r->ward);
+  GError *local_error = NULL;
+  gint64 in_period, in_term;
+
+  in_period = ward_targets_count_registered (r->store, source, start, r->period_end, &local_error);
+  if (local_error == NULL)
+    in_term = ward_targets_count_registered (r->store, source, term_start, r->period_end,
+                                             &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  f->has_value = f->has_total = TRUE;
+  f->value = (double) in_period;
+  f->total = (double) in_term;
+  return TRUE;
+}
+
+static gboolean
+reading_has_figure (const WardProgressTarget  *input,
+                    const WardProgressReading *reading)
+{
+  if (input->kind == WARD_TARGET_QUOTA)
+    return reading->quota > 0 && reading->delivered >= 0;
+  return reading->has_value && isfinite (reading->value);
+}
+
+/* The reading of the period: a final one before a draft, then the one
+ * entered last (as the progress rules choose). */
+static const WardProgressReading *
+period_reading (TargetsReport            *r,
+                const WardProgressTarget *input,
+                GArray                   *readings)
+{
+  const WardProgressReading *best = NULL;
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const WardProgressReading *reading = &g_array_index (readings, WardProgressReading, i);
+
+      if (reading->year != r->year || reading->first_half != r->first_half
+          || !reading_has_figure (input, reading))
+        continue;
+      if (best == NULL || (reading->final && !best->final)
+          || (reading->final == best->final && reading->entered > best->entered))
+        best = reading;
+    }
+  return best;
+}
+
+static gboolean
+read_figures (TargetsReport  *r,
+              WardTarget     *target,
+              TargetFigures  *f,
+              GError        **error)
+{
+  g_autoptr (GArray) readings = NULL;
+  g_autoptr (GArray) so_far = g_array_new (FALSE, FALSE, sizeof (WardProgressReading));
+  const WardProgressReading *reading;
+  WardProgressTarget input;
+  WardProgress progress;
+  double until;
+
+  if (!ward_target_progress_input (r->store, target, &input, &readings, error))
+    return FALSE;
+
+  reading = period_reading (r, &input, readings);
+  if (reading != NULL)
+    {
+      f->has_value = TRUE;
+      f->value_is_draft = !reading->final;
+      f->quota = reading->quota;
+      f->delivered = reading->delivered;
+      f->value = input.kind == WARD_TARGET_QUOTA
+        ? 100.0 * (double) reading->delivered / (double) reading->quota
+        : reading->value;
+    }
+
+  until = ward_progress_period_time (input.term_start_year, r->year, r->first_half);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const WardProgressReading *each = &g_array_index (readings, WardProgressReading, i);
+
+      if (ward_progress_period_time (input.term_start_year, each->year, each->first_half) <= until)
+        g_array_append_val (so_far, *each);
+    }
+  ward_progress_compute (&input, (WardProgressReading *) so_far->data, so_far->len, until,
+                         &progress);
+  f->has_total = progress.has_value;
+  f->total = progress.value;
+  return TRUE;
+}
+
+static void
+add_target_row (TargetsReport       *r,
+                WardReportTable     *table,
+                WardTarget          *target,
+                guint                number,
+                const TargetFigures *f)
+{
+  double goal = ward_target_get_goal (target);
+  Judgement judgement = judge_target (target, f);
+  g_autofree char *stt = g_strdup_printf ("%u", number);
+  g_autofree char *goal_text = format_goal (target);
+  g_autofree char *plan = f->has_plan ? format_figure (target, f->plan) : g_strdup ("");
+  g_autofree char *value = NULL;
+  g_autofree char *vs_plan = NULL;
+  g_autofree char *total = f->has_total ? format_figure (target, f->total) : g_strdup ("");
+  g_autofree char *vs_goal = f->has_total ? ward_reports_format_share (f->total, goal) : g_strdup ("");
+  const char *cells[10];
+
+  if (!f->has_value)
+    value = g_strdup ("");
+  else
+    {
+      g_autofree char *figure = format_figure (target, f->value);
+
+      if (ward_target_get_kind (target) == WARD_TARGET_QUOTA)
+        value = g_strdup_printf ("%s (%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT ")",
+                                 figure, f->delivered, f->quota);
+      else
+        value = g_steal_pointer (&figure);
+      if (f->value_is_draft)
+        {
+          char *estimate = g_strconcat (value, " (ước)", NULL);
+
+          g_free (value);
+          value = estimate;
+        }
+    }
+  vs_plan = f->has_plan && f->has_value ? ward_reports_format_share (f->value, f->plan) : g_strdup ("");
+
+  cells[0] = stt;
+  cells[1] = ward_target_get_name (target);
+  cells[2] = ward_target_get_unit (target);
+  cells[3] = goal_text;
+  cells[4] = plan;
+  cells[5] = value;
+  cells[6] = vs_plan;
+  cells[7] = total;
+  cells[8] = vs_goal;
+  cells[9] = judgement_words[judgement];
+  ward_report_table_add_row (table, cells);
+  r->counts[judgement]++;
+}
+
+static WardReportTable *
+add_targets_table (WardReport *report)
+{
+  static const struct { const char *header; double width; WardReportAlign align; } columns[] = {
+    { "STT", 0.55, WARD_REPORT_ALIGN_CENTER },
+    { "Chỉ tiêu", 3.3, WARD_REPORT_ALIGN_LEFT },
+    { "Đơn vị\ntính", 1.0, WARD_REPORT_ALIGN_CENTER },
+    { "Mục tiêu\nNghị quyết", 1.25, WARD_REPORT_ALIGN_RIGHT },
+    { "Kế hoạch\nnăm", 1.2, WARD_REPORT_ALIGN_RIGHT },
+    { "Thực hiện", 1.3, WARD_REPORT_ALIGN_RIGHT },
+    { "So với\nkế hoạch\nnăm (%)", 1.0, WARD_REPORT_ALIGN_RIGHT },
+    { "Lũy kế\nnhiệm kỳ", 1.2, WARD_REPORT_ALIGN_RIGHT },
+    { "So với\nmục tiêu\nNghị quyết (%)", 1.15, WARD_REPORT_ALIGN_RIGHT },
+    { "Đánh giá", 1.5, WARD_REPORT_ALIGN_CENTER },
+  };
+  WardReportTable *table = ward_report_add_table (report, G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    ward_report_table_set_column (table, i, columns[i].header, columns[i].width, columns[i].align);
+  ward_report_table_set_font_size (table, 11);
+  return table;
+}
+
+static gboolean
+fill_targets_table (TargetsReport    *r,
+                    WardReportTable  *table,
+                    GPtrArray        *targets,
+                    GError          **error)
+{
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WardTarget *target = targets->pdata[i];
+      TargetFigures f = { 0 };
+      gboolean ok;
+
+      if (!load_plan (r, target, &f, error))
+        return FALSE;
+      if (ward_target_is_counted (target))
+        ok = count_figures (r, target, &f, error);
+      else
+        ok = read_figures (r, target, &f, error);
+      if (!ok)
+        return FALSE;
+      add_target_row (r, table, target, i + 1, &f);
+    }
+  return TRUE;
+}
+
+static void
+add_conclusion (TargetsReport *r,
+                WardReport    *report,
+                guint          n_targets)
+{
+  g_autofree char *summary = NULL;
+
+  summary = g_strdup_printf ("Tổng số %u chỉ tiêu: vượt %u, đạt %u, chưa đạt %u, "
+                             "chưa có số liệu %u.",
+                             n_targets, r->counts[JUDGEMENT_ABOVE], r->counts[JUDGEMENT_MET],
+                             r->counts[JUDGEMENT_BELOW], r->counts[JUDGEMENT_NO_DATA]);
+  ward_report_add_paragraph (report, summary);
+  ward_report_add_paragraph (report,
+                             "<i>Ghi chú: Lũy kế nhiệm kỳ tính đến hết kỳ báo cáo: chỉ tiêu đếm "
+                             "theo sổ theo dõi (doanh nghiệp, đảng viên) là tổng số từ đầu nhiệm "
+                             "kỳ; tốc độ tăng trưởng là bình quân hằng năm (bình quân nhân); các "
+                             "chỉ tiêu khác là số liệu mới nhất. Đánh giá so với kế hoạch năm khi "
+                             "có kế hoạch, nếu không thì so với mục tiêu Nghị quyết. Số liệu ghi "
+                             "“(ước)” là số ước thực hiện.</i>");
+}
+
+static void
+targets_report_clear (TargetsReport *r)
+{
+  g_clear_pointer (&r->ward, ward_resolution_free);
+  g_clear_pointer (&r->period_end, g_free);
+}
+
+static void
+set_titles (TargetsReport *r,
+            WardReport    *report)
+{
+  g_autofree char *period = ward_reports_format_period (r->year, r->first_half);
+  g_autofree char *title = g_strdup_printf ("Báo cáo\nkết quả thực hiện các chỉ tiêu Nghị quyết\n%s",
+                                            period);
+  g_autofree char *subtitle = g_markup_printf_escaped ("(%s)", r->ward->resolution_title);
+  g_autofree char *intro = g_markup_printf_escaped ("Kết quả thực hiện các chỉ tiêu chủ yếu của "
+                                                    "Nghị quyết %s như sau:", period);
+
+  ward_report_set_title (report, title);
+  ward_report_set_subtitle (report, subtitle, WARD_REPORT_STYLE_ITALIC);
+  ward_report_add_paragraph (report, intro);
+}
+
+WardReport *
+ward_reports_targets (WardStore                 *store,
+                      const WardReportSettings  *settings,
+                      int                        year,
+                      gboolean                   first_half,
+                      const char                *today,
+                      GError                   **error)
+{
+  g_autoptr (WardReport) report = NULL;
+  g_autoptr (GPtrArray) targets = NULL;
+  g_autofree char *period = NULL;
+  TargetsReport r = { store, NULL, year, first_half, NULL, { 0 } };
+  WardReportTable *table;
+  gboolean ok;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (settings != NULL && today != NULL, NULL);
+
+  period = g_strdup_printf ("%04d%s", year, first_half ? "-H1" : "");
+  if (!ward_reports_parse_period (store, period, &r.year, &r.first_half, error))
+    return NULL;
+  r.ward = ward_resolution_load (store, error);
+  targets = r.ward != NULL ? ward_targets_load (store, error) : NULL;
+  if (targets == NULL)
+    {
+      targets_report_clear (&r);
+      return NULL;
+    }
+  r.period_end = g_strdup_printf ("%04d-%s", year, first_half ? "06-30" : "12-31");
+
+  report = ward_report_new ();
+  ward_report_set_orientation (report, WARD_REPORT_LANDSCAPE);
+  ward_reports_set_party_heading (report, settings, "BC/ĐU", today);
+  set_titles (&r, report);
+  table = add_targets_table (report);
+  ok = fill_targets_table (&r, table, targets, error);
+  if (ok)
+    {
+      add_conclusion (&r, report, targets->len);
+      ward_reports_set_party_signature (report, settings);
+    }
+  targets_report_clear (&r);
+  return ok ? g_steal_pointer (&report) : NULL;
+}

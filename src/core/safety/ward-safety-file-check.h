@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "store/ward-store.h"
+
+G_BEGIN_DECLS
+
+/* What the checks of an opened file found. */
+typedef struct
+{
+  GError    *file_error;    /* the integrity check failed or could not run */
+  GError    *chain_error;   /* the ledger does not verify (NULL: it does) */
+  GPtrArray *chain_report;  /* the ledger's findings, one sentence each */
+} WardFileCheck;
+
+void           ward_file_check_free   (WardFileCheck        *check);
+
+/* The checks a window runs on its file once it is up, on a worker thread:
+ * SQLite's integrity check, which the store opened with
+ * ward_store_open_check_later() still owes (writes wait for it), then the
+ * ledger's hash chain, read through a connection of its own in one
+ * snapshot. */
+void           ward_file_check_async  (WardStore            *store,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data);
+WardFileCheck *ward_file_check_finish (WardStore            *store,
+                                       GAsyncResult         *result,
+                                       GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardFileCheck, ward_file_check_free)
+
+G_END_DECLS

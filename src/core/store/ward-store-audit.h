@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "store/ward-store.h"
+
+G_BEGIN_DECLS
+
+/* The audit trail: every insert, update and delete in every register, written
+ * by triggers (sql/002-audit.sql) whatever path made the change. */
+
+typedef struct
+{
+  char *field;
+  char *old_value;   /* NULL for an insert or an empty value */
+  char *new_value;   /* NULL for a delete or an empty value */
+} WardAuditChange;
+
+typedef struct
+{
+  char      *at;       /* ISO 8601, UTC */
+  char      *action;   /* "insert", "update", "delete" */
+  GPtrArray *changes;  /* WardAuditChange: the fields that differ */
+} WardAuditEntry;
+
+void       ward_audit_entry_free   (WardAuditEntry *entry);
+
+/* A record's history, the oldest first. An update that changed nothing but
+ * updated_at is left out. */
+GPtrArray *ward_audit_history      (WardStore      *store,
+                                    const char     *table,
+                                    const char     *row_uuid,
+                                    GError        **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardAuditEntry, ward_audit_entry_free)
+
+G_END_DECLS
