@@ -6,7 +6,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
-#include "ward-application.h"
+#include "shell/ward-application.h"
 
 int
 main (int   argc,

@@ -8,8 +8,8 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "ward-candidate-filter.h"
-#include "ward-candidate-model.h"
+#include "admissions/ward-candidate-filter.h"
+#include "admissions/ward-candidate-model.h"
 #include "admissions/ward-admissions.h"
 #include "import/ward-import-csv.h"
 #include "import/ward-import.h"

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "common/ward-page.h"
+
+typedef struct
+{
+  WardStore *store;
+  gulong     changed_id;
+  gboolean   stale;       /* the store changed while the page was not on screen */
+} WardPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (WardPage, ward_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A page off screen reloads when it is next shown, not now: at start-up
+ * only the page on show reads its registers (a ledger of 100,000 entries
+ * is read when its page is opened), and a change reloads the pages that
+ * show it, not all six (issue 13). */
+static void
+reload (WardPage *self)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+  WardPageClass *klass = WARD_PAGE_GET_CLASS (self);
+
+  if (klass->reload == NULL || priv->store == NULL)
+    return;
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->stale = TRUE;
+      return;
+    }
+  priv->stale = FALSE;
+  klass->reload (self);
+}
+
+static void
+on_store_changed_cb (WardStore  *store,
+                     const char *table,
+                     WardPage   *self)
+{
+  WardPageClass *klass = WARD_PAGE_GET_CLASS (self);
+
+  if (klass->watched_tables != NULL && !g_strv_contains (klass->watched_tables, table))
+    return;
+  reload (self);
+}
+
+static void
+ward_page_map (GtkWidget *widget)
+{
+  WardPage *self = WARD_PAGE (widget);
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  /* Filled before its children are mapped, so that the first frame that
+   * shows the page shows its content. */
+  if (priv->stale && priv->store != NULL && WARD_PAGE_GET_CLASS (self)->reload != NULL)
+    {
+      priv->stale = FALSE;
+      WARD_PAGE_GET_CLASS (self)->reload (self);
+    }
+
+  GTK_WIDGET_CLASS (ward_page_parent_class)->map (widget);
+}
+
+static void
+ward_page_dispose (GObject *object)
+{
+  WardPage *self = (WardPage *) object;
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  if (priv->store != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->store);
+  g_clear_object (&priv->store);
+
+  G_OBJECT_CLASS (ward_page_parent_class)->dispose (object);
+}
+
+static void
+ward_page_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  WardPage *self = WARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, ward_page_get_store (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ward_page_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  WardPage *self = WARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      ward_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ward_page_class_init (WardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ward_page_dispose;
+  object_class->get_property = ward_page_get_property;
+  object_class->set_property = ward_page_set_property;
+  widget_class->map = ward_page_map;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         WARD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+ward_page_init (WardPage *self)
+{
+}
+
+WardStore *
+ward_page_get_store (WardPage *self)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  g_return_val_if_fail (WARD_IS_PAGE (self), NULL);
+  return priv->store;
+}
+
+void
+ward_page_set_store (WardPage  *self,
+                     WardStore *store)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  g_return_if_fail (WARD_IS_PAGE (self));
+  g_return_if_fail (!store || WARD_IS_STORE (store));
+
+  if (priv->store == store)
+    return;
+  if (priv->store != NULL)
+    g_clear_signal_handler (&priv->changed_id, priv->store);
+  g_set_object (&priv->store, store);
+  if (store != NULL)
+    priv->changed_id = g_signal_connect_object (store, "changed",
+                                                G_CALLBACK (on_store_changed_cb), self, 0);
+  priv->stale = FALSE;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+ward_page_toast (WardPage   *self,
+                 const char *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+void
+ward_page_show_error (WardPage   *self,
+                      const char *heading,
+                      GError     *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (root), heading, error ? error->message : NULL);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+gboolean
+ward_page_has_action (WardPage   *self,
+                      const char *name)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (self);
+  const char *action_name;
+  GType owner;
+  const GVariantType *parameter_type;
+  const char *property_name;
+
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &action_name, &parameter_type, &property_name);
+       i++)
+    if (g_str_equal (action_name, name))
+      return TRUE;
+  return FALSE;
+}
+
+void
+ward_preferences_page_clear (AdwPreferencesPage *page)
+{
+  GPtrArray *groups = g_object_get_data (G_OBJECT (page), "ward-groups");
+
+  if (groups == NULL)
+    return;
+  for (guint i = 0; i < groups->len; i++)
+    adw_preferences_page_remove (page, groups->pdata[i]);
+  g_ptr_array_set_size (groups, 0);
+}
+
+AdwPreferencesGroup *
+ward_preferences_page_group (AdwPreferencesPage *page,
+                             const char         *title,
+                             const char         *description)
+{
+  GPtrArray *groups = g_object_get_data (G_OBJECT (page), "ward-groups");
+  GtkWidget *group = adw_preferences_group_new ();
+
+  if (groups == NULL)
+    {
+      groups = g_ptr_array_new ();
+      g_object_set_data_full (G_OBJECT (page), "ward-groups", groups, (GDestroyNotify) g_ptr_array_unref);
+    }
+  if (title != NULL)
+    adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (group));
+  g_ptr_array_add (groups, group);
+  return ADW_PREFERENCES_GROUP (group);
+}
+
+AdwActionRow *
+ward_value_row_new (const char *title,
+                    const char *subtitle,
+                    const char *value,
+                    const char *action_name,
+                    GVariant   *action_target)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (value != NULL)
+    {
+      label = gtk_label_new (value);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  if (action_name != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action_name);
+      if (action_target != NULL)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), action_target);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+    }
+  return ADW_ACTION_ROW (row);
+}

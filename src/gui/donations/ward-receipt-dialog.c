@@ -1,0 +1,334 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-receipt-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "common/ward-form-error.h"
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
+#include "common/ward-accessible.h"
+#include "donations/ward-receipt-dialog.h"
+
+struct _WardReceiptDialog
+{
+  AdwWindow            parent_instance;
+
+  WardStore           *store;
+  WardCampaign        *campaign;
+  WardFormError        form_error;
+  gboolean             kind_chosen;    /* the clerk set the kind: stop guessing it */
+  gboolean             guessing_kind;
+
+  AdwPreferencesGroup *receipt_group;
+  AdwEntryRow         *number_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *donor_row;
+  AdwComboRow         *donor_kind_row;
+  AdwEntryRow         *group_row;
+  AdwEntryRow         *amount_row;
+  AdwActionRow        *words_row;
+  AdwComboRow         *method_row;
+  AdwEntryRow         *reference_row;
+  AdwEntryRow         *collector_row;
+  AdwEntryRow         *note_row;
+};
+
+G_DEFINE_FINAL_TYPE (WardReceiptDialog, ward_receipt_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  RECORDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What the form holds, once read. */
+typedef struct
+{
+  char             *date;
+  WardReceiptInput  input;
+} Form;
+
+static void
+form_clear (Form *form)
+{
+  g_clear_pointer (&form->date, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Form, form_clear)
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static GtkWidget *
+row_for_field (WardReceiptDialog *self,
+               WardLedgerField    field)
+{
+  switch (field)
+    {
+    case WARD_LEDGER_FIELD_RECEIPT_NUMBER: return GTK_WIDGET (self->number_row);
+    case WARD_LEDGER_FIELD_DATE: return GTK_WIDGET (self->date_row);
+    case WARD_LEDGER_FIELD_DONOR: return GTK_WIDGET (self->donor_row);
+    case WARD_LEDGER_FIELD_DONOR_KIND: return GTK_WIDGET (self->donor_kind_row);
+    case WARD_LEDGER_FIELD_GROUP: return GTK_WIDGET (self->group_row);
+    case WARD_LEDGER_FIELD_AMOUNT: return GTK_WIDGET (self->amount_row);
+    case WARD_LEDGER_FIELD_METHOD: return GTK_WIDGET (self->method_row);
+    case WARD_LEDGER_FIELD_REFERENCE: return GTK_WIDGET (self->reference_row);
+    case WARD_LEDGER_FIELD_COLLECTOR: return GTK_WIDGET (self->collector_row);
+    case WARD_LEDGER_FIELD_NOTE: return GTK_WIDGET (self->note_row);
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+read_form (WardReceiptDialog *self,
+           Form              *form)
+{
+  g_autoptr (GError) error = NULL;
+  const char *date = text_of (self->date_row);
+  const char *amount = text_of (self->amount_row);
+
+  if (*date != '\0' && !ward_parse_date (date, &form->date, &error))
+    {
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->date_row),
+                                   error->message);
+      return FALSE;
+    }
+  form->input.amount = 0;
+  if (*amount != '\0' && !ward_parse_money (amount, &form->input.amount, &error))
+    {
+      ward_form_error_show_in_row (&self->form_error, ADW_PREFERENCES_ROW (self->amount_row),
+                                   error->message);
+      return FALSE;
+    }
+  form->input.receipt_number = text_of (self->number_row);
+  form->input.date = form->date;
+  form->input.donor = text_of (self->donor_row);
+  form->input.donor_kind = (WardDonorKind) adw_combo_row_get_selected (self->donor_kind_row);
+  form->input.donor_group = text_of (self->group_row);
+  form->input.method = (WardPaymentMethod) adw_combo_row_get_selected (self->method_row);
+  form->input.reference = text_of (self->reference_row);
+  form->input.collector = text_of (self->collector_row);
+  form->input.note = text_of (self->note_row);
+  return TRUE;
+}
+
+static void
+record (WardReceiptDialog *self)
+{
+  g_auto (Form) form = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autofree char *number = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *message = NULL;
+  WardLedgerField field = WARD_LEDGER_FIELD_NONE;
+  gint64 id = 0;
+
+  if (!read_form (self, &form))
+    return;
+  if (!ward_ledger_add_receipt (self->store, self->campaign, &form.input, &id, &field, &error))
+    {
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
+      return;
+    }
+  number = g_strstrip (g_strdup (form.input.receipt_number));
+  amount = ward_format_money (form.input.amount);
+  message = g_strdup_printf (_("Receipt no. %s recorded: %s."), number, amount);
+  g_signal_emit (self, signals[RECORDED], 0, id, message);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_confirm_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        WardReceiptDialog *self)
+{
+  if (g_str_equal (response, "record"))
+    record (self);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
+}
+
+static void
+ask_to_confirm (WardReceiptDialog *self,
+                const Form        *form)
+{
+  g_autofree char *amount = ward_format_money (form->input.amount);
+  g_autofree char *words = ward_format_amount_in_words (form->input.amount);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  body = g_strdup_printf (_("This receipt is for %s (%s). Check the amount against the paper "
+                            "receipt before recording it."), amount, words);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Record a Large Amount?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Check Again"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_save_clicked_cb (WardReceiptDialog *self)
+{
+  g_auto (Form) form = { 0 };
+  g_autoptr (GError) error = NULL;
+  WardLedgerField field = WARD_LEDGER_FIELD_NONE;
+
+  ward_form_error_clear (&self->form_error);
+  if (!read_form (self, &form))
+    return;
+  if (!ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
+    {
+      ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
+      return;
+    }
+  if (ward_ledger_amount_needs_confirmation (form.input.amount))
+    ask_to_confirm (self, &form);
+  else
+    record (self);
+}
+
+static void
+on_field_changed_cb (WardReceiptDialog *self,
+                     GtkEditable       *editable)
+{
+  ward_form_error_row_changed (&self->form_error, editable);
+}
+
+static void
+on_amount_changed_cb (WardReceiptDialog *self)
+{
+  g_autofree char *words = NULL;
+  gint64 amount = 0;
+
+  if (ward_parse_money (text_of (self->amount_row), &amount, NULL) && ABS (amount) <= WARD_MONEY_MAX)
+    words = ward_format_amount_in_words (amount);
+  adw_action_row_set_subtitle (self->words_row, words ? words : "");
+}
+
+static void
+on_donor_changed_cb (WardReceiptDialog *self)
+{
+  if (self->kind_chosen)
+    return;
+  self->guessing_kind = TRUE;
+  adw_combo_row_set_selected (self->donor_kind_row, ward_donor_kind_guess (text_of (self->donor_row)));
+  self->guessing_kind = FALSE;
+}
+
+static void
+on_donor_kind_changed_cb (WardReceiptDialog *self)
+{
+  if (!self->guessing_kind)
+    self->kind_chosen = TRUE;
+}
+
+static void
+on_method_changed_cb (WardReceiptDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_row),
+                          adw_combo_row_get_selected (self->method_row) == WARD_PAYMENT_BANK);
+}
+
+static void
+fill_form (WardReceiptDialog *self)
+{
+  g_autofree char *next = ward_ledger_next_receipt_number (self->store, self->campaign->id, NULL);
+  g_autofree char *today = ward_today_iso ();
+  g_autofree char *shown_today = ward_format_date (today);
+
+  adw_preferences_group_set_description (self->receipt_group, self->campaign->name);
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), next ? next : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), shown_today);
+  on_amount_changed_cb (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->donor_row));
+}
+
+static void
+ward_receipt_dialog_dispose (GObject *object)
+{
+  WardReceiptDialog *self = WARD_RECEIPT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_RECEIPT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->campaign, ward_campaign_free);
+
+  G_OBJECT_CLASS (ward_receipt_dialog_parent_class)->dispose (object);
+}
+
+static void
+ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ward_receipt_dialog_dispose;
+
+  /**
+   * WardReceiptDialog::recorded:
+   * @id: the new entry's id
+   * @message: a sentence saying what was recorded
+   */
+  signals[RECORDED] = g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wardtracker/WardTracker/donations/ward-receipt-dialog.ui");
+  ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardReceiptDialog, form_error));
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, receipt_group);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, number_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, date_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, donor_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, donor_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, group_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, words_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, method_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, reference_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, collector_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, note_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_donor_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_donor_kind_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_method_changed_cb);
+}
+
+static void
+ward_receipt_dialog_init (WardReceiptDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ward_combo_row_name_items (self->donor_kind_row);
+  ward_combo_row_name_items (self->method_row);
+}
+
+WardReceiptDialog *
+ward_receipt_dialog_new (GtkWindow          *parent,
+                         WardStore          *store,
+                         const WardCampaign *campaign)
+{
+  WardReceiptDialog *self;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (campaign != NULL, NULL);
+
+  self = g_object_new (WARD_TYPE_RECEIPT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->campaign = ward_ledger_campaign_by_id (store, campaign->id, NULL);
+  g_return_val_if_fail (self->campaign != NULL, self);
+  fill_form (self);
+  return self;
+}

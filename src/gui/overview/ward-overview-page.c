@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-overview-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "base/ward-format.h"
+#include "donations/ward-donations-ledger.h"
+#include "overview/ward-overview-page.h"
+#include "common/ward-print.h"
+#include "programme/ward-programme.h"
+#include "targets/ward-targets-readings.h"
+#include "targets/ward-targets-resolution.h"
+#include "targets/ward-targets.h"
+
+/* The whole resolution at a glance: the term's days left, the targets by
+ * verdict, the two counted goals with their pace, the donation campaign's
+ * total and the overdue items of the action programme. Each block leads to
+ * its page. */
+
+struct _WardOverviewPage
+{
+  WardPage            parent_instance;
+
+  AdwPreferencesPage *page;
+};
+
+G_DEFINE_FINAL_TYPE (WardOverviewPage, ward_overview_page, WARD_TYPE_PAGE)
+
+enum { PAGE_OVERVIEW, PAGE_TARGETS, PAGE_PROGRAMME, PAGE_MEMBERS, PAGE_ENTERPRISES, PAGE_DONATIONS };
+
+/* Overdue items listed by name; the rest are counted. */
+#define MAX_OVERDUE_SHOWN 5
+
+static void
+add_row (AdwPreferencesGroup *group,
+         const char          *title,
+         const char          *subtitle,
+         const char          *value,
+         int                  page_index)
+{
+  AdwActionRow *row = ward_value_row_new (title, subtitle, value,
+                                          page_index >= 0 ? "win.show-page" : NULL,
+                                          page_index >= 0 ? g_variant_new_int32 (page_index) : NULL);
+
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+}
+
+static void
+add_term_group (WardOverviewPage *self,
+                WardResolution   *resolution,
+                const char       *today)
+{
+  AdwPreferencesGroup *group;
+  g_autofree char *number = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *term = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *today_text = ward_format_date (today);
+  int left = ward_resolution_days_left (resolution, today);
+
+  term = g_strdup_printf (_("Term %d – %d"), resolution->term_start_year, resolution->term_end_year);
+  group = ward_preferences_page_group (self->page, term, resolution->resolution_title);
+  number = ward_format_number (left);
+  days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day", "%s days", left), number);
+  subtitle = g_strdup_printf (_("Today: %s"), today_text);
+  add_row (group, _("Days left in the term"), subtitle, days, -1);
+}
+
+static GtkWidget *
+verdict_card_new (WardVerdict verdict,
+                  guint       count)
+{
+  g_autofree char *number = g_strdup_printf ("%u", count);
+  g_autofree char *name = g_strdup_printf ("%s: %u", ward_verdict_title (verdict), count);
+  g_autofree char *css = g_strconcat ("verdict-", ward_verdict_to_string (verdict), NULL);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *big = gtk_label_new (number);
+  GtkWidget *caption = gtk_label_new (ward_verdict_title (verdict));
+
+  gtk_widget_add_css_class (big, "big-number");
+  if (verdict == WARD_VERDICT_NO_DATA)
+    gtk_widget_add_css_class (big, "dim-label");
+  else
+    gtk_widget_add_css_class (big, css);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_justify (GTK_LABEL (caption), GTK_JUSTIFY_CENTER);
+  gtk_box_append (GTK_BOX (box), big);
+  gtk_box_append (GTK_BOX (box), caption);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_add_css_class (button, "card");
+  gtk_widget_set_hexpand (button, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int32 (PAGE_TARGETS));
+  gtk_widget_set_tooltip_text (button, _("Show the targets"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  return button;
+}
+
+static void
+add_targets_group (WardOverviewPage *self,
+                   GPtrArray        *targets,
+                   const char       *today)
+{
+  static const WardVerdict order[] = {
+    WARD_VERDICT_MET, WARD_VERDICT_ON_TRACK, WARD_VERDICT_BEHIND, WARD_VERDICT_AT_RISK, WARD_VERDICT_NO_DATA,
+  };
+  WardStore *store = ward_page_get_store (WARD_PAGE (self));
+  guint counts[WARD_N_VERDICTS] = { 0 };
+  g_autofree char *description = NULL;
+  AdwPreferencesGroup *group;
+  GtkWidget *cards;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WardProgress progress;
+
+      if (ward_target_compute_progress (store, targets->pdata[i], today, &progress, NULL, NULL))
+        counts[progress.verdict]++;
+      else
+        counts[WARD_VERDICT_NO_DATA]++;
+    }
+
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The resolution’s %u target by verdict",
+                                              "The resolution’s %u targets by verdict", targets->len),
+                                 targets->len);
+  group = ward_preferences_page_group (self->page, _("Targets"), description);
+  cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_set_homogeneous (GTK_BOX (cards), TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    gtk_box_append (GTK_BOX (cards), verdict_card_new (order[i], counts[order[i]]));
+  adw_preferences_group_add (group, cards);
+}
+
+static void
+add_counted_row (WardOverviewPage    *self,
+                 AdwPreferencesGroup *group,
+                 WardTarget          *target,
+                 WardResolution      *resolution,
+                 const char          *today,
+                 int                  page_index)
+{
+  g_autofree char *value = NULL;
+  WardProgress progress;
+
+  if (!ward_target_compute_progress (ward_page_get_store (WARD_PAGE (self)), target, today,
+                                     &progress, NULL, NULL))
+    return;
+  value = ward_progress_format_count ((gint64) progress.value, (gint64) ward_target_get_goal (target),
+                                      today, resolution->term_start_year, resolution->term_end_year);
+  add_row (group, ward_target_get_short_name (target), ward_verdict_title (progress.verdict),
+           value, page_index);
+}
+
+static void
+add_counted_group (WardOverviewPage *self,
+                   GPtrArray        *targets,
+                   WardResolution   *resolution,
+                   const char       *today)
+{
+  AdwPreferencesGroup *group;
+
+  group = ward_preferences_page_group (self->page, _("Counted from the Registers"),
+                                       _("Admissions and new enterprises within the term, and how many a "
+                                         "year the rest of the term needs"));
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WardTarget *target = targets->pdata[i];
+
+      if (ward_target_get_source (target) == WARD_SOURCE_ADMISSIONS)
+        add_counted_row (self, group, target, resolution, today, PAGE_MEMBERS);
+      else if (ward_target_get_source (target) == WARD_SOURCE_ENTERPRISES)
+        add_counted_row (self, group, target, resolution, today, PAGE_ENTERPRISES);
+    }
+}
+
+static void
+add_donations_group (WardOverviewPage *self)
+{
+  WardStore *store = ward_page_get_store (WARD_PAGE (self));
+  g_autoptr (WardCampaign) campaign = ward_ledger_default_campaign (store, NULL);
+  gint64 amount = 0;
+  guint n_receipts = 0;
+  g_autofree char *received = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwPreferencesGroup *group;
+
+  if (campaign == NULL)
+    return;
+  group = ward_preferences_page_group (self->page, _("Donations"), NULL);
+  if (ward_ledger_get_received (store, campaign->id, &amount, &n_receipts, NULL))
+    {
+      received = ward_format_money (amount);
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "Received, net of corrections · %u receipt",
+                                               "Received, net of corrections · %u receipts",
+                                               n_receipts), n_receipts);
+    }
+  add_row (group, campaign->name, subtitle, received != NULL ? received : "—", PAGE_DONATIONS);
+}
+
+static void
+add_overdue_row (AdwPreferencesGroup     *group,
+                 const WardProgrammeItem *item)
+{
+  g_autofree char *deadline = ward_format_date (item->deadline);
+  g_autofree char *subtitle = NULL;
+  AdwActionRow *row;
+  GtkWidget *suffix;
+
+  if (item->lead_unit != NULL)
+    subtitle = g_strdup_printf (_("Deadline %s · %s · %s"), deadline, item->group_title, item->lead_unit);
+  else
+    subtitle = g_strdup_printf (_("Deadline %s · %s"), deadline, item->group_title);
+  row = ward_value_row_new (item->title, subtitle, NULL, "win.show-page", g_variant_new_int32 (PAGE_PROGRAMME));
+  suffix = gtk_label_new (ward_due_state_label (WARD_DUE_OVERDUE));
+  gtk_widget_add_css_class (suffix, ward_due_state_css_class (WARD_DUE_OVERDUE));
+  adw_action_row_add_suffix (row, suffix);
+  adw_preferences_group_add (group, GTK_WIDGET (row));
+}
+
+static void
+add_programme_group (WardOverviewPage *self,
+                     const char       *today)
+{
+  WardStore *store = ward_page_get_store (WARD_PAGE (self));
+  g_autoptr (GPtrArray) overdue = ward_programme_items_overdue (store, today, NULL);
+  g_autofree char *count = NULL;
+  AdwPreferencesGroup *group;
+
+  if (overdue == NULL)
+    return;
+  group = ward_preferences_page_group (self->page, _("Action Programme"), NULL);
+  count = g_strdup_printf ("%u", overdue->len);
+  add_row (group, _("Overdue items"),
+           overdue->len == 0 ? _("Nothing is past its deadline") : _("Past their deadline and not done"),
+           count, PAGE_PROGRAMME);
+  for (guint i = 0; i < overdue->len && i < MAX_OVERDUE_SHOWN; i++)
+    add_overdue_row (group, overdue->pdata[i]);
+  if (overdue->len > MAX_OVERDUE_SHOWN)
+    {
+      guint more = overdue->len - MAX_OVERDUE_SHOWN;
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %u more overdue item",
+                                                            "And %u more overdue items", more), more);
+
+      add_row (group, text, NULL, NULL, PAGE_PROGRAMME);
+    }
+}
+
+static void
+ward_overview_page_reload (WardPage *page)
+{
+  WardOverviewPage *self = WARD_OVERVIEW_PAGE (page);
+  WardStore *store = ward_page_get_store (page);
+  g_autoptr (WardResolution) resolution = NULL;
+  g_autoptr (GPtrArray) targets = NULL;
+  g_autofree char *today = ward_today_iso ();
+
+  ward_preferences_page_clear (self->page);
+  resolution = ward_resolution_load (store, NULL);
+  targets = ward_targets_load (store, NULL);
+  if (resolution == NULL || targets == NULL)
+    return;
+
+  add_term_group (self, resolution, today);
+  add_targets_group (self, targets, today);
+  add_counted_group (self, targets, resolution, today);
+  add_donations_group (self);
+  add_programme_group (self, today);
+}
+
+static void
+ward_overview_page_dispose (GObject *object)
+{
+  /* The bound "page" is the bin's own child: take it out of the bin first,
+   * or AdwBin would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_OVERVIEW_PAGE);
+
+  G_OBJECT_CLASS (ward_overview_page_parent_class)->dispose (object);
+}
+
+static void
+ward_overview_page_class_init (WardOverviewPageClass *klass)
+{
+  static const char * const watched[] = {
+    "ward", "targets", "readings", "candidates", "enterprises", "campaigns", "ledger_entries",
+    "programme_groups", "programme_items", "units", NULL
+  };
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  WardPageClass *page_class = WARD_PAGE_CLASS (klass);
+
+  object_class->dispose = ward_overview_page_dispose;
+  page_class->reload = ward_overview_page_reload;
+  page_class->watched_tables = watched;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wardtracker/WardTracker/overview/ward-overview-page.ui");
+  ward_print_install_actions (widget_class, "targets");
+  gtk_widget_class_bind_template_child (widget_class, WardOverviewPage, page);
+}
+
+static void
+ward_overview_page_init (WardOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

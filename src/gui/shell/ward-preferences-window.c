@@ -1,0 +1,305 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "common/ward-accessible.h"
+#include "donations/ward-donations-ledger.h"
+#include "shell/ward-preferences-window.h"
+#include "base/ward-text.h"
+
+struct _WardPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  WardStore            *store;
+  GSettings            *settings;
+  GPtrArray            *campaigns;   /* WardCampaign */
+  gboolean              filling;
+
+  AdwEntryRow          *parent_body_row;
+  AdwEntryRow          *party_body_row;
+  AdwEntryRow          *place_name_row;
+  AdwEntryRow          *front_parent_body_row;
+  AdwEntryRow          *front_body_row;
+  AdwEntryRow          *party_signatory_title_row;
+  AdwEntryRow          *party_signatory_name_row;
+  AdwEntryRow          *front_signatory_title_row;
+  AdwEntryRow          *front_signatory_name_row;
+  GtkTextView          *recipients_view;
+  AdwComboRow          *campaign_row;
+};
+
+G_DEFINE_FINAL_TYPE (WardPreferencesWindow, ward_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Each one-line key and the row that edits it. */
+static const struct
+{
+  const char *key;
+  gsize       row_offset;
+} text_keys[] = {
+  { "parent-body", G_STRUCT_OFFSET (WardPreferencesWindow, parent_body_row) },
+  { "party-body", G_STRUCT_OFFSET (WardPreferencesWindow, party_body_row) },
+  { "place-name", G_STRUCT_OFFSET (WardPreferencesWindow, place_name_row) },
+  { "front-parent-body", G_STRUCT_OFFSET (WardPreferencesWindow, front_parent_body_row) },
+  { "front-body", G_STRUCT_OFFSET (WardPreferencesWindow, front_body_row) },
+  { "party-signatory-title", G_STRUCT_OFFSET (WardPreferencesWindow, party_signatory_title_row) },
+  { "party-signatory-name", G_STRUCT_OFFSET (WardPreferencesWindow, party_signatory_name_row) },
+  { "front-signatory-title", G_STRUCT_OFFSET (WardPreferencesWindow, front_signatory_title_row) },
+  { "front-signatory-name", G_STRUCT_OFFSET (WardPreferencesWindow, front_signatory_name_row) },
+};
+
+/* Text goes into the settings as the reports print it: NFC, trimmed, with
+ * single spaces, whatever the input method sent. The binding never writes
+ * it back into the row being typed in, so a trailing space survives there
+ * until the next word. */
+static GVariant *
+set_clean_text_mapping (const GValue       *value,
+                        const GVariantType *expected_type,
+                        gpointer            user_data)
+{
+  g_autofree char *clean = ward_text_normalize (g_value_get_string (value));
+
+  return g_variant_new_string (clean != NULL ? clean : "");
+}
+
+static gboolean
+get_lines_mapping (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  g_autofree const char **lines = g_variant_get_strv (variant, NULL);
+  g_autofree char *text = g_strjoinv ("\n", (char **) lines);
+
+  g_value_set_string (value, text);
+  return TRUE;
+}
+
+/* One recipient a line; blank lines are dropped. */
+static GVariant *
+set_lines_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  const char *text = g_value_get_string (value);
+  g_auto (GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+  g_autoptr (GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto (GStrv) result = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *clean = ward_text_normalize (lines[i]);
+
+      if (clean != NULL && *clean != '\0')
+        g_strv_builder_add (kept, clean);
+    }
+  result = g_strv_builder_end (kept);
+
+  return g_variant_new_strv ((const char * const *) result, -1);
+}
+
+static void
+bind_settings (WardPreferencesWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (text_keys); i++)
+    {
+      GObject *row = G_STRUCT_MEMBER (GObject *, self, text_keys[i].row_offset);
+
+      g_settings_bind_with_mapping (self->settings, text_keys[i].key, row, "text",
+                                    G_SETTINGS_BIND_DEFAULT,
+                                    NULL, set_clean_text_mapping, NULL, NULL);
+    }
+  g_settings_bind_with_mapping (self->settings, "report-recipients",
+                                gtk_text_view_get_buffer (self->recipients_view), "text",
+                                G_SETTINGS_BIND_DEFAULT,
+                                get_lines_mapping, set_lines_mapping, NULL, NULL);
+}
+
+static void
+fill_campaigns (WardPreferencesWindow *self)
+{
+  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr (WardCampaign) current = NULL;
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->campaigns, g_ptr_array_unref);
+  if (self->store != NULL)
+    {
+      self->campaigns = ward_campaigns_load (self->store, NULL);
+      current = ward_ledger_default_campaign (self->store, NULL);
+    }
+  if (self->campaigns == NULL)
+    self->campaigns = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_campaign_free);
+
+  for (guint i = 0; i < self->campaigns->len; i++)
+    {
+      WardCampaign *campaign = self->campaigns->pdata[i];
+
+      gtk_string_list_append (names, campaign->name);
+      if (current != NULL && campaign->id == current->id)
+        selected = i;
+    }
+
+  self->filling = TRUE;
+  adw_combo_row_set_model (self->campaign_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->campaign_row, selected);
+  self->filling = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->campaign_row), self->campaigns->len > 0);
+}
+
+static void
+on_campaign_selected_cb (WardPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->campaign_row);
+  g_autoptr (GError) error = NULL;
+  WardCampaign *campaign;
+
+  if (self->filling || self->store == NULL || selected >= self->campaigns->len)
+    return;
+
+  /* The file keeps the choice, as it is the file whose campaigns it
+   * names (the donations page reads it there); the settings keep a copy. */
+  campaign = self->campaigns->pdata[selected];
+  if (!ward_store_set_setting (self->store, "default-campaign", campaign->uuid, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  ward_store_notify_changed (self->store, "settings");
+  g_settings_set_string (self->settings, "default-campaign", campaign->uuid);
+}
+
+static void
+on_store_changed_cb (WardPreferencesWindow *self)
+{
+  fill_campaigns (self);
+}
+
+static void
+set_store (WardPreferencesWindow *self,
+           WardStore             *store)
+{
+  if (!g_set_object (&self->store, store))
+    return;
+  if (store != NULL)
+    g_signal_connect_object (store, "changed::campaigns",
+                             G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
+  fill_campaigns (self);
+}
+
+static void
+ward_preferences_window_dispose (GObject *object)
+{
+  WardPreferencesWindow *self = WARD_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->campaigns, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ward_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+ward_preferences_window_set_property (GObject      *object,
+                                      guint         prop_id,
+                                      const GValue *value,
+                                      GParamSpec   *pspec)
+{
+  WardPreferencesWindow *self = WARD_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ward_preferences_window_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  WardPreferencesWindow *self = WARD_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ward_preferences_window_class_init (WardPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ward_preferences_window_dispose;
+  object_class->get_property = ward_preferences_window_get_property;
+  object_class->set_property = ward_preferences_window_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         WARD_TYPE_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/wardtracker/WardTracker/shell/ward-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, parent_body_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, party_body_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, place_name_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, front_parent_body_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, front_body_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, party_signatory_title_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, party_signatory_name_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, front_signatory_title_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, front_signatory_name_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, recipients_view);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, campaign_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected_cb);
+}
+
+static void
+ward_preferences_window_init (WardPreferencesWindow *self)
+{
+  self->campaigns = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_campaign_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  ward_accessible_name_adw_internals (GTK_WIDGET (self));
+  ward_combo_row_name_items (self->campaign_row);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  bind_settings (self);
+}
+
+WardPreferencesWindow *
+ward_preferences_window_new (GtkWindow *parent,
+                             WardStore *store)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  return g_object_new (WARD_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "store", store,
+                       NULL);
+}
