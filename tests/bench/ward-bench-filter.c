@@ -9,7 +9,7 @@
 #include <adwaita.h>
 
 #include "donations/ward-donations-page.h"
-#include "admissions/ward-members-page.h"
+#include "admissions/ward-admissions-page.h"
 
 /* Keystrokes in the search field of a page over a large file, measured in
  * the process: the page is built on the file inside a window, a text is
@@ -27,7 +27,7 @@
  * default, there so that a search starts once typing pauses) is set to 0:
  * what is measured is the work, not the wait.
  *
- *   ward-bench-filter donations|members FILE "text to type" [RUNS]
+ *   ward-bench-filter donations|admissions FILE "text to type" [RUNS]
  *
  * Prints one line: keystrokes, then the median and the worst of each of
  * the two times in milliseconds, then the rows shown at the end, for
@@ -240,7 +240,7 @@ static GtkWidget *
 build_page (const char *page_name,
             WardStore  *store)
 {
-  GType type = g_str_equal (page_name, "members") ? WARD_TYPE_MEMBERS_PAGE : WARD_TYPE_DONATIONS_PAGE;
+  GType type = g_str_equal (page_name, "admissions") ? WARD_TYPE_ADMISSIONS_PAGE : WARD_TYPE_DONATIONS_PAGE;
 
   return g_object_new (type, "store", store, NULL);
 }
@@ -308,7 +308,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc < 4)
     {
-      g_printerr ("Usage: ward-bench-filter donations|members FILE TEXT [RUNS]\n");
+      g_printerr ("Usage: ward-bench-filter donations|admissions FILE TEXT [RUNS]\n");
       return 2;
     }
   adw_init ();

@@ -24,7 +24,7 @@ for number, title in enumerate(wardui.PAGES_VI, start=1):
     check(app.page is not None, "page %s is in the window" % title)
     for text in expected[title]:
         check(app.shows(text), "page %s shows “%s”" % (title, text))
-    app.screenshot("%02d-%s" % (number, ["overview", "targets", "programme", "members",
+    app.screenshot("%02d-%s" % (number, ["overview", "targets", "programme", "admissions",
                                         "enterprises", "donations"][number - 1]))
 
 # The CLI on the same file while the window has it open: it is not

@@ -902,7 +902,7 @@ test_follow_up_lists (Fixture       *f,
     g_assert_no_error (error);
   }
 
-  due = ward_candidates_due_recognition (f->store, TODAY, 30, &error);
+  due = ward_admissions_due_recognition (f->store, TODAY, 30, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (due->len, ==, 2);
   g_assert_cmpstr (((WardCandidateDue *) due->pdata[0])->full_name, ==, "Trần Văn Muộn");
@@ -911,7 +911,7 @@ test_follow_up_lists (Fixture       *f,
   g_assert_cmpstr (((WardCandidateDue *) due->pdata[1])->date, ==, "2026-12-20");
   g_assert_cmpint (((WardCandidateDue *) due->pdata[1])->days, ==, 23);
 
-  stalled = ward_candidates_stalled (f->store, TODAY, &error);
+  stalled = ward_admissions_stalled (f->store, TODAY, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (stalled->len, ==, 1);
   g_assert_cmpstr (((WardCandidateDue *) stalled->pdata[0])->full_name, ==, "Lê Văn Chờ");
@@ -994,7 +994,7 @@ run_import (Fixture          *f,
   g_autoptr (GError) error = NULL;
   WardImportContext context = { policy, NULL, NULL };
 
-  g_assert_true (ward_import_run (f->store, &ward_members_import_kind, table, &context, dry_run,
+  g_assert_true (ward_import_run (f->store, &ward_admissions_import_kind, table, &context, dry_run,
                                   NULL, NULL, NULL, result, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < result->issues->len; i++)
@@ -1137,7 +1137,7 @@ test_export_round_trip (Fixture       *f,
   run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
   g_assert_true (result.committed);
   ward_import_result_clear (&result);
-  g_assert_true (ward_export_to_path (f->store, &ward_members_import_kind, NULL, first_path, &error));
+  g_assert_true (ward_export_to_path (f->store, &ward_admissions_import_kind, NULL, first_path, &error));
   g_assert_no_error (error);
 
   /* Into a fresh file, then out again: the same records, the same file. */
@@ -1145,13 +1145,13 @@ test_export_round_trip (Fixture       *f,
   g_assert_no_error (error);
   table = ward_csv_read_file (first_path, &error);
   g_assert_no_error (error);
-  g_assert_true (ward_import_run (other, &ward_members_import_kind, table, &context, FALSE,
+  g_assert_true (ward_import_run (other, &ward_admissions_import_kind, table, &context, FALSE,
                                   NULL, NULL, NULL, &result, &error));
   g_assert_no_error (error);
   g_assert_true (result.committed);
   g_assert_cmpuint (result.added, ==, 3);
   ward_import_result_clear (&result);
-  g_assert_true (ward_export_to_path (other, &ward_members_import_kind, NULL, second_path, &error));
+  g_assert_true (ward_export_to_path (other, &ward_admissions_import_kind, NULL, second_path, &error));
   g_assert_no_error (error);
 
   first = read_text (first_path);

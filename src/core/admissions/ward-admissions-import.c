@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ward-candidates"
+#define G_LOG_DOMAIN "ward-admissions"
 
 #include "config.h"
 
@@ -83,7 +83,7 @@ static const WardCsvColumn columns[N_COLUMNS] = {
 /* The state of one import, kept on the store so that a run that stops
  * half-way (when the engine calls no end()) leaves nothing behind for long:
  * the next run replaces it. */
-#define STATE_KEY "ward-members-import"
+#define STATE_KEY "ward-admissions-import"
 
 typedef struct
 {
@@ -470,7 +470,7 @@ members_export (WardStore          *store,
   return TRUE;
 }
 
-const WardImportKind ward_members_import_kind = {
+const WardImportKind ward_admissions_import_kind = {
   .name = "members",
   .title = N_("Party admissions"),
   .columns = columns,

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ward-candidates"
+#define G_LOG_DOMAIN "ward-admissions"
 
 #include "config.h"
 
@@ -410,7 +410,7 @@ compare_due (gconstpointer a,
 }
 
 GPtrArray *
-ward_candidates_due_recognition (WardStore   *store,
+ward_admissions_due_recognition (WardStore   *store,
                                  const char  *today_iso,
                                  int          within_days,
                                  GError     **error)
@@ -448,7 +448,7 @@ ward_candidates_due_recognition (WardStore   *store,
 }
 
 GPtrArray *
-ward_candidates_stalled (WardStore   *store,
+ward_admissions_stalled (WardStore   *store,
                          const char  *today_iso,
                          GError     **error)
 {

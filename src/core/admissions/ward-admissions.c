@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ward-candidates"
+#define G_LOG_DOMAIN "ward-admissions"
 
 #include "config.h"
 

@@ -362,12 +362,12 @@ typedef struct
 void       ward_candidate_due_free        (WardCandidateDue *due);
 /* Admitted, not yet recognised, not withdrawn, due within @within_days of
  * @today_iso (overdue ones included), soonest first. */
-GPtrArray *ward_candidates_due_recognition (WardStore   *store,
+GPtrArray *ward_admissions_due_recognition (WardStore   *store,
                                             const char  *today_iso,
                                             int          within_days,
                                             GError     **error);
 /* ward_candidate_is_stalled() on @today_iso, the oldest application first. */
-GPtrArray *ward_candidates_stalled         (WardStore   *store,
+GPtrArray *ward_admissions_stalled         (WardStore   *store,
                                             const char  *today_iso,
                                             GError     **error);
 
@@ -376,7 +376,7 @@ GPtrArray *ward_candidates_stalled         (WardStore   *store,
 /* `ward-tracker-cli import members FILE`: the columns of the issue, natural
  * key name + date of birth; a chi bộ not in the list is added to it (with a
  * warning). */
-extern const WardImportKind ward_members_import_kind;
+extern const WardImportKind ward_admissions_import_kind;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCandidate, ward_candidate_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCandidateIssue, ward_candidate_issue_free)

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ward-import"
+#define G_LOG_DOMAIN "ward-registers"
 
 #include "config.h"
 
@@ -11,7 +11,7 @@
 
 extern const WardImportKind ward_programme_import_kind;  /* export only */
 extern const WardImportKind ward_enterprises_import_kind;
-extern const WardImportKind ward_members_import_kind;
+extern const WardImportKind ward_admissions_import_kind;
 extern const WardImportKind ward_donations_import_kind;
 extern const WardImportKind ward_readings_import_kind;
 
@@ -21,7 +21,7 @@ ward_import_kinds (void)
   static const WardImportKind * const kinds[] = {
     &ward_programme_import_kind,
     &ward_enterprises_import_kind,
-    &ward_members_import_kind,
+    &ward_admissions_import_kind,
     &ward_donations_import_kind,
     &ward_readings_import_kind,
     NULL

@@ -257,7 +257,7 @@ add_due_list (WardReport  *report,
               const char  *today,
               GError     **error)
 {
-  g_autoptr (GPtrArray) due = ward_candidates_due_recognition (store, today, DUE_WITHIN_DAYS, error);
+  g_autoptr (GPtrArray) due = ward_admissions_due_recognition (store, today, DUE_WITHIN_DAYS, error);
   g_autofree char *heading = NULL;
   WardReportTable *table;
 
@@ -329,7 +329,7 @@ add_progress (WardReport  *report,
 }
 
 WardReport *
-ward_reports_members (WardStore                 *store,
+ward_reports_admissions (WardStore                 *store,
                       const WardReportSettings  *settings,
                       const char                *today,
                       GError                   **error)

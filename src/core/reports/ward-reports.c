@@ -296,7 +296,7 @@ ward_reports_build (WardStore                 *store,
     case WARD_REPORT_KIND_PROGRAMME:
       return ward_reports_programme (store, settings, today, error);
     case WARD_REPORT_KIND_MEMBERS:
-      return ward_reports_members (store, settings, today, error);
+      return ward_reports_admissions (store, settings, today, error);
     case WARD_REPORT_KIND_ENTERPRISES:
       return ward_reports_enterprises (store, settings, today, error);
     case WARD_REPORT_KIND_DONATIONS:

@@ -136,7 +136,7 @@ add_due_group (AdwPreferencesPage *page,
                WardStore          *store,
                const char         *today)
 {
-  g_autoptr (GPtrArray) due = ward_candidates_due_recognition (store, today, DUE_WITHIN_DAYS, NULL);
+  g_autoptr (GPtrArray) due = ward_admissions_due_recognition (store, today, DUE_WITHIN_DAYS, NULL);
   AdwPreferencesGroup *group;
 
   group = ward_preferences_page_group (page, _("Due for Official Recognition"),
@@ -167,7 +167,7 @@ add_stalled_group (AdwPreferencesPage *page,
                    WardStore          *store,
                    const char         *today)
 {
-  g_autoptr (GPtrArray) stalled = ward_candidates_stalled (store, today, NULL);
+  g_autoptr (GPtrArray) stalled = ward_admissions_stalled (store, today, NULL);
   AdwPreferencesGroup *group;
 
   group = ward_preferences_page_group (page, _("Stalled Files"),

@@ -9,7 +9,7 @@
 #include "enterprises/ward-enterprises-page.h"
 #include "base/ward-error.h"
 #include "safety/ward-safety-file-check.h"
-#include "admissions/ward-members-page.h"
+#include "admissions/ward-admissions-page.h"
 #include "overview/ward-overview-page.h"
 #include "common/ward-page.h"
 #include "shell/ward-page-slot.h"
@@ -248,7 +248,7 @@ on_file_checked_cb (GObject      *source,
   if (self->file_check->file_error != NULL)
     return;
   show_chain (self);
-  /* Said wherever the clerk is, not only on the ledger's page. */
+  /* Said wherever the clerk is, not only on the donations page. */
   if (self->file_check->chain_error != NULL)
     {
       AdwToast *toast = adw_toast_new (_("The donation ledger was changed outside Ward Tracker"));
@@ -336,6 +336,13 @@ load_window_state (WardWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   last_page = g_settings_get_string (self->settings, "last-page");
+  /* The admissions page was called "members" until issue 22: a window last
+   * closed on it opens on it again. */
+  if (g_str_equal (last_page, "members"))
+    {
+      g_free (last_page);
+      last_page = g_strdup ("admissions");
+    }
   if (gtk_stack_get_child_by_name (self->stack, last_page) != NULL)
     gtk_stack_set_visible_child_name (self->stack, last_page);
 }
@@ -455,7 +462,7 @@ ward_window_class_init (WardWindowClass *klass)
   g_type_ensure (WARD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (WARD_TYPE_TARGETS_PAGE);
   g_type_ensure (WARD_TYPE_PROGRAMME_PAGE);
-  g_type_ensure (WARD_TYPE_MEMBERS_PAGE);
+  g_type_ensure (WARD_TYPE_ADMISSIONS_PAGE);
   g_type_ensure (WARD_TYPE_ENTERPRISES_PAGE);
   g_type_ensure (WARD_TYPE_DONATIONS_PAGE);
 

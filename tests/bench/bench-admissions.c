@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "bench-members"
+#define G_LOG_DOMAIN "bench-admissions"
 
 #include "config.h"
 
@@ -20,9 +20,9 @@
  * kind of filter change, over the same model and filter objects the page
  * uses. Prints figures; never fails on them.
  *
- *   meson test -C BUILD --benchmark members --verbose
- *   WARD_BENCH_CANDIDATES=50000 BUILD/tests/bench/bench-members
- *   WARD_BENCH_DATABASE=/tmp/big.sqlite3 BUILD/tests/bench/bench-members
+ *   meson test -C BUILD --benchmark admissions --verbose
+ *   WARD_BENCH_CANDIDATES=50000 BUILD/tests/bench/bench-admissions
+ *   WARD_BENCH_DATABASE=/tmp/big.sqlite3 BUILD/tests/bench/bench-admissions
  *     (keeps the file, to open it in the application) */
 
 static const char * const family[] = {
@@ -249,7 +249,7 @@ main (int   argc,
     path = g_strdup (g_getenv ("WARD_BENCH_DATABASE"));
   else
     {
-      dir = g_dir_make_tmp ("bench-members-XXXXXX", NULL);
+      dir = g_dir_make_tmp ("bench-admissions-XXXXXX", NULL);
       path = g_build_filename (dir, "ward.sqlite3", NULL);
     }
   store = ward_store_open (path, &error);
@@ -260,7 +260,7 @@ main (int   argc,
   table = ward_csv_read_bytes (csv, "members.csv", &error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
-  if (!ward_import_run (store, &ward_members_import_kind, table, &context, FALSE, NULL, NULL, NULL,
+  if (!ward_import_run (store, &ward_admissions_import_kind, table, &context, FALSE, NULL, NULL, NULL,
                         &result, &error) || !result.committed)
     g_error ("the generated file did not import: %s (%u rows with errors)",
              error != NULL ? error->message : "", result.n_errors);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ward-members-page"
+#define G_LOG_DOMAIN "ward-admissions-page"
 
 #include "config.h"
 
@@ -13,14 +13,14 @@
 #include "admissions/ward-admissions.h"
 #include "base/ward-format.h"
 #include "import/ward-import-dialog.h"
-#include "admissions/ward-members-page.h"
+#include "admissions/ward-admissions-page.h"
 #include "common/ward-print.h"
 
 /* Kết nạp đảng viên: the candidates in a column view (name in Vietnamese
  * order, stage, chi bộ, dates), filtered by chi bộ, stage and text; beside
  * it, progress toward the target and the statistics of Party reports. */
 
-struct _WardMembersPage
+struct _WardAdmissionsPage
 {
   WardPage             parent_instance;
 
@@ -44,7 +44,7 @@ struct _WardMembersPage
   gboolean             filling_cells;
 };
 
-G_DEFINE_FINAL_TYPE (WardMembersPage, ward_members_page, WARD_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE (WardAdmissionsPage, ward_admissions_page, WARD_TYPE_PAGE)
 
 static const char * const watched_tables[] = { "candidates", "party_cells", "targets", "ward", NULL };
 
@@ -183,7 +183,7 @@ compare_rows (gconstpointer a,
 }
 
 static GtkColumnViewColumn *
-add_column (WardMembersPage *self,
+add_column (WardAdmissionsPage *self,
             const char      *title,
             Column           column,
             gboolean         expand)
@@ -205,7 +205,7 @@ add_column (WardMembersPage *self,
 }
 
 static void
-build_columns (WardMembersPage *self)
+build_columns (WardAdmissionsPage *self)
 {
   GtkColumnViewColumn *name;
 
@@ -222,7 +222,7 @@ build_columns (WardMembersPage *self)
 /* ---- Filters ------------------------------------------------------------ */
 
 static void
-update_shown_label (WardMembersPage *self)
+update_shown_label (WardAdmissionsPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->model));
@@ -244,13 +244,13 @@ update_shown_label (WardMembersPage *self)
 }
 
 static void
-on_search_changed_cb (WardMembersPage *self)
+on_search_changed_cb (WardAdmissionsPage *self)
 {
   ward_candidate_filter_set_text (self->filter, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 static void
-on_cell_selected_cb (WardMembersPage *self)
+on_cell_selected_cb (WardAdmissionsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->cell_dropdown);
 
@@ -260,7 +260,7 @@ on_cell_selected_cb (WardMembersPage *self)
 }
 
 static void
-on_stage_selected_cb (WardMembersPage *self)
+on_stage_selected_cb (WardAdmissionsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->stage_dropdown);
 
@@ -269,7 +269,7 @@ on_stage_selected_cb (WardMembersPage *self)
 }
 
 static void
-fill_stage_dropdown (WardMembersPage *self)
+fill_stage_dropdown (WardAdmissionsPage *self)
 {
   g_autoptr (GtkStringList) stages = gtk_string_list_new (NULL);
 
@@ -281,7 +281,7 @@ fill_stage_dropdown (WardMembersPage *self)
 
 /* Keeps the chi bộ chosen, by its id, across a reload. */
 static void
-fill_cell_dropdown (WardMembersPage *self)
+fill_cell_dropdown (WardAdmissionsPage *self)
 {
   g_autoptr (GPtrArray) cells = ward_party_cells_load (ward_page_get_store (WARD_PAGE (self)), NULL);
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
@@ -318,7 +318,7 @@ fill_cell_dropdown (WardMembersPage *self)
 /* ---- Reloading ---------------------------------------------------------- */
 
 static void
-update_progress_label (WardMembersPage       *self,
+update_progress_label (WardAdmissionsPage       *self,
                        WardAdmissionProgress *progress)
 {
   g_autofree char *count = ward_format_number (progress->count);
@@ -337,7 +337,7 @@ update_progress_label (WardMembersPage       *self,
 }
 
 static void
-reload_progress (WardMembersPage *self)
+reload_progress (WardAdmissionsPage *self)
 {
   WardStore *store = ward_page_get_store (WARD_PAGE (self));
   g_autofree char *today = ward_today_iso ();
@@ -355,9 +355,9 @@ reload_progress (WardMembersPage *self)
 }
 
 static void
-ward_members_page_reload (WardPage *page)
+ward_admissions_page_reload (WardPage *page)
 {
-  WardMembersPage *self = WARD_MEMBERS_PAGE (page);
+  WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (page);
   g_autoptr (WardCandidateList) list = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -379,7 +379,7 @@ ward_members_page_reload (WardPage *page)
 
 static void
 on_undo_clicked_cb (AdwToast        *toast,
-                    WardMembersPage *self)
+                    WardAdmissionsPage *self)
 {
   WardCandidate *candidate = g_object_get_data (G_OBJECT (toast), "ward-candidate");
   g_autoptr (GError) error = NULL;
@@ -389,7 +389,7 @@ on_undo_clicked_cb (AdwToast        *toast,
 }
 
 static void
-delete_candidate (WardMembersPage *self,
+delete_candidate (WardAdmissionsPage *self,
                   gint64           id)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -416,14 +416,14 @@ delete_candidate (WardMembersPage *self,
 static void
 on_delete_requested_cb (WardCandidateDialog *dialog,
                         gint64               id,
-                        WardMembersPage     *self)
+                        WardAdmissionsPage     *self)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
   delete_candidate (self, id);
 }
 
 static void
-open_dialog (WardMembersPage *self,
+open_dialog (WardAdmissionsPage *self,
              gint64           id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -441,7 +441,7 @@ open_dialog (WardMembersPage *self,
 }
 
 static gint64
-selected_id (WardMembersPage *self)
+selected_id (WardAdmissionsPage *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
@@ -449,7 +449,7 @@ selected_id (WardMembersPage *self)
 }
 
 static void
-on_row_activated_cb (WardMembersPage *self,
+on_row_activated_cb (WardAdmissionsPage *self,
                      guint            position)
 {
   g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
@@ -465,7 +465,7 @@ new_action_cb (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  open_dialog (WARD_MEMBERS_PAGE (widget), 0);
+  open_dialog (WARD_ADMISSIONS_PAGE (widget), 0);
 }
 
 /* From the rows of the progress view that name a candidate. */
@@ -474,7 +474,7 @@ open_candidate_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  open_dialog (WARD_MEMBERS_PAGE (widget), g_variant_get_int64 (parameter));
+  open_dialog (WARD_ADMISSIONS_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -482,7 +482,7 @@ delete_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  WardMembersPage *self = WARD_MEMBERS_PAGE (widget);
+  WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (widget);
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   GtkWidget *list = GTK_WIDGET (self->column_view);
   gint64 id = selected_id (self);
@@ -499,7 +499,7 @@ search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  WardMembersPage *self = WARD_MEMBERS_PAGE (widget);
+  WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (widget);
 
   adw_view_stack_set_visible_child_name (self->view_stack, "candidates");
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
@@ -511,7 +511,7 @@ import_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ward_import_dialog_present (widget, ward_page_get_store (WARD_PAGE (widget)),
-                              &ward_members_import_kind, NULL);
+                              &ward_admissions_import_kind, NULL);
 }
 
 static void
@@ -520,7 +520,7 @@ export_action_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   ward_export_dialog_present (widget, ward_page_get_store (WARD_PAGE (widget)),
-                              &ward_members_import_kind, "ket-nap-dang-vien.csv", NULL);
+                              &ward_admissions_import_kind, "ket-nap-dang-vien.csv", NULL);
 }
 
 static void
@@ -538,13 +538,13 @@ edit_cells_action_cb (GtkWidget  *widget,
 /* ---- Class -------------------------------------------------------------- */
 
 static void
-ward_members_page_dispose (GObject *object)
+ward_admissions_page_dispose (GObject *object)
 {
-  WardMembersPage *self = WARD_MEMBERS_PAGE (object);
+  WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (object);
 
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_MEMBERS_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ADMISSIONS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->filter_model);
   g_clear_object (&self->sort_model);
@@ -552,33 +552,33 @@ ward_members_page_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_pointer (&self->cell_ids, g_array_unref);
 
-  G_OBJECT_CLASS (ward_members_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (ward_admissions_page_parent_class)->dispose (object);
 }
 
 static void
-ward_members_page_class_init (WardMembersPageClass *klass)
+ward_admissions_page_class_init (WardAdmissionsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   WardPageClass *page_class = WARD_PAGE_CLASS (klass);
 
-  object_class->dispose = ward_members_page_dispose;
-  page_class->reload = ward_members_page_reload;
+  object_class->dispose = ward_admissions_page_dispose;
+  page_class->reload = ward_admissions_page_reload;
   page_class->watched_tables = watched_tables;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/wardtracker/WardTracker/admissions/ward-members-page.ui");
+                                               "/io/github/wardtracker/WardTracker/admissions/ward-admissions-page.ui");
   ward_print_install_actions (widget_class, "members");
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, progress_label);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, cell_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, stage_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, shown_label);
-  gtk_widget_class_bind_template_child (widget_class, WardMembersPage, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, cell_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, stage_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, shown_label);
+  gtk_widget_class_bind_template_child (widget_class, WardAdmissionsPage, progress_page);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cell_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stage_selected_cb);
@@ -595,7 +595,7 @@ ward_members_page_class_init (WardMembersPageClass *klass)
 }
 
 static void
-ward_members_page_init (WardMembersPage *self)
+ward_admissions_page_init (WardAdmissionsPage *self)
 {
   GtkSorter *sorter;
 

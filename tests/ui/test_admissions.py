@@ -133,7 +133,7 @@ check(row_shows("Kết nạp đảng viên", "0/600"), "Tổng quan shows 0/600 
 app.goto("Kết nạp đảng viên")
 check(app.shows("Chưa có quần chúng nào"), "an empty register shows its empty state")
 check(app.shows("Ctrl+N"), "the empty state says how to add the first candidate")
-app.screenshot("members-01-empty")
+app.screenshot("admissions-01-empty")
 
 # The office's chi bộ list gets its first chi bộ.
 app.press(app.button("Danh sách chi bộ…"))
@@ -142,7 +142,7 @@ type_into(showing("text", "Tên chi bộ mới", cells), CELL, cells)
 rawinput.pressKey("Return")
 check(app.wait_for(lambda: names_in(cells, CELL) and names_in(cells, "Chưa có quần chúng")),
       "the new chi bộ is in the list, with no candidates")
-app.screenshot("members-02-cells")
+app.screenshot("admissions-02-cells")
 rawinput.pressKey("Escape")
 check(app.dialog_gone("Danh sách chi bộ", showing=True), "the chi bộ list closes")
 
@@ -155,7 +155,7 @@ pick(showing("combo box", "Chi bộ", dialog), 1, dialog)
 check(names_in(dialog, CELL), "the chi bộ is chosen from the office’s list")
 pick(showing("combo box", "Giới tính", dialog), 2, dialog)
 type_into(stage_entry(dialog, "Vào danh sách cảm tình đảng"), "10/01/2025", dialog)
-app.screenshot("members-03-new")
+app.screenshot("admissions-03-new")
 check(save(NEW_TITLE), "the form closes once the candidate is stored")
 check(app.shows(NAME, exact=True), "the candidate is listed")
 check(app.shows("Vào danh sách cảm tình đảng", exact=True), "her stage is shown")
@@ -185,7 +185,7 @@ check(not app.has_text("Hãy ghi số quyết định kết nạp: đã có ngà
 type_into(stage_entry(dialog, "Lễ kết nạp"), "01/07/2026", dialog)
 check(app.has_text_containing("Đến hạn ngày 01/07/2027", parent=dialog),
       "the timeline shows when official recognition falls due")
-app.screenshot("members-04-timeline")
+app.screenshot("admissions-04-timeline")
 check(save(NAME), "the form closes once the stages are stored")
 row = [line for line in exported().splitlines() if line.startswith(NAME)]
 check(row and "10/01/2025,15/02/2025,05-NQ/CB,01/06/2026,120-QĐ/ĐU,20/06/2026,01/07/2026" in row[0],
@@ -193,7 +193,7 @@ check(row and "10/01/2025,15/02/2025,05-NQ/CB,01/06/2026,120-QĐ/ĐU,20/06/2026,
 check(app.shows("Lễ kết nạp", exact=True), "her stage is now the admission ceremony")
 check(app.shows("1/600"), "the page counts 1/600 toward the target")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "ward-tracker-cli counts 1, in 2026")
-app.screenshot("members-05-admitted")
+app.screenshot("admissions-05-admitted")
 
 # The progress view: by year, by chi bộ, the pace needed, the statistics.
 app.press(showing("page tab", "Tiến độ và thống kê"))
@@ -206,14 +206,14 @@ check(row_shows("Nữ", "1 · 100%") and row_shows("Nam", "0 · 0%"),
       "the statistics count her among the women")
 check(row_shows("Từ 31 đến 40 tuổi", "1 · 100%"), "and in the age group of her age at the ceremony (31)")
 check(row_shows(CELL, "1 · 100%"), "and under her chi bộ")
-app.screenshot("members-06-progress")
+app.screenshot("admissions-06-progress")
 app.press(showing("page tab", "Quần chúng"))
 time.sleep(0.5)
 
 # Tổng quan counts her too.
 app.goto("Tổng quan")
 check(row_shows("Kết nạp đảng viên", "1/600"), "Tổng quan shows 1/600 admissions")
-app.screenshot("members-07-overview")
+app.screenshot("admissions-07-overview")
 
 # An underage candidate is refused, with the rule's message in the form.
 app.goto("Kết nạp đảng viên")
@@ -231,7 +231,7 @@ UNDERAGE = ("Quần chúng phải đủ 18 tuổi vào ngày nghị quyết chi 
             "khi đó mới 17 tuổi, đủ 18 tuổi vào ngày 01/06/2027.")
 check(app.has_text(UNDERAGE, parent=dialog), "the form says she is not a full 18 at the resolution")
 check(not app.dialog_gone(NEW_TITLE, showing=True), "the refused form stays open")
-app.screenshot("members-08-underage")
+app.screenshot("admissions-08-underage")
 rawinput.pressKey("Escape")
 check(app.dialog_gone(NEW_TITLE, showing=True), "Escape closes the refused form")
 check(not app.has_text("Lê Thị Nhỏ"), "nothing was stored for her")
@@ -244,7 +244,7 @@ check(app.shows("Không có quần chúng phù hợp"), "a search that matches n
 check(app.wait_for(lambda: named(app.window, "0 trên 1 quần chúng")), "and counts none of one")
 type_into(search, "nguyen thi hoa")
 check(app.wait_for(lambda: named(app.window, "1 quần chúng")), "“nguyen thi hoa” finds “Nguyễn Thị Hoa”")
-app.screenshot("members-09-search")
+app.screenshot("admissions-09-search")
 type_into(search, "")
 
 # Delete, and Undo brings her back, counted again.
@@ -252,7 +252,7 @@ showing("label", NAME).click()
 rawinput.pressKey("Delete")
 check(app.wait_for(lambda: names_in(app.window, "Đã xóa “%s”" % NAME)), "deleting says who was deleted")
 check(app.shows("Chưa có quần chúng nào"), "the register is empty again")
-app.screenshot("members-10-deleted")
+app.screenshot("admissions-10-deleted")
 app.press(app.button("Hoàn tác"))
 check(app.shows(NAME, exact=True), "Undo brings her back into the list")
 check(app.shows("1/600"), "and counted again")
