@@ -792,8 +792,8 @@ test_ledger_books_merge (Pair          *pair,
   g_autofree char *wrong = NULL;
   g_autofree char *correction = NULL;
 
-  g_assert_true (ward_bundle_set_book (pair->office, "VP", NULL));
-  g_assert_true (ward_bundle_set_book (pair->volunteer, "TNV1", NULL));
+  g_assert_true (ward_store_set_book (pair->office, "VP", NULL));
+  g_assert_true (ward_store_set_book (pair->volunteer, "TNV1", NULL));
   /* The volunteer's laptop takes the office's lists before collecting. */
   start = exchange (pair->office, pair->volunteer);
 
@@ -841,7 +841,7 @@ test_ledger_tampered_entry (Pair          *pair,
   JsonObject *object;
   JsonObject *values;
 
-  g_assert_true (ward_bundle_set_book (pair->volunteer, "TNV1", NULL));
+  g_assert_true (ward_store_set_book (pair->volunteer, "TNV1", NULL));
   start = exchange (pair->office, pair->volunteer);
   g_free (append_entry (pair->volunteer, "TNV1", "receipt", "TNV1-001", 300000, NULL));
   bytes = ward_bundle_export_bytes (pair->volunteer, NULL, NULL, &error);
@@ -896,8 +896,8 @@ test_ledger_collected_before_first_exchange (Pair          *pair,
   g_autoptr (WardBundlePlan) in = NULL;
   g_autoptr (WardBundlePlan) out = NULL;
 
-  g_assert_true (ward_bundle_set_book (pair->office, "VP", NULL));
-  g_assert_true (ward_bundle_set_book (pair->volunteer, "TNV1", NULL));
+  g_assert_true (ward_store_set_book (pair->office, "VP", NULL));
+  g_assert_true (ward_store_set_book (pair->volunteer, "TNV1", NULL));
   g_free (append_entry (pair->office, "VP", "receipt", "VP-001", 100000, NULL));
   g_free (append_entry (pair->volunteer, "TNV1", "receipt", "TNV1-001", 200000, NULL));
 
@@ -916,9 +916,9 @@ test_installation (void)
   g_autofree char *dir = g_dir_make_tmp ("test-bundle-XXXXXX", NULL);
   g_autoptr (WardStore) store = open_store (dir, "ward.sqlite3");
   g_autoptr (GError) error = NULL;
-  g_autofree char *id = ward_bundle_dup_installation_id (store, &error);
-  g_autofree char *again = ward_bundle_dup_installation_id (store, &error);
-  g_autofree char *book = ward_bundle_dup_book (store, &error);
+  g_autofree char *id = ward_store_dup_installation_id (store, &error);
+  g_autofree char *again = ward_store_dup_installation_id (store, &error);
+  g_autofree char *book = ward_store_dup_book (store, &error);
   g_autofree char *mine = NULL;
   g_autofree char *expected = NULL;
 
@@ -930,11 +930,11 @@ test_installation (void)
   expected = g_ascii_strup (id, 6);
   g_assert_cmpstr (book, ==, expected);
 
-  g_assert_false (ward_bundle_set_book (store, "Q 03", &error));
+  g_assert_false (ward_store_set_book (store, "Q 03", &error));
   g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
   g_clear_error (&error);
-  g_assert_true (ward_bundle_set_book (store, " Q03 ", &error));
-  mine = ward_bundle_dup_book (store, &error);
+  g_assert_true (ward_store_set_book (store, " Q03 ", &error));
+  mine = ward_store_dup_book (store, &error);
   g_assert_cmpstr (mine, ==, "Q03");
 
   remove_store (&store);

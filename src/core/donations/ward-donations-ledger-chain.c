@@ -7,7 +7,6 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
-#include "exchange/ward-exchange.h"
 #include "donations/ward-donations-ledger-private.h"
 
 /* The hash chain. Each entry's hash covers its content and the hash of the
@@ -147,7 +146,7 @@ ward_ledger_append (WardStore                *store,
   int rc;
   /* Each installation writes its own book, so that entries recorded on two
    * laptops apart never extend the same chain (see ward-exchange.h). */
-  g_autofree char *book = ward_bundle_dup_book (store, error);
+  g_autofree char *book = ward_store_dup_book (store, error);
 
   if (book == NULL || !chain_tail (store, campaign->id, book, &seq, prev_hash, error))
     return FALSE;

@@ -5,7 +5,6 @@
 
 #include <string.h>
 
-#include "exchange/ward-exchange.h"
 #include "donations/ward-donations-ledger-private.h"
 #include "base/ward-text.h"
 
@@ -159,7 +158,7 @@ ward_ledger_next_receipt_number (WardStore  *store,
 
   /* Go on from this installation's own book; a new book goes on from the
    * campaign's numbers, unless another installation's book is there. */
-  book = ward_bundle_dup_book (store, error);
+  book = ward_store_dup_book (store, error);
   if (book == NULL)
     return NULL;
   numbers = load_receipt_numbers (store, campaign_id, book, error);

@@ -257,13 +257,13 @@ build_bundle (WardStore   *store,
               const char  *created_at,
               GError     **error)
 {
-  g_autofree char *installation = ward_bundle_dup_installation_id (store, error);
+  g_autofree char *installation = ward_store_dup_installation_id (store, error);
   g_autofree char *book = NULL;
   g_autofree char *canonical = NULL;
   g_autofree char *checksum = NULL;
   g_autoptr (JsonBuilder) builder = json_builder_new ();
 
-  if (installation == NULL || (book = ward_bundle_dup_book (store, error)) == NULL)
+  if (installation == NULL || (book = ward_store_dup_book (store, error)) == NULL)
     return NULL;
   canonical = json_to_string (records, FALSE);
   checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
@@ -377,4 +377,15 @@ ward_bundle_export (WardStore   *store,
   /* Only once the file is whole: "since the last export" must not skip
    * records that never left. */
   return ward_store_set_setting (store, "bundle-last-export", created_at, error);
+}
+
+char *
+ward_bundle_dup_last_export (WardStore *store)
+{
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  value = ward_store_dup_setting (store, "bundle-last-export");
+  return value != NULL && *value != '\0' ? g_steal_pointer (&value) : NULL;
 }

@@ -45,24 +45,13 @@ G_BEGIN_DECLS
  * - The ledger is append-only and never conflicts: an entry already here is
  *   skipped, a new one must extend its (campaign, book) chain where this
  *   file's copy ends, with a hash that matches. Each installation must write
- *   its own book (ward_bundle_dup_book()); a book written on both sides, a
+ *   its own book (ward_store_dup_book()); a book written on both sides, a
  *   receipt number used twice, or a campaign seeded apart on both sides
  *   that both hold entries in is refused with the reason. */
 
 #define WARD_BUNDLE_FORMAT  "ward-tracker-bundle"
 #define WARD_BUNDLE_VERSION 1
 
-/* This installation's id (setting "installation-id"), made on first need. */
-char      *ward_bundle_dup_installation_id (WardStore   *store,
-                                            GError     **error);
-/* The prefix of this installation's receipt book (setting "book-prefix");
- * by default the first six hex digits of the installation id, upper case. */
-char      *ward_bundle_dup_book            (WardStore   *store,
-                                            GError     **error);
-/* 1 to 12 letters, digits or '-'; refused otherwise. */
-gboolean   ward_bundle_set_book            (WardStore   *store,
-                                            const char  *book,
-                                            GError     **error);
 /* When this file last exported a bundle (ISO 8601, UTC), or NULL. */
 char      *ward_bundle_dup_last_export     (WardStore   *store);
 

@@ -111,6 +111,19 @@ gboolean     ward_store_set_setting     (WardStore   *self,
                                          const char  *value,
                                          GError     **error);
 
+/* This installation (ward-store-installation.c): its id (setting
+ * "installation-id"), made on first need, and the prefix of its receipt
+ * book (setting "book-prefix"), by default the first six hex digits of the
+ * id, upper case. The ledger writes in this book; bundles carry both. */
+char        *ward_store_dup_installation_id (WardStore   *self,
+                                             GError     **error);
+char        *ward_store_dup_book        (WardStore   *self,
+                                         GError     **error);
+/* 1 to 12 letters, digits or '-'; refused otherwise. */
+gboolean     ward_store_set_book        (WardStore   *self,
+                                         const char  *book,
+                                         GError     **error);
+
 char        *ward_store_new_uuid        (void);
 char        *ward_store_now             (void);  /* ISO 8601, UTC */
 

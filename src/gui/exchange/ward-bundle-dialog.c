@@ -206,7 +206,7 @@ check_export_fields (WardBundleDialog *self)
 {
   const char *since = gtk_editable_get_text (GTK_EDITABLE (self->since_row));
   const char *book = gtk_editable_get_text (GTK_EDITABLE (self->book_row));
-  g_autofree char *current = ward_bundle_dup_book (self->store, NULL);
+  g_autofree char *current = ward_store_dup_book (self->store, NULL);
   g_autofree char *iso = NULL;
   g_autoptr (GError) error = NULL;
 
@@ -217,7 +217,7 @@ check_export_fields (WardBundleDialog *self)
       show_export_problem (self, GTK_WIDGET (self->since_row), message);
       return FALSE;
     }
-  if (g_strcmp0 (book, current) != 0 && !ward_bundle_set_book (self->store, book, &error))
+  if (g_strcmp0 (book, current) != 0 && !ward_store_set_book (self->store, book, &error))
     {
       g_autofree char *message = g_strdup_printf (_("Receipt book prefix: %s"), error->message);
 
@@ -232,7 +232,7 @@ choose_export_file (WardBundleDialog *self)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *book = ward_bundle_dup_book (self->store, NULL);
+  g_autofree char *book = ward_store_dup_book (self->store, NULL);
   g_autofree char *name = g_strdup_printf ("ward-tracker-%s-%s.json", book ? book : "bundle", stamp);
 
   if (!check_export_fields (self))
@@ -273,7 +273,7 @@ static void
 setup_export (WardBundleDialog *self)
 {
   g_autofree char *last = ward_bundle_dup_last_export (self->store);
-  g_autofree char *book = ward_bundle_dup_book (self->store, NULL);
+  g_autofree char *book = ward_store_dup_book (self->store, NULL);
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Data Bundle"));
   adw_window_title_set_title (self->window_title, _("Export Data Bundle"));

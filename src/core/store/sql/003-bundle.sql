@@ -1,4 +1,4 @@
--- Version 3: exchange between laptops (ward-exchange.c). Bookkeeping only: no
+-- Version 3: exchange between laptops (src/core/exchange). Bookkeeping only: no
 -- register changes, so no audit triggers (these tables are not registers).
 
 -- Every content digest a record is known to have had, besides what the

@@ -1,19 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "ward-exchange"
+#define G_LOG_DOMAIN "ward-store"
 
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
+#include "store/ward-store.h"
 
-/* The installation: its id and its receipt book. */
+/* The installation a file belongs to: its id and its receipt book. The
+ * ledger writes its entries in this book and bundles carry both, so they
+ * live here, below every feature that needs them. */
 
 #define BOOK_MAX_LEN 12
-
-/* ---- Installation ------------------------------------------------------- */
 
 static char *
 dup_installation_id (WardStore  *store,
@@ -32,8 +32,8 @@ dup_installation_id (WardStore  *store,
 }
 
 char *
-ward_bundle_dup_installation_id (WardStore  *store,
-                                 GError    **error)
+ward_store_dup_installation_id (WardStore  *store,
+                                GError    **error)
 {
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
 
@@ -54,8 +54,8 @@ book_is_valid (const char *book)
 }
 
 char *
-ward_bundle_dup_book (WardStore  *store,
-                      GError    **error)
+ward_store_dup_book (WardStore  *store,
+                     GError    **error)
 {
   g_autofree char *book = NULL;
   g_autofree char *id = NULL;
@@ -66,7 +66,7 @@ ward_bundle_dup_book (WardStore  *store,
   book = ward_store_dup_setting (store, "book-prefix");
   if (book_is_valid (book))
     return g_steal_pointer (&book);
-  id = ward_bundle_dup_installation_id (store, error);
+  id = ward_store_dup_installation_id (store, error);
   if (id == NULL)
     return NULL;
   made = g_string_new (NULL);
@@ -77,9 +77,9 @@ ward_bundle_dup_book (WardStore  *store,
 }
 
 gboolean
-ward_bundle_set_book (WardStore   *store,
-                      const char  *book,
-                      GError     **error)
+ward_store_set_book (WardStore   *store,
+                     const char  *book,
+                     GError     **error)
 {
   g_autofree char *clean = NULL;
 
@@ -94,15 +94,4 @@ ward_bundle_set_book (WardStore   *store,
       return FALSE;
     }
   return ward_store_set_setting (store, "book-prefix", clean, error);
-}
-
-char *
-ward_bundle_dup_last_export (WardStore *store)
-{
-  g_autofree char *value = NULL;
-
-  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
-
-  value = ward_store_dup_setting (store, "bundle-last-export");
-  return value != NULL && *value != '\0' ? g_steal_pointer (&value) : NULL;
 }
