@@ -6,12 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "cli/ward-cli.h"
+#include "registers/ward-registers.h"
 #include "import/ward-import.h"
 
 static void
 print_kinds (void)
 {
-  const WardImportKind * const *kinds = ward_import_kinds ();
+  const WardImportKind * const *kinds = ward_registers_import_kinds ();
 
   g_printerr ("%s", _("Kinds:"));
   for (guint i = 0; kinds[i] != NULL; i++)
@@ -22,7 +23,7 @@ print_kinds (void)
 static const WardImportKind *
 lookup_kind (const char *name)
 {
-  const WardImportKind *kind = ward_import_kind_lookup (name);
+  const WardImportKind *kind = ward_registers_import_kind (name);
 
   if (kind == NULL)
     {

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "admissions/ward-admissions.h"
+#include "registers/ward-registers.h"
 #include "enterprises/ward-enterprises.h"
 #include "base/ward-format.h"
 #include "donations/ward-donations-ledger.h"
@@ -799,7 +800,7 @@ export_kind (Generator  *gen,
   g_autofree char *path = g_build_filename (dir, file, NULL);
   WardImportContext context = { .policy = WARD_IMPORT_SKIP_EXISTING };
   g_autoptr (GError) error = NULL;
-  const WardImportKind *kind = ward_import_kind_lookup (kind_name);
+  const WardImportKind *kind = ward_registers_import_kind (kind_name);
 
   if (kind == NULL)
     die (kind_name, NULL);

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "admissions/ward-admissions.h"
+#include "registers/ward-registers.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "registers/ward-registers-stats.h"
@@ -1033,7 +1034,7 @@ test_import (Fixture       *f,
   gint64 id;
 
   add_cell (f, "Chi bộ Khu phố 1");
-  g_assert_nonnull (ward_import_kind_lookup ("members"));
+  g_assert_nonnull (ward_registers_import_kind ("members"));
 
   /* A dry run stores nothing, not even the new chi bộ. */
   run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, TRUE, &result);

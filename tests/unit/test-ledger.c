@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "registers/ward-registers.h"
 #include "safety/ward-safety-file-check.h"
 #include "base/ward-format.h"
 #include "import/ward-import.h"
@@ -760,7 +761,7 @@ run_import (Fixture           *f,
   g_autoptr (WardCsvTable) table = table_from (text, "donations.csv");
   g_autoptr (GError) error = NULL;
   WardImportContext context = { policy, NULL, NULL };
-  const WardImportKind *kind = ward_import_kind_lookup ("donations");
+  const WardImportKind *kind = ward_registers_import_kind ("donations");
 
   g_assert_nonnull (kind);
   g_assert_true (ward_import_run (f->store, kind, table, &context, FALSE, NULL, NULL, NULL, result, &error));
@@ -852,7 +853,7 @@ test_export_round_trip (Fixture       *f,
   g_autofree char *contents = NULL;
   g_autoptr (WardLedgerEntries) before = NULL;
   g_autoptr (WardLedgerEntries) after = NULL;
-  const WardImportKind *kind = ward_import_kind_lookup ("donations");
+  const WardImportKind *kind = ward_registers_import_kind ("donations");
   WardImportContext context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
   sqlite3 *db = ward_store_get_db (f->store);
 

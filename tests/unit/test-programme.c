@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "registers/ward-registers.h"
 #include "import/ward-import.h"
 #include "programme/ward-programme.h"
 #include "store/ward-store.h"
@@ -765,7 +766,7 @@ static void
 test_export (Fixture       *f,
              gconstpointer  data)
 {
-  const WardImportKind *kind = ward_import_kind_lookup ("programme");
+  const WardImportKind *kind = ward_registers_import_kind ("programme");
   g_autoptr (WardProgrammeItem) item = make_item (f, 6, "Số hóa, hồ sơ \"một cửa\"", "2026-10-15",
                                                   WARD_ITEM_IN_PROGRESS);
   g_autoptr (GError) error = NULL;

@@ -18,17 +18,6 @@ ward_import_result_clear (WardImportResult *result)
   memset (result, 0, sizeof *result);
 }
 
-const WardImportKind *
-ward_import_kind_lookup (const char *name)
-{
-  const WardImportKind * const *kinds = ward_import_kinds ();
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    if (g_strcmp0 (kinds[i]->name, name) == 0)
-      return kinds[i];
-  return NULL;
-}
-
 static void
 add_row_issue (WardImportRow   *row,
                WardCsvSeverity  severity,

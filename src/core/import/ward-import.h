@@ -98,10 +98,6 @@ void                  ward_import_result_clear  (WardImportResult *result);
 typedef void (*WardImportProgress) (double   fraction,
                                     gpointer user_data);
 
-/* The registered kinds, and one by its CLI name. */
-const WardImportKind * const *ward_import_kinds       (void);
-const WardImportKind         *ward_import_kind_lookup (const char *name);
-
 /* Reads nothing itself: give it the parsed table. Returns FALSE with @error
  * only when the import could not run at all (missing required columns, the
  * store failing); rows with errors give TRUE with result->n_errors > 0 and

@@ -3,23 +3,18 @@
 
 #include "config.h"
 
-#include "import/ward-import.h"
-
-/* Each register provides its kind in its own core file; this list is what
- * `ward-tracker-cli import KIND` and the window's import dialog offer. A new
- * kind adds its extern declaration here and its entry in the list. */
-
-extern const WardImportKind ward_programme_import_kind;  /* export only */
-extern const WardImportKind ward_enterprises_import_kind;
-extern const WardImportKind ward_admissions_import_kind;
-extern const WardImportKind ward_donations_import_kind;
-extern const WardImportKind ward_readings_import_kind;
+#include "admissions/ward-admissions.h"
+#include "donations/ward-donations-ledger.h"
+#include "enterprises/ward-enterprises.h"
+#include "programme/ward-programme.h"
+#include "registers/ward-registers.h"
+#include "targets/ward-targets-readings.h"
 
 const WardImportKind * const *
-ward_import_kinds (void)
+ward_registers_import_kinds (void)
 {
   static const WardImportKind * const kinds[] = {
-    &ward_programme_import_kind,
+    &ward_programme_import_kind,  /* export only */
     &ward_enterprises_import_kind,
     &ward_admissions_import_kind,
     &ward_donations_import_kind,
@@ -28,4 +23,15 @@ ward_import_kinds (void)
   };
 
   return kinds;
+}
+
+const WardImportKind *
+ward_registers_import_kind (const char *name)
+{
+  const WardImportKind * const *kinds = ward_registers_import_kinds ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_strcmp0 (kinds[i]->name, name) == 0)
+      return kinds[i];
+  return NULL;
 }
