@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "safety/ward-safety-backup.h"
+#include "safety/ward-safety-file-check.h"
 #include "cli/ward-cli.h"
 
 int
@@ -64,7 +65,7 @@ ward_cli_command_check (WardCliContext  *ctx,
   store = ward_cli_open_store (ctx);
   if (store == NULL)
     return WARD_CLI_BAD_INPUT;
-  if (ward_store_check (store, problems, &error))
+  if (ward_file_check_full (store, problems, &error))
     {
       g_print (_("The file is whole: integrity, references and the donation ledger's chain all check out.\n"));
       return WARD_CLI_OK;

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "safety/ward-safety-backup.h"
+#include "safety/ward-safety-file-check.h"
 #include "base/ward-error.h"
 #include "store/ward-store.h"
 
@@ -251,7 +252,7 @@ test_check_reports_broken_reference (Fixture       *f,
                      "VALUES ('r', 999, 2026, 50, 'now', 'now')");
   store = ward_store_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_false (ward_store_check (store, problems, &error));
+  g_assert_false (ward_file_check_full (store, problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 1);
   g_assert_nonnull (strstr (problems->pdata[0], "readings"));

@@ -10,9 +10,9 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "safety/ward-safety-backup.h"
 #include "base/ward-error.h"
-#include "donations/ward-donations-ledger.h"
+#include "safety/ward-safety-backup.h"
+#include "safety/ward-safety-file-check.h"
 
 #define AUTO_PREFIX "ward-"
 #define AUTO_SUFFIX ".sqlite3"
@@ -24,83 +24,6 @@ ward_backup_dir (const char *db_path)
   g_autofree char *dir = g_path_get_dirname (db_path);
 
   return g_build_filename (dir, "backups", NULL);
-}
-
-static gboolean
-integrity_problems (sqlite3    *db,
-                    const char *pragma,
-                    GPtrArray  *problems)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-
-  if (sqlite3_prepare_v2 (db, pragma, -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *text = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (g_strcmp0 (text, "ok") == 0)
-        continue;
-      ok = FALSE;
-      if (problems != NULL)
-        g_ptr_array_add (problems, g_strdup_printf (_("The file is damaged: %s"), text));
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-static gboolean
-foreign_key_problems (sqlite3   *db,
-                      GPtrArray *problems)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean ok = TRUE;
-
-  if (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL) != SQLITE_OK)
-    return FALSE;
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      ok = FALSE;
-      if (problems != NULL)
-        g_ptr_array_add (problems,
-                         g_strdup_printf (_("Row %lld of “%s” refers to a record of “%s” that does not exist."),
-                                          (long long) sqlite3_column_int64 (stmt, 1),
-                                          (const char *) sqlite3_column_text (stmt, 0),
-                                          (const char *) sqlite3_column_text (stmt, 2)));
-    }
-  sqlite3_finalize (stmt);
-  return ok;
-}
-
-gboolean
-ward_store_check (WardStore  *store,
-                  GPtrArray  *problems,
-                  GError    **error)
-{
-  g_autoptr (GPtrArray) chain = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GError) local_error = NULL;
-  sqlite3 *db;
-  gboolean ok;
-
-  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
-
-  db = ward_store_get_db (store);
-  ok = integrity_problems (db, "PRAGMA integrity_check", problems);
-  ok = foreign_key_problems (db, problems) && ok;
-
-  if (!ward_ledger_verify (store, chain, &local_error))
-    {
-      if (!g_error_matches (local_error, WARD_ERROR, WARD_ERROR_TAMPERED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      ok = FALSE;
-      for (guint i = 0; problems != NULL && i < chain->len; i++)
-        g_ptr_array_add (problems, g_strdup (chain->pdata[i]));
-    }
-  return ok;
 }
 
 static gboolean
@@ -171,7 +94,7 @@ ward_backup_to_file (WardStore   *store,
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
   /* A damaged file is not copied over a good backup. */
-  if (!integrity_problems (ward_store_get_db (store), "PRAGMA integrity_check", problems))
+  if (!ward_file_check_integrity (store, problems))
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_CORRUPT,
                    _("No backup was made: %s"),
@@ -322,7 +245,7 @@ check_candidate (const char  *copy,
                    _("“%s” was not restored: %s"), display, reason->str);
       return FALSE;
     }
-  if (ward_store_check (store, problems, &local_error))
+  if (ward_file_check_full (store, problems, &local_error))
     return TRUE;
   if (local_error != NULL)
     {

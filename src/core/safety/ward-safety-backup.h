@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Backups, restore and the full check of a file.
+/* Backups and restore (the checks they run: ward-safety-file-check.h).
  *
  * A backup is made with SQLite's online backup API after a full integrity
  * check, written beside its final name and renamed into place, mode 0600.
@@ -25,13 +25,6 @@ gboolean  ward_backup_to_file       (WardStore   *store,
  * WARD_BACKUPS_KEPT. Returns the path of the new backup, or NULL with no
  * error when none was due. */
 char     *ward_backup_auto          (WardStore   *store,
-                                     GError     **error);
-
-/* The full check: integrity, foreign keys, the ledger chain. Appends one
- * sentence per problem to @problems (char *) and returns FALSE when there is
- * any; @error only when the check could not run. */
-gboolean  ward_store_check          (WardStore   *store,
-                                     GPtrArray   *problems,
                                      GError     **error);
 
 /* Replaces the file at @db_path with the backup at @backup_path. The backup

@@ -13,6 +13,19 @@ typedef struct
   GPtrArray *chain_report;  /* the ledger's findings, one sentence each */
 } WardFileCheck;
 
+/* SQLite's integrity check alone, as a backup runs it before writing.
+ * Appends one sentence per problem to @problems (char *, may be NULL) and
+ * returns FALSE when there is any or the check could not run. */
+gboolean       ward_file_check_integrity (WardStore          *store,
+                                          GPtrArray          *problems);
+
+/* The full check: integrity, foreign keys, the ledger chain. Appends one
+ * sentence per problem to @problems (char *) and returns FALSE when there is
+ * any; @error only when the check could not run. */
+gboolean       ward_file_check_full   (WardStore            *store,
+                                       GPtrArray            *problems,
+                                       GError              **error);
+
 void           ward_file_check_free   (WardFileCheck        *check);
 
 /* The checks a window runs on its file once it is up, on a worker thread:
