@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* The audit trail: every insert, update and delete in every register, written
- * by triggers (sql/002-audit.sql) whatever path made the change. */
+ * by triggers whatever path made the change. The triggers are made from the
+ * schema (ward-store-audit-triggers.c) after every migration. */
 
 typedef struct
 {
@@ -30,6 +31,18 @@ GPtrArray *ward_audit_history      (WardStore      *store,
                                     const char     *table,
                                     const char     *row_uuid,
                                     GError        **error);
+
+/* Makes the audit triggers again from the schema as it stands, after
+ * dropping the old ones: for each table an insert, an update and a delete
+ * trigger recording every column. The ledger's entries are audited as
+ * they are written (they are never changed); the audit table itself and
+ * exchange's bookkeeping (bundle_versions, bundle_peers) are not. The
+ * store calls it after each migration, inside its transaction. */
+gboolean   ward_audit_create_triggers (WardStore    *store,
+                                       GError      **error);
+/* Drops them (before a migration, which then works on the bare tables). */
+gboolean   ward_audit_drop_triggers   (WardStore    *store,
+                                       GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardAuditEntry, ward_audit_entry_free)
 

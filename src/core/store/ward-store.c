@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "store/ward-store-audit.h"
 #include "store/ward-store-seed.h"
 #include "store/ward-store.h"
 
@@ -19,6 +20,7 @@
 #define WARD_APPLICATION_ID 0x57415244
 #define WARD_APPLICATION_ID_DECIMAL 1463898692
 #define BUSY_TIMEOUT_MS     4000
+#define AUDIT_SINCE_VERSION 2    /* the first version with an audit trail */
 #define SQL_RESOURCE_PATH   "/io/github/wardtracker/WardTracker/store/sql"
 #define SEED_RESOURCE       "/io/github/wardtracker/WardTracker/store/seed/dong-son.json"
 
@@ -839,7 +841,16 @@ apply_migration (WardStore   *self,
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   pragma = g_strdup_printf ("PRAGMA user_version = %d", version);
 
-  return ward_store_exec (self, sql, error) && ward_store_exec (self, pragma, error);
+  /* From version 2, which brought the audit trail, a migration works on the
+   * bare tables and the triggers are made again from what it leaves: a
+   * column it adds is audited with no other change. */
+  if (version >= AUDIT_SINCE_VERSION && !ward_audit_drop_triggers (self, error))
+    return FALSE;
+  if (!ward_store_exec (self, sql, error))
+    return FALSE;
+  if (version >= AUDIT_SINCE_VERSION && !ward_audit_create_triggers (self, error))
+    return FALSE;
+  return ward_store_exec (self, pragma, error);
 }
 
 static GBytes *
