@@ -9,7 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "admissions/ward-candidate-filter.h"
-#include "admissions/ward-candidate-model.h"
+#include "store/ward-store-row-model.h"
 #include "admissions/ward-admissions.h"
 #include "import/ward-import-csv.h"
 #include "import/ward-import.h"
@@ -118,15 +118,16 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      data)
 {
-  int cmp = g_strcmp0 (ward_candidate_item_get_row ((gpointer) a)->sort_key,
-                       ward_candidate_item_get_row ((gpointer) b)->sort_key);
+  const WardCandidateRow *ra = ward_row_item_get_row ((gpointer) a);
+  const WardCandidateRow *rb = ward_row_item_get_row ((gpointer) b);
+  int cmp = g_strcmp0 (ra->sort_key, rb->sort_key);
 
   return cmp < 0 ? GTK_ORDERING_SMALLER : cmp > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
 }
 
 typedef struct
 {
-  WardCandidateModel  *model;
+  WardRowModel  *model;
   GtkSortListModel    *sorted;
   GtkFilterListModel  *filtered;
   WardCandidateFilter *filter;
@@ -201,25 +202,25 @@ time_changes (Pipeline *p,
 static void
 bench_page_model (WardStore *store)
 {
-  g_autoptr (WardCandidateList) list = NULL;
+  g_autoptr (WardRows) list = NULL;
   g_autoptr (GError) error = NULL;
   GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
   Pipeline p;
   gint64 start;
 
   start = g_get_monotonic_time ();
-  list = ward_candidate_list_load (store, &error);
+  list = ward_candidate_rows_load (store, &error);
   g_assert_no_error (error);
-  g_print ("  load %u rows (one query):   %7.2f ms\n", ward_candidate_list_get_n_rows (list),
+  g_print ("  load %u rows (one query):   %7.2f ms\n", ward_rows_get_n (list),
            (g_get_monotonic_time () - start) / 1000.0);
 
-  p.model = ward_candidate_model_new ();
+  p.model = ward_row_model_new (NULL);
   p.sorted = gtk_sort_list_model_new (G_LIST_MODEL (p.model), sorter);
   p.filter = ward_candidate_filter_new ();
   p.filtered = gtk_filter_list_model_new (G_LIST_MODEL (p.sorted), GTK_FILTER (g_object_ref (p.filter)));
 
   start = g_get_monotonic_time ();
-  ward_candidate_model_set_list (p.model, list);
+  ward_row_model_set_rows (p.model, list);
   g_print ("  set the model, sort by name: %7.2f ms\n", (g_get_monotonic_time () - start) / 1000.0);
 
   time_changes (&p, FALSE);

@@ -22,6 +22,13 @@
 #define TODAY "2026-11-27"
 
 /* A timeline that follows every rule, for a person born 05/03/1995. */
+static const WardCandidateRow *
+candidate_row (WardRows *rows,
+               guint     index)
+{
+  return ward_rows_get (rows, index);
+}
+
 static const char * const timeline[WARD_N_STAGES] = {
   NULL, "2025-01-10", "2025-02-15", "2025-03-01", "2025-03-10", "2025-05-10",
   "2025-06-01", "2025-06-20", "2025-07-01", "2026-07-01",
@@ -663,22 +670,22 @@ test_list_order (Fixture       *f,
     "Nguyễn Văn An", "Đỗ Văn Anh", "Phạm Thị Ánh", "Trần Văn Bình", "Vũ Văn Đức", "Lê Thị Hoa",
   };
   gint64 cell = add_cell (f, "Chi bộ 3");
-  g_autoptr (WardCandidateList) list = NULL;
+  g_autoptr (WardRows) list = NULL;
   g_autoptr (GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     ward_candidate_free (save_new (f, names[i], "1990-01-01",
                                    i == 0 ? WARD_STAGE_CEREMONY : WARD_STAGE_NONE, cell));
-  list = ward_candidate_list_load (f->store, &error);
+  list = ward_candidate_rows_load (f->store, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (ward_candidate_list_get_n_rows (list), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (ward_rows_get_n (list), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    g_assert_cmpstr (ward_candidate_list_get_row (list, i)->full_name, ==, expected[i]);
+    g_assert_cmpstr (candidate_row (list, i)->full_name, ==, expected[i]);
   /* Lê Thị Hoa: the furthest stage and its date. */
-  g_assert_cmpint (ward_candidate_list_get_row (list, 5)->stage, ==, WARD_STAGE_CEREMONY);
-  g_assert_cmpstr (ward_candidate_list_get_row (list, 5)->stage_date, ==, "2025-07-01");
-  g_assert_cmpstr (ward_candidate_list_get_row (list, 5)->cell_name, ==, "Chi bộ 3");
-  g_assert_cmpint (ward_candidate_list_get_row (list, 0)->stage, ==, WARD_STAGE_NONE);
+  g_assert_cmpint (candidate_row (list, 5)->stage, ==, WARD_STAGE_CEREMONY);
+  g_assert_cmpstr (candidate_row (list, 5)->stage_date, ==, "2025-07-01");
+  g_assert_cmpstr (candidate_row (list, 5)->cell_name, ==, "Chi bộ 3");
+  g_assert_cmpint (candidate_row (list, 0)->stage, ==, WARD_STAGE_NONE);
 }
 
 static void
@@ -1057,11 +1064,11 @@ test_import (Fixture       *f,
 
   id = 0;
   {
-    g_autoptr (WardCandidateList) list = ward_candidate_list_load (f->store, &error);
+    g_autoptr (WardRows) list = ward_candidate_rows_load (f->store, &error);
 
-    for (guint i = 0; i < ward_candidate_list_get_n_rows (list); i++)
-      if (g_str_equal (ward_candidate_list_get_row (list, i)->full_name, "Nguyễn Thị Hoa"))
-        id = ward_candidate_list_get_row (list, i)->id;
+    for (guint i = 0; i < ward_rows_get_n (list); i++)
+      if (g_str_equal (candidate_row (list, i)->full_name, "Nguyễn Thị Hoa"))
+        id = candidate_row (list, i)->id;
   }
   hoa = ward_candidate_load (f->store, id, &error);
   g_assert_no_error (error);

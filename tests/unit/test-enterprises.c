@@ -598,7 +598,7 @@ static void
 test_rows_and_search (Fixture       *f,
                       gconstpointer  data)
 {
-  g_autoptr (WardEnterpriseRows) rows = NULL;
+  g_autoptr (WardRows) rows = NULL;
   g_autoptr (WardEnterprise) e = make ("0100109106-002", "Chi nhánh Viettel Đông Sơn", "2026-01-15");
   const WardEnterpriseRow *row;
 
@@ -610,14 +610,14 @@ test_rows_and_search (Fixture       *f,
 
   rows = ward_enterprise_rows_load (f->store, NULL);
   g_assert_nonnull (rows);
-  g_assert_cmpuint (ward_enterprise_rows_get_n (rows), ==, 2);
-  row = ward_enterprise_rows_nth (rows, 0);
+  g_assert_cmpuint (ward_rows_get_n (rows), ==, 2);
+  row = ward_rows_get (rows, 0);
   g_assert_cmpstr (row->tax_code, ==, "0100109106-002");
   g_assert_true (row->is_branch);
   g_assert_false (row->counted);
   g_assert_cmpint (row->year, ==, 2026);
   g_assert_cmpint (row->section, ==, ward_vsic_section_index (ward_vsic_section_for_code ("6110")) + 1);
-  g_assert_false (ward_enterprise_rows_nth (rows, 1)->counted);  /* before the term */
+  g_assert_false (((const WardEnterpriseRow *) ward_rows_get (rows, 1))->counted);  /* before the term */
 
   g_assert_true (ward_enterprise_row_matches (row, "dong son"));
   g_assert_true (ward_enterprise_row_matches (row, "huong"));
@@ -627,7 +627,7 @@ test_rows_and_search (Fixture       *f,
   g_assert_true (ward_enterprise_row_matches (row, ""));
   g_assert_false (ward_enterprise_row_matches (row, "dien luc"));
   g_assert_false (ward_enterprise_row_matches (row, "0300"));
-  g_assert_true (ward_enterprise_row_matches (ward_enterprise_rows_nth (rows, 1), "dien luc"));
+  g_assert_true (ward_enterprise_row_matches (ward_rows_get (rows, 1), "dien luc"));
 }
 
 /* ---- Counting ------------------------------------------------------------- */
@@ -886,7 +886,7 @@ test_export_round_trip (Fixture       *f,
   g_autofree char *csv = g_build_filename (f->dir, "export.csv", NULL);
   g_autofree char *other_path = g_build_filename (f->dir, "other.sqlite3", NULL);
   WardImportContext context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
-  g_autoptr (WardEnterpriseRows) rows = NULL;
+  g_autoptr (WardRows) rows = NULL;
 
   import_text (f, office_file, WARD_IMPORT_SKIP_EXISTING, &first);
   extra->in_ward = FALSE;
@@ -910,9 +910,9 @@ test_export_round_trip (Fixture       *f,
   g_assert_cmpuint (back.added, ==, 4);
 
   rows = ward_enterprise_rows_load (f->store, NULL);
-  for (guint i = 0; i < ward_enterprise_rows_get_n (rows); i++)
+  for (guint i = 0; i < ward_rows_get_n (rows); i++)
     {
-      const WardEnterpriseRow *row = ward_enterprise_rows_nth (rows, i);
+      const WardEnterpriseRow *row = ward_rows_get (rows, i);
       g_autoptr (WardEnterprise) a = ward_enterprise_load (f->store, row->id, NULL);
       g_autoptr (WardEnterprise) b = ward_enterprise_find (other, row->tax_code, NULL);
 

@@ -806,10 +806,10 @@ test_import (Fixture       *f,
   ward_ledger_totals_clear (&totals);
 
   entries = ward_ledger_entries_load (f->store, f->campaign->id, NULL);
-  entry = ward_ledger_entries_get (entries, 0);   /* the newest first */
+  entry = ward_rows_get (entries, 0);   /* the newest first */
   g_assert_cmpstr (entry->receipt_number, ==, "3");
   g_assert_cmpint (entry->donor_kind, ==, WARD_DONOR_HOUSEHOLD);
-  entry = ward_ledger_entries_get (entries, 1);
+  entry = ward_rows_get (entries, 1);
   g_assert_cmpint (entry->method, ==, WARD_PAYMENT_BANK);
   g_assert_cmpstr (entry->reference, ==, "FT25262");
   g_assert_cmpint (entry->donor_kind, ==, WARD_DONOR_BODY);
@@ -883,11 +883,11 @@ test_export_round_trip (Fixture       *f,
     before = ward_ledger_entries_load (f->store, f->campaign->id, NULL);
     after = ward_ledger_entries_load (f->store, copy->id, NULL);
   }
-  g_assert_cmpuint (ward_ledger_entries_get_n (after), ==, 3);
+  g_assert_cmpuint (ward_rows_get_n (after), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      const WardLedgerEntry *a = ward_ledger_entries_get (before, i);
-      const WardLedgerEntry *b = ward_ledger_entries_get (after, i);
+      const WardLedgerEntry *a = ward_rows_get (before, i);
+      const WardLedgerEntry *b = ward_rows_get (after, i);
 
       g_assert_cmpstr (a->receipt_number, ==, b->receipt_number);
       g_assert_cmpstr (a->date, ==, b->date);

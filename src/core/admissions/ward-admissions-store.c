@@ -15,13 +15,6 @@
 
 #define SEARCH_SEPARATOR " · "
 
-struct _WardCandidateList
-{
-  gatomicrefcount  ref_count;
-  GArray          *rows;     /* WardCandidateRow */
-  GStringChunk    *strings;
-};
-
 WardCandidate *
 ward_candidate_from_row (WardStmt *stmt)
 {
@@ -441,66 +434,54 @@ ward_candidate_restore (WardStore      *store,
 
 /* ---- The list ----------------------------------------------------------- */
 
-static const char *
-chunk_text (GStringChunk *chunk,
-            WardStmt     *stmt,
-            int           column)
-{
-  return g_string_chunk_insert_const (chunk, ward_stmt_text (stmt, column));
-}
-
 static void
 fill_row (WardCandidateRow *row,
           WardStmt         *stmt,
-          GStringChunk     *strings,
+          WardRows         *rows,
           GHashTable       *cell_keys)
 {
-  const char *cell = ward_stmt_text (stmt, 5);
   const char *cell_key;
 
   row->id = sqlite3_column_int64 (stmt, 0);
-  row->full_name = g_string_chunk_insert (strings, ward_stmt_text (stmt, 1));
-  row->sort_key = g_string_chunk_insert (strings, ward_stmt_text (stmt, 2));
-  row->search_key = g_string_chunk_insert (strings, ward_stmt_text (stmt, 3));
+  row->full_name = ward_rows_take_text (rows, stmt, 1, FALSE);
+  row->sort_key = ward_rows_take_text (rows, stmt, 2, FALSE);
+  row->search_key = ward_rows_take_text (rows, stmt, 3, FALSE);
   row->cell_id = sqlite3_column_int64 (stmt, 4);
-  row->cell_name = g_string_chunk_insert_const (strings, cell);
+  row->cell_name = ward_rows_take_text (rows, stmt, 5, TRUE);
   cell_key = g_hash_table_lookup (cell_keys, row->cell_name);
   if (cell_key == NULL)
     {
-      g_autofree char *key = ward_text_collate_key (cell);
+      g_autofree char *key = ward_text_collate_key (row->cell_name);
 
-      cell_key = g_string_chunk_insert_const (strings, key != NULL ? key : "");
+      cell_key = ward_rows_keep_text (rows, key, TRUE);
       g_hash_table_insert (cell_keys, (gpointer) row->cell_name, (gpointer) cell_key);
     }
   row->cell_key = cell_key;
-  row->birth_date = chunk_text (strings, stmt, 6);
+  row->birth_date = ward_rows_take_text (rows, stmt, 6, TRUE);
   row->stage = WARD_STAGE_NONE;
   row->stage_date = "";
   for (int stage = WARD_STAGE_RECOGNITION; stage > WARD_STAGE_NONE; stage--)
     if (sqlite3_column_type (stmt, 6 + stage) != SQLITE_NULL)
       {
         row->stage = stage;
-        row->stage_date = chunk_text (strings, stmt, 6 + stage);
+        row->stage_date = ward_rows_take_text (rows, stmt, 6 + stage, TRUE);
         break;
       }
-  row->ceremony_date = chunk_text (strings, stmt, 6 + WARD_STAGE_CEREMONY);
+  row->ceremony_date = ward_rows_take_text (rows, stmt, 6 + WARD_STAGE_CEREMONY, TRUE);
   row->state = ward_candidate_state_from_string (ward_stmt_text (stmt, 16));
 }
 
-WardCandidateList *
-ward_candidate_list_load (WardStore  *store,
+WardRows *
+ward_candidate_rows_load (WardStore  *store,
                           GError    **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
   g_autoptr (GHashTable) cell_keys = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (WardCandidateList) list = g_new0 (WardCandidateList, 1);
+  g_autoptr (WardRows) rows = NULL;
   int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
 
-  g_atomic_ref_count_init (&list->ref_count);
-  list->rows = g_array_new (FALSE, TRUE, sizeof (WardCandidateRow));
-  list->strings = g_string_chunk_new (64 * 1024);
   stmt = ward_store_prepare (store,
                              "SELECT c.id, c.full_name, c.sort_key, c.search_key, c.cell_id, p.name, "
                              "c.birth_date, c.sympathiser_date, c.course_date, c.application_date, "
@@ -509,55 +490,15 @@ ward_candidate_list_load (WardStore  *store,
                              WARD_CANDIDATE_FROM "ORDER BY c.sort_key, c.birth_date, c.id", error);
   if (stmt == NULL)
     return NULL;
+  rows = ward_rows_new (sizeof (WardCandidateRow));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WardCandidateRow row;
-
-      fill_row (&row, stmt, list->strings, cell_keys);
-      g_array_append_val (list->rows, row);
-    }
+    fill_row (ward_rows_append (rows), stmt, rows, cell_keys);
   if (rc != SQLITE_DONE)
     {
       ward_store_set_error (store, rc, error);
       return NULL;
     }
-  return g_steal_pointer (&list);
-}
-
-WardCandidateList *
-ward_candidate_list_ref (WardCandidateList *list)
-{
-  g_return_val_if_fail (list != NULL, NULL);
-  g_atomic_ref_count_inc (&list->ref_count);
-  return list;
-}
-
-void
-ward_candidate_list_unref (WardCandidateList *list)
-{
-  if (list == NULL || !g_atomic_ref_count_dec (&list->ref_count))
-    return;
-  if (list->rows != NULL)
-    g_array_unref (list->rows);
-  if (list->strings != NULL)
-    g_string_chunk_free (list->strings);
-  g_free (list);
-}
-
-guint
-ward_candidate_list_get_n_rows (WardCandidateList *list)
-{
-  g_return_val_if_fail (list != NULL, 0);
-  return list->rows->len;
-}
-
-const WardCandidateRow *
-ward_candidate_list_get_row (WardCandidateList *list,
-                             guint              index)
-{
-  g_return_val_if_fail (list != NULL, NULL);
-  g_return_val_if_fail (index < list->rows->len, NULL);
-  return &g_array_index (list->rows, WardCandidateRow, index);
+  return g_steal_pointer (&rows);
 }
 
 /* ---- The chi bộ list ---------------------------------------------------- */

@@ -3,6 +3,7 @@
 
 #include "base/ward-error.h"
 #include "import/ward-import.h"
+#include "store/ward-store-rows.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -230,7 +231,7 @@ gboolean       ward_candidate_restore     (WardStore      *store,
 /* ---- The list, for the page --------------------------------------------- */
 
 /* One candidate as the list shows it: compact, for 20,000 and more. The
- * strings belong to the WardCandidateList. */
+ * strings belong to its WardRows. */
 typedef struct
 {
   gint64      id;
@@ -247,18 +248,10 @@ typedef struct
   guint8      state;        /* WardCandidateState */
 } WardCandidateRow;
 
-typedef struct _WardCandidateList WardCandidateList;
-
-/* Every candidate, in one query, in Vietnamese name order. */
-WardCandidateList      *ward_candidate_list_load    (WardStore         *store,
+/* Every candidate, in one query, in Vietnamese name order: WardRows of
+ * WardCandidateRow. */
+WardRows               *ward_candidate_rows_load    (WardStore         *store,
                                                      GError           **error);
-WardCandidateList      *ward_candidate_list_ref     (WardCandidateList *list);
-void                    ward_candidate_list_unref   (WardCandidateList *list);
-guint                   ward_candidate_list_get_n_rows (WardCandidateList *list);
-const WardCandidateRow *ward_candidate_list_get_row (WardCandidateList *list,
-                                                     guint              index);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCandidateList, ward_candidate_list_unref)
 
 /* ---- The chi bộ the office keeps ----------------------------------------- */
 

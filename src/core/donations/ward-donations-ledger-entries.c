@@ -15,28 +15,39 @@
  * such as groups and collectors, once). A list of 100,000 entries is a few
  * megabytes and loads in a fraction of a second. */
 
-struct _WardLedgerEntries
+/* What the ledger keeps beside its entries (ward_rows_get_data()). */
+typedef struct
 {
-  gatomicrefcount  ref_count;
-  GArray          *entries;      /* WardLedgerEntry */
-  GStringChunk    *strings;
-  GHashTable      *by_id;        /* gint64 * (into entries) -> index + 1 */
-  char           **donor_keys;   /* computed on first use */
-  GHashTable      *group_keys;   /* group string -> collate key */
-  GHashTable      *group_folds;  /* group string -> folded */
-};
+  GHashTable *by_id;        /* gint64 * (into the rows) -> index + 1 */
+  char      **donor_keys;   /* computed on first use */
+  guint       n_donor_keys;
+  GHashTable *group_keys;   /* group string -> collate key */
+  GHashTable *group_folds;  /* group string -> folded */
+} LedgerIndex;
 
-static const char *
-chunk_text (GStringChunk *chunk,
-            WardStmt     *stmt,
-            int           column,
-            gboolean      shared)
+static void
+ledger_index_free (LedgerIndex *index)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  for (guint i = 0; index->donor_keys != NULL && i < index->n_donor_keys; i++)
+    g_free (index->donor_keys[i]);
+  g_free (index->donor_keys);
+  g_clear_pointer (&index->group_keys, g_hash_table_unref);
+  g_clear_pointer (&index->group_folds, g_hash_table_unref);
+  g_hash_table_unref (index->by_id);
+  g_free (index);
+}
 
-  if (text == NULL || *text == '\0')
-    return "";
-  return shared ? g_string_chunk_insert_const (chunk, text) : g_string_chunk_insert (chunk, text);
+static LedgerIndex *
+index_of (WardLedgerEntries *self)
+{
+  return ward_rows_get_data (self);
+}
+
+static const WardLedgerEntry *
+entry_at (WardLedgerEntries *self,
+          guint              i)
+{
+  return ward_rows_get (self, i);
 }
 
 static void
@@ -44,7 +55,6 @@ read_entry (WardLedgerEntries *self,
             WardStmt          *stmt,
             WardLedgerEntry   *entry)
 {
-  GStringChunk *chunk = self->strings;
   const char *method = (const char *) sqlite3_column_text (stmt, 11);
 
   entry->id = sqlite3_column_int64 (stmt, 0);
@@ -53,39 +63,43 @@ read_entry (WardLedgerEntries *self,
     entry->kind = WARD_LEDGER_REVERSAL;
   entry->amount = sqlite3_column_int64 (stmt, 3);
   entry->reverses_id = sqlite3_column_int64 (stmt, 4);
-  entry->date = chunk_text (chunk, stmt, 5, TRUE);
-  entry->receipt_number = chunk_text (chunk, stmt, 6, FALSE);
-  entry->donor = chunk_text (chunk, stmt, 7, FALSE);
+  entry->date = ward_rows_take_text (self, stmt, 5, TRUE);
+  entry->receipt_number = ward_rows_take_text (self, stmt, 6, FALSE);
+  entry->donor = ward_rows_take_text (self, stmt, 7, FALSE);
   entry->donor_kind = ward_donor_kind_from_db (ward_stmt_text (stmt, 8));
-  entry->donor_group = chunk_text (chunk, stmt, 9, TRUE);
-  entry->search_key = chunk_text (chunk, stmt, 10, FALSE);
+  entry->donor_group = ward_rows_take_text (self, stmt, 9, TRUE);
+  entry->search_key = ward_rows_take_text (self, stmt, 10, FALSE);
   entry->has_method = method != NULL;
   entry->method = ward_payment_method_from_db (method);
-  entry->reference = chunk_text (chunk, stmt, 12, FALSE);
-  entry->collector = chunk_text (chunk, stmt, 13, TRUE);
-  entry->receiver = chunk_text (chunk, stmt, 14, TRUE);
-  entry->voucher = chunk_text (chunk, stmt, 15, FALSE);
-  entry->reason = chunk_text (chunk, stmt, 16, FALSE);
-  entry->note = chunk_text (chunk, stmt, 17, FALSE);
+  entry->reference = ward_rows_take_text (self, stmt, 12, FALSE);
+  entry->collector = ward_rows_take_text (self, stmt, 13, TRUE);
+  entry->receiver = ward_rows_take_text (self, stmt, 14, TRUE);
+  entry->voucher = ward_rows_take_text (self, stmt, 15, FALSE);
+  entry->reason = ward_rows_take_text (self, stmt, 16, FALSE);
+  entry->note = ward_rows_take_text (self, stmt, 17, FALSE);
 }
 
 static void
 link_reversals (WardLedgerEntries *self)
 {
-  WardLedgerEntry *items = (WardLedgerEntry *) (gpointer) self->entries->data;
+  LedgerIndex *index = g_new0 (LedgerIndex, 1);
+  guint n = ward_rows_get_n (self);
 
-  for (guint i = 0; i < self->entries->len; i++)
-    g_hash_table_insert (self->by_id, &items[i].id, GUINT_TO_POINTER (i + 1));
-  for (guint i = 0; i < self->entries->len; i++)
+  index->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < n; i++)
+    g_hash_table_insert (index->by_id, (gpointer) &entry_at (self, i)->id, GUINT_TO_POINTER (i + 1));
+  for (guint i = 0; i < n; i++)
     {
+      const WardLedgerEntry *entry = entry_at (self, i);
       guint target;
 
-      if (items[i].reverses_id == 0)
+      if (entry->reverses_id == 0)
         continue;
-      target = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &items[i].reverses_id));
+      target = GPOINTER_TO_UINT (g_hash_table_lookup (index->by_id, &entry->reverses_id));
       if (target > 0)
-        items[target - 1].reversed_by = items[i].id;
+        ((WardLedgerEntry *) ward_rows_get_mutable (self, target - 1))->reversed_by = entry->id;
     }
+  ward_rows_set_data (self, index, (GDestroyNotify) ledger_index_free);
 }
 
 WardLedgerEntries *
@@ -109,18 +123,9 @@ ward_ledger_entries_load (WardStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
 
-  self = g_new0 (WardLedgerEntries, 1);
-  g_atomic_ref_count_init (&self->ref_count);
-  self->entries = g_array_new (FALSE, TRUE, sizeof (WardLedgerEntry));
-  self->strings = g_string_chunk_new (64 * 1024);
-  self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  self = ward_rows_new (sizeof (WardLedgerEntry));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WardLedgerEntry entry = { 0 };
-
-      read_entry (self, stmt, &entry);
-      g_array_append_val (self->entries, entry);
-    }
+    read_entry (self, stmt, ward_rows_append (self));
   if (rc != SQLITE_DONE)
     {
       ward_store_set_error (store, rc, error);
@@ -128,52 +133,6 @@ ward_ledger_entries_load (WardStore  *store,
     }
   link_reversals (self);
   return g_steal_pointer (&self);
-}
-
-WardLedgerEntries *
-ward_ledger_entries_ref (WardLedgerEntries *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  g_atomic_ref_count_inc (&self->ref_count);
-  return self;
-}
-
-void
-ward_ledger_entries_unref (WardLedgerEntries *self)
-{
-  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
-    return;
-  if (self->donor_keys != NULL)
-    {
-      for (guint i = 0; i < self->entries->len; i++)
-        g_free (self->donor_keys[i]);
-      g_free (self->donor_keys);
-    }
-  g_clear_pointer (&self->group_keys, g_hash_table_unref);
-  g_clear_pointer (&self->group_folds, g_hash_table_unref);
-  g_hash_table_unref (self->by_id);
-  g_array_unref (self->entries);
-  g_string_chunk_free (self->strings);
-  g_free (self);
-}
-
-guint
-ward_ledger_entries_get_n (WardLedgerEntries *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->entries->len;
-}
-
-const WardLedgerEntry *
-ward_ledger_entries_get (WardLedgerEntries *self,
-                         guint              index)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
-
-  return &g_array_index (self->entries, WardLedgerEntry, index);
 }
 
 const WardLedgerEntry *
@@ -184,45 +143,50 @@ ward_ledger_entries_lookup (WardLedgerEntries *self,
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->by_id, &id));
-  return index > 0 ? &g_array_index (self->entries, WardLedgerEntry, index - 1) : NULL;
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of (self)->by_id, &id));
+  return index > 0 ? entry_at (self, index - 1) : NULL;
 }
 
 const char *
 ward_ledger_entries_get_donor_key (WardLedgerEntries *self,
                                    guint              index)
 {
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
+  LedgerIndex *keys;
 
-  if (self->donor_keys == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < ward_rows_get_n (self), NULL);
+
+  keys = index_of (self);
+  if (keys->donor_keys == NULL)
     {
-      self->donor_keys = g_new0 (char *, self->entries->len);
-      for (guint i = 0; i < self->entries->len; i++)
+      keys->n_donor_keys = ward_rows_get_n (self);
+      keys->donor_keys = g_new0 (char *, keys->n_donor_keys);
+      for (guint i = 0; i < keys->n_donor_keys; i++)
         {
-          const WardLedgerEntry *entry = &g_array_index (self->entries, WardLedgerEntry, i);
+          const WardLedgerEntry *entry = entry_at (self, i);
           const char *name = entry->kind == WARD_LEDGER_TRANSFER ? entry->receiver : entry->donor;
 
-          self->donor_keys[i] = ward_text_collate_key (name);
+          keys->donor_keys[i] = ward_text_collate_key (name);
         }
     }
-  return self->donor_keys[index] ? self->donor_keys[index] : "";
+  return keys->donor_keys[index] ? keys->donor_keys[index] : "";
 }
 
 static const char *
 group_key (WardLedgerEntries *self,
            const char        *group)
 {
+  LedgerIndex *index = index_of (self);
   char *key;
 
-  if (self->group_keys == NULL)
-    self->group_keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  if (index->group_keys == NULL)
+    index->group_keys = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
   /* Groups are shared strings in the chunk: one key per distinct group. */
-  key = g_hash_table_lookup (self->group_keys, group);
+  key = g_hash_table_lookup (index->group_keys, group);
   if (key == NULL)
     {
       key = *group ? ward_text_collate_key (group) : g_strdup ("\xff");
-      g_hash_table_insert (self->group_keys, (gpointer) group, key);
+      g_hash_table_insert (index->group_keys, (gpointer) group, key);
     }
   return key;
 }
@@ -232,29 +196,31 @@ ward_ledger_entries_get_group_key (WardLedgerEntries *self,
                                    guint              index)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
+  g_return_val_if_fail (index < ward_rows_get_n (self), NULL);
 
-  return group_key (self, g_array_index (self->entries, WardLedgerEntry, index).donor_group);
+  return group_key (self, entry_at (self, index)->donor_group);
 }
 
 const char *
 ward_ledger_entries_get_group_folded (WardLedgerEntries *self,
                                       guint              index)
 {
+  LedgerIndex *keys;
   const char *group;
   char *folded;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (index < self->entries->len, NULL);
+  g_return_val_if_fail (index < ward_rows_get_n (self), NULL);
 
-  group = g_array_index (self->entries, WardLedgerEntry, index).donor_group;
-  if (self->group_folds == NULL)
-    self->group_folds = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
-  folded = g_hash_table_lookup (self->group_folds, group);
+  keys = index_of (self);
+  group = entry_at (self, index)->donor_group;
+  if (keys->group_folds == NULL)
+    keys->group_folds = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  folded = g_hash_table_lookup (keys->group_folds, group);
   if (folded == NULL)
     {
       folded = ward_text_fold (group);
-      g_hash_table_insert (self->group_folds, (gpointer) group, folded);
+      g_hash_table_insert (keys->group_folds, (gpointer) group, folded);
     }
   return folded;
 }
@@ -278,9 +244,9 @@ ward_ledger_entries_dup_groups (WardLedgerEntries *self)
 
   g_return_val_if_fail (self != NULL, groups);
 
-  for (guint i = 0; i < self->entries->len; i++)
+  for (guint i = 0; i < ward_rows_get_n (self); i++)
     {
-      const char *group = g_array_index (self->entries, WardLedgerEntry, i).donor_group;
+      const char *group = entry_at (self, i)->donor_group;
       char *folded;
 
       if (*group == '\0' || !g_hash_table_add (seen, (gpointer) group))
@@ -375,9 +341,9 @@ ward_ledger_entries_compute_totals (WardLedgerEntries *self,
   memset (totals, 0, sizeof *totals);
   totals->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_total_free);
   /* Oldest first, so that a group is named as it was first written. */
-  for (guint i = self->entries->len; i-- > 0;)
+  for (guint i = ward_rows_get_n (self); i-- > 0;)
     {
-      const WardLedgerEntry *entry = &g_array_index (self->entries, WardLedgerEntry, i);
+      const WardLedgerEntry *entry = entry_at (self, i);
 
       switch (entry->kind)
         {

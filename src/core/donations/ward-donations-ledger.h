@@ -5,6 +5,7 @@
 
 #include "donations/ward-donations-campaign.h"
 #include "import/ward-import.h"
+#include "store/ward-store-rows.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -247,17 +248,15 @@ typedef struct
 } WardLedgerEntry;
 
 /* Every entry of one campaign in compact form (strings shared), newest
- * first, for lists of 100,000 entries. Immutable once loaded. */
-typedef struct _WardLedgerEntries WardLedgerEntries;
+ * first, for lists of 100,000 entries: WardRows of WardLedgerEntry
+ * (ward_rows_get_n(), ward_rows_get()), with the ledger's own index beside
+ * them. Immutable once loaded. */
+typedef WardRows WardLedgerEntries;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardLedgerEntries, ward_rows_unref)
 
 WardLedgerEntries      *ward_ledger_entries_load             (WardStore              *store,
                                                               gint64                  campaign_id,
                                                               GError                **error);
-WardLedgerEntries      *ward_ledger_entries_ref              (WardLedgerEntries      *entries);
-void                    ward_ledger_entries_unref            (WardLedgerEntries      *entries);
-guint                   ward_ledger_entries_get_n            (WardLedgerEntries      *entries);
-const WardLedgerEntry  *ward_ledger_entries_get              (WardLedgerEntries      *entries,
-                                                              guint                   index);
 const WardLedgerEntry  *ward_ledger_entries_lookup           (WardLedgerEntries      *entries,
                                                               gint64                  id);
 /* Sort and filter keys, computed once on first use. */
@@ -284,8 +283,6 @@ gboolean                ward_ledger_entry_can_reverse        (const WardLedgerEn
 /* Receipt numbers in natural order: "2" < "10", "BL-9" < "BL-10". */
 int                     ward_ledger_compare_receipt_numbers  (const char             *a,
                                                               const char             *b);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardLedgerEntries, ward_ledger_entries_unref)
 
 /* ---- Spreadsheet exchange ----------------------------------------------- */
 

@@ -20,13 +20,6 @@
 
 #define COUNTED "is_branch = 0 AND in_ward = 1 AND registered_on BETWEEN ?1 AND ?2"
 
-struct _WardEnterpriseRows
-{
-  gatomicrefcount  ref_count;
-  GArray          *rows;     /* WardEnterpriseRow */
-  GStringChunk    *strings;
-};
-
 typedef struct
 {
   char *start;
@@ -266,61 +259,46 @@ ward_enterprise_summary_free (WardEnterpriseSummary *summary)
 
 /* ---- Rows ----------------------------------------------------------------- */
 
-static const char *
-chunk_text (GStringChunk *strings,
-            WardStmt     *stmt,
-            int           column,
-            gboolean      shared)
-{
-  const char *text = ward_stmt_text (stmt, column);
-
-  return shared ? g_string_chunk_insert_const (strings, text) : g_string_chunk_insert (strings, text);
-}
-
 static void
-read_row (WardEnterpriseRows *self,
-          WardStmt           *stmt,
-          const Term         *term)
+read_row (WardRows       *rows,
+          WardStmt       *stmt,
+          const Term     *term)
 {
-  WardEnterpriseRow row = { 0 };
+  WardEnterpriseRow *row = ward_rows_append (rows);
   const WardVsicSection *section;
 
-  row.id = sqlite3_column_int64 (stmt, 0);
-  row.tax_code = chunk_text (self->strings, stmt, 1, FALSE);
-  row.name = chunk_text (self->strings, stmt, 2, FALSE);
-  row.sort_key = chunk_text (self->strings, stmt, 3, FALSE);
-  row.search_key = chunk_text (self->strings, stmt, 4, FALSE);
-  row.registered_on = chunk_text (self->strings, stmt, 5, TRUE);
-  row.vsic = chunk_text (self->strings, stmt, 6, TRUE);
-  row.residential_group = chunk_text (self->strings, stmt, 7, TRUE);
-  row.capital = sqlite3_column_int64 (stmt, 8);
-  row.type = type_of_code (ward_stmt_text (stmt, 9));
-  row.status = status_of_code (ward_stmt_text (stmt, 10));
-  row.is_branch = sqlite3_column_int (stmt, 11) != 0;
-  row.in_ward = sqlite3_column_int (stmt, 12) != 0;
-  row.year = atoi (row.registered_on);
-  section = ward_vsic_section_for_code (row.vsic);
-  row.section = section != NULL ? ward_vsic_section_index (section) + 1 : 0;
-  row.counted = !row.is_branch && row.in_ward
-                && strcmp (row.registered_on, term->start) >= 0
-                && strcmp (row.registered_on, term->end) <= 0;
-  g_array_append_val (self->rows, row);
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->tax_code = ward_rows_take_text (rows, stmt, 1, FALSE);
+  row->name = ward_rows_take_text (rows, stmt, 2, FALSE);
+  row->sort_key = ward_rows_take_text (rows, stmt, 3, FALSE);
+  row->search_key = ward_rows_take_text (rows, stmt, 4, FALSE);
+  row->registered_on = ward_rows_take_text (rows, stmt, 5, TRUE);
+  row->vsic = ward_rows_take_text (rows, stmt, 6, TRUE);
+  row->residential_group = ward_rows_take_text (rows, stmt, 7, TRUE);
+  row->capital = sqlite3_column_int64 (stmt, 8);
+  row->type = type_of_code (ward_stmt_text (stmt, 9));
+  row->status = status_of_code (ward_stmt_text (stmt, 10));
+  row->is_branch = sqlite3_column_int (stmt, 11) != 0;
+  row->in_ward = sqlite3_column_int (stmt, 12) != 0;
+  row->year = atoi (row->registered_on);
+  section = ward_vsic_section_for_code (row->vsic);
+  row->section = section != NULL ? ward_vsic_section_index (section) + 1 : 0;
+  row->counted = !row->is_branch && row->in_ward
+                 && strcmp (row->registered_on, term->start) >= 0
+                 && strcmp (row->registered_on, term->end) <= 0;
 }
 
-WardEnterpriseRows *
+WardRows *
 ward_enterprise_rows_load (WardStore  *store,
                            GError    **error)
 {
-  g_autoptr (WardEnterpriseRows) self = g_new0 (WardEnterpriseRows, 1);
+  g_autoptr (WardRows) rows = NULL;
   g_autoptr (WardStmt) stmt = NULL;
   g_auto (Term) term = { 0 };
   int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
 
-  g_atomic_ref_count_init (&self->ref_count);
-  self->rows = g_array_new (FALSE, FALSE, sizeof (WardEnterpriseRow));
-  self->strings = g_string_chunk_new (64 * 1024);
   if (!load_term (store, &term, NULL, NULL, error))
     return NULL;
 
@@ -330,51 +308,29 @@ ward_enterprise_rows_load (WardStore  *store,
                              "FROM enterprises ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
+  rows = ward_rows_new (sizeof (WardEnterpriseRow));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    read_row (self, stmt, &term);
+    read_row (rows, stmt, &term);
   if (rc != SQLITE_DONE)
     {
       ward_store_set_error (store, rc, error);
       return NULL;
     }
-  return g_steal_pointer (&self);
+  return g_steal_pointer (&rows);
 }
 
-WardEnterpriseRows *
-ward_enterprise_rows_ref (WardEnterpriseRows *rows)
+gboolean
+ward_enterprise_row_equal (gconstpointer a,
+                           gconstpointer b)
 {
-  g_return_val_if_fail (rows != NULL, NULL);
+  const WardEnterpriseRow *ra = a;
+  const WardEnterpriseRow *rb = b;
 
-  g_atomic_ref_count_inc (&rows->ref_count);
-  return rows;
-}
-
-void
-ward_enterprise_rows_unref (WardEnterpriseRows *rows)
-{
-  if (rows == NULL || !g_atomic_ref_count_dec (&rows->ref_count))
-    return;
-  if (rows->rows != NULL)
-    g_array_unref (rows->rows);
-  if (rows->strings != NULL)
-    g_string_chunk_free (rows->strings);
-  g_free (rows);
-}
-
-guint
-ward_enterprise_rows_get_n (WardEnterpriseRows *rows)
-{
-  g_return_val_if_fail (rows != NULL, 0);
-
-  return rows->rows->len;
-}
-
-const WardEnterpriseRow *
-ward_enterprise_rows_nth (WardEnterpriseRows *rows,
-                          guint               index)
-{
-  g_return_val_if_fail (rows != NULL, NULL);
-  g_return_val_if_fail (index < rows->rows->len, NULL);
-
-  return &g_array_index (rows->rows, WardEnterpriseRow, index);
+  return ra->id == rb->id && ra->capital == rb->capital && ra->type == rb->type
+         && ra->status == rb->status && ra->section == rb->section && ra->is_branch == rb->is_branch
+         && ra->in_ward == rb->in_ward && ra->counted == rb->counted
+         && g_str_equal (ra->tax_code, rb->tax_code) && g_str_equal (ra->name, rb->name)
+         && g_str_equal (ra->search_key, rb->search_key)
+         && g_str_equal (ra->registered_on, rb->registered_on) && g_str_equal (ra->vsic, rb->vsic)
+         && g_str_equal (ra->residential_group, rb->residential_group);
 }

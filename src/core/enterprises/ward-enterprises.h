@@ -2,6 +2,7 @@
 #pragma once
 
 #include "import/ward-import.h"
+#include "store/ward-store-rows.h"
 #include "store/ward-store.h"
 #include "base/ward-vsic.h"
 
@@ -212,7 +213,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardEnterpriseSummary, ward_enterprise_summary_fr
 
 /* ---- Every row at once, for big lists ----------------------------------- */
 
-/* A compact copy of one row; the strings belong to the WardEnterpriseRows. */
+/* A compact copy of one row; the strings belong to its WardRows. */
 typedef struct
 {
   gint64       id;
@@ -233,18 +234,14 @@ typedef struct
   int          year;           /* of registered_on */
 } WardEnterpriseRow;
 
-typedef struct _WardEnterpriseRows WardEnterpriseRows;
-
-/* Every row with one query, in the order they were added. */
-WardEnterpriseRows      *ward_enterprise_rows_load  (WardStore           *store,
+/* Every row with one query, in the order they were added: WardRows of
+ * WardEnterpriseRow. */
+WardRows                *ward_enterprise_rows_load  (WardStore           *store,
                                                      GError             **error);
-WardEnterpriseRows      *ward_enterprise_rows_ref   (WardEnterpriseRows  *rows);
-void                     ward_enterprise_rows_unref (WardEnterpriseRows  *rows);
-guint                    ward_enterprise_rows_get_n (WardEnterpriseRows  *rows);
-const WardEnterpriseRow *ward_enterprise_rows_nth   (WardEnterpriseRows  *rows,
-                                                     guint                index);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardEnterpriseRows, ward_enterprise_rows_unref)
+/* TRUE when two rows show the same: a reload keeps the list's items of the
+ * rows that did not change (WardRowModel's same_row). */
+gboolean                 ward_enterprise_row_equal  (gconstpointer        a,
+                                                     gconstpointer        b);
 
 /* The sort key of an enterprise's name: Vietnamese order over the name
  * without its legal form in front ("Công ty TNHH Bình An" sorts as

@@ -126,7 +126,7 @@ add_candidate_list (WardReport         *report,
                     WardStore          *store,
                     GError            **error)
 {
-  g_autoptr (WardCandidateList) list = ward_candidate_list_load (store, error);
+  g_autoptr (WardRows) list = ward_candidate_rows_load (store, error);
   g_autoptr (GPtrArray) cells = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autoptr (GHashTable) positions = NULL;
@@ -144,9 +144,9 @@ add_candidate_list (WardReport         *report,
   order.cell_positions = positions;
 
   rows = g_ptr_array_new ();
-  for (guint i = 0; i < ward_candidate_list_get_n_rows (list); i++)
+  for (guint i = 0; i < ward_rows_get_n (list); i++)
     {
-      const WardCandidateRow *row = ward_candidate_list_get_row (list, i);
+      const WardCandidateRow *row = ward_rows_get (list, i);
 
       if (row->state == WARD_CANDIDATE_WITHDRAWN)
         withdrawn++;

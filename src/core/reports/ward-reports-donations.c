@@ -63,7 +63,7 @@ static void
 disclosure_data_init (DisclosureData    *data,
                       WardLedgerEntries *entries)
 {
-  guint n = ward_ledger_entries_get_n (entries);
+  guint n = ward_rows_get_n (entries);
 
   data->entries = entries;
   data->receipts = g_ptr_array_sized_new (n);
@@ -71,7 +71,7 @@ disclosure_data_init (DisclosureData    *data,
   data->listed = 0;
   for (guint i = 0; i < n; i++)
     {
-      const WardLedgerEntry *entry = ward_ledger_entries_get (entries, i);
+      const WardLedgerEntry *entry = ward_rows_get (entries, i);
 
       if (entry->reversed_by != 0)
         continue;

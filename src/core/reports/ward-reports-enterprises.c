@@ -161,15 +161,15 @@ count_in_month (GPtrArray *rows,
 
 static void
 add_list (WardReport         *report,
-          WardEnterpriseRows *all)
+          WardRows *all)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   WardReportTable *table;
   guint number = 0;
 
-  for (guint i = 0; i < ward_enterprise_rows_get_n (all); i++)
+  for (guint i = 0; i < ward_rows_get_n (all); i++)
     {
-      const WardEnterpriseRow *row = ward_enterprise_rows_nth (all, i);
+      const WardEnterpriseRow *row = ward_rows_get (all, i);
 
       if (row->counted)
         g_ptr_array_add (rows, (gpointer) row);
@@ -214,7 +214,7 @@ ward_reports_enterprises (WardStore                 *store,
 {
   g_autoptr (WardReport) report = NULL;
   g_autoptr (WardEnterpriseSummary) summary = NULL;
-  g_autoptr (WardEnterpriseRows) rows = NULL;
+  g_autoptr (WardRows) rows = NULL;
   g_autofree char *shown_today = NULL;
   g_autofree char *intro = NULL;
 

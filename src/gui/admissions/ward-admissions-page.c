@@ -8,12 +8,13 @@
 #include "admissions/ward-candidate-cells-dialog.h"
 #include "admissions/ward-candidate-dialog.h"
 #include "admissions/ward-candidate-filter.h"
-#include "admissions/ward-candidate-model.h"
+#include "store/ward-store-row-model.h"
 #include "admissions/ward-candidate-progress.h"
 #include "admissions/ward-admissions.h"
 #include "base/ward-format.h"
 #include "import/ward-import-dialog.h"
 #include "admissions/ward-admissions-page.h"
+#include "common/ward-list-chain.h"
 #include "common/ward-print.h"
 
 /* Kết nạp đảng viên: the candidates in a column view (name in Vietnamese
@@ -35,10 +36,8 @@ struct _WardAdmissionsPage
   GtkLabel            *shown_label;
   AdwPreferencesPage  *progress_page;
 
-  WardCandidateModel  *model;
-  GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
+  WardRowModel  *model;
+  WardListChain        chain;
   WardCandidateFilter *filter;
   GArray              *cell_ids;     /* gint64 per entry of cell_dropdown */
   gboolean             filling_cells;
@@ -64,7 +63,7 @@ typedef enum
 static const WardCandidateRow *
 item_row (gpointer item)
 {
-  return ward_candidate_item_get_row (WARD_CANDIDATE_ITEM (item));
+  return ward_row_item_get_row (WARD_ROW_ITEM (item));
 }
 
 static char *
@@ -224,7 +223,7 @@ build_columns (WardAdmissionsPage *self)
 static void
 update_shown_label (WardAdmissionsPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->chain.filter_model));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   g_autofree char *shown_text = ward_format_number (shown);
   g_autofree char *total_text = ward_format_number (total);
@@ -239,7 +238,7 @@ update_shown_label (WardAdmissionsPage *self)
   /* Said once the filter has looked at every row, not while it still runs. */
   if (shown > 0 || total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (gtk_filter_list_model_get_pending (self->filter_model) == 0)
+  else if (gtk_filter_list_model_get_pending (self->chain.filter_model) == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
 }
 
@@ -358,19 +357,19 @@ static void
 ward_admissions_page_reload (WardPage *page)
 {
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (page);
-  g_autoptr (WardCandidateList) list = NULL;
+  g_autoptr (WardRows) list = NULL;
   g_autoptr (GError) error = NULL;
 
-  list = ward_candidate_list_load (ward_page_get_store (page), &error);
+  list = ward_candidate_rows_load (ward_page_get_store (page), &error);
   if (list == NULL)
     {
       ward_page_show_error (page, _("The candidates could not be read"), error);
       return;
     }
   fill_cell_dropdown (self);
-  ward_candidate_model_set_list (self->model, list);
+  ward_row_model_set_rows (self->model, list);
   gtk_stack_set_visible_child_name (self->stack,
-                                    ward_candidate_list_get_n_rows (list) > 0 ? "list" : "empty");
+                                    ward_rows_get_n (list) > 0 ? "list" : "empty");
   reload_progress (self);
   update_shown_label (self);
 }
@@ -443,7 +442,7 @@ open_dialog (WardAdmissionsPage *self,
 static gint64
 selected_id (WardAdmissionsPage *self)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+  gpointer item = gtk_single_selection_get_selected_item (self->chain.selection);
 
   return item != NULL ? item_row (item)->id : 0;
 }
@@ -452,7 +451,7 @@ static void
 on_row_activated_cb (WardAdmissionsPage *self,
                      guint            position)
 {
-  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
 
   if (item != NULL)
     open_dialog (self, item_row (item)->id);
@@ -545,9 +544,7 @@ ward_admissions_page_dispose (GObject *object)
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ADMISSIONS_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->sort_model);
+  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->cell_ids, g_array_unref);
@@ -597,30 +594,20 @@ ward_admissions_page_class_init (WardAdmissionsPageClass *klass)
 static void
 ward_admissions_page_init (WardAdmissionsPage *self)
 {
-  GtkSorter *sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cell_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->model = ward_candidate_model_new ();
+  self->model = ward_row_model_new (NULL);
   self->filter = ward_candidate_filter_new ();
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  /* Sorted first, filtered after: a filter change never sorts again. The
-   * filter runs over the whole list at once (about a millisecond for
+  /* The filter runs over the whole list at once (about a millisecond for
    * 20,000): GTK 4.8's incremental filter empties the list at each change
    * and fills it again 512 rows at a time, rebuilding the rows on screen
    * over several frames at every keystroke (issue 13). */
-  self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->model)),
-                                              g_object_ref (sorter));
-  self->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sort_model)),
-                                                  g_object_ref (GTK_FILTER (self->filter)));
-  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_object (self->filter_model, "items-changed",
+  ward_list_chain_build (&self->chain, G_LIST_MODEL (self->model), GTK_FILTER (self->filter),
+                         self->column_view, WARD_LIST_CHAIN_DEFAULT);
+  g_signal_connect_object (self->chain.filter_model, "items-changed",
                            G_CALLBACK (update_shown_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "notify::pending",
+  g_signal_connect_object (self->chain.filter_model, "notify::pending",
                            G_CALLBACK (update_shown_label), self, G_CONNECT_SWAPPED);
   build_columns (self);
   fill_stage_dropdown (self);

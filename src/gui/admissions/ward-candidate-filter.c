@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "admissions/ward-candidate-filter.h"
-#include "admissions/ward-candidate-model.h"
+#include "common/ward-list-chain.h"
+#include "admissions/ward-admissions.h"
+#include "store/ward-store-row-model.h"
 #include "base/ward-text.h"
 
 struct _WardCandidateFilter
@@ -26,7 +28,7 @@ ward_candidate_filter_match (GtkFilter *filter,
                              gpointer   item)
 {
   WardCandidateFilter *self = WARD_CANDIDATE_FILTER (filter);
-  const WardCandidateRow *row = ward_candidate_item_get_row (item);
+  const WardCandidateRow *row = ward_row_item_get_row (item);
 
   if (self->cell_id != WARD_CANDIDATE_FILTER_ANY && row->cell_id != self->cell_id)
     return FALSE;
@@ -97,14 +99,7 @@ ward_candidate_filter_set_text (WardCandidateFilter *self,
   folded = ward_text_fold (text != NULL ? text : "");
   if (folded == NULL || g_str_equal (folded, self->text))
     return;
-  /* Every word of the old text lies inside the new one: the list can only
-   * narrow; and the other way round. */
-  if (strstr (folded, self->text) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (self->text, folded) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
-  else
-    change = GTK_FILTER_CHANGE_DIFFERENT;
+  change = ward_search_change (self->text, folded);
 
   g_free (self->text);
   self->text = g_steal_pointer (&folded);

@@ -177,7 +177,7 @@ ward_donations_page_show_chain (WardDonationsPage *self,
 static void
 update_actions (WardDonationsPage *self)
 {
-  WardLedgerItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  WardRowItem *item = ward_ledger_list_get_selected (self->ledger_list);
   gboolean has_campaign = self->campaign != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", has_campaign);
@@ -185,10 +185,11 @@ update_actions (WardDonationsPage *self)
                                  has_campaign && self->totals.on_hand > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt",
                                  has_campaign && item != NULL
-                                 && ward_ledger_item_get_entry (item)->kind == WARD_LEDGER_RECEIPT);
+                                 && ((const WardLedgerEntry *) ward_row_item_get_row (item))->kind
+                                    == WARD_LEDGER_RECEIPT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reverse",
                                  has_campaign && item != NULL &&
-                                 ward_ledger_entry_can_reverse (ward_ledger_item_get_entry (item), NULL));
+                                 ward_ledger_entry_can_reverse (ward_row_item_get_row (item), NULL));
 }
 
 /* ---- Loading ------------------------------------------------------------ */
@@ -243,7 +244,7 @@ static void
 ledger_load_free (LedgerLoad *load)
 {
   g_free (load->path);
-  g_clear_pointer (&load->entries, ward_ledger_entries_unref);
+  g_clear_pointer (&load->entries, ward_rows_unref);
   g_clear_pointer (&load->gaps, g_ptr_array_unref);
   g_free (load);
 }
@@ -482,12 +483,12 @@ print_receipt_action_cb (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   WardDonationsPage *self = WARD_DONATIONS_PAGE (widget);
-  WardLedgerItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  WardRowItem *item = ward_ledger_list_get_selected (self->ledger_list);
   const WardLedgerEntry *entry;
 
   if (self->campaign == NULL || item == NULL)
     return;
-  entry = ward_ledger_item_get_entry (item);
+  entry = ward_row_item_get_row (item);
   if (entry->kind != WARD_LEDGER_RECEIPT)
     return;
   ward_print_receipt (widget, ward_page_get_store (WARD_PAGE (self)), self->campaign->name,
@@ -500,7 +501,7 @@ reverse_action_cb (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   WardDonationsPage *self = WARD_DONATIONS_PAGE (widget);
-  WardLedgerItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  WardRowItem *item = ward_ledger_list_get_selected (self->ledger_list);
   const WardLedgerEntry *entry;
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
@@ -508,14 +509,14 @@ reverse_action_cb (GtkWidget  *widget,
 
   if (self->campaign == NULL || item == NULL)
     return;
-  entry = ward_ledger_item_get_entry (item);
+  entry = ward_row_item_get_row (item);
   if (!ward_ledger_entry_can_reverse (entry, &error))
     {
       ward_page_show_error (WARD_PAGE (self), _("This Entry Cannot Be Reversed"), error);
       return;
     }
   title = ward_ledger_entry_describe (entry);
-  summary = summarise_entry (ward_ledger_item_get_entries (item), entry);
+  summary = summarise_entry (ward_row_item_get_rows (item), entry);
   present_dialog (self, ward_correction_dialog_new (parent_window (self),
                                                     ward_page_get_store (WARD_PAGE (self)),
                                                     self->campaign, entry->id, title, summary));

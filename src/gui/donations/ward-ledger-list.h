@@ -3,7 +3,8 @@
 
 #include <adwaita.h>
 
-#include "donations/ward-donations-ledger-item.h"
+#include "donations/ward-donations-ledger.h"
+#include "store/ward-store-row-model.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ void            ward_ledger_list_set_entries  (WardLedgerList    *self,
 /* No entries, and a spinner in their place, until ward_ledger_list_set_entries(). */
 void            ward_ledger_list_set_loading   (WardLedgerList    *self);
 /* The selected row, or NULL. */
-WardLedgerItem *ward_ledger_list_get_selected (WardLedgerList    *self);
+WardRowItem *ward_ledger_list_get_selected (WardLedgerList    *self);
 void            ward_ledger_list_focus_search (WardLedgerList    *self);
 
 G_END_DECLS

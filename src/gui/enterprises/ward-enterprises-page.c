@@ -8,8 +8,9 @@
 #include <glib/gi18n.h>
 
 #include "enterprises/ward-enterprise-dialog.h"
-#include "enterprises/ward-enterprise-list.h"
+#include "store/ward-store-row-model.h"
 #include "enterprises/ward-enterprises-page.h"
+#include "common/ward-list-chain.h"
 #include "common/ward-print.h"
 #include "enterprises/ward-enterprises.h"
 #include "base/ward-format.h"
@@ -18,7 +19,7 @@
 
 /* The register of new enterprises: progress toward the 750 above, the
  * list below. The list is a column view over every row, loaded at once into
- * compact structs (WardEnterpriseList), sorted by the column view's sorter
+ * compact structs (WardRows, shown by a WardRowModel), sorted by the column view's sorter
  * over the stored keys and filtered incrementally, so that 20,000 rows stay
  * smooth. */
 
@@ -43,10 +44,8 @@ struct _WardEnterprisesPage
 {
   WardPage             parent_instance;
 
-  WardEnterpriseList  *list;
-  GtkSortListModel    *sort_model;
-  GtkFilterListModel  *filter_model;
-  GtkSingleSelection  *selection;
+  WardRowModel  *list;
+  WardListChain        chain;
   GtkCustomFilter     *filter;
   GtkColumnViewColumn *columns[N_COLUMNS];
   GArray              *years;           /* int, the year filter's choices after "All" */
@@ -83,7 +82,7 @@ static const char * const watched_tables[] = { "enterprises", "targets", "ward",
 static const WardEnterpriseRow *
 row_of (gconstpointer item)
 {
-  return ward_enterprise_item_get_row (WARD_ENTERPRISE_ITEM ((gpointer) item));
+  return ward_row_item_get_row (WARD_ROW_ITEM ((gpointer) item));
 }
 
 static char *
@@ -287,7 +286,7 @@ filter_row (gpointer item,
 static void
 update_shown (WardEnterprisesPage *self)
 {
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->chain.filter_model));
   guint total = g_list_model_get_n_items (G_LIST_MODEL (self->list));
   g_autofree char *a = ward_format_number (shown);
   g_autofree char *b = ward_format_number (total);
@@ -300,7 +299,7 @@ update_shown (WardEnterprisesPage *self)
                                          total), a, b);
 
   gtk_label_set_text (self->shown_label, text);
-  if (shown > 0 || gtk_filter_list_model_get_pending (self->filter_model) > 0)
+  if (shown > 0 || gtk_filter_list_model_get_pending (self->chain.filter_model) > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "rows");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
@@ -309,7 +308,7 @@ update_shown (WardEnterprisesPage *self)
 static void
 on_filter_pending_cb (WardEnterprisesPage *self)
 {
-  if (gtk_filter_list_model_get_pending (self->filter_model) > 0)
+  if (gtk_filter_list_model_get_pending (self->chain.filter_model) > 0)
     return;
   if (self->filter_started != 0)
     g_debug ("Filtered %u rows in %.1f ms",
@@ -358,12 +357,7 @@ on_search_changed_cb (WardEnterprisesPage *self)
     needle = g_strdup ("");
   if (g_str_equal (needle, self->needle))
     return;
-  /* Typing on narrows what is shown; deleting widens it. Only the rows that
-   * can change are looked at again. */
-  if (strstr (needle, self->needle) != NULL)
-    change = GTK_FILTER_CHANGE_MORE_STRICT;
-  else if (strstr (self->needle, needle) != NULL)
-    change = GTK_FILTER_CHANGE_LESS_STRICT;
+  change = ward_search_change (self->needle, needle);
   g_free (self->needle);
   self->needle = g_steal_pointer (&needle);
   refilter (self, change);
@@ -417,16 +411,16 @@ setup_filters (WardEnterprisesPage *self)
 /* The years with records, newest first, keeping the one chosen. */
 static void
 update_year_filter (WardEnterprisesPage *self,
-                    WardEnterpriseRows  *rows)
+                    WardRows  *rows)
 {
   g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   GtkStringList *model = GTK_STRING_LIST (gtk_drop_down_get_model (self->year_filter));
   guint chosen = 0;
   gboolean same;
 
-  for (guint i = 0; i < ward_enterprise_rows_get_n (rows); i++)
+  for (guint i = 0; i < ward_rows_get_n (rows); i++)
     {
-      int year = ward_enterprise_rows_nth (rows, i)->year;
+      int year = ((const WardEnterpriseRow *) ward_rows_get (rows, i))->year;
       guint j = 0;
 
       while (j < years->len && g_array_index (years, int, j) > year)
@@ -714,11 +708,11 @@ static gint64
 selected_id (WardEnterprisesPage *self)
 {
   g_autoptr (GObject) item = NULL;
-  guint position = gtk_single_selection_get_selected (self->selection);
+  guint position = gtk_single_selection_get_selected (self->chain.selection);
 
   if (position == GTK_INVALID_LIST_POSITION)
     return 0;
-  item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
   return item != NULL ? row_of (item)->id : 0;
 }
 
@@ -726,7 +720,7 @@ static void
 on_row_activated_cb (WardEnterprisesPage *self,
                      guint                position)
 {
-  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
 
   if (item != NULL)
     open_dialog (self, row_of (item)->id);
@@ -789,7 +783,7 @@ static void
 ward_enterprises_page_reload (WardPage *page)
 {
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (page);
-  g_autoptr (WardEnterpriseRows) rows = NULL;
+  g_autoptr (WardRows) rows = NULL;
   g_autoptr (GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
 
@@ -799,37 +793,27 @@ ward_enterprises_page_reload (WardPage *page)
       g_warning ("Could not load the enterprises: %s", error->message);
       return;
     }
-  ward_enterprise_list_set_rows (self->list, rows);
+  ward_row_model_set_rows (self->list, rows);
   update_year_filter (self, rows);
   show_summary (self);
   update_shown (self);
   gtk_stack_set_visible_child_name (self->stack,
-                                    ward_enterprise_rows_get_n (rows) > 0 ? "list" : "empty");
-  g_debug ("Loaded %u enterprises in %.1f ms", ward_enterprise_rows_get_n (rows),
+                                    ward_rows_get_n (rows) > 0 ? "list" : "empty");
+  g_debug ("Loaded %u enterprises in %.1f ms", ward_rows_get_n (rows),
            (g_get_monotonic_time () - started) / 1000.0);
 }
 
 static void
 build_models (WardEnterprisesPage *self)
 {
-  GtkSorter *sorter;
-
-  self->list = ward_enterprise_list_new ();
-  sorter = gtk_column_view_get_sorter (self->column_view);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->list)),
-                                              g_object_ref (sorter));
+  self->list = ward_row_model_new (ward_enterprise_row_equal);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->sort_model)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  gtk_filter_list_model_set_incremental (self->filter_model, TRUE);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->filter_model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  ward_list_chain_build (&self->chain, G_LIST_MODEL (self->list), GTK_FILTER (self->filter),
+                         self->column_view, WARD_LIST_CHAIN_INCREMENTAL | WARD_LIST_CHAIN_CAN_UNSELECT);
 
-  g_signal_connect_object (self->filter_model, "notify::pending",
+  g_signal_connect_object (self->chain.filter_model, "notify::pending",
                            G_CALLBACK (on_filter_pending_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->filter_model, "items-changed",
+  g_signal_connect_object (self->chain.filter_model, "items-changed",
                            G_CALLBACK (update_shown), self, G_CONNECT_SWAPPED);
 }
 
@@ -874,10 +858,8 @@ ward_enterprises_page_dispose (GObject *object)
    * or AdwBin would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ENTERPRISES_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filter_model);
+  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->filter);
-  g_clear_object (&self->sort_model);
   g_clear_object (&self->list);
 
   G_OBJECT_CLASS (ward_enterprises_page_parent_class)->dispose (object);

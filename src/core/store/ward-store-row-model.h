@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "store/ward-store-rows.h"
+
+G_BEGIN_DECLS
+
+/* WardRows as a GListModel, for the column views of the admissions,
+ * enterprises and donations pages. Each item is a small object pointing at
+ * its row, made the first time it is asked for and kept, so that the sort
+ * and filter models and the selection see one object per row. */
+
+#define WARD_TYPE_ROW_ITEM (ward_row_item_get_type ())
+G_DECLARE_FINAL_TYPE (WardRowItem, ward_row_item, WARD, ROW_ITEM, GObject)
+
+WardRows      *ward_row_item_get_rows  (WardRowItem *self);
+guint          ward_row_item_get_index (WardRowItem *self);
+/* The row: a WardCandidateRow, a WardEnterpriseRow, a WardLedgerEntry. */
+gconstpointer  ward_row_item_get_row   (WardRowItem *self);
+
+#define WARD_TYPE_ROW_MODEL (ward_row_model_get_type ())
+G_DECLARE_FINAL_TYPE (WardRowModel, ward_row_model, WARD, ROW_MODEL, GObject)
+
+/* @same_row (may be NULL) tells two rows apart across a reload: given it,
+ * a reload announces only the rows between the first and the last that
+ * changed, and the items of the others are kept, so that the view keeps
+ * its place and its selection. Without it a reload replaces every item. */
+WardRowModel  *ward_row_model_new      (GEqualFunc    same_row);
+/* Replaces the rows (NULL: none) with one ::items-changed, if any changed. */
+void           ward_row_model_set_rows (WardRowModel *self,
+                                        WardRows     *rows);
+WardRows      *ward_row_model_get_rows (WardRowModel *self);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-list-chain"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "common/ward-list-chain.h"
+
+void
+ward_list_chain_build (WardListChain      *chain,
+                       GListModel         *rows,
+                       GtkFilter          *filter,
+                       GtkColumnView      *view,
+                       WardListChainFlags  flags)
+{
+  GtkSorter *sorter;
+
+  g_return_if_fail (chain != NULL && chain->selection == NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (rows) && GTK_IS_FILTER (filter) && GTK_IS_COLUMN_VIEW (view));
+
+  sorter = gtk_column_view_get_sorter (view);
+  chain->sort_model = gtk_sort_list_model_new (g_object_ref (rows), sorter ? g_object_ref (sorter) : NULL);
+  chain->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
+                                                   g_object_ref (filter));
+  gtk_filter_list_model_set_incremental (chain->filter_model, (flags & WARD_LIST_CHAIN_INCREMENTAL) != 0);
+  chain->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chain->filter_model)));
+  gtk_single_selection_set_autoselect (chain->selection, FALSE);
+  if (flags & WARD_LIST_CHAIN_CAN_UNSELECT)
+    gtk_single_selection_set_can_unselect (chain->selection, TRUE);
+  gtk_column_view_set_model (view, GTK_SELECTION_MODEL (chain->selection));
+}
+
+void
+ward_list_chain_clear (WardListChain *chain)
+{
+  g_return_if_fail (chain != NULL);
+
+  g_clear_object (&chain->selection);
+  g_clear_object (&chain->filter_model);
+  g_clear_object (&chain->sort_model);
+}
+
+GtkFilterChange
+ward_search_change (const char *before,
+                    const char *now)
+{
+  if (strstr (now, before) != NULL)
+    return GTK_FILTER_CHANGE_MORE_STRICT;
+  if (strstr (before, now) != NULL)
+    return GTK_FILTER_CHANGE_LESS_STRICT;
+  return GTK_FILTER_CHANGE_DIFFERENT;
+}

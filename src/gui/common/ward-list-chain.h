@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The models between a list page's rows and its column view, built alike
+ * on the admissions, enterprises and donations pages: the rows, sorted by
+ * the column view's sorter, then filtered (so that a new search never
+ * sorts again), then selected one at a time, nothing selected until the
+ * clerk picks a row. The page listens to filter_model for what is shown. */
+typedef struct
+{
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkSingleSelection *selection;
+} WardListChain;
+
+typedef enum
+{
+  WARD_LIST_CHAIN_DEFAULT      = 0,
+  /* Filter in steps, between frames (GTK 4.8 empties the list at each
+   * change and fills it again 512 rows at a time). */
+  WARD_LIST_CHAIN_INCREMENTAL  = 1 << 0,
+  WARD_LIST_CHAIN_CAN_UNSELECT = 1 << 1,
+} WardListChainFlags;
+
+void             ward_list_chain_build  (WardListChain      *chain,
+                                         GListModel         *rows,
+                                         GtkFilter          *filter,
+                                         GtkColumnView      *view,
+                                         WardListChainFlags  flags);
+void             ward_list_chain_clear  (WardListChain      *chain);
+
+/* How a search changes what its filter lets through, from the folded text
+ * searched before to the one searched now: typing on narrows the list, so
+ * that only the rows shown are looked at again; deleting widens it. */
+GtkFilterChange  ward_search_change     (const char         *before,
+                                         const char         *now);
+
+G_END_DECLS
