@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """`ward-tracker-cli bundle`: exit codes, the summary, conflicts that store
 nothing until settled, and refused bundles that leave the file untouched."""
-import hashlib
 import json
 import os
 import sqlite3
@@ -9,14 +8,9 @@ import subprocess
 import sys
 import tempfile
 
+from wardtest import check, digest, finish
+
 CLI = sys.argv[1]
-failures = []
-
-
-def check(cond, what):
-    print(("ok - " if cond else "FAIL - ") + what)
-    if not cond:
-        failures.append(what)
 
 
 def run(database, *args):
@@ -27,11 +21,6 @@ def run(database, *args):
 def sql(database, statement):
     with sqlite3.connect(database) as con:
         return con.execute(statement).fetchall()
-
-
-def digest(path):
-    with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
 
 
 tmp = tempfile.mkdtemp(prefix="ward-cli-bundle-")
@@ -94,6 +83,4 @@ check(r.returncode == 1 and "not a date" in r.stderr, "a wrong start date is ref
 r = run(office, "bundle", "frobnicate")
 check(r.returncode == 2, "an unknown bundle command is misuse (exit 2)")
 
-if failures:
-    print("%d check(s) failed" % len(failures))
-    sys.exit(1)
+finish()

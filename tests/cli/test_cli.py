@@ -1,7 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """ward-tracker-cli as a clerk or a script uses it: exit codes, messages, and
 files left untouched when refused."""
-import hashlib
 import json
 import os
 import sqlite3
@@ -9,24 +8,15 @@ import subprocess
 import sys
 import tempfile
 
+from wardtest import check, digest, finish
+
 CLI = sys.argv[1]
-failures = []
-
-
-def check(cond, what):
-    print(("ok - " if cond else "FAIL - ") + what)
-    if not cond:
-        failures.append(what)
 
 
 def run(*args, env_extra=None):
     env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
     env.update(env_extra or {})
     return subprocess.run([CLI, *args], capture_output=True, text=True, env=env)
-
-
-def digest(path):
-    return hashlib.sha256(open(path, "rb").read()).hexdigest()
 
 
 tmp = tempfile.mkdtemp(prefix="ward-cli-")
@@ -165,6 +155,4 @@ r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--organiser", "
 check(r.returncode == 1 and "Ngày kết thúc 31/01/2026 sớm hơn ngày bắt đầu" in r.stderr,
       "the refusal is in Vietnamese under vi_VN: %r" % r.stderr)
 
-if failures:
-    print("%d check(s) failed" % len(failures))
-    sys.exit(1)
+finish()

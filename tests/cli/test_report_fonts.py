@@ -7,14 +7,9 @@ import subprocess
 import sys
 import tempfile
 
+from wardtest import check, finish
+
 CLI = sys.argv[1]
-failures = []
-
-
-def check(cond, what):
-    print(("ok - " if cond else "FAIL - ") + what)
-    if not cond:
-        failures.append(what)
 
 
 def run(*args, env_extra=None):
@@ -70,6 +65,4 @@ check("Liberation Serif" in r.stderr and "fonts-liberation2" in r.stderr,
 check(not os.path.exists(out), "nothing is written")
 check(not [n for n in os.listdir(tmp) if n.startswith(".no-fonts")], "no temporary file is left")
 
-if failures:
-    print("%d check(s) failed" % len(failures))
-    sys.exit(1)
+finish()

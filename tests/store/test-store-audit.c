@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-audit"
+#define G_LOG_DOMAIN "test-store-audit"
 
 #include "config.h"
 
@@ -8,14 +8,14 @@
 
 #include "store/ward-store-audit.h"
 #include "store/ward-store.h"
+#include "support/ward-test.h"
 
 static void
 test_history_of_a_record (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ward-audit-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-audit");
   g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) store = ward_store_open (path, &error);
+  g_autoptr (WardStore) store = ward_test_new_store (dir, NULL);
   g_autoptr (GPtrArray) history = NULL;
   WardAuditEntry *entry;
   WardAuditChange *change;
@@ -56,8 +56,7 @@ test_history_of_a_record (void)
   g_assert_null (change->new_value);
 
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 /* ---- The triggers, made from the schema --------------------------------- */
@@ -121,10 +120,9 @@ assert_records_every_column (const char *sql,
 static void
 test_every_table_has_its_triggers (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ward-audit-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-audit");
   g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) store = ward_store_open (path, &error);
+  g_autoptr (WardStore) store = ward_test_new_store (dir, NULL);
   g_autoptr (GPtrArray) tables = NULL;
   guint audited = 0;
 
@@ -171,8 +169,7 @@ test_every_table_has_its_triggers (void)
   g_assert_cmpuint (audited, ==, 16);
 
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 static gint64
@@ -187,10 +184,9 @@ count_audit (WardStore  *store,
 static void
 test_added_column_is_audited (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ward-audit-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-audit");
   g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) store = ward_store_open (path, &error);
+  g_autoptr (WardStore) store = ward_test_new_store (dir, NULL);
   g_autoptr (GPtrArray) colour = NULL;
 
   g_assert_no_error (error);
@@ -221,8 +217,7 @@ test_added_column_is_audited (void)
                                        "AND tbl_name = 'units'"), ==, 3);
 
   g_clear_object (&store);
-  g_unlink (path);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 static char *
@@ -238,10 +233,9 @@ dump_triggers (WardStore *store)
 static void
 test_migrated_files_have_the_same_triggers (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ward-audit-XXXXXX", NULL);
-  g_autofree char *fresh_path = g_build_filename (dir, "fresh.sqlite3", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-audit");
   g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) fresh = ward_store_open (fresh_path, &error);
+  g_autoptr (WardStore) fresh = ward_test_new_store (dir, NULL);
   g_autofree char *expected = dump_triggers (fresh);
 
   g_assert_no_error (error);
@@ -264,12 +258,10 @@ test_migrated_files_have_the_same_triggers (void)
       after = dump_triggers (old);
       g_assert_cmpstr (after, ==, expected);
       g_clear_object (&old);
-      g_unlink (path);
     }
 
   g_clear_object (&fresh);
-  g_unlink (fresh_path);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 int

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-readings"
+#define G_LOG_DOMAIN "test-targets-readings"
 
 #include "config.h"
 
@@ -13,6 +13,7 @@
 #include "registers/ward-registers-stats.h"
 #include "store/ward-store.h"
 #include "programme/ward-programme-units.h"
+#include "support/ward-test.h"
 
 /* Readings on a fresh Đông Sơn file (term 2025 – 2030): what the dialog's
  * validation refuses and why, storing, deleting and putting back, and the
@@ -40,13 +41,9 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("ward-readings-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("targets-readings");
+  f->store = ward_test_new_store (f->dir, NULL);
   f->targets = ward_targets_load (f->store, &error);
   g_assert_no_error (error);
   g_signal_connect (f->store, "changed", G_CALLBACK (on_changed_cb), f);
@@ -56,14 +53,9 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (ward_store_get_path (f->store));
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
   g_ptr_array_unref (f->targets);
   g_object_unref (f->store);
-  g_unlink (path);
-  g_unlink (journal);
-  g_rmdir (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

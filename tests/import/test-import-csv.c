@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-csv"
+#define G_LOG_DOMAIN "test-import-csv"
 
 #include "config.h"
 
@@ -10,6 +10,7 @@
 
 #include "import/ward-import-csv.h"
 #include "base/ward-error.h"
+#include "support/ward-test.h"
 
 /* The column table a register would give: the order of this table is the
  * order of the values ward_csv_mapping_parse_row() fills. */
@@ -827,7 +828,7 @@ fill_round_trip (WardCsvWriter *writer)
 static void
 test_writer_round_trip (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("test-csv-XXXXXX", NULL);
+  g_autofree char *dir = ward_test_make_dir ("import-csv");
   g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
   g_autoptr(WardCsvWriter) writer = ward_csv_writer_new_for_path (path);
   g_autoptr(WardCsvTable) table = NULL;
@@ -870,7 +871,7 @@ test_writer_round_trip (void)
 static void
 test_writer_atomic (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("test-csv-XXXXXX", NULL);
+  g_autofree char *dir = ward_test_make_dir ("import-csv");
   g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
   g_autofree char *missing = g_build_filename (dir, "no-such-dir", "export.csv", NULL);
   g_autofree char *contents = NULL;

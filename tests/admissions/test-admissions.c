@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-candidates"
+#define G_LOG_DOMAIN "test-admissions"
 
 #include "config.h"
 
@@ -14,6 +14,7 @@
 #include "registers/ward-registers-stats.h"
 #include "targets/ward-targets.h"
 #include "base/ward-text.h"
+#include "support/ward-test.h"
 
 /* The admission register's rules, each table-driven where it is a table,
  * then storing, progress, statistics and the spreadsheet. Today is pinned
@@ -514,29 +515,16 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ward-candidates-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("admissions");
+  f->store = ward_test_new_store (f->dir, NULL);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr (GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
   g_clear_object (&f->store);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
@@ -1212,32 +1200,32 @@ main (int   argc,
   g_setenv ("WARD_TODAY", TODAY, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/candidates/age-on", test_age_on);
-  g_test_add_func ("/candidates/add-months", test_add_months);
-  g_test_add_func ("/candidates/rules/valid-timeline", test_valid_timeline);
-  g_test_add_func ("/candidates/rules/required", test_required_fields);
-  g_test_add_func ("/candidates/rules/age", test_age_rule);
-  g_test_add_func ("/candidates/rules/stage-order", test_stage_order);
-  g_test_add_func ("/candidates/rules/stage-order-gaps", test_stage_order_gaps);
-  g_test_add_func ("/candidates/rules/decision-numbers", test_decision_numbers);
-  g_test_add_func ("/candidates/rules/certificate", test_certificate_age);
-  g_test_add_func ("/candidates/rules/stall", test_stall);
-  g_test_add_func ("/candidates/rules/introducers", test_introducers);
-  g_test_add_func ("/candidates/age-groups", test_age_groups);
+  g_test_add_func ("/admissions/age-on", test_age_on);
+  g_test_add_func ("/admissions/add-months", test_add_months);
+  g_test_add_func ("/admissions/rules/valid-timeline", test_valid_timeline);
+  g_test_add_func ("/admissions/rules/required", test_required_fields);
+  g_test_add_func ("/admissions/rules/age", test_age_rule);
+  g_test_add_func ("/admissions/rules/stage-order", test_stage_order);
+  g_test_add_func ("/admissions/rules/stage-order-gaps", test_stage_order_gaps);
+  g_test_add_func ("/admissions/rules/decision-numbers", test_decision_numbers);
+  g_test_add_func ("/admissions/rules/certificate", test_certificate_age);
+  g_test_add_func ("/admissions/rules/stall", test_stall);
+  g_test_add_func ("/admissions/rules/introducers", test_introducers);
+  g_test_add_func ("/admissions/age-groups", test_age_groups);
 
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
-  ADD ("/candidates/store/duplicates", test_duplicates);
-  ADD ("/candidates/store/save-and-keys", test_save_and_keys);
-  ADD ("/candidates/store/list-order", test_list_order);
-  ADD ("/candidates/store/delete-restore", test_delete_restore);
-  ADD ("/candidates/store/cells", test_cells);
-  ADD ("/candidates/progress/statistics", test_statistics);
-  ADD ("/candidates/progress/follow-up", test_follow_up_lists);
-  ADD ("/candidates/progress/stats-json", test_stats_json);
-  ADD ("/candidates/import/members", test_import);
-  ADD ("/candidates/import/errors", test_import_errors);
-  ADD ("/candidates/import/round-trip", test_export_round_trip);
-  ADD ("/candidates/import/update", test_import_update);
+  ADD ("/admissions/store/duplicates", test_duplicates);
+  ADD ("/admissions/store/save-and-keys", test_save_and_keys);
+  ADD ("/admissions/store/list-order", test_list_order);
+  ADD ("/admissions/store/delete-restore", test_delete_restore);
+  ADD ("/admissions/store/cells", test_cells);
+  ADD ("/admissions/progress/statistics", test_statistics);
+  ADD ("/admissions/progress/follow-up", test_follow_up_lists);
+  ADD ("/admissions/progress/stats-json", test_stats_json);
+  ADD ("/admissions/import/members", test_import);
+  ADD ("/admissions/import/errors", test_import_errors);
+  ADD ("/admissions/import/round-trip", test_export_round_trip);
+  ADD ("/admissions/import/update", test_import_update);
 #undef ADD
 
   return g_test_run ();

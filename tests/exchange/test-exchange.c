@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-bundle"
+#define G_LOG_DOMAIN "test-exchange"
 
 #include "config.h"
 
@@ -11,6 +11,7 @@
 #include "donations/ward-donations-ledger.h"
 #include "donations/ward-donations-ledger-private.h"
 #include "store/ward-store.h"
+#include "support/ward-test.h"
 
 /* Two laptops, each with its own file seeded on its own (so with its own
  * uuids for the seeded targets, groups, units and campaign), edited apart
@@ -28,52 +29,26 @@ open_store (const char *dir,
             const char *name)
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr (GError) error = NULL;
-  WardStore *store = ward_store_open (path, &error);
 
-  g_assert_no_error (error);
-  return store;
+  return ward_test_open_store (path);
 }
 
 static void
 pair_set_up (Pair          *pair,
              gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-
-  pair->dir = g_dir_make_tmp ("test-bundle-XXXXXX", &error);
-  g_assert_no_error (error);
+  pair->dir = ward_test_make_dir ("exchange");
   pair->office = open_store (pair->dir, "office.sqlite3");
   pair->volunteer = open_store (pair->dir, "volunteer.sqlite3");
-}
-
-static void
-remove_store (WardStore **store)
-{
-  g_autofree char *path = g_strdup (ward_store_get_path (*store));
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
-  g_clear_object (store);
-  g_unlink (path);
-  g_unlink (journal);
 }
 
 static void
 pair_tear_down (Pair          *pair,
                 gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
-  remove_store (&pair->office);
-  remove_store (&pair->volunteer);
-  dir = g_dir_open (pair->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (pair->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (pair->dir);
+  g_clear_object (&pair->office);
+  g_clear_object (&pair->volunteer);
+  ward_test_remove_tree (pair->dir);
   g_free (pair->dir);
 }
 
@@ -910,37 +885,6 @@ test_ledger_collected_before_first_exchange (Pair          *pair,
   g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM ledger_entries"), ==, 2);
 }
 
-static void
-test_installation (void)
-{
-  g_autofree char *dir = g_dir_make_tmp ("test-bundle-XXXXXX", NULL);
-  g_autoptr (WardStore) store = open_store (dir, "ward.sqlite3");
-  g_autoptr (GError) error = NULL;
-  g_autofree char *id = ward_store_dup_installation_id (store, &error);
-  g_autofree char *again = ward_store_dup_installation_id (store, &error);
-  g_autofree char *book = ward_store_dup_book (store, &error);
-  g_autofree char *mine = NULL;
-  g_autofree char *expected = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (g_uuid_string_is_valid (id));
-  g_assert_cmpstr (id, ==, again);
-  /* The default book comes from the installation id. */
-  g_assert_cmpuint (strlen (book), ==, 6);
-  expected = g_ascii_strup (id, 6);
-  g_assert_cmpstr (book, ==, expected);
-
-  g_assert_false (ward_store_set_book (store, "Q 03", &error));
-  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_true (ward_store_set_book (store, " Q03 ", &error));
-  mine = ward_store_dup_book (store, &error);
-  g_assert_cmpstr (mine, ==, "Q03");
-
-  remove_store (&store);
-  g_rmdir (dir);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -948,7 +892,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_setenv ("WARD_TODAY", "2026-03-01", TRUE);
 
-  g_test_add_func ("/bundle/installation", test_installation);
 #define ADD(path, func) g_test_add ("/bundle/" path, Pair, NULL, pair_set_up, func, pair_tear_down)
   ADD ("convergence", test_convergence);
   ADD ("one-side-changed", test_one_side_changed);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-backup"
+#define G_LOG_DOMAIN "test-safety-backup"
 
 #include "config.h"
 
@@ -10,6 +10,7 @@
 #include "safety/ward-safety-file-check.h"
 #include "base/ward-error.h"
 #include "store/ward-store.h"
+#include "support/ward-test.h"
 
 typedef struct
 {
@@ -18,41 +19,18 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) store = NULL;
-
-  f->dir = g_dir_make_tmp ("ward-backup-XXXXXX", NULL);
-  f->path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  store = ward_store_open (f->path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("safety-backup");
+  g_object_unref (ward_test_new_store (f->dir, &f->path));
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

@@ -4,11 +4,13 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
 #include "store/ward-store.h"
+#include "support/ward-test.h"
 
 typedef struct
 {
@@ -20,34 +22,15 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("ward-store-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = ward_test_make_dir ("store");
   f->path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }
@@ -349,6 +332,36 @@ test_changes_are_audited (Fixture       *f,
   g_assert_cmpstr (old_values, ==, "Công an phường");
 }
 
+/* The installation's id and its receipt book, which the ledger writes in
+ * and bundles carry (ward-store-installation.c). */
+static void
+test_installation_and_book (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (WardStore) store = ward_test_open_store (f->path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *id = ward_store_dup_installation_id (store, &error);
+  g_autofree char *again = ward_store_dup_installation_id (store, &error);
+  g_autofree char *book = ward_store_dup_book (store, &error);
+  g_autofree char *mine = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_uuid_string_is_valid (id));
+  g_assert_cmpstr (id, ==, again);
+  /* The default book comes from the installation id. */
+  g_assert_cmpuint (strlen (book), ==, 6);
+  expected = g_ascii_strup (id, 6);
+  g_assert_cmpstr (book, ==, expected);
+
+  g_assert_false (ward_store_set_book (store, "Q 03", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ward_store_set_book (store, " Q03 ", &error));
+  mine = ward_store_dup_book (store, &error);
+  g_assert_cmpstr (mine, ==, "Q03");
+}
+
 static void
 on_changed_cb (WardStore  *store,
                const char *table,
@@ -629,6 +642,7 @@ main (int   argc,
   ADD ("/store/fresh-file-is-seeded", test_fresh_file_is_seeded);
   ADD ("/store/new-file-is-private", test_new_file_is_private);
   ADD ("/store/migrates-every-earlier-version", test_migrates_every_earlier_version);
+  ADD ("/store/installation-and-book", test_installation_and_book);
   ADD ("/store/newer-file-refused-untouched", test_newer_file_refused_untouched);
   ADD ("/store/not-a-database-refused", test_not_a_database_refused);
   ADD ("/store/other-programs-database-refused", test_other_programs_database_refused);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-format"
+#define G_LOG_DOMAIN "test-base-format"
 
 #include "config.h"
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-campaign"
+#define G_LOG_DOMAIN "test-donations-campaign"
 
 #include "config.h"
 
@@ -10,6 +10,7 @@
 #include "base/ward-error.h"
 #include "donations/ward-donations-ledger.h"
 #include "store/ward-store.h"
+#include "support/ward-test.h"
 
 /* Campaigns the ward adds itself, beside the seeded Cuba one: what is
  * stored, what is refused (and that a refusal stores nothing), and that
@@ -37,15 +38,9 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
   g_setenv ("WARD_TODAY", TODAY, TRUE);
-  f->dir = g_dir_make_tmp ("test-campaign-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("donations-campaign");
+  f->store = ward_test_new_store (f->dir, NULL);
   g_signal_connect (f->store, "changed::campaigns", G_CALLBACK (on_campaigns_changed_cb), f);
 }
 
@@ -53,13 +48,8 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (ward_store_get_path (f->store));
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
   g_clear_object (&f->store);
-  g_unlink (path);
-  g_unlink (journal);
-  g_rmdir (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-ledger"
+#define G_LOG_DOMAIN "test-donations-ledger"
 
 #include "config.h"
 
@@ -16,6 +16,7 @@
 #include "registers/ward-registers-stats.h"
 #include "store/ward-store.h"
 #include "base/ward-text.h"
+#include "support/ward-test.h"
 
 /* The seeded Cuba campaign starts on 17/09/2025; the tests run on a fixed
  * "today" a little later. */
@@ -33,14 +34,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   g_setenv ("WARD_TODAY", TODAY, TRUE);
-  f->dir = g_dir_make_tmp ("test-ledger-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("donations-ledger");
+  f->store = ward_test_new_store (f->dir, NULL);
   f->campaign = ward_ledger_default_campaign (f->store, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (f->campaign->name, ==, "Ủng hộ Nhân dân Cuba");
@@ -50,14 +47,9 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (ward_store_get_path (f->store));
-  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
-
   g_clear_pointer (&f->campaign, ward_campaign_free);
   g_clear_object (&f->store);
-  g_unlink (path);
-  g_unlink (journal);
-  g_rmdir (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

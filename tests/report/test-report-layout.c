@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-report"
+#define _GNU_SOURCE  /* memmem() */
+#define G_LOG_DOMAIN "test-report-layout"
 
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "base/ward-error.h"
 #include "report/ward-report.h"
 #include "report/ward-report-private.h"
+#include "support/ward-test.h"
 
 /* The report engine checked from outside, the way a reader of its PDFs sees
  * them: poppler's pdftotext, pdfinfo and pdffonts read what was written. */
@@ -53,72 +55,15 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("ward-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = ward_test_make_dir ("report-layout");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_chmod (path, 0700);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_rmdir (path);
-      else
-        g_unlink (path);
-    }
-
-  g_rmdir (fixture->dir);
+  ward_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static gboolean
-have_poppler (void)
-{
-  const char *tools[] = { "pdftotext", "pdfinfo", "pdffonts" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-
-      if (found == NULL)
-        {
-          g_autofree char *reason = g_strdup_printf ("%s (poppler-utils) is not installed",
-                                                     tools[i]);
-          g_test_skip (reason);
-          return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  if (error != NULL)
-    g_printerr ("%s: %s\n", argv[0], err);
-  g_assert_no_error (error);
-
-  return out;
 }
 
 static char *
@@ -126,7 +71,7 @@ pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
 
-  return run_tool (argv);
+  return ward_test_run_tool (argv);
 }
 
 static guint
@@ -145,7 +90,7 @@ static int
 pdf_n_pages (const char *pdf)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = ward_test_run_tool (argv);
   const char *pages = strstr (info, "\nPages:");
 
   g_assert_nonnull (pages);
@@ -172,7 +117,7 @@ static GArray *
 pdf_words (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-", NULL };
-  g_autofree char *html = run_tool (argv);
+  g_autofree char *html = ward_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit_set (html, "\n", -1);
   GArray *pages = g_array_new (FALSE, TRUE, sizeof (Page));
   Page *page = NULL;
@@ -434,7 +379,7 @@ static void
 assert_serif_embedded (const char *pdf)
 {
   const char *argv[] = { "pdffonts", pdf, NULL };
-  g_autofree char *out = run_tool (argv);
+  g_autofree char *out = ward_test_run_tool (argv);
   g_auto(GStrv) lines = g_strsplit_set (out, "\n", -1);
   gsize emb_column = 0;
   guint serif_fonts = 0;
@@ -505,7 +450,7 @@ test_party_report (Fixture       *fixture,
   double width, height;
   int n_pages;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
 
   report = party_report_new ();
@@ -572,7 +517,7 @@ test_front_report (Fixture       *fixture,
   double width, height;
   int n_pages;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
 
   report = front_report_new ();
@@ -627,7 +572,7 @@ test_tall_row (Fixture       *fixture,
   const char *tall[] = { "dài", NULL };
   int n_pages;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
 
   for (guint i = 1; i <= 140; i++)
@@ -671,7 +616,7 @@ test_bad_markup (Fixture       *fixture,
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
 
   g_test_expect_message ("ward-report", G_LOG_LEVEL_CRITICAL, "*Invalid markup*");

@@ -13,6 +13,7 @@
 #include "store/ward-store.h"
 #include "base/ward-text.h"
 #include "programme/ward-programme-units.h"
+#include "support/ward-test.h"
 
 #define TODAY "2026-11-27"
 
@@ -69,14 +70,10 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
   g_autoptr (GPtrArray) groups = NULL;
 
-  f->dir = g_dir_make_tmp ("ward-programme-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("programme");
+  f->store = ward_test_new_store (f->dir, NULL);
 
   groups = ward_programme_groups_load (f->store, TODAY, &error);
   g_assert_no_error (error);
@@ -86,29 +83,11 @@ fixture_setup (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "test-seed"
+#define G_LOG_DOMAIN "test-store-seed"
 
 #include "config.h"
 
@@ -9,6 +9,7 @@
 #include "targets/ward-targets-resolution.h"
 #include "store/ward-store.h"
 #include "targets/ward-targets.h"
+#include "support/ward-test.h"
 
 /* A small seed of another ward, as an office would write its own. */
 static const char *good_seed =
@@ -75,7 +76,7 @@ replace_once (const char *text,
 static void
 test_custom_seed_loads (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-seed");
   g_autofree char *seed = write_seed (dir, good_seed);
   g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
   g_autoptr (GError) error = NULL;
@@ -99,16 +100,14 @@ test_custom_seed_loads (void)
   g_assert_cmpfloat (ward_target_get_goal (targets->pdata[1]), ==, 120);
 
   g_clear_object (&store);
-  g_unlink (db);
-  g_unlink (seed);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 static void
 test_bad_seed (gconstpointer data)
 {
   const BadSeed *bad = data;
-  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-seed");
   g_autofree char *contents = replace_once (good_seed, bad->from, bad->to);
   g_autofree char *seed = write_seed (dir, contents);
   g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
@@ -125,8 +124,7 @@ test_bad_seed (gconstpointer data)
   /* A half-made database is never left behind. */
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
 
-  g_unlink (seed);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 static char *
@@ -153,7 +151,7 @@ test_seeded_rows_share_uuids (void)
     "SELECT uuid FROM units ORDER BY name",
     "SELECT uuid FROM campaigns ORDER BY name",
   };
-  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-seed");
   g_autofree char *first = g_build_filename (dir, "office.sqlite3", NULL);
   g_autofree char *second = g_build_filename (dir, "laptop.sqlite3", NULL);
   g_autoptr (WardStore) office = ward_store_open (first, NULL);
@@ -171,15 +169,13 @@ test_seeded_rows_share_uuids (void)
 
   g_clear_object (&office);
   g_clear_object (&laptop);
-  g_unlink (first);
-  g_unlink (second);
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 static void
 test_missing_seed_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("ward-seed-XXXXXX", NULL);
+  g_autofree char *dir = ward_test_make_dir ("store-seed");
   g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
   g_autofree char *seed = g_build_filename (dir, "nowhere.json", NULL);
   g_autoptr (GError) error = NULL;
@@ -189,7 +185,7 @@ test_missing_seed_file (void)
   g_assert_null (store);
   g_assert_nonnull (error);
   g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
-  g_rmdir (dir);
+  ward_test_remove_tree (dir);
 }
 
 int

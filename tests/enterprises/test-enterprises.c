@@ -14,6 +14,7 @@
 #include "targets/ward-targets.h"
 #include "base/ward-text.h"
 #include "base/ward-vsic.h"
+#include "support/ward-test.h"
 
 /* The seeded term is 2025–2030; the tests live on 27/11/2026. */
 #define TODAY "2026-11-27"
@@ -35,32 +36,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = g_dir_make_tmp ("ward-enterprises-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  f->dir = ward_test_make_dir ("enterprises");
+  f->store = ward_test_new_store (f->dir, NULL);
 }
 
 static void
@@ -68,7 +45,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -19,6 +19,7 @@
 #include "reports/ward-reports.h"
 #include "base/ward-taxcode.h"
 #include "programme/ward-programme-units.h"
+#include "support/ward-test.h"
 
 /* The six reports, built from a store filled through the registers' own
  * functions and read back as a reader of the PDF would: poppler's
@@ -45,14 +46,10 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = NULL;
 
   lines_handed_out = g_ptr_array_new_with_free_func (g_free);
-  f->dir = g_dir_make_tmp ("ward-reports-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("reports");
+  f->store = ward_test_new_store (f->dir, NULL);
   f->settings = ward_report_settings_new ();
   g_assert_true (ward_report_settings_fill_from_store (f->settings, f->store, &error));
   g_assert_no_error (error);
@@ -62,64 +59,12 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr (GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->store);
   g_clear_pointer (&f->settings, ward_report_settings_free);
   g_clear_pointer (&lines_handed_out, g_ptr_array_unref);
   /* WARD_TEST_KEEP=1 leaves the PDFs to look at. */
-  if (g_getenv ("WARD_TEST_KEEP") != NULL)
-    {
-      g_printerr ("kept %s\n", f->dir);
-      g_free (f->dir);
-      return;
-    }
-  dir = g_dir_open (f->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
-}
-
-static gboolean
-have_poppler (void)
-{
-  const char *tools[] = { "pdftotext", "pdfinfo", "pdffonts" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (tools); i++)
-    {
-      g_autofree char *found = g_find_program_in_path (tools[i]);
-
-      if (found == NULL)
-        {
-          g_test_skip ("poppler-utils is not installed");
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr (GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_spawn_check_wait_status (status, &error);
-  if (error != NULL)
-    g_printerr ("%s: %s\n", argv[0], err);
-  g_assert_no_error (error);
-  return out;
 }
 
 /* The text of page @page (from 1; 0: every page), laid out as on paper. */
@@ -133,14 +78,14 @@ pdf_text (const char *pdf,
     {
       const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", pdf, "-", NULL };
 
-      return run_tool (argv);
+      return ward_test_run_tool (argv);
     }
   else
     {
       const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "-f", from, "-l", from,
                              pdf, "-", NULL };
 
-      return run_tool (argv);
+      return ward_test_run_tool (argv);
     }
 }
 
@@ -150,7 +95,7 @@ pdf_n_pages (const char *pdf,
              double     *height)
 {
   const char *argv[] = { "pdfinfo", pdf, NULL };
-  g_autofree char *info = run_tool (argv);
+  g_autofree char *info = ward_test_run_tool (argv);
   const char *pages = strstr (info, "\nPages:");
   const char *size = strstr (info, "\nPage size:");
 
@@ -166,7 +111,7 @@ static void
 assert_serif_embedded (const char *pdf)
 {
   const char *argv[] = { "pdffonts", pdf, NULL };
-  g_autofree char *out = run_tool (argv);
+  g_autofree char *out = ward_test_run_tool (argv);
   g_auto (GStrv) lines = g_strsplit_set (out, "\n", -1);
   guint n_fonts = 0;
 
@@ -604,7 +549,7 @@ test_targets (Fixture       *f,
   const char *recruitment = NULL;
   double width, height;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_targets (f);
   pdf = write_report (f, WARD_REPORT_KIND_TARGETS, &options);
@@ -677,7 +622,7 @@ test_targets_half_year (Fixture       *f,
   g_autofree char *text = NULL;
   const char *admissions = NULL;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_targets (f);
   pdf = write_report (f, WARD_REPORT_KIND_TARGETS, &options);
@@ -750,7 +695,7 @@ test_programme (Fixture       *f,
   const char *count = NULL;
   double width, height;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_programme (f);
   pdf = write_report (f, WARD_REPORT_KIND_PROGRAMME, NULL);
@@ -789,7 +734,7 @@ test_members (Fixture       *f,
   g_autofree char *chau = NULL;
   const char *first_cell, *second_cell, *due;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_candidates (f);
   pdf = write_report (f, WARD_REPORT_KIND_MEMBERS, NULL);
@@ -844,7 +789,7 @@ test_enterprises (Fixture       *f,
   g_autofree char *text = NULL;
   const char *list, *february, *march;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_enterprises (f);
   pdf = write_report (f, WARD_REPORT_KIND_ENTERPRISES, NULL);
@@ -897,7 +842,7 @@ test_donations (Fixture       *f,
   g_autofree char *hash = NULL;
   int n_pages;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_ledger (f);
   pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
@@ -968,7 +913,7 @@ test_disclosure_long (Fixture       *f,
   int n_pages, list_pages = 0;
   gint64 total;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   total = fill_long_ledger (f);
   pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
@@ -1031,7 +976,7 @@ test_receipt (Fixture       *f,
   g_autofree char *text = NULL;
   double width, height;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   add_receipt (f, campaign, "BL-0012", "2025-10-05", "Nguyễn Văn An", "Tổ dân phố 4", 1250000);
   pdf = write_report (f, WARD_REPORT_KIND_RECEIPT, &options);
@@ -1092,7 +1037,7 @@ test_settings (Fixture       *f,
   g_autofree char *pdf = g_build_filename (f->dir, "settings.pdf", NULL);
   g_autofree char *text = NULL;
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
 
   /* The ward as the seed has it, in capitals. */
@@ -1181,7 +1126,7 @@ test_cli (Fixture       *f,
     { { "report", "receipt", "--output", "x.pdf" }, 2, "Usage:" },
   };
 
-  if (!have_poppler ())
+  if (!ward_test_have_poppler ())
     return;
   fill_ledger (f);
   g_clear_object (&f->store);  /* the CLI opens the file itself */

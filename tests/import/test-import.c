@@ -8,6 +8,7 @@
 #include "base/ward-error.h"
 #include "import/ward-import.h"
 #include "store/ward-store.h"
+#include "support/ward-test.h"
 
 /* The engine is tested with a small kind of its own over the units list, so
  * that what is proved here is the engine's behaviour (all or nothing, every
@@ -119,13 +120,8 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *path = NULL;
-  g_autoptr (GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("ward-import-XXXXXX", NULL);
-  path = g_build_filename (f->dir, "ward.sqlite3", NULL);
-  f->store = ward_store_open (path, &error);
-  g_assert_no_error (error);
+  f->dir = ward_test_make_dir ("import");
+  f->store = ward_test_new_store (f->dir, NULL);
   f->seeded_units = count_units (f);
 }
 
@@ -133,13 +129,8 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autofree char *path = g_strdup (ward_store_get_path (f->store));
-  g_autofree char *csv = g_build_filename (f->dir, "out.csv", NULL);
-
   g_clear_object (&f->store);
-  g_unlink (path);
-  g_unlink (csv);
-  g_rmdir (f->dir);
+  ward_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 
