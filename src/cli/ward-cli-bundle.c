@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange.h"
 #include "cli/ward-cli.h"
+#include "exchange/ward-exchange.h"
 
 /* `bundle export FILE [--since DATE]` and
  * `bundle import FILE [--dry-run] [--keep-mine | --take-theirs]`.

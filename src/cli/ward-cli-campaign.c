@@ -7,10 +7,10 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
-#include "donations/ward-donations-campaign.h"
-#include "cli/ward-cli.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "cli/ward-cli.h"
+#include "donations/ward-donations-campaign.h"
 #include "donations/ward-donations-ledger.h"
 
 /* `campaign list [--json]` and `campaign add NAME --organiser TEXT --start

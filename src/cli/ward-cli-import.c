@@ -6,8 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "cli/ward-cli.h"
-#include "registers/ward-registers.h"
 #include "import/ward-import.h"
+#include "registers/ward-registers.h"
 
 static void
 print_kinds (void)

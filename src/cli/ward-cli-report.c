@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "cli/ward-cli.h"
 #include "base/ward-error.h"
+#include "cli/ward-cli.h"
 #include "reports/ward-reports.h"
 
 /* `ward-tracker-cli report NAME [--period 2026|2026-H1] [--campaign NAME]

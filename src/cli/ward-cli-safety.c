@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "cli/ward-cli.h"
 #include "safety/ward-safety-backup.h"
 #include "safety/ward-safety-file-check.h"
-#include "cli/ward-cli.h"
 
 int
 ward_cli_command_backup (WardCliContext  *ctx,

@@ -9,8 +9,8 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "cli/ward-cli.h"
 #include "base/ward-error.h"
+#include "cli/ward-cli.h"
 #include "registers/ward-registers-stats.h"
 
 typedef struct

@@ -8,13 +8,13 @@
 #include <glib/gstdio.h>
 
 #include "admissions/ward-admissions.h"
-#include "registers/ward-registers.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "registers/ward-registers-stats.h"
-#include "targets/ward-targets.h"
 #include "base/ward-text.h"
+#include "registers/ward-registers-stats.h"
+#include "registers/ward-registers.h"
 #include "support/ward-test.h"
+#include "targets/ward-targets.h"
 
 /* The admission register's rules, each table-driven where it is a table,
  * then storing, progress, statistics and the spreadsheet. Today is pinned

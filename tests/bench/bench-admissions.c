@@ -8,11 +8,11 @@
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
 
-#include "admissions/ward-candidate-filter.h"
-#include "store/ward-store-row-model.h"
 #include "admissions/ward-admissions.h"
+#include "admissions/ward-candidate-filter.h"
 #include "import/ward-import-csv.h"
 #include "import/ward-import.h"
+#include "store/ward-store-row-model.h"
 
 /* The admission page with 20,000 candidates: generates them (through the
  * spreadsheet import, so with every rule), then times what the page does

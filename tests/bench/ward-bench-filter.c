@@ -8,8 +8,8 @@
 #include <string.h>
 #include <adwaita.h>
 
-#include "donations/ward-donations-page.h"
 #include "admissions/ward-admissions-page.h"
+#include "donations/ward-donations-page.h"
 
 /* Keystrokes in the search field of a page over a large file, measured in
  * the process: the page is built on the file inside a window, a text is

@@ -10,13 +10,13 @@
 #include <glib/gstdio.h>
 
 #include "admissions/ward-admissions.h"
-#include "registers/ward-registers.h"
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-format.h"
+#include "base/ward-text.h"
 #include "donations/ward-donations-ledger.h"
+#include "enterprises/ward-enterprises.h"
+#include "registers/ward-registers.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets.h"
-#include "base/ward-text.h"
 
 /* A large ward, as the benchmark needs it: 20,000 candidates for admission,
  * 5,000 enterprises, 100,000 donation receipts and readings for every

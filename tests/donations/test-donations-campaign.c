@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "donations/ward-donations-campaign.h"
 #include "base/ward-error.h"
+#include "donations/ward-donations-campaign.h"
 #include "donations/ward-donations-ledger.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"

@@ -7,15 +7,15 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "base/ward-format.h"
+#include "base/ward-text.h"
+#include "donations/ward-donations-ledger-private.h"
+#include "donations/ward-donations-ledger.h"
+#include "import/ward-import.h"
+#include "registers/ward-registers-stats.h"
 #include "registers/ward-registers.h"
 #include "safety/ward-safety-file-check.h"
-#include "base/ward-format.h"
-#include "import/ward-import.h"
-#include "donations/ward-donations-ledger.h"
-#include "donations/ward-donations-ledger-private.h"
-#include "registers/ward-registers-stats.h"
 #include "store/ward-store.h"
-#include "base/ward-text.h"
 #include "support/ward-test.h"
 
 /* The seeded Cuba campaign starts on 17/09/2025; the tests run on a fixed

@@ -6,15 +6,15 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-error.h"
-#include "import/ward-import.h"
-#include "targets/ward-targets-resolution.h"
-#include "registers/ward-registers-stats.h"
-#include "targets/ward-targets.h"
 #include "base/ward-text.h"
 #include "base/ward-vsic.h"
+#include "enterprises/ward-enterprises.h"
+#include "import/ward-import.h"
+#include "registers/ward-registers-stats.h"
 #include "support/ward-test.h"
+#include "targets/ward-targets-resolution.h"
+#include "targets/ward-targets.h"
 
 /* The seeded term is 2025–2030; the tests live on 27/11/2026. */
 #define TODAY "2026-11-27"

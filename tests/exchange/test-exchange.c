@@ -6,10 +6,10 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-#include "exchange/ward-exchange.h"
 #include "base/ward-error.h"
-#include "donations/ward-donations-ledger.h"
 #include "donations/ward-donations-ledger-private.h"
+#include "donations/ward-donations-ledger.h"
+#include "exchange/ward-exchange.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"
 

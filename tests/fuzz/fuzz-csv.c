@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import/ward-import-csv.h"
 #include "base/ward-format.h"
+#include "import/ward-import-csv.h"
 
 /* libFuzzer harness for the CSV reader, the column mapping and the value
  * parsers. Besides "no crash, no leak, no undefined behaviour", it checks

@@ -8,8 +8,8 @@
 
 #include <glib/gstdio.h>
 
-#include "import/ward-import-csv.h"
 #include "base/ward-error.h"
+#include "import/ward-import-csv.h"
 #include "support/ward-test.h"
 
 /* The column table a register would give: the order of this table is the

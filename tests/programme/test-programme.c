@@ -7,12 +7,12 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
-#include "registers/ward-registers.h"
-#include "import/ward-import.h"
-#include "programme/ward-programme.h"
-#include "store/ward-store.h"
 #include "base/ward-text.h"
+#include "import/ward-import.h"
 #include "programme/ward-programme-units.h"
+#include "programme/ward-programme.h"
+#include "registers/ward-registers.h"
+#include "store/ward-store.h"
 #include "support/ward-test.h"
 
 #define TODAY "2026-11-27"

@@ -12,8 +12,8 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
-#include "report/ward-report.h"
 #include "report/ward-report-private.h"
+#include "report/ward-report.h"
 #include "support/ward-test.h"
 
 /* The report engine checked from outside, the way a reader of its PDFs sees

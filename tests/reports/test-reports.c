@@ -10,16 +10,16 @@
 #include <glib/gstdio.h>
 
 #include "admissions/ward-admissions.h"
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "donations/ward-donations-ledger.h"
-#include "programme/ward-programme.h"
-#include "targets/ward-targets-readings.h"
-#include "reports/ward-reports.h"
 #include "base/ward-taxcode.h"
+#include "donations/ward-donations-ledger.h"
+#include "enterprises/ward-enterprises.h"
 #include "programme/ward-programme-units.h"
+#include "programme/ward-programme.h"
+#include "reports/ward-reports.h"
 #include "support/ward-test.h"
+#include "targets/ward-targets-readings.h"
 
 /* The six reports, built from a store filled through the registers' own
  * functions and read back as a reader of the PDF would: poppler's

@@ -6,9 +6,9 @@
 #include <utime.h>
 #include <glib/gstdio.h>
 
+#include "base/ward-error.h"
 #include "safety/ward-safety-backup.h"
 #include "safety/ward-safety-file-check.h"
-#include "base/ward-error.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"
 

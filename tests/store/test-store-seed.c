@@ -6,10 +6,10 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
-#include "targets/ward-targets-resolution.h"
 #include "store/ward-store.h"
-#include "targets/ward-targets.h"
 #include "support/ward-test.h"
+#include "targets/ward-targets-resolution.h"
+#include "targets/ward-targets.h"
 
 /* A small seed of another ward, as an office would write its own. */
 static const char *good_seed =

@@ -6,14 +6,14 @@
 #include <math.h>
 #include <glib/gstdio.h>
 
-#include "import/ward-import-csv.h"
 #include "base/ward-error.h"
+#include "import/ward-import-csv.h"
 #include "import/ward-import.h"
-#include "targets/ward-targets-readings.h"
+#include "programme/ward-programme-units.h"
 #include "registers/ward-registers-stats.h"
 #include "store/ward-store.h"
-#include "programme/ward-programme-units.h"
 #include "support/ward-test.h"
+#include "targets/ward-targets-readings.h"
 
 /* Readings on a fresh Đông Sơn file (term 2025 – 2030): what the dialog's
  * validation refuses and why, storing, deleting and putting back, and the

@@ -7,12 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "admissions/ward-admissions-private.h"
-#include "targets/ward-targets-progress.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-text.h"
+#include "targets/ward-targets-progress.h"
 #include "targets/ward-targets-resolution.h"
 #include "targets/ward-targets.h"
-#include "base/ward-text.h"
 
 /* Progress toward the admissions target, the statistics of Party reports
  * and the follow-up lists. What counts is what ward_targets_count_registered()

@@ -6,10 +6,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "donations/ward-donations-campaign.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "donations/ward-donations-campaign.h"
 
 #define CAMPAIGN_COLUMNS \
   "id, uuid, name, organiser, start_date, end_date, receiver, receiver_account, description"

@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
-#include "donations/ward-donations-ledger-private.h"
 #include "base/ward-text.h"
+#include "donations/ward-donations-ledger-private.h"
 
 /* The entries of one campaign, loaded with one query into an array of
  * small structs whose strings live in one string chunk (repeated ones,

@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "donations/ward-donations-ledger-private.h"
 #include "base/ward-text.h"
+#include "donations/ward-donations-ledger-private.h"
 
 /* Receipt numbers: the paper receipt books are numbered, so a number that
  * never reached the ledger is worth a look (a spoilt receipt, or money not

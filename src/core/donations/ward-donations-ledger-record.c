@@ -8,8 +8,8 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "donations/ward-donations-ledger-private.h"
 #include "base/ward-text.h"
+#include "donations/ward-donations-ledger-private.h"
 
 /* The rules of recording: receipts, transfers upward and corrections. Each
  * add function checks inside its own write transaction, so that what it

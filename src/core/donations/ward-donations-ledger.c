@@ -8,8 +8,8 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "donations/ward-donations-ledger-private.h"
 #include "base/ward-text.h"
+#include "donations/ward-donations-ledger-private.h"
 
 /* ---- Words for the enums ------------------------------------------------ */
 

@@ -7,8 +7,8 @@
 
 #include <glib/gi18n.h>
 
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-taxcode.h"
+#include "enterprises/ward-enterprises.h"
 
 /* The register as a spreadsheet. Cells are read as text and go through
  * ward_enterprise_set_field() and ward_enterprise_validate(), the functions

@@ -8,8 +8,8 @@
 
 #include <glib/gi18n.h>
 
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-format.h"
+#include "enterprises/ward-enterprises.h"
 #include "targets/ward-targets-progress.h"
 #include "targets/ward-targets-resolution.h"
 #include "targets/ward-targets.h"

@@ -7,11 +7,11 @@
 
 #include <glib/gi18n.h>
 
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-taxcode.h"
 #include "base/ward-text.h"
+#include "enterprises/ward-enterprises.h"
 
 /* A word table: a folded phrase and what it reads as. A phrase matches the
  * whole text or its start followed by something that is not a letter or

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "base/ward-vsic.h"
 #include "import/ward-import.h"
 #include "store/ward-store-rows.h"
 #include "store/ward-store.h"
-#include "base/ward-vsic.h"
 
 G_BEGIN_DECLS
 

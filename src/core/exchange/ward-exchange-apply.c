@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
+#include "exchange/ward-exchange-private.h"
 
 /* Storing a plan: all of it in one transaction, or nothing. The plan is
  * made again inside the transaction, so that what is stored is decided on

@@ -7,8 +7,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
+#include "exchange/ward-exchange-private.h"
 
 /* What a record says, as a digest the same on every laptop, and what this
  * file knows of the versions a record has had. */

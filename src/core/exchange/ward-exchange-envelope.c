@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
+#include "exchange/ward-exchange-private.h"
 
 /* A bundle as read: the envelope checked (format, version, checksum, who
  * made it), its records indexed, and the plan object that holds what an

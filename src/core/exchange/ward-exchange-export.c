@@ -7,9 +7,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "exchange/ward-exchange-private.h"
 
 /* Writing a bundle. Each record goes with the digests of the versions it
  * had before ("supersedes"), so that the receiver can tell "changed here

@@ -6,9 +6,9 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
 #include "donations/ward-donations-ledger-private.h"
+#include "exchange/ward-exchange-private.h"
 
 /* The ledger's part of an import. Entries are only ever added: an entry
  * already here (same uuid) is skipped, a new one must extend its chain

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
+#include "exchange/ward-exchange-private.h"
 
 /* Reading a bundle and deciding, record by record, what an import would
  * do. Nothing is written here.

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-error.h"
+#include "exchange/ward-exchange-private.h"
 
 /* What a bundle carries, parents before the records that refer to them.
  * Not carried: the ward itself, settings, the audit trail (each laptop

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange-private.h"
 #include "base/ward-format.h"
+#include "exchange/ward-exchange-private.h"
 
 /* How a bundle's records read to a clerk: field names, values, the one
  * line that names a record, and the summary of an import. */

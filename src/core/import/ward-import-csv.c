@@ -8,10 +8,10 @@
 
 #include <glib/gi18n.h>
 
-#include "import/ward-import-csv.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "import/ward-import-csv.h"
 
 /* How many rows the separator and header detection look at. */
 #define SAMPLE_ROWS 30

@@ -7,8 +7,8 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "programme/ward-programme-private.h"
 #include "base/ward-text.h"
+#include "programme/ward-programme-private.h"
 
 /* Writing the action programme: items with their links, deleting and
  * restoring them, and their log of progress updates. */

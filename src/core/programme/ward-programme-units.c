@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
-#include "programme/ward-programme.h"
 #include "base/ward-text.h"
 #include "programme/ward-programme-units.h"
+#include "programme/ward-programme.h"
 
 #define UNIT_NAME_MAX 200
 

@@ -9,8 +9,8 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "programme/ward-programme-private.h"
 #include "base/ward-text.h"
+#include "programme/ward-programme-private.h"
 
 #define TITLE_MAX 1000
 

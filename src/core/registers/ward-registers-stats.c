@@ -9,9 +9,9 @@
 #include "base/ward-format.h"
 #include "donations/ward-donations-ledger.h"
 #include "programme/ward-programme.h"
+#include "registers/ward-registers-stats.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets-resolution.h"
-#include "registers/ward-registers-stats.h"
 #include "targets/ward-targets.h"
 
 /* The verdict of one target (see ward-targets-progress.c): "value" above is what

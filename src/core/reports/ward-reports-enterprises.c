@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-format.h"
+#include "enterprises/ward-enterprises.h"
 #include "reports/ward-reports-private.h"
 
 /* Doanh nghiệp thành lập mới: progress toward the term's goal (750), the

@@ -6,9 +6,9 @@
 #include <math.h>
 
 #include "base/ward-format.h"
+#include "reports/ward-reports-private.h"
 #include "targets/ward-targets-progress.h"
 #include "targets/ward-targets-readings.h"
-#include "reports/ward-reports-private.h"
 #include "targets/ward-targets-resolution.h"
 #include "targets/ward-targets.h"
 

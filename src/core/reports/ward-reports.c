@@ -9,8 +9,8 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "targets/ward-targets-readings.h"
 #include "reports/ward-reports-private.h"
+#include "targets/ward-targets-readings.h"
 #include "targets/ward-targets-resolution.h"
 
 /* The settings, the names of the reports and what they share. The reports

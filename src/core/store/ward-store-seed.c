@@ -7,8 +7,8 @@
 #include <json-glib/json-glib.h>
 
 #include "base/ward-error.h"
-#include "store/ward-store-seed.h"
 #include "base/ward-text.h"
+#include "store/ward-store-seed.h"
 
 typedef struct
 {

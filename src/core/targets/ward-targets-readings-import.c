@@ -6,10 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
-#include "import/ward-import.h"
-#include "targets/ward-targets-readings.h"
 #include "base/ward-text.h"
+#include "import/ward-import.h"
 #include "programme/ward-programme-units.h"
+#include "targets/ward-targets-readings.h"
 
 /* The readings as a spreadsheet: one row per reading, its target named by
  * code or name. Cells are read as text and go through

@@ -9,9 +9,9 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-text.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets-resolution.h"
-#include "base/ward-text.h"
 
 /* A reading as a record, what a clerk types into it, and the rules it must
  * keep. Storing is in ward-targets-readings-store.c, progress in

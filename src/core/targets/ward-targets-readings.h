@@ -2,8 +2,8 @@
 #pragma once
 
 #include "import/ward-import.h"
-#include "targets/ward-targets-progress.h"
 #include "store/ward-store.h"
+#include "targets/ward-targets-progress.h"
 #include "targets/ward-targets.h"
 
 G_BEGIN_DECLS

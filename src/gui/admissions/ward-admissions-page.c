@@ -5,17 +5,17 @@
 
 #include <glib/gi18n.h>
 
+#include "admissions/ward-admissions-page.h"
+#include "admissions/ward-admissions.h"
 #include "admissions/ward-candidate-cells-dialog.h"
 #include "admissions/ward-candidate-dialog.h"
 #include "admissions/ward-candidate-filter.h"
-#include "store/ward-store-row-model.h"
 #include "admissions/ward-candidate-progress.h"
-#include "admissions/ward-admissions.h"
 #include "base/ward-format.h"
-#include "import/ward-import-dialog.h"
-#include "admissions/ward-admissions-page.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
+#include "import/ward-import-dialog.h"
+#include "store/ward-store-row-model.h"
 
 /* Kết nạp đảng viên: the candidates in a column view (name in Vietnamese
  * order, stage, chi bộ, dates), filtered by chi bộ, stage and text; beside

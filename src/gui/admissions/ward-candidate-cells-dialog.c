@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "admissions/ward-candidate-cells-dialog.h"
 #include "admissions/ward-admissions.h"
+#include "admissions/ward-candidate-cells-dialog.h"
 
 static void
 read_cell (gconstpointer      item,

@@ -5,13 +5,13 @@
 
 #include <glib/gi18n.h>
 
-#include "common/ward-accessible.h"
-#include "admissions/ward-candidate-dialog.h"
-#include "common/ward-history-dialog.h"
-#include "admissions/ward-candidate-stage-row.h"
 #include "admissions/ward-admissions.h"
+#include "admissions/ward-candidate-dialog.h"
+#include "admissions/ward-candidate-stage-row.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "common/ward-accessible.h"
+#include "common/ward-history-dialog.h"
 
 /* Where the messages about one field go: a stage of the timeline, or a
  * small row under the field in the person and follow-up groups. */

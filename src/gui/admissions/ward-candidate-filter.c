@@ -5,11 +5,11 @@
 
 #include <string.h>
 
-#include "admissions/ward-candidate-filter.h"
-#include "common/ward-list-chain.h"
 #include "admissions/ward-admissions.h"
-#include "store/ward-store-row-model.h"
+#include "admissions/ward-candidate-filter.h"
 #include "base/ward-text.h"
+#include "common/ward-list-chain.h"
+#include "store/ward-store-row-model.h"
 
 struct _WardCandidateFilter
 {

@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "store/ward-store-audit.h"
 #include "base/ward-format.h"
 #include "common/ward-history-dialog.h"
+#include "store/ward-store-audit.h"
 
 /* Column names as a clerk reads them. */
 static const struct { const char *field; const char *label; } field_labels[] = {

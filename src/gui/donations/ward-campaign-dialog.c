@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "donations/ward-donations-campaign.h"
-#include "donations/ward-campaign-dialog.h"
-#include "common/ward-form-error.h"
 #include "base/ward-format.h"
+#include "common/ward-form-error.h"
+#include "donations/ward-campaign-dialog.h"
+#include "donations/ward-donations-campaign.h"
 #include "donations/ward-donations-ledger.h"
 
 /* Used when the file holds no campaign to take the organiser from. */

@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "donations/ward-correction-dialog.h"
-#include "common/ward-form-error.h"
 #include "base/ward-format.h"
+#include "common/ward-form-error.h"
+#include "donations/ward-correction-dialog.h"
 #include "donations/ward-donations-ledger.h"
 
 struct _WardCorrectionDialog

@@ -5,16 +5,16 @@
 
 #include <glib/gi18n.h>
 
+#include "base/ward-format.h"
+#include "common/ward-print.h"
 #include "donations/ward-campaign-dialog.h"
 #include "donations/ward-correction-dialog.h"
-#include "donations/ward-donations-page.h"
-#include "common/ward-print.h"
-#include "base/ward-format.h"
-#include "import/ward-import-dialog.h"
 #include "donations/ward-donations-ledger.h"
+#include "donations/ward-donations-page.h"
 #include "donations/ward-ledger-list.h"
 #include "donations/ward-receipt-dialog.h"
 #include "donations/ward-transfer-dialog.h"
+#include "import/ward-import-dialog.h"
 
 /* Ủng hộ Cuba: the donation ledger of one campaign (the Cuba one unless the
  * file names another), its totals, and the forms that add to it. Printing

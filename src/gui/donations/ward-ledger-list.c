@@ -7,10 +7,10 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-format.h"
+#include "base/ward-text.h"
 #include "common/ward-list-chain.h"
 #include "donations/ward-ledger-list.h"
 #include "store/ward-store-row-model.h"
-#include "base/ward-text.h"
 
 typedef enum
 {

@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include "common/ward-form-error.h"
 #include "base/ward-format.h"
-#include "donations/ward-donations-ledger.h"
 #include "common/ward-accessible.h"
+#include "common/ward-form-error.h"
+#include "donations/ward-donations-ledger.h"
 #include "donations/ward-receipt-dialog.h"
 
 struct _WardReceiptDialog

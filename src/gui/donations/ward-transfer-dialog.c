@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "common/ward-form-error.h"
 #include "base/ward-format.h"
+#include "common/ward-form-error.h"
 #include "donations/ward-donations-ledger.h"
 #include "donations/ward-transfer-dialog.h"
 

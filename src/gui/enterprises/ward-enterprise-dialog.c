@@ -5,11 +5,11 @@
 
 #include <glib/gi18n.h>
 
-#include "enterprises/ward-enterprise-dialog.h"
-#include "common/ward-history-dialog.h"
-#include "enterprises/ward-enterprises.h"
 #include "base/ward-error.h"
 #include "base/ward-vsic.h"
+#include "common/ward-history-dialog.h"
+#include "enterprises/ward-enterprise-dialog.h"
+#include "enterprises/ward-enterprises.h"
 
 /* Fields typed as text, in the form's order; the others are combos and
  * switches. */

@@ -7,15 +7,15 @@
 
 #include <glib/gi18n.h>
 
-#include "enterprises/ward-enterprise-dialog.h"
-#include "store/ward-store-row-model.h"
-#include "enterprises/ward-enterprises-page.h"
+#include "base/ward-format.h"
+#include "base/ward-text.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
+#include "enterprises/ward-enterprise-dialog.h"
+#include "enterprises/ward-enterprises-page.h"
 #include "enterprises/ward-enterprises.h"
-#include "base/ward-format.h"
 #include "import/ward-import-dialog.h"
-#include "base/ward-text.h"
+#include "store/ward-store-row-model.h"
 
 /* The register of new enterprises: progress toward the 750 above, the
  * list below. The list is a column view over every row, loaded at once into

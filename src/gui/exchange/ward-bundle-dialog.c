@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
-#include "exchange/ward-exchange.h"
-#include "exchange/ward-bundle-dialog.h"
 #include "base/ward-format.h"
+#include "exchange/ward-bundle-dialog.h"
+#include "exchange/ward-exchange.h"
 
 typedef enum
 {

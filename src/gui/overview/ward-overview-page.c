@@ -6,9 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-format.h"
+#include "common/ward-print.h"
 #include "donations/ward-donations-ledger.h"
 #include "overview/ward-overview-page.h"
-#include "common/ward-print.h"
 #include "programme/ward-programme.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets-resolution.h"

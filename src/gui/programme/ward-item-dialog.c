@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "common/ward-form-error.h"
 #include "base/ward-format.h"
+#include "common/ward-form-error.h"
 #include "common/ward-history-dialog.h"
 #include "programme/ward-item-dialog.h"
-#include "targets/ward-targets.h"
 #include "programme/ward-programme-units.h"
+#include "targets/ward-targets.h"
 
 struct _WardItemDialog
 {

@@ -6,13 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-format.h"
-#include "programme/ward-item-dialog.h"
-#include "programme/ward-programme.h"
-#include "programme/ward-programme-page.h"
-#include "common/ward-print.h"
-#include "programme/ward-programme-row.h"
 #include "base/ward-text.h"
+#include "common/ward-print.h"
+#include "programme/ward-item-dialog.h"
+#include "programme/ward-programme-page.h"
+#include "programme/ward-programme-row.h"
 #include "programme/ward-programme-units.h"
+#include "programme/ward-programme.h"
 #include "programme/ward-units-dialog.h"
 
 /* The status filter: everything, one status, or a deadline state. */

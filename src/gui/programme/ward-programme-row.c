@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "programme/ward-programme-row.h"
 #include "base/ward-text.h"
+#include "programme/ward-programme-row.h"
 
 struct _WardProgrammeRow
 {

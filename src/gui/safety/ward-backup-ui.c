@@ -5,8 +5,8 @@
 
 #include <glib/gi18n.h>
 
-#include "safety/ward-safety-backup.h"
 #include "safety/ward-backup-ui.h"
+#include "safety/ward-safety-backup.h"
 
 static void
 toast (GtkWindow  *window,

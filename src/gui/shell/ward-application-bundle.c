@@ -3,8 +3,8 @@
 
 #include "config.h"
 
-#include "shell/ward-application-bundle.h"
 #include "exchange/ward-bundle-dialog.h"
+#include "shell/ward-application-bundle.h"
 
 /* Exchange between laptops, as application actions: they need the file,
  * not a page. */

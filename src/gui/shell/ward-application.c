@@ -7,9 +7,9 @@
 #include <sqlite3.h>
 
 #include "common/ward-accessible.h"
-#include "shell/ward-application.h"
-#include "shell/ward-application-bundle.h"
 #include "safety/ward-backup-ui.h"
+#include "shell/ward-application-bundle.h"
+#include "shell/ward-application.h"
 #include "shell/ward-preferences-window.h"
 #include "shell/ward-window.h"
 

@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 
+#include "base/ward-text.h"
 #include "common/ward-accessible.h"
 #include "donations/ward-donations-ledger.h"
 #include "shell/ward-preferences-window.h"
-#include "base/ward-text.h"
 
 struct _WardPreferencesWindow
 {

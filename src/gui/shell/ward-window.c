@@ -5,18 +5,18 @@
 
 #include <glib/gi18n.h>
 
+#include "admissions/ward-admissions-page.h"
+#include "base/ward-error.h"
+#include "common/ward-page.h"
 #include "donations/ward-donations-page.h"
 #include "enterprises/ward-enterprises-page.h"
-#include "base/ward-error.h"
-#include "safety/ward-safety-file-check.h"
-#include "admissions/ward-admissions-page.h"
 #include "overview/ward-overview-page.h"
-#include "common/ward-page.h"
-#include "shell/ward-page-slot.h"
 #include "programme/ward-programme-page.h"
-#include "targets/ward-targets-resolution.h"
-#include "targets/ward-targets-page.h"
+#include "safety/ward-safety-file-check.h"
+#include "shell/ward-page-slot.h"
 #include "shell/ward-window.h"
+#include "targets/ward-targets-page.h"
+#include "targets/ward-targets-resolution.h"
 
 struct _WardWindow
 {

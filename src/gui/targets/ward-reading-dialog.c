@@ -5,12 +5,12 @@
 
 #include <glib/gi18n.h>
 
-#include "common/ward-form-error.h"
 #include "base/ward-format.h"
 #include "common/ward-accessible.h"
+#include "common/ward-form-error.h"
+#include "programme/ward-programme-units.h"
 #include "targets/ward-reading-dialog.h"
 #include "targets/ward-targets-resolution.h"
-#include "programme/ward-programme-units.h"
 
 typedef struct
 {

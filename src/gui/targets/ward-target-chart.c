@@ -7,8 +7,8 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-format.h"
-#include "targets/ward-targets-readings.h"
 #include "targets/ward-target-chart.h"
+#include "targets/ward-targets-readings.h"
 
 struct _WardTargetChart
 {

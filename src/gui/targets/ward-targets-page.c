@@ -7,12 +7,12 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-format.h"
+#include "common/ward-print.h"
+#include "import/ward-import-dialog.h"
 #include "targets/ward-reading-dialog.h"
-#include "targets/ward-targets-readings.h"
 #include "targets/ward-target-chart.h"
 #include "targets/ward-targets-page.h"
-#include "import/ward-import-dialog.h"
-#include "common/ward-print.h"
+#include "targets/ward-targets-readings.h"
 
 /* The columns of the readings table. */
 enum {
