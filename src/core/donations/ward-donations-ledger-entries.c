@@ -87,7 +87,8 @@ link_reversals (WardLedgerEntries *self)
 
   index->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < n; i++)
-    g_hash_table_insert (index->by_id, (gpointer) &entry_at (self, i)->id, GUINT_TO_POINTER (i + 1));
+    g_hash_table_insert (index->by_id, (gpointer) &entry_at (self, i)->id,
+                         GUINT_TO_POINTER (i + 1));
   for (guint i = 0; i < n; i++)
     {
       const WardLedgerEntry *entry = entry_at (self, i);

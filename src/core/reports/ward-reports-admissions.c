@@ -257,7 +257,8 @@ add_due_list (WardReport  *report,
               const char  *today,
               GError     **error)
 {
-  g_autoptr (GPtrArray) due = ward_admissions_due_recognition (store, today, DUE_WITHIN_DAYS, error);
+  g_autoptr (GPtrArray) due = ward_admissions_due_recognition (store, today, DUE_WITHIN_DAYS,
+                                                               error);
   g_autofree char *heading = NULL;
   WardReportTable *table;
 

@@ -110,7 +110,8 @@ trigger_sql (const char *table,
   g_string_append (sql, "  INSERT INTO audit (uuid, at, table_name, row_uuid, action, "
                         "old_values, new_values, created_at, updated_at)\n"
                         "  VALUES (lower (hex (randomblob (16))), " NOW ", ");
-  g_string_append_printf (sql, "'%s', %s.uuid, '%s',\n          ", table, has_new ? "NEW" : "OLD", action);
+  g_string_append_printf (sql, "'%s', %s.uuid, '%s',\n          ",
+                          table, has_new ? "NEW" : "OLD", action);
   if (has_old)
     append_values (sql, "OLD", columns);
   else

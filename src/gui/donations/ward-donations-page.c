@@ -178,18 +178,17 @@ static void
 update_actions (WardDonationsPage *self)
 {
   WardRowItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  const WardLedgerEntry *entry = item != NULL ? ward_row_item_get_row (item) : NULL;
   gboolean has_campaign = self->campaign != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.new", has_campaign);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.transfer",
                                  has_campaign && self->totals.on_hand > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt",
-                                 has_campaign && item != NULL
-                                 && ((const WardLedgerEntry *) ward_row_item_get_row (item))->kind
-                                    == WARD_LEDGER_RECEIPT);
+                                 has_campaign && entry != NULL && entry->kind == WARD_LEDGER_RECEIPT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reverse",
-                                 has_campaign && item != NULL &&
-                                 ward_ledger_entry_can_reverse (ward_row_item_get_row (item), NULL));
+                                 has_campaign && entry != NULL
+                                 && ward_ledger_entry_can_reverse (entry, NULL));
 }
 
 /* ---- Loading ------------------------------------------------------------ */

@@ -19,9 +19,9 @@
 
 /* The register of new enterprises: progress toward the 750 above, the
  * list below. The list is a column view over every row, loaded at once into
- * compact structs (WardRows, shown by a WardRowModel), sorted by the column view's sorter
- * over the stored keys and filtered incrementally, so that 20,000 rows stay
- * smooth. */
+ * compact structs (WardRows, shown by a WardRowModel), sorted by the column
+ * view's sorter over the stored keys and filtered incrementally, so that
+ * 20,000 rows stay smooth. */
 
 typedef enum
 {
@@ -809,7 +809,8 @@ build_models (WardEnterprisesPage *self)
   self->list = ward_row_model_new (ward_enterprise_row_equal);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
   ward_list_chain_build (&self->chain, G_LIST_MODEL (self->list), GTK_FILTER (self->filter),
-                         self->column_view, WARD_LIST_CHAIN_INCREMENTAL | WARD_LIST_CHAIN_CAN_UNSELECT);
+                         self->column_view,
+                         WARD_LIST_CHAIN_INCREMENTAL | WARD_LIST_CHAIN_CAN_UNSELECT);
 
   g_signal_connect_object (self->chain.filter_model, "notify::pending",
                            G_CALLBACK (on_filter_pending_cb), self, G_CONNECT_SWAPPED);
