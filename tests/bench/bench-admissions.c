@@ -127,7 +127,7 @@ compare_names (gconstpointer a,
 
 typedef struct
 {
-  WardRowModel  *model;
+  WardRowModel        *model;
   GtkSortListModel    *sorted;
   GtkFilterListModel  *filtered;
   WardCandidateFilter *filter;

@@ -282,9 +282,9 @@ have_display (void)
  * 100,000 entries, here (a settings key file that says so). */
 static double
 measure_on_donations_page (Suite              *suite,
-                        const char         *what,
-                        const char * const *argv,
-                        double             *rss_out)
+                           const char         *what,
+                           const char * const *argv,
+                           double             *rss_out)
 {
   g_autofree char *config = in_dir (suite->work, "ledger-config");
   g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
@@ -331,8 +331,9 @@ bench_start (Suite *suite)
                        &checked_mb);
   /* The ledger's 100,000 entries are read on a worker thread after the
    * first frame (a fifth of a second), well before the checks end. */
-  ledger_checked_s = measure_on_donations_page (suite, "ward-tracker, large file, donations page, until checked",
-                                             checked, &ledger_checked_mb);
+  ledger_checked_s = measure_on_donations_page (suite,
+                                                "ward-tracker, large file, donations page, until checked",
+                                                checked, &ledger_checked_mb);
   add_row (suite, "Start to first frame, large file", ward_s, "s", "bare window", bare_s,
            "≤ 1.5× bare", ward_s > 0 && ward_s <= 1.5 * bare_s);
   add_row (suite, "  the same, opening on the donations page", ledger_s, "s", "bare window", bare_s,

@@ -250,8 +250,8 @@ typedef struct
 
 /* Every candidate, in one query, in Vietnamese name order: WardRows of
  * WardCandidateRow. */
-WardRows               *ward_candidate_rows_load    (WardStore         *store,
-                                                     GError           **error);
+WardRows *ward_candidate_rows_load (WardStore  *store,
+                                    GError    **error);
 
 /* ---- The chi bộ the office keeps ----------------------------------------- */
 

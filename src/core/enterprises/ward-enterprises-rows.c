@@ -260,9 +260,9 @@ ward_enterprise_summary_free (WardEnterpriseSummary *summary)
 /* ---- Rows ----------------------------------------------------------------- */
 
 static void
-read_row (WardRows       *rows,
-          WardStmt       *stmt,
-          const Term     *term)
+read_row (WardRows   *rows,
+          WardStmt   *stmt,
+          const Term *term)
 {
   WardEnterpriseRow *row = ward_rows_append (rows);
   const WardVsicSection *section;

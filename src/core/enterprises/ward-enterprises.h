@@ -236,12 +236,12 @@ typedef struct
 
 /* Every row with one query, in the order they were added: WardRows of
  * WardEnterpriseRow. */
-WardRows                *ward_enterprise_rows_load  (WardStore           *store,
-                                                     GError             **error);
+WardRows *ward_enterprise_rows_load (WardStore  *store,
+                                     GError    **error);
 /* TRUE when two rows show the same: a reload keeps the list's items of the
  * rows that did not change (WardRowModel's same_row). */
-gboolean                 ward_enterprise_row_equal  (gconstpointer        a,
-                                                     gconstpointer        b);
+gboolean  ward_enterprise_row_equal (gconstpointer a,
+                                     gconstpointer b);
 
 /* The sort key of an enterprise's name: Vietnamese order over the name
  * without its legal form in front ("Công ty TNHH Bình An" sorts as

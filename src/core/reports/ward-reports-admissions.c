@@ -331,9 +331,9 @@ add_progress (WardReport  *report,
 
 WardReport *
 ward_reports_admissions (WardStore                 *store,
-                      const WardReportSettings  *settings,
-                      const char                *today,
-                      GError                   **error)
+                         const WardReportSettings  *settings,
+                         const char                *today,
+                         GError                   **error)
 {
   g_autoptr (WardReport) report = NULL;
   g_autofree char *shown_today = NULL;

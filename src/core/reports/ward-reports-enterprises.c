@@ -160,8 +160,8 @@ count_in_month (GPtrArray *rows,
 }
 
 static void
-add_list (WardReport         *report,
-          WardRows *all)
+add_list (WardReport *report,
+          WardRows   *all)
 {
   g_autoptr (GPtrArray) rows = g_ptr_array_new ();
   WardReportTable *table;

@@ -124,7 +124,7 @@ WardReport *ward_reports_programme       (WardStore                *store,
                                           const WardReportSettings *settings,
                                           const char               *today,
                                           GError                  **error);
-WardReport *ward_reports_admissions         (WardStore                *store,
+WardReport *ward_reports_admissions      (WardStore                *store,
                                           const WardReportSettings *settings,
                                           const char               *today,
                                           GError                  **error);

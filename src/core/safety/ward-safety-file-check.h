@@ -16,30 +16,30 @@ typedef struct
 /* SQLite's integrity check alone, as a backup runs it before writing.
  * Appends one sentence per problem to @problems (char *, may be NULL) and
  * returns FALSE when there is any or the check could not run. */
-gboolean       ward_file_check_integrity (WardStore          *store,
-                                          GPtrArray          *problems);
+gboolean       ward_file_check_integrity (WardStore            *store,
+                                          GPtrArray            *problems);
 
 /* The full check: integrity, foreign keys, the ledger chain. Appends one
  * sentence per problem to @problems (char *) and returns FALSE when there is
  * any; @error only when the check could not run. */
-gboolean       ward_file_check_full   (WardStore            *store,
-                                       GPtrArray            *problems,
-                                       GError              **error);
+gboolean       ward_file_check_full      (WardStore            *store,
+                                          GPtrArray            *problems,
+                                          GError              **error);
 
-void           ward_file_check_free   (WardFileCheck        *check);
+void           ward_file_check_free      (WardFileCheck        *check);
 
 /* The checks a window runs on its file once it is up, on a worker thread:
  * SQLite's integrity check, which the store opened with
  * ward_store_open_check_later() still owes (writes wait for it), then the
  * ledger's hash chain, read through a connection of its own in one
  * snapshot. */
-void           ward_file_check_async  (WardStore            *store,
-                                       GCancellable         *cancellable,
-                                       GAsyncReadyCallback   callback,
-                                       gpointer              user_data);
-WardFileCheck *ward_file_check_finish (WardStore            *store,
-                                       GAsyncResult         *result,
-                                       GError              **error);
+void           ward_file_check_async     (WardStore            *store,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+WardFileCheck *ward_file_check_finish    (WardStore            *store,
+                                          GAsyncResult         *result,
+                                          GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardFileCheck, ward_file_check_free)
 

@@ -84,7 +84,7 @@ names_of (WardStore   *store,
 }
 
 static void
-append_values (GString   *sql,
+append_values (GString    *sql,
                const char *row,
                GPtrArray  *columns)
 {

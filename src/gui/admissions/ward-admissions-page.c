@@ -36,7 +36,7 @@ struct _WardAdmissionsPage
   GtkLabel            *shown_label;
   AdwPreferencesPage  *progress_page;
 
-  WardRowModel  *model;
+  WardRowModel        *model;
   WardListChain        chain;
   WardCandidateFilter *filter;
   GArray              *cell_ids;     /* gint64 per entry of cell_dropdown */
@@ -183,9 +183,9 @@ compare_rows (gconstpointer a,
 
 static GtkColumnViewColumn *
 add_column (WardAdmissionsPage *self,
-            const char      *title,
-            Column           column,
-            gboolean         expand)
+            const char         *title,
+            Column              column,
+            gboolean            expand)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr (GtkSorter) sorter = NULL;
@@ -317,7 +317,7 @@ fill_cell_dropdown (WardAdmissionsPage *self)
 /* ---- Reloading ---------------------------------------------------------- */
 
 static void
-update_progress_label (WardAdmissionsPage       *self,
+update_progress_label (WardAdmissionsPage    *self,
                        WardAdmissionProgress *progress)
 {
   g_autofree char *count = ward_format_number (progress->count);
@@ -377,7 +377,7 @@ ward_admissions_page_reload (WardPage *page)
 /* ---- Editing ------------------------------------------------------------ */
 
 static void
-on_undo_clicked_cb (AdwToast        *toast,
+on_undo_clicked_cb (AdwToast           *toast,
                     WardAdmissionsPage *self)
 {
   WardCandidate *candidate = g_object_get_data (G_OBJECT (toast), "ward-candidate");
@@ -389,7 +389,7 @@ on_undo_clicked_cb (AdwToast        *toast,
 
 static void
 delete_candidate (WardAdmissionsPage *self,
-                  gint64           id)
+                  gint64              id)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   WardCandidate *deleted = NULL;
@@ -415,7 +415,7 @@ delete_candidate (WardAdmissionsPage *self,
 static void
 on_delete_requested_cb (WardCandidateDialog *dialog,
                         gint64               id,
-                        WardAdmissionsPage     *self)
+                        WardAdmissionsPage  *self)
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
   delete_candidate (self, id);
@@ -423,7 +423,7 @@ on_delete_requested_cb (WardCandidateDialog *dialog,
 
 static void
 open_dialog (WardAdmissionsPage *self,
-             gint64           id)
+             gint64              id)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   WardCandidateDialog *dialog;
@@ -449,7 +449,7 @@ selected_id (WardAdmissionsPage *self)
 
 static void
 on_row_activated_cb (WardAdmissionsPage *self,
-                     guint            position)
+                     guint               position)
 {
   g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
 

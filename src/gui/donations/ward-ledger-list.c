@@ -28,7 +28,7 @@ struct _WardLedgerList
 {
   AdwBin               parent_instance;
 
-  WardRowModel     *model;
+  WardRowModel        *model;
   WardListChain        chain;
   GtkCustomFilter     *filter;
   GtkStringList       *groups;
@@ -86,7 +86,7 @@ describe_entry (WardLedgerEntries     *entries,
 
 static char *
 cell_text (WardRowItem *item,
-           ListColumn      column)
+           ListColumn   column)
 {
   const WardLedgerEntry *entry = ward_row_item_get_row (item);
   WardLedgerEntries *entries = ward_row_item_get_rows (item);
@@ -179,7 +179,7 @@ method_rank (const WardLedgerEntry *entry)
 static int
 compare_column (WardRowItem *a,
                 WardRowItem *b,
-                ListColumn      column)
+                ListColumn   column)
 {
   const WardLedgerEntry *ea = ward_row_item_get_row (a);
   const WardLedgerEntry *eb = ward_row_item_get_row (b);

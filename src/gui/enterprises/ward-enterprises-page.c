@@ -44,7 +44,7 @@ struct _WardEnterprisesPage
 {
   WardPage             parent_instance;
 
-  WardRowModel  *list;
+  WardRowModel        *list;
   WardListChain        chain;
   GtkCustomFilter     *filter;
   GtkColumnViewColumn *columns[N_COLUMNS];
@@ -411,7 +411,7 @@ setup_filters (WardEnterprisesPage *self)
 /* The years with records, newest first, keeping the one chosen. */
 static void
 update_year_filter (WardEnterprisesPage *self,
-                    WardRows  *rows)
+                    WardRows            *rows)
 {
   g_autoptr (GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   GtkStringList *model = GTK_STRING_LIST (gtk_drop_down_get_model (self->year_filter));
