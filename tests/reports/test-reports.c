@@ -737,7 +737,7 @@ test_members (Fixture       *f,
   if (!ward_test_have_poppler ())
     return;
   fill_candidates (f);
-  pdf = write_report (f, WARD_REPORT_KIND_MEMBERS, NULL);
+  pdf = write_report (f, WARD_REPORT_KIND_ADMISSIONS, NULL);
   text = pdf_text (pdf, 0);
 
   assert_party_heading (text);

@@ -295,7 +295,7 @@ ward_reports_build (WardStore                 *store,
       return ward_reports_targets (store, settings, year, options->first_half, today, error);
     case WARD_REPORT_KIND_PROGRAMME:
       return ward_reports_programme (store, settings, today, error);
-    case WARD_REPORT_KIND_MEMBERS:
+    case WARD_REPORT_KIND_ADMISSIONS:
       return ward_reports_admissions (store, settings, today, error);
     case WARD_REPORT_KIND_ENTERPRISES:
       return ward_reports_enterprises (store, settings, today, error);
@@ -329,7 +329,7 @@ ward_reports_suggest_filename (WardReportKind           kind,
                               options != NULL && options->first_half ? "-6-thang" : "");
     case WARD_REPORT_KIND_PROGRAMME:
       return g_strdup ("tien-do-chuong-trinh-hanh-dong.pdf");
-    case WARD_REPORT_KIND_MEMBERS:
+    case WARD_REPORT_KIND_ADMISSIONS:
       return g_strdup ("ket-nap-dang-vien.pdf");
     case WARD_REPORT_KIND_ENTERPRISES:
       return g_strdup ("doanh-nghiep-thanh-lap-moi.pdf");

@@ -21,7 +21,7 @@ typedef enum
 {
   WARD_REPORT_KIND_TARGETS,      /* kết quả thực hiện các chỉ tiêu Nghị quyết */
   WARD_REPORT_KIND_PROGRAMME,    /* tiến độ chương trình hành động */
-  WARD_REPORT_KIND_MEMBERS,      /* kết nạp đảng viên */
+  WARD_REPORT_KIND_ADMISSIONS,   /* kết nạp đảng viên */
   WARD_REPORT_KIND_ENTERPRISES,  /* doanh nghiệp thành lập mới */
   WARD_REPORT_KIND_DONATIONS,    /* danh sách công khai ủng hộ, with its summary */
   WARD_REPORT_KIND_RECEIPT,      /* biên lai of one donation */

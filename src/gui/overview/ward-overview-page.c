@@ -28,7 +28,10 @@ struct _WardOverviewPage
 
 G_DEFINE_FINAL_TYPE (WardOverviewPage, ward_overview_page, WARD_TYPE_PAGE)
 
-enum { PAGE_OVERVIEW, PAGE_TARGETS, PAGE_PROGRAMME, PAGE_MEMBERS, PAGE_ENTERPRISES, PAGE_DONATIONS };
+enum
+{
+  PAGE_OVERVIEW, PAGE_TARGETS, PAGE_PROGRAMME, PAGE_ADMISSIONS, PAGE_ENTERPRISES, PAGE_DONATIONS
+};
 
 /* Overdue items listed by name; the rest are counted. */
 #define MAX_OVERDUE_SHOWN 5
@@ -172,7 +175,7 @@ add_counted_group (WardOverviewPage *self,
       WardTarget *target = targets->pdata[i];
 
       if (ward_target_get_source (target) == WARD_SOURCE_ADMISSIONS)
-        add_counted_row (self, group, target, resolution, today, PAGE_MEMBERS);
+        add_counted_row (self, group, target, resolution, today, PAGE_ADMISSIONS);
       else if (ward_target_get_source (target) == WARD_SOURCE_ENTERPRISES)
         add_counted_row (self, group, target, resolution, today, PAGE_ENTERPRISES);
     }

@@ -16,7 +16,7 @@ WardWindow *ward_window_new        (WardApplication *application,
 /* Hands every page another store (after a restore), or NULL. */
 void        ward_window_set_store  (WardWindow      *self,
                                     WardStore       *store);
-/* Shows the page named overview, targets, programme, members, enterprises
+/* Shows the page named overview, targets, programme, admissions, enterprises
  * or donations. */
 void        ward_window_show_page  (WardWindow      *self,
                                     const char      *name);

@@ -66,7 +66,7 @@ struct _WardTargetsPage
 
 G_DEFINE_FINAL_TYPE (WardTargetsPage, ward_targets_page, WARD_TYPE_PAGE)
 
-enum { PAGE_MEMBERS = 3, PAGE_ENTERPRISES = 4 };
+enum { PAGE_ADMISSIONS = 3, PAGE_ENTERPRISES = 4 };
 
 static const char * const verdict_classes[] = {
   "verdict-met", "verdict-on-track", "verdict-behind", "verdict-at-risk", "dim-label",
@@ -455,8 +455,8 @@ on_target_selected_cb (WardTargetsPage *self,
 static void
 on_register_clicked_cb (WardTargetsPage *self)
 {
-  int page = ward_target_get_source (self->selected) == WARD_SOURCE_ADMISSIONS ? PAGE_MEMBERS
-                                                                                : PAGE_ENTERPRISES;
+  int page = ward_target_get_source (self->selected) == WARD_SOURCE_ADMISSIONS
+             ? PAGE_ADMISSIONS : PAGE_ENTERPRISES;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "i", page);
 }
