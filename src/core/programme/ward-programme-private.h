@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* Shared by ward-programme.c (rules, reading), ward-programme-store.c
- * (writing items and their log) and ward-programme-exchange.c (stats and
+ * (writing items and their log) and ward-programme-import.c (stats and
  * the spreadsheet export). */
 
 /* The status as written to spreadsheets, whose headers are Vietnamese. */

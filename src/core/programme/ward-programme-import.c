@@ -81,7 +81,7 @@ ward_programme_format_stats (JsonObject *stats,
                           (int) json_object_get_int_member (programme, "due_soon"));
 }
 
-/* ---- Exchange -------------------------------------------------------------- */
+/* ---- Spreadsheet (export only) --------------------------------------------- */
 
 static const WardCsvColumn programme_columns[] = {
   { "group", "Nhiệm vụ / Khâu đột phá", NULL, WARD_CSV_TEXT, TRUE },
