@@ -442,19 +442,19 @@ open_dialog (WardAdmissionsPage *self,
 static gint64
 selected_id (WardAdmissionsPage *self)
 {
-  gpointer item = gtk_single_selection_get_selected_item (self->chain.selection);
+  const WardCandidateRow *row = ward_list_chain_get_selected (&self->chain);
 
-  return item != NULL ? item_row (item)->id : 0;
+  return row != NULL ? row->id : 0;
 }
 
 static void
 on_row_activated_cb (WardAdmissionsPage *self,
                      guint               position)
 {
-  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
+  const WardCandidateRow *row = ward_list_chain_get_row (&self->chain, position);
 
-  if (item != NULL)
-    open_dialog (self, item_row (item)->id);
+  if (row != NULL)
+    open_dialog (self, row->id);
 }
 
 /* ---- Actions ------------------------------------------------------------ */
@@ -603,7 +603,7 @@ ward_admissions_page_init (WardAdmissionsPage *self)
    * 20,000): GTK 4.8's incremental filter empties the list at each change
    * and fills it again 512 rows at a time, rebuilding the rows on screen
    * over several frames at every keystroke (issue 13). */
-  ward_list_chain_build (&self->chain, G_LIST_MODEL (self->model), GTK_FILTER (self->filter),
+  ward_list_chain_build (&self->chain, self->model, GTK_FILTER (self->filter),
                          self->column_view, WARD_LIST_CHAIN_DEFAULT);
   g_signal_connect_object (self->chain.filter_model, "items-changed",
                            G_CALLBACK (update_shown_label), self, G_CONNECT_SWAPPED);

@@ -9,7 +9,7 @@
 
 void
 ward_list_chain_build (WardListChain      *chain,
-                       GListModel         *rows,
+                       WardRowModel       *rows,
                        GtkFilter          *filter,
                        GtkColumnView      *view,
                        WardListChainFlags  flags)
@@ -17,10 +17,11 @@ ward_list_chain_build (WardListChain      *chain,
   GtkSorter *sorter;
 
   g_return_if_fail (chain != NULL && chain->selection == NULL);
-  g_return_if_fail (G_IS_LIST_MODEL (rows) && GTK_IS_FILTER (filter) && GTK_IS_COLUMN_VIEW (view));
+  g_return_if_fail (WARD_IS_ROW_MODEL (rows));
+  g_return_if_fail (GTK_IS_FILTER (filter) && GTK_IS_COLUMN_VIEW (view));
 
   sorter = gtk_column_view_get_sorter (view);
-  chain->sort_model = gtk_sort_list_model_new (g_object_ref (rows),
+  chain->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
                                                sorter != NULL ? g_object_ref (sorter) : NULL);
   chain->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
                                                    g_object_ref (filter));
@@ -41,6 +42,30 @@ ward_list_chain_clear (WardListChain *chain)
   g_clear_object (&chain->selection);
   g_clear_object (&chain->filter_model);
   g_clear_object (&chain->sort_model);
+}
+
+gconstpointer
+ward_list_chain_get_row (WardListChain *chain,
+                         guint          position)
+{
+  g_autoptr (GObject) item = NULL;
+
+  g_return_val_if_fail (chain != NULL && chain->selection != NULL, NULL);
+
+  /* The model keeps its items and the rows they point at. */
+  item = g_list_model_get_item (G_LIST_MODEL (chain->selection), position);
+  return item != NULL ? ward_row_item_get_row (WARD_ROW_ITEM (item)) : NULL;
+}
+
+gconstpointer
+ward_list_chain_get_selected (WardListChain *chain)
+{
+  gpointer item;
+
+  g_return_val_if_fail (chain != NULL && chain->selection != NULL, NULL);
+
+  item = gtk_single_selection_get_selected_item (chain->selection);
+  return item != NULL ? ward_row_item_get_row (WARD_ROW_ITEM (item)) : NULL;
 }
 
 GtkFilterChange

@@ -3,13 +3,16 @@
 
 #include <gtk/gtk.h>
 
+#include "store/ward-store-row-model.h"
+
 G_BEGIN_DECLS
 
 /* The models between a list page's rows and its column view, built alike
- * on the admissions, enterprises and donations pages: the rows, sorted by
- * the column view's sorter, then filtered (so that a new search never
- * sorts again), then selected one at a time, nothing selected until the
- * clerk picks a row. The page listens to filter_model for what is shown. */
+ * on the admissions, enterprises and donations pages: the rows (a
+ * WardRowModel), sorted by the column view's sorter, then filtered (so
+ * that a new search never sorts again), then selected one at a time,
+ * nothing selected until the clerk picks a row. The page listens to
+ * filter_model for what is shown. */
 typedef struct
 {
   GtkSortListModel   *sort_model;
@@ -27,11 +30,18 @@ typedef enum
 } WardListChainFlags;
 
 void             ward_list_chain_build  (WardListChain      *chain,
-                                         GListModel         *rows,
+                                         WardRowModel       *rows,
                                          GtkFilter          *filter,
                                          GtkColumnView      *view,
                                          WardListChainFlags  flags);
 void             ward_list_chain_clear  (WardListChain      *chain);
+
+/* The row shown at @position (as a row-activated signal gives it), and the
+ * row selected: a WardCandidateRow, a WardEnterpriseRow, a WardLedgerEntry;
+ * NULL for none. */
+gconstpointer    ward_list_chain_get_row      (WardListChain *chain,
+                                               guint          position);
+gconstpointer    ward_list_chain_get_selected (WardListChain *chain);
 
 /* How a search changes what its filter lets through, from the folded text
  * searched before to the one searched now: typing on narrows the list, so

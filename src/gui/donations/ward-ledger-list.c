@@ -431,7 +431,7 @@ build_models (WardLedgerList *self)
    * time, so every keystroke rebuilt the rows on screen over several
    * frames (issue 13: 130 ms to the final list, 10 ms now). */
   self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
-  ward_list_chain_build (&self->chain, G_LIST_MODEL (self->model), GTK_FILTER (self->filter),
+  ward_list_chain_build (&self->chain, self->model, GTK_FILTER (self->filter),
                          self->column_view, WARD_LIST_CHAIN_CAN_UNSELECT);
 
   g_signal_connect_object (self->chain.filter_model, "items-changed",

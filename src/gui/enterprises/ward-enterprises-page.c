@@ -707,23 +707,19 @@ open_dialog (WardEnterprisesPage *self,
 static gint64
 selected_id (WardEnterprisesPage *self)
 {
-  g_autoptr (GObject) item = NULL;
-  guint position = gtk_single_selection_get_selected (self->chain.selection);
+  const WardEnterpriseRow *row = ward_list_chain_get_selected (&self->chain);
 
-  if (position == GTK_INVALID_LIST_POSITION)
-    return 0;
-  item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
-  return item != NULL ? row_of (item)->id : 0;
+  return row != NULL ? row->id : 0;
 }
 
 static void
 on_row_activated_cb (WardEnterprisesPage *self,
                      guint                position)
 {
-  g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->chain.selection), position);
+  const WardEnterpriseRow *row = ward_list_chain_get_row (&self->chain, position);
 
-  if (item != NULL)
-    open_dialog (self, row_of (item)->id);
+  if (row != NULL)
+    open_dialog (self, row->id);
 }
 
 /* ---- Actions -------------------------------------------------------------- */
@@ -808,7 +804,7 @@ build_models (WardEnterprisesPage *self)
 {
   self->list = ward_row_model_new (ward_enterprise_row_equal);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
-  ward_list_chain_build (&self->chain, G_LIST_MODEL (self->list), GTK_FILTER (self->filter),
+  ward_list_chain_build (&self->chain, self->list, GTK_FILTER (self->filter),
                          self->column_view,
                          WARD_LIST_CHAIN_INCREMENTAL | WARD_LIST_CHAIN_CAN_UNSELECT);
 
