@@ -16,7 +16,7 @@
  * changed on both sides, --take-theirs takes the bundle's. To choose
  * record by record, use the window (Import Data Bundle…). */
 
-#define USAGE "bundle export FILE [--since DATE] | bundle import FILE [--dry-run] [--keep-mine|--take-theirs]"
+#define USAGE "bundle export FILE [--since DATE] [--force] | bundle import FILE [--dry-run] [--keep-mine|--take-theirs]"
 
 static int
 bundle_export (WardCliContext  *ctx,
@@ -27,12 +27,15 @@ bundle_export (WardCliContext  *ctx,
   g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
   const char *path = NULL, *since = NULL;
+  WardOutputFlags flags = WARD_OUTPUT_NONE;
   guint n_records = 0;
 
   for (int i = 2; i < argc; i++)
     {
       if (g_str_equal (argv[i], "--since") && i + 1 < argc)
         since = argv[++i];
+      else if (ward_cli_take_force (argc, argv, i, &flags))
+        continue;
       else if (argv[i][0] == '-' || path != NULL)
         return ward_cli_misuse (USAGE);
       else
@@ -44,7 +47,7 @@ bundle_export (WardCliContext  *ctx,
   store = ward_cli_open_store (ctx);
   if (store == NULL)
     return WARD_CLI_BAD_INPUT;
-  if (!ward_bundle_export (store, path, since, &n_records, &error))
+  if (!ward_bundle_export (store, path, since, flags, &n_records, &error))
     return ward_cli_fail (error);
   name = g_filename_display_name (path);
   g_print (_("Wrote %u records to %s.\n"), n_records, name);

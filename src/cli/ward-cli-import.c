@@ -98,6 +98,10 @@ ward_cli_command_import (WardCliContext  *ctx,
   table = ward_csv_read_file (path, &error);
   if (table == NULL)
     return ward_cli_fail (error);
+  /* One encoding for the whole file: say which, so that a wrong one is
+   * seen before the import rather than in the register. */
+  g_print (_("Read “%s” as %s.\n"), ward_csv_table_get_display_name (table),
+           ward_csv_encoding_get_name (ward_csv_table_get_encoding (table)));
   store = ward_cli_open_store (ctx);
   if (store == NULL)
     return WARD_CLI_BAD_INPUT;
@@ -119,7 +123,8 @@ ward_cli_command_export (WardCliContext  *ctx,
                          int              argc,
                          char           **argv)
 {
-  const char *usage = "export KIND FILE [--campaign NAME]";
+  const char *usage = "export KIND FILE [--campaign NAME] [--force]";
+  WardOutputFlags flags = WARD_OUTPUT_NONE;
   WardImportContext export_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
   g_autoptr (WardStore) store = NULL;
   g_autoptr (GError) error = NULL;
@@ -130,6 +135,8 @@ ward_cli_command_export (WardCliContext  *ctx,
     {
       if (g_str_equal (argv[i], "--campaign") && i + 1 < argc)
         export_context.campaign = argv[++i];
+      else if (ward_cli_take_force (argc, argv, i, &flags))
+        continue;
       else if (argv[i][0] == '-')
         return ward_cli_misuse (usage);
       else if (kind_name == NULL)
@@ -147,7 +154,7 @@ ward_cli_command_export (WardCliContext  *ctx,
   store = ward_cli_open_store (ctx);
   if (store == NULL)
     return WARD_CLI_BAD_INPUT;
-  if (!ward_export_to_path (store, kind, &export_context, path, &error))
+  if (!ward_export_to_path (store, kind, &export_context, path, flags, &error))
     return ward_cli_fail (error);
   return WARD_CLI_OK;
 }

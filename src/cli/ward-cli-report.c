@@ -16,7 +16,7 @@
  * GSettings when its schema is installed, else from the ward table. */
 
 #define USAGE "report NAME [--period 2026|2026-H1] [--campaign NAME] [--receipt NUMBER] " \
-              "--output FILE.pdf\n  NAME: targets, programme, members, enterprises, donations, receipt"
+              "--output FILE.pdf [--force]\n  NAME: targets, programme, members, enterprises, donations, receipt"
 
 typedef struct
 {
@@ -25,6 +25,7 @@ typedef struct
   const char *campaign;
   const char *receipt;
   const char *output;
+  WardOutputFlags flags;
 } ReportArgs;
 
 /* "--option VALUE" or "--option=VALUE"; advances *i over what it took. */
@@ -60,7 +61,8 @@ parse_args (int         argc,
       if (take_option ("--period", argc, argv, &i, &args->period)
           || take_option ("--campaign", argc, argv, &i, &args->campaign)
           || take_option ("--receipt", argc, argv, &i, &args->receipt)
-          || take_option ("--output", argc, argv, &i, &args->output))
+          || take_option ("--output", argc, argv, &i, &args->output)
+          || ward_cli_take_force (argc, argv, i, &args->flags))
         continue;
       if (argv[i][0] == '-' || args->name != NULL)
         return FALSE;
@@ -135,7 +137,7 @@ ward_cli_command_report (WardCliContext  *ctx,
   settings = load_settings (store, &error);
   if (settings != NULL)
     report = ward_reports_build (store, kind, settings, &options, &error);
-  if (report == NULL || !ward_report_write_pdf (report, args.output, &error))
+  if (report == NULL || !ward_report_write_pdf (report, args.output, args.flags, &error))
     return ward_cli_fail (error);
 
   n_pages = ward_report_get_n_pages (report);

@@ -31,22 +31,26 @@ static const Command commands[] = {
     N_("Print the ward, the term and every target with its goal and current value") },
   { "import", ward_cli_command_import, "import KIND FILE [--dry-run] [--update] [--campaign NAME]",
     N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings)") },
-  { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME]",
+  { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
     N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
-  { "backup", ward_cli_command_backup, "backup FILE",
+  { "backup", ward_cli_command_backup, "backup FILE [--force]",
     N_("Copy the data file, checked whole, to FILE") },
-  { "restore", ward_cli_command_restore, "restore FILE",
-    N_("Replace the data file with a checked backup, keeping the current one") },
-  { "check", ward_cli_command_check, "check",
-    N_("Check integrity, references and the ledger chain (exit 1 with a report)") },
-  { "report", ward_cli_command_report, "report NAME [--period P] [--campaign C] [--receipt N] --output FILE.pdf",
+  { "restore", ward_cli_command_restore, "restore FILE [--yes]",
+    N_("Show what a checked backup holds beside the data file; with --yes, replace the data "
+       "file with it, keeping the current one") },
+  { "check", ward_cli_command_check, "check [--against HASH]",
+    N_("Check integrity, references and the ledger chain (exit 1 with a report); with --against, "
+       "also the receipts added after a hash printed on a disclosure list") },
+  { "report", ward_cli_command_report,
+    "report NAME [--period P] [--campaign C] [--receipt N] --output FILE.pdf [--force]",
     N_("Write a report as PDF (NAME: targets, programme, members, enterprises, donations, receipt)") },
   { "campaign", ward_cli_command_campaign, "campaign list [--json] | campaign add NAME [OPTIONS]",
     N_("List the donation campaigns, or add one: add NAME --organiser TEXT --start DD/MM/YYYY "
        "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },
-  { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS]",
-    N_("Exchange records with another laptop: export [--since DATE]; import [--dry-run] "
-       "[--keep-mine|--take-theirs]") },
+  { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS] | bundle trust CODE",
+    N_("Exchange records with another laptop: export [--since DATE] [--force]; import [--dry-run] "
+       "[--keep-mine|--take-theirs]; trust CODE, the sender's code after comparing it with the "
+       "one its screen shows") },
 };
 
 static void
@@ -70,7 +74,21 @@ int
 ward_cli_fail (GError *error)
 {
   g_printerr ("%s\n", error->message);
+  if (g_error_matches (error, WARD_ERROR, WARD_ERROR_EXISTS))
+    g_printerr ("%s\n", _("Run the command again with --force to replace it."));
   return WARD_CLI_BAD_INPUT;
+}
+
+gboolean
+ward_cli_take_force (int           argc,
+                     char        **argv,
+                     int           i,
+                     WardOutputFlags *flags)
+{
+  if (i >= argc || !g_str_equal (argv[i], "--force"))
+    return FALSE;
+  *flags |= WARD_OUTPUT_REPLACE;
+  return TRUE;
 }
 
 WardStore *
@@ -79,7 +97,9 @@ ward_cli_open_store (WardCliContext *ctx)
   g_autoptr (GError) error = NULL;
   WardStore *store;
 
-  store = ward_store_open_full (ctx->database, ctx->seed, -1, &error);
+  /* Only `init` creates a file: every other command refuses a missing
+   * one rather than seeding a new file in its place. */
+  store = ward_store_open_existing (ctx->database, &error);
   if (store == NULL)
     ward_cli_fail (error);
   return store;
@@ -92,6 +112,7 @@ command_init (WardCliContext  *ctx,
 {
   g_autoptr (WardStore) store = NULL;
   g_autofree char *name = g_filename_display_name (ctx->database);
+  g_autoptr (GError) error = NULL;
   GStatBuf st;
 
   for (int i = 1; i < argc; i++)
@@ -104,16 +125,18 @@ command_init (WardCliContext  *ctx,
         return ward_cli_misuse ("init [--seed FILE]");
     }
 
-  if (g_stat (ctx->database, &st) == 0 && st.st_size > 0)
+  /* Even an empty one: it may be what a failed copy of the ward's file
+   * left, and the clerk should look at it before it is replaced. */
+  if (g_lstat (ctx->database, &st) == 0)
     {
       g_printerr (_("The file “%s” already exists; it was not changed. "
                     "Choose a new file with --database.\n"), name);
       return WARD_CLI_BAD_INPUT;
     }
 
-  store = ward_cli_open_store (ctx);
+  store = ward_store_open_full (ctx->database, ctx->seed, -1, &error);
   if (store == NULL)
-    return WARD_CLI_BAD_INPUT;
+    return ward_cli_fail (error);
   g_print (_("Created %s\n"), name);
   return WARD_CLI_OK;
 }

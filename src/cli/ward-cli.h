@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "base/ward-output.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,12 @@ WardStore *ward_cli_open_store  (WardCliContext  *ctx);
 int        ward_cli_misuse      (const char      *usage);
 /* Prints the error to stderr and returns the exit status for it. */
 int        ward_cli_fail        (GError          *error);
+/* TRUE when argv[@i] is --force, which lets an output replace an existing
+ * file (never the database: ward_output_open()). */
+gboolean   ward_cli_take_force  (int              argc,
+                                 char           **argv,
+                                 int              i,
+                                 WardOutputFlags *flags);
 
 /* The commands, each in the file of its area. */
 int ward_cli_command_import (WardCliContext *ctx, int argc, char **argv);

@@ -1133,7 +1133,7 @@ test_export_round_trip (Fixture       *f,
   run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
   g_assert_true (result.committed);
   ward_import_result_clear (&result);
-  g_assert_true (ward_export_to_path (f->store, &ward_admissions_import_kind, NULL, first_path, &error));
+  g_assert_true (ward_export_to_path (f->store, &ward_admissions_import_kind, NULL, first_path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
 
   /* Into a fresh file, then out again: the same records, the same file. */
@@ -1147,7 +1147,7 @@ test_export_round_trip (Fixture       *f,
   g_assert_true (result.committed);
   g_assert_cmpuint (result.added, ==, 3);
   ward_import_result_clear (&result);
-  g_assert_true (ward_export_to_path (other, &ward_admissions_import_kind, NULL, second_path, &error));
+  g_assert_true (ward_export_to_path (other, &ward_admissions_import_kind, NULL, second_path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
 
   first = read_text (first_path);

@@ -161,7 +161,7 @@ run_ward (Bench  *bench,
       if (report == NULL)
         die ("report", error);
       built = seconds_since (start);
-      if (!ward_report_write_pdf (report, pdf, &error))
+      if (!ward_report_write_pdf (report, pdf, WARD_OUTPUT_REPLACE, &error))
         die ("PDF", error);
       total = seconds_since (start);
       g_array_append_val (build_times, built);

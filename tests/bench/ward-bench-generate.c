@@ -804,7 +804,7 @@ export_kind (Generator  *gen,
 
   if (kind == NULL)
     die (kind_name, NULL);
-  if (!ward_export_to_path (gen->store, kind, &context, path, &error))
+  if (!ward_export_to_path (gen->store, kind, &context, path, WARD_OUTPUT_REPLACE, &error))
     die (path, error);
 }
 

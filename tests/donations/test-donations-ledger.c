@@ -850,7 +850,7 @@ test_export_round_trip (Fixture       *f,
   sqlite3 *db = ward_store_get_db (f->store);
 
   run_import (f, donations_csv, WARD_IMPORT_SKIP_EXISTING, &result);
-  g_assert_true (ward_export_to_path (f->store, kind, &context, path, &error));
+  g_assert_true (ward_export_to_path (f->store, kind, &context, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xef\xbb\xbfSố biên lai,Ngày,Người ủng hộ,Đơn vị / Tổ dân phố,"

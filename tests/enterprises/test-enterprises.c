@@ -873,7 +873,7 @@ test_export_round_trip (Fixture       *f,
   extra->note = g_strdup ("Dòng 1\nDòng 2");
   g_assert_true (ward_enterprise_save (f->store, extra, NULL, NULL));
 
-  g_assert_true (ward_export_to_path (f->store, &ward_enterprises_import_kind, &context, csv, &error));
+  g_assert_true (ward_export_to_path (f->store, &ward_enterprises_import_kind, &context, csv, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
 
   /* Into a fresh file: the same records. */

@@ -300,7 +300,7 @@ test_missing_file (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(WardCsvTable) table = ward_csv_read_file ("/nonexistent/dir/x.csv", &error);
 
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
   g_assert_null (table);
 }
 
@@ -830,7 +830,7 @@ test_writer_round_trip (void)
 {
   g_autofree char *dir = ward_test_make_dir ("import-csv");
   g_autofree char *path = g_build_filename (dir, "export.csv", NULL);
-  g_autoptr(WardCsvWriter) writer = ward_csv_writer_new_for_path (path);
+  g_autoptr(WardCsvWriter) writer = ward_csv_writer_new_for_path (path, WARD_OUTPUT_REPLACE);
   g_autoptr(WardCsvTable) table = NULL;
   g_autoptr(WardCsvMapping) mapping = NULL;
   g_autoptr(GPtrArray) issues = ward_csv_issues_new ();
@@ -883,7 +883,7 @@ test_writer_atomic (void)
   g_assert_true (g_file_set_contents (path, "old", -1, NULL));
 
   /* Abandoned half way: the old file stays as it was. */
-  writer = ward_csv_writer_new_for_path (path);
+  writer = ward_csv_writer_new_for_path (path, WARD_OUTPUT_REPLACE);
   ward_csv_writer_add_text (writer, "new");
   ward_csv_writer_end_row (writer);
   ward_csv_writer_free (writer);
@@ -892,7 +892,7 @@ test_writer_atomic (void)
   g_clear_pointer (&contents, g_free);
 
   /* Cancelled: the same. */
-  writer = ward_csv_writer_new_for_path (path);
+  writer = ward_csv_writer_new_for_path (path, WARD_OUTPUT_REPLACE);
   ward_csv_writer_add_text (writer, "new");
   g_cancellable_cancel (cancellable);
   g_assert_false (ward_csv_writer_close (writer, cancellable, &error));
@@ -904,7 +904,7 @@ test_writer_atomic (void)
   g_clear_pointer (&contents, g_free);
 
   /* A folder that does not exist: an error, and nothing written. */
-  writer = ward_csv_writer_new_for_path (missing);
+  writer = ward_csv_writer_new_for_path (missing, WARD_OUTPUT_REPLACE);
   ward_csv_writer_add_text (writer, "new");
   g_assert_false (ward_csv_writer_close (writer, NULL, &error));
   g_assert_nonnull (error);
@@ -912,7 +912,7 @@ test_writer_atomic (void)
   ward_csv_writer_free (writer);
 
   /* Closed: the whole new file, and no temporary file left beside it. */
-  writer = ward_csv_writer_new_for_path (path);
+  writer = ward_csv_writer_new_for_path (path, WARD_OUTPUT_REPLACE);
   ward_csv_writer_add_text (writer, "new");
   g_assert_true (ward_csv_writer_close (writer, NULL, &error));
   g_assert_no_error (error);

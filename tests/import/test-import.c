@@ -265,7 +265,7 @@ test_export_round_trip (Fixture       *f,
   g_autoptr (GError) error = NULL;
   g_autofree char *contents = NULL;
 
-  g_assert_true (ward_export_to_path (f->store, &unit_kind, NULL, path, &error));
+  g_assert_true (ward_export_to_path (f->store, &unit_kind, NULL, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF" "Tên đơn vị,Thứ tự\r\n"));

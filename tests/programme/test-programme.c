@@ -765,7 +765,7 @@ test_export (Fixture       *f,
   g_array_append_val (item->unit_ids, youth);
   g_array_append_val (item->target_ids, online);
   g_assert_true (ward_programme_item_save (f->store, item, NULL, &error));
-  g_assert_true (ward_export_to_path (f->store, kind, NULL, path, &error));
+  g_assert_true (ward_export_to_path (f->store, kind, NULL, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
@@ -783,7 +783,7 @@ test_export (Fixture       *f,
   /* The page's export writes the same file. */
   g_clear_pointer (&contents, g_free);
   g_unlink (path);
-  g_assert_true (ward_programme_export_to_path (f->store, path, &error));
+  g_assert_true (ward_programme_export_to_path (f->store, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_nonnull (strstr (contents, "15/10/2026,Đang thực hiện,45,"));
 }

@@ -270,7 +270,7 @@ write_report (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (fixture->dir, name, NULL);
 
-  g_assert_true (ward_report_write_pdf (report, path, &error));
+  g_assert_true (ward_report_write_pdf (report, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
 
   return path;
@@ -657,7 +657,7 @@ test_unwritable (Fixture       *fixture,
   g_autofree char *in_locked = g_build_filename (locked, "r.pdf", NULL);
 
   /* A folder that does not exist. */
-  g_assert_false (ward_report_write_pdf (report, missing, &error));
+  g_assert_false (ward_report_write_pdf (report, missing, WARD_OUTPUT_REPLACE, &error));
   g_assert_error (error, WARD_ERROR, WARD_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "r.pdf"));
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
@@ -666,7 +666,7 @@ test_unwritable (Fixture       *fixture,
   /* The name is taken by a folder: the PDF is made, then cannot replace it,
    * and the temporary file goes. */
   g_assert_cmpint (g_mkdir (taken, 0700), ==, 0);
-  g_assert_false (ward_report_write_pdf (report, taken, &error));
+  g_assert_false (ward_report_write_pdf (report, taken, WARD_OUTPUT_REPLACE, &error));
   g_assert_nonnull (error);
   g_assert_true (error->domain == WARD_ERROR);
   g_assert_true (g_file_test (taken, G_FILE_TEST_IS_DIR));
@@ -682,7 +682,7 @@ test_unwritable (Fixture       *fixture,
       g_test_message ("running as root: the read-only folder case is not checked");
       return;
     }
-  g_assert_false (ward_report_write_pdf (report, in_locked, &error));
+  g_assert_false (ward_report_write_pdf (report, in_locked, WARD_OUTPUT_REPLACE, &error));
   g_assert_error (error, WARD_ERROR, WARD_ERROR_READ_ONLY);
   assert_dir_holds (locked, NULL);
 }
@@ -962,7 +962,7 @@ test_uncovered_character (Fixture       *fixture,
       else
         ward_report_add_paragraph (report, text);
 
-      g_assert_false (ward_report_write_pdf (report, path, &error));
+      g_assert_false (ward_report_write_pdf (report, path, WARD_OUTPUT_REPLACE, &error));
       g_assert_error (error, WARD_ERROR, WARD_ERROR_FONT_MISSING);
       g_assert_nonnull (strstr (error->message, cases[i][1]));
       g_assert_nonnull (strstr (error->message, "Liberation Serif"));

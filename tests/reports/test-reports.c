@@ -146,7 +146,7 @@ write_report (Fixture                 *f,
   report = ward_reports_build (f->store, kind, f->settings, options, &error);
   g_assert_no_error (error);
   g_assert_nonnull (report);
-  g_assert_true (ward_report_write_pdf (report, path, &error));
+  g_assert_true (ward_report_write_pdf (report, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
   return path;
 }
@@ -1060,7 +1060,7 @@ test_settings (Fixture       *f,
 
   report = ward_reports_build (f->store, WARD_REPORT_KIND_PROGRAMME, settings, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (ward_report_write_pdf (report, pdf, &error));
+  g_assert_true (ward_report_write_pdf (report, pdf, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
   text = pdf_text (pdf, 0);
   assert_contains (text, "ĐẢNG BỘ TỈNH NGHỆ AN");

@@ -8,6 +8,7 @@
 
 #include "base/ward-error.h"
 #include "safety/ward-safety-backup.h"
+#include "safety/ward-safety-restore.h"
 #include "safety/ward-safety-file-check.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"
@@ -88,7 +89,7 @@ test_backup_is_whole_and_private (Fixture       *f,
   g_autoptr (WardStore) store = ward_store_open (f->path, &error);
   GStatBuf st;
 
-  g_assert_true (ward_backup_to_file (store, dest, &error));
+  g_assert_true (ward_backup_to_file (store, dest, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_stat (dest, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 0777, ==, 0600);
@@ -145,7 +146,7 @@ test_restore_good_backup_keeps_current (Fixture       *f,
   g_autofree char *kept = NULL;
   gint64 before = units (f->path);
 
-  g_assert_true (ward_backup_to_file (store, dest, &error));
+  g_assert_true (ward_backup_to_file (store, dest, WARD_OUTPUT_REPLACE, &error));
   g_clear_object (&store);
 
   /* Work goes on after the backup … */
@@ -197,7 +198,7 @@ test_restore_refuses_bad_backup (gconstpointer data)
     {
       g_autoptr (WardStore) store = ward_store_open (f->path, NULL);
 
-      g_assert_true (ward_backup_to_file (store, dest, NULL));
+      g_assert_true (ward_backup_to_file (store, dest, WARD_OUTPUT_REPLACE, NULL));
       g_clear_object (&store);
       exec_sql (dest, bad->sql);
     }

@@ -189,7 +189,7 @@ def restore_empty_files():
     r = run(db, "restore", good, "--yes")
     check(r.returncode == 0 and receipts(db) == 120, "restore --yes of a good backup works")
     zero = write("zero.sqlite3", "")
-    for command in (("stats",), ("check",), ("import", "members", path("restore.sqlite3-members.csv"))):
+    for command in (("stats",), ("check",), ("import", "members", path("template.sqlite3-members.csv"))):
         r = run(zero, *command)
         check(r.returncode == 1 and os.path.getsize(zero) == 0 and "empty" in r.stderr,
               "%s on a 0-byte file reports it and does not seed it: %r" % (command[0], r.stderr))

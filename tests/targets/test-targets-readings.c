@@ -620,7 +620,7 @@ test_readings_import_export (Fixture       *f,
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM readings WHERE status = 'final'"), ==, 2);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM readings WHERE value = 82500000"), ==, 1);
 
-  g_assert_true (ward_export_to_path (f->store, &ward_readings_import_kind, &context, path, &error));
+  g_assert_true (ward_export_to_path (f->store, &ward_readings_import_kind, &context, path, WARD_OUTPUT_REPLACE, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (path, &exported, NULL, &error));
   g_assert_nonnull (strstr (exported, "health-insurance,6 tháng đầu năm 2026,\"95,2\",,,Dự thảo"));

@@ -24,6 +24,9 @@ typedef enum
   WARD_ERROR_SEED,           /* a seed file is malformed */
   WARD_ERROR_TAMPERED,       /* the ledger chain does not verify */
   WARD_ERROR_FONT_MISSING,   /* a report's font is not installed or lacks a letter */
+  WARD_ERROR_EXISTS,         /* an output would replace a file that was not to be replaced */
+  WARD_ERROR_UNTRUSTED,      /* a bundle's sender is not trusted, or it is not signed */
+  WARD_ERROR_TOO_LARGE,      /* an input over its size or nesting limit */
 } WardError;
 
 GQuark ward_error_quark (void);

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-format.h"
 #include "donations/ward-donations-ledger-private.h"
 
 /* The hash chain. Each entry's hash covers its content and the hash of the
@@ -494,4 +495,62 @@ ward_ledger_verify (WardStore  *store,
                             verify.n_findings),
                verify.n_findings);
   return FALSE;
+}
+
+static char *
+describe_added (WardStmt *stmt)
+{
+  g_autofree char *date = ward_format_date (ward_stmt_text (stmt, 2));
+  g_autofree char *money = ward_format_money (sqlite3_column_int64 (stmt, 4));
+  const char *kind = ward_stmt_text (stmt, 0);
+
+  if (g_str_equal (kind, "receipt"))
+    return g_strdup_printf (_("receipt no. %s of %s, %s, %s"), ward_stmt_text (stmt, 1), date,
+                            ward_stmt_text (stmt, 3), money);
+  if (g_str_equal (kind, "transfer"))
+    return g_strdup_printf (_("transfer of %s, %s"), date, money);
+  return g_strdup_printf (_("correction of %s, %s"), date, money);
+}
+
+GPtrArray *
+ward_ledger_entries_after_hash (WardStore   *store,
+                                const char  *hash,
+                                GError     **error)
+{
+  g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autofree char *wanted = g_ascii_strdown (g_strstrip (g_strdup (hash)), -1);
+  gboolean found = FALSE;
+  int rc;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  /* The anchor first (one row, or none), then its chain after it. */
+  stmt = ward_store_prepare (store,
+                             "SELECT e.kind, e.receipt_number, e.entry_date, e.donor, e.amount, "
+                             "  e.seq = a.seq FROM ledger_entries a "
+                             "JOIN ledger_entries e ON e.campaign_id = a.campaign_id AND e.book = a.book "
+                             "  AND e.seq >= a.seq "
+                             "WHERE a.hash = ? ORDER BY e.seq", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (sqlite3_column_int (stmt, 5))
+        found = TRUE;
+      else
+        g_ptr_array_add (added, describe_added (stmt));
+    }
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error), NULL;
+  if (!found)
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_TAMPERED,
+                   _("The hash %s is not in this file's donation ledger: the list it was printed "
+                     "on came from another file, or the ledger was rewritten after it was printed."),
+                   wanted);
+      return NULL;
+    }
+  return g_steal_pointer (&added);
 }

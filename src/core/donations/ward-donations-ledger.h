@@ -221,6 +221,15 @@ gboolean  ward_ledger_verify          (WardStore               *store,
                                        GPtrArray               *report,
                                        GError                 **error);
 
+/* The entries added after the one whose hash is @hash (as a disclosure list
+ * prints it, "Mã kiểm tra sổ quỹ"), in its campaign and book, one
+ * sentence each (char *): an empty array when it is the last. A hash
+ * that is in no chain of the file is an error (WARD_ERROR_TAMPERED): the
+ * list was printed from another file, or the ledger was rewritten since. */
+GPtrArray *ward_ledger_entries_after_hash (WardStore           *store,
+                                           const char          *hash,
+                                           GError             **error);
+
 /* ---- The entries, loaded for a list ------------------------------------- */
 
 typedef struct

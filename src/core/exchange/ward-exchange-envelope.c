@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-input.h"
 #include "exchange/ward-exchange-private.h"
 
 /* A bundle as read: the envelope checked (format, version, checksum, who
@@ -327,6 +328,16 @@ ward_bundle_plan_new_for_bytes (WardStore   *store,
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &size);
+  /* Before the parser, which recurses once per level of nesting. */
+  if (size > WARD_INPUT_JSON_MAX)
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_TOO_LARGE,
+                   _("The bundle “%s” is larger than %u MB, the most a bundle can be. Nothing was "
+                     "imported."), display_name, (guint) (WARD_INPUT_JSON_MAX / 1000 / 1000));
+      return NULL;
+    }
+  if (!ward_input_check_json (data, size, display_name, error))
+    return NULL;
   if (size == 0 || !g_utf8_validate (data, (gssize) size, NULL)
       || !json_parser_load_from_data (parser, data, (gssize) size, NULL))
     {
@@ -342,7 +353,6 @@ ward_bundle_plan_new_for_path (WardStore   *store,
                                GError     **error)
 {
   g_autofree char *name = NULL;
-  g_autoptr (GFile) file = NULL;
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
 
@@ -350,13 +360,18 @@ ward_bundle_plan_new_for_path (WardStore   *store,
   g_return_val_if_fail (path != NULL, NULL);
 
   name = g_filename_display_basename (path);
-  file = g_file_new_for_path (path);
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
+  /* A regular file under the limit: never /dev/zero or a pipe. */
+  bytes = ward_input_read (path, WARD_INPUT_JSON_MAX, &local_error);
+  if (bytes == NULL && g_error_matches (local_error, WARD_ERROR, WARD_ERROR_NOT_FOUND))
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
                    _("The bundle “%s” could not be read: %s. Nothing was imported."),
                    name, local_error->message);
+      return NULL;
+    }
+  if (bytes == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
   return ward_bundle_plan_new_for_bytes (store, bytes, name, error);

@@ -9,6 +9,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-output.h"
 #include "exchange/ward-exchange-private.h"
 
 /* Writing a bundle. Each record goes with the digests of the versions it
@@ -347,33 +348,28 @@ ward_bundle_export_bytes (WardStore   *store,
 }
 
 gboolean
-ward_bundle_export (WardStore   *store,
-                    const char  *path,
-                    const char  *since,
-                    guint       *n_records_out,
-                    GError     **error)
+ward_bundle_export (WardStore        *store,
+                    const char       *path,
+                    const char       *since,
+                    WardOutputFlags   flags,
+                    guint            *n_records_out,
+                    GError          **error)
 {
   g_autoptr (GBytes) bytes = NULL;
-  g_autoptr (GError) local_error = NULL;
   g_autofree char *created_at = NULL;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  if (!ward_output_check (path, flags, error))
+    return FALSE;
   bytes = export_bytes (store, since, n_records_out, &created_at, error);
   if (bytes == NULL)
     return FALSE;
-  /* It holds personal data: for its owner's eyes only. */
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT, 0600, &local_error))
-    {
-      g_autofree char *name = g_filename_display_name (path);
-
-      g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
-                   _("The bundle could not be written to “%s”: %s. Nothing was sent."),
-                   name, local_error->message);
-      return FALSE;
-    }
+  /* It holds personal data: ward_output_open() makes it its owner's only. */
+  if (!ward_output_write_file (path, flags, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                               error))
+    return FALSE;
   /* Only once the file is whole: "since the last export" must not skip
    * records that never left. */
   return ward_store_set_setting (store, "bundle-last-export", created_at, error);

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "base/ward-output.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -60,11 +61,12 @@ char      *ward_bundle_dup_last_export     (WardStore   *store);
  * reference lists (units, party cells, targets, programme groups,
  * campaigns) always go whole. @n_records_out (may be NULL) receives the
  * number of records and deletions written. */
-gboolean   ward_bundle_export              (WardStore   *store,
-                                            const char  *path,
-                                            const char  *since,
-                                            guint       *n_records_out,
-                                            GError     **error);
+gboolean   ward_bundle_export              (WardStore        *store,
+                                            const char       *path,
+                                            const char       *since,
+                                            WardOutputFlags   flags,
+                                            guint            *n_records_out,
+                                            GError          **error);
 GBytes    *ward_bundle_export_bytes        (WardStore   *store,
                                             const char  *since,
                                             guint       *n_records_out,

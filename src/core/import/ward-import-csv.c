@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-input.h"
+#include "base/ward-output.h"
 #include "base/ward-format.h"
 #include "base/ward-text.h"
 #include "import/ward-import-csv.h"
@@ -51,6 +53,7 @@ struct _WardCsvWriter
 {
   GOutputStream *stream;  /* NULL when writing to @path */
   char          *path;
+  WardOutputFlags flags;  /* for @path: whether an existing file may be replaced */
   GString       *buffer;
   gboolean       row_started;
   gboolean       closed;
@@ -932,16 +935,14 @@ ward_csv_read_file (const char  *path,
 {
   g_autofree char *display_name = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  char *contents = NULL;
-  gsize len = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &len, error))
+  /* A regular file under the limit: never /dev/zero or a pipe. */
+  bytes = ward_input_read (path, WARD_INPUT_TABLE_MAX, error);
+  if (bytes == NULL)
     return NULL;
-
-  bytes = g_bytes_new_take (contents, len);
   display_name = g_filename_display_basename (path);
 
   return ward_csv_read_bytes (bytes, display_name, error);
@@ -1482,7 +1483,8 @@ ward_csv_writer_new (GOutputStream *stream)
 }
 
 WardCsvWriter *
-ward_csv_writer_new_for_path (const char *path)
+ward_csv_writer_new_for_path (const char      *path,
+                              WardOutputFlags  flags)
 {
   WardCsvWriter *writer;
 
@@ -1490,6 +1492,7 @@ ward_csv_writer_new_for_path (const char *path)
 
   writer = writer_new ();
   writer->path = g_strdup (path);
+  writer->flags = flags;
 
   return writer;
 }
@@ -1700,7 +1703,8 @@ ward_csv_writer_close (WardCsvWriter  *writer,
       return TRUE;
     }
 
-  /* A temporary file, synced, then renamed over @path: all or nothing. */
-  return g_file_set_contents_full (writer->path, writer->buffer->str, writer->buffer->len,
-                                   G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  /* Through ward_output_open(): all or nothing, private, never over the
+   * open database. */
+  return ward_output_write_file (writer->path, writer->flags, writer->buffer->str,
+                                 writer->buffer->len, error);
 }

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "base/ward-output.h"
+
 G_BEGIN_DECLS
 
 /* Spreadsheet exchange as ward offices really have it.
@@ -95,7 +97,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCsvIssue, ward_csv_issue_free)
 
 typedef struct _WardCsvTable WardCsvTable;
 
-/* Errors (WARD_ERROR_INVALID, or G_FILE_ERROR from reading): an empty file,
+/* Errors (WARD_ERROR_INVALID; WARD_ERROR_NOT_FOUND, _TOO_LARGE from reading
+ * (ward_input_read(): regular files only, WARD_INPUT_TABLE_MAX)): an empty file,
  * a workbook instead of CSV, an unreadable encoding, a quote never closed. */
 WardCsvTable *ward_csv_read_file   (const char    *path,
                                     GError       **error);
@@ -169,11 +172,14 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCsvMapping, ward_csv_mapping_free)
 
 typedef struct _WardCsvWriter WardCsvWriter;
 
-/* Writes to @stream (which the caller closes), or to @path atomically: the
- * file appears, whole, on ward_csv_writer_close() and not before; freeing the
+/* Writes to @stream (which the caller closes), or to @path through
+ * ward_output_open() (never over the open database, over an existing file
+ * only with WARD_OUTPUT_REPLACE, 0600): the file appears, whole, on
+ * ward_csv_writer_close() and not before; freeing the
  * writer without closing it leaves the old file, or none, untouched. */
 WardCsvWriter *ward_csv_writer_new          (GOutputStream       *stream);
-WardCsvWriter *ward_csv_writer_new_for_path (const char          *path);
+WardCsvWriter *ward_csv_writer_new_for_path (const char          *path,
+                                             WardOutputFlags      flags);
 
 /* The labels of @columns, as one row. */
 void      ward_csv_writer_add_header   (WardCsvWriter       *writer,

@@ -223,6 +223,7 @@ ward_export_to_path (WardStore             *store,
                      const WardImportKind  *kind,
                      WardImportContext     *context,
                      const char            *path,
+                     WardOutputFlags        flags,
                      GError               **error)
 {
   g_autoptr (WardCsvWriter) writer = NULL;
@@ -231,6 +232,9 @@ ward_export_to_path (WardStore             *store,
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (kind != NULL && path != NULL, FALSE);
 
+  /* Before reading anything: a refusal costs no time. */
+  if (!ward_output_check (path, flags, error))
+    return FALSE;
   if (kind->export == NULL)
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
@@ -238,7 +242,7 @@ ward_export_to_path (WardStore             *store,
       return FALSE;
     }
 
-  writer = ward_csv_writer_new_for_path (path);
+  writer = ward_csv_writer_new_for_path (path, flags);
   /* Read everything in one snapshot, so that the file is consistent even if
    * another program writes meanwhile. */
   if (!ward_store_exec (store, "BEGIN", error))

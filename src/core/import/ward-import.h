@@ -116,11 +116,12 @@ gboolean ward_import_run     (WardStore             *store,
                               GError               **error);
 
 /* Writes every record of @kind to @path (UTF-8 with BOM, dd/mm/yyyy),
- * atomically. */
+ * through ward_output_open(). */
 gboolean ward_export_to_path (WardStore             *store,
                               const WardImportKind  *kind,
                               WardImportContext     *context,
                               const char            *path,
+                              WardOutputFlags        flags,
                               GError               **error);
 
 /* Helpers for kinds: append an error or warning about one cell (the

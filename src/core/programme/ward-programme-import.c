@@ -138,12 +138,13 @@ const WardImportKind ward_programme_import_kind = {
 };
 
 gboolean
-ward_programme_export_to_path (WardStore   *store,
-                               const char  *path,
-                               GError     **error)
+ward_programme_export_to_path (WardStore        *store,
+                               const char       *path,
+                               WardOutputFlags   flags,
+                               GError          **error)
 {
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  return ward_export_to_path (store, &ward_programme_import_kind, NULL, path, error);
+  return ward_export_to_path (store, &ward_programme_import_kind, NULL, path, flags, error);
 }

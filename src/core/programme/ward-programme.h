@@ -253,9 +253,10 @@ void        ward_programme_format_stats  (JsonObject         *stats,
 extern const WardImportKind ward_programme_import_kind;
 
 /* Writes every item as the kind above does, to @path (UTF-8 with BOM),
- * atomically. */
+ * through ward_output_open(). */
 gboolean    ward_programme_export_to_path (WardStore         *store,
                                            const char        *path,
+                                           WardOutputFlags    flags,
                                            GError           **error);
 
 G_END_DECLS

@@ -13,11 +13,14 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "base/ward-output.h"
 #include "report/ward-report-private.h"
 
-/* The PDF goes to a temporary file beside @path that replaces it only once
- * complete, so that a full disk or a pulled USB stick never leaves half a
- * report where the clerk expects the whole one. */
+/* The PDF goes through ward_output_open(): a temporary file beside @path
+ * that replaces it only once complete, so that a full disk or a pulled USB
+ * stick never leaves half a report where the clerk expects the whole one,
+ * and never over the open database or an existing file not to be
+ * replaced. */
 
 typedef struct
 {
@@ -48,25 +51,6 @@ pdf_sink_write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static int
-error_code_for_errno (int saved_errno)
-{
-  switch (saved_errno)
-    {
-    case EACCES:
-    case EPERM:
-    case EROFS:
-      return WARD_ERROR_READ_ONLY;
-#ifdef EDQUOT
-    case EDQUOT:
-#endif
-    case ENOSPC:
-      return WARD_ERROR_DISK_FULL;
-    default:
-      return WARD_ERROR_FAILED;
-    }
-}
-
 static gboolean
 set_errno_error (GError     **error,
                  const char  *path,
@@ -74,7 +58,7 @@ set_errno_error (GError     **error,
 {
   g_autofree char *display = g_filename_display_name (path);
 
-  g_set_error (error, WARD_ERROR, error_code_for_errno (saved_errno),
+  g_set_error (error, WARD_ERROR, ward_output_error_code (saved_errno),
                _("Could not save the report as “%s”: %s."),
                display, g_strerror (saved_errno));
 
@@ -161,28 +145,22 @@ render_pdf (WardReport *self,
 static gboolean
 close_sink (PdfSink *sink)
 {
-  if (fflush (sink->file) != 0 || fsync (fileno (sink->file)) != 0)
+  if (fflush (sink->file) != 0)
     sink_failed (sink);
-
-  if (fclose (sink->file) != 0)
-    sink_failed (sink);
-
-  sink->file = NULL;
-
   return sink->saved_errno == 0;
 }
 
 gboolean
-ward_report_write_pdf (WardReport  *self,
-                       const char  *path,
-                       GError     **error)
+ward_report_write_pdf (WardReport       *self,
+                       const char       *path,
+                       WardOutputFlags   flags,
+                       GError          **error)
 {
-  g_autofree char *dir = NULL;
+  g_autoptr (WardOutput) output = NULL;
   g_autofree char *base = NULL;
-  g_autofree char *tmp_path = NULL;
   PdfSink sink = { NULL, 0 };
   cairo_status_t status;
-  int fd;
+  gboolean written;
 
   g_return_val_if_fail (WARD_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -191,46 +169,25 @@ ward_report_write_pdf (WardReport  *self,
   if (!ward_report_check_fonts (self, error))
     return FALSE;
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp_path = g_strdup_printf ("%s%c.%s.XXXXXX", dir, G_DIR_SEPARATOR, base);
-
-  fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0666);
-  if (fd < 0)
+  output = ward_output_open (path, flags, error);
+  if (output == NULL)
+    return FALSE;
+  sink.file = fdopen (dup (ward_output_get_fd (output)), "wb");
+  if (sink.file == NULL)
     return set_errno_error (error, path, errno);
 
-  sink.file = fdopen (fd, "wb");
-  if (sink.file == NULL)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_unlink (tmp_path);
-      return set_errno_error (error, path, saved_errno);
-    }
-
   status = render_pdf (self, &sink);
-
-  if (!close_sink (&sink) || status != CAIRO_STATUS_SUCCESS)
+  written = close_sink (&sink);
+  fclose (sink.file);
+  if (!written)
+    return set_errno_error (error, path, sink.saved_errno);
+  if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_unlink (tmp_path);
-
-      if (sink.saved_errno != 0)
-        return set_errno_error (error, path, sink.saved_errno);
-
+      base = g_path_get_basename (path);
       g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
                    _("Could not make the report “%s”: %s."),
                    base, cairo_status_to_string (status));
       return FALSE;
     }
-
-  if (g_rename (tmp_path, path) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (tmp_path);
-      return set_errno_error (error, path, saved_errno);
-    }
-
-  return TRUE;
+  return ward_output_commit (output, error);
 }

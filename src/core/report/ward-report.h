@@ -4,6 +4,8 @@
 #include <glib-object.h>
 #include <cairo.h>
 
+#include "base/ward-output.h"
+
 G_BEGIN_DECLS
 
 /* The layout engine of every printed report: a document built by code
@@ -168,11 +170,13 @@ gboolean               ward_report_check_fonts          (WardReport            *
 void                   ward_report_set_document_date    (WardReport            *self,
                                                          const char            *date_iso);
 const char            *ward_report_get_document_date    (WardReport            *self);
-/* Paginates and writes the whole report as a PDF, through a temporary file
- * in the same folder that replaces @path only when complete; checks the
- * fonts first (ward_report_check_fonts()). */
+/* Paginates and writes the whole report as a PDF through ward_output_open()
+ * (never over the open database; over an existing file only with
+ * WARD_OUTPUT_REPLACE; 0600); checks the fonts first
+ * (ward_report_check_fonts()). */
 gboolean               ward_report_write_pdf            (WardReport            *self,
                                                          const char            *path,
+                                                         WardOutputFlags        flags,
                                                          GError               **error);
 
 /* "Đông Sơn, ngày 05 tháng 02 năm 2026": days below 10 and the months

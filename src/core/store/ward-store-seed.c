@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "base/ward-error.h"
+#include "base/ward-input.h"
 #include "base/ward-text.h"
 #include "store/ward-store-seed.h"
 
@@ -521,6 +522,11 @@ ward_seed_apply (WardStore   *store,
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
+  /* Before the parser, which recurses once per level of nesting. */
+  if (g_bytes_get_size (json) > WARD_INPUT_JSON_MAX)
+    return fail (&seed, "$", _("the file is larger than a seed can be"), error);
+  if (!ward_input_check_json (g_bytes_get_data (json, NULL), g_bytes_get_size (json), display_name, error))
+    return FALSE;
   if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
                                    (gssize) g_bytes_get_size (json), &parse_error))
     return fail (&seed, _("not valid JSON"), parse_error->message, error);

@@ -11,13 +11,15 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "base/ward-input.h"
+#include "base/ward-output.h"
 #include "store/ward-store-audit.h"
 #include "store/ward-store-seed.h"
 #include "store/ward-store.h"
 
 /* "WARD" in ASCII: marks a file as ours, so that another program's SQLite
  * database is refused rather than migrated. */
-#define WARD_APPLICATION_ID 0x57415244
+#define WARD_APPLICATION_ID WARD_STORE_APPLICATION_ID
 #define WARD_APPLICATION_ID_DECIMAL 1463898692
 #define BUSY_TIMEOUT_MS     4000
 #define AUDIT_SINCE_VERSION 2    /* the first version with an audit trail */
@@ -43,6 +45,7 @@ struct _WardStore
   gboolean    tx_lost;         /* SQLite undid the outer transaction (disk full, I/O error) */
   GPtrArray  *pending_changes; /* table names to announce at commit */
   GThread    *owner;           /* the thread that opened the store */
+  gboolean    protected;       /* no output may replace the file (ward_output_protect()) */
   dev_t       device;          /* which file @path was when opened */
   ino_t       inode;
 
@@ -622,6 +625,8 @@ ward_store_finalize (GObject *object)
   WardStore *self = (WardStore *) object;
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->protected)
+    ward_output_unprotect (self->path);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
@@ -669,7 +674,6 @@ ward_store_init (WardStore *self)
 
 typedef enum {
   FILE_MISSING,
-  FILE_EMPTY,
   FILE_SQLITE,
 } FileKind;
 
@@ -701,8 +705,11 @@ inspect_file (const char  *path,
     }
   if (st.st_size == 0)
     {
-      *kind = FILE_EMPTY;
-      return TRUE;
+      /* What a failed copy leaves: never seeded as if it were new. */
+      g_set_error (error, WARD_ERROR, WARD_ERROR_CORRUPT,
+                   _("The file “%s” is empty (0 bytes), perhaps a copy that failed. It was not "
+                     "changed. Restore it from a backup, or delete it to start a new file."), name);
+      return FALSE;
     }
 
   fd = g_open (path, O_RDONLY, 0);
@@ -857,12 +864,10 @@ static GBytes *
 load_seed (const char  *seed_path,
            GError     **error)
 {
-  g_autoptr (GFile) file = NULL;
 
   if (seed_path == NULL)
     return g_resources_lookup_data (SEED_RESOURCE, 0, error);
-  file = g_file_new_for_path (seed_path);
-  return g_file_load_bytes (file, NULL, NULL, error);
+  return ward_input_read (seed_path, WARD_INPUT_JSON_MAX, error);
 }
 
 /* Brings the file from @from to @to. A new file is created and seeded in a
@@ -965,16 +970,30 @@ ensure_rollback_journal (WardStore  *self,
   return TRUE;
 }
 
+static gboolean
+refuse_missing (const char  *path,
+                GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+
+  g_set_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+               _("There is no data file “%s”. Create one with “ward-tracker-cli init”, or name "
+                 "the one you have with --database."), name);
+  return FALSE;
+}
+
 static WardStore *
 open_store (const char  *path,
             const char  *seed_path,
             int          max_version,
             gboolean     check_later,
+            gboolean     create,
             GError     **error)
 {
   g_autoptr (WardStore) self = NULL;
+  g_autofree char *real = NULL;
   gboolean created = FALSE;
-  FileKind kind;
+  FileKind kind = FILE_MISSING;
   int target = max_version < 0 ? ward_store_schema_version () : max_version;
   int version = 0;
   int rc;
@@ -984,6 +1003,8 @@ open_store (const char  *path,
 
   if (!inspect_file (path, &kind, error))
     return NULL;
+  if (kind == FILE_MISSING && !create)
+    return refuse_missing (path, error), NULL;
   if (kind == FILE_MISSING)
     {
       if (!create_private_file (path, error))
@@ -991,10 +1012,13 @@ open_store (const char  *path,
       created = TRUE;
     }
 
+  /* A home folder may be a link (Fedora Silverblue's /home): the file is
+   * opened by its real path, and SQLite refuses any link from there on. */
+  real = ward_output_resolve_path (path);
   self = g_object_new (WARD_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self->path = g_strdup (real != NULL ? real : path);
 
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_for_code (path, rc, self->db ? sqlite3_errmsg (self->db) : NULL, error);
@@ -1020,6 +1044,8 @@ open_store (const char  *path,
   if (!migrate (self, version, target, seed_path, error))
     goto fail;
 
+  ward_output_protect (self->path);
+  self->protected = TRUE;
   return g_steal_pointer (&self);
 
 fail:
@@ -1038,21 +1064,28 @@ ward_store_open_full (const char  *path,
                       int          max_version,
                       GError     **error)
 {
-  return open_store (path, seed_path, max_version, FALSE, error);
+  return open_store (path, seed_path, max_version, FALSE, TRUE, error);
+}
+
+WardStore *
+ward_store_open_existing (const char  *path,
+                          GError     **error)
+{
+  return open_store (path, NULL, -1, FALSE, FALSE, error);
 }
 
 WardStore *
 ward_store_open (const char  *path,
                  GError     **error)
 {
-  return open_store (path, NULL, -1, FALSE, error);
+  return open_store (path, NULL, -1, FALSE, TRUE, error);
 }
 
 WardStore *
 ward_store_open_check_later (const char  *path,
                              GError     **error)
 {
-  return open_store (path, NULL, -1, TRUE, error);
+  return open_store (path, NULL, -1, TRUE, TRUE, error);
 }
 
 WardStore *
@@ -1066,9 +1099,11 @@ ward_store_open_reader (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self = g_object_new (WARD_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
+  self->path = ward_output_resolve_path (path);
+  if (self->path == NULL)
+    self->path = g_strdup (path);
   g_atomic_int_set (&self->writes_allowed, FALSE);
-  rc = sqlite3_open_v2 (path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       set_error_for_code (path, rc, self->db != NULL ? sqlite3_errmsg (self->db) : NULL, error);

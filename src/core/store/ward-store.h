@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 #define WARD_TYPE_STORE (ward_store_get_type ())
 G_DECLARE_FINAL_TYPE (WardStore, ward_store, WARD, STORE, GObject)
 
+/* "WARD" in ASCII, PRAGMA application_id of every Ward Tracker file. */
+#define WARD_STORE_APPLICATION_ID 0x57415244
+
 /* The schema version this build writes (the number of the last migration). */
 int          ward_store_schema_version  (void);
 
@@ -19,9 +22,15 @@ int          ward_store_schema_version  (void);
 char        *ward_store_default_path    (void);
 
 /* Opens @path, creating and seeding it from the built-in seed when it does
- * not exist. Refuses, untouched, a file written by a newer version, a damaged
+ * not exist (the window's first start). Refuses, untouched, an empty (0
+ * byte) file, what a failed copy leaves, a file written by a newer version, a damaged
  * file and a file that is not a Ward Tracker database. */
 WardStore   *ward_store_open            (const char  *path,
+                                         GError     **error);
+
+/* As ward_store_open(), but a missing file is refused, never created:
+ * every command but `init` opens this way. */
+WardStore   *ward_store_open_existing   (const char  *path,
                                          GError     **error);
 
 /* As ward_store_open(); a new file is seeded from @seed_path (NULL: the

@@ -225,7 +225,7 @@ write_pdf_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (ward_report_write_pdf (job->report, job->path, &error))
+  if (ward_report_write_pdf (job->report, job->path, WARD_OUTPUT_REPLACE, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

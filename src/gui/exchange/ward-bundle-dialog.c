@@ -130,7 +130,7 @@ export_thread (GTask        *task,
   ExportJob *job = task_data;
   g_autoptr (GError) error = NULL;
 
-  if (ward_bundle_export (job->store, job->path, job->since, &job->n_records, &error))
+  if (ward_bundle_export (job->store, job->path, job->since, WARD_OUTPUT_REPLACE, &job->n_records, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));

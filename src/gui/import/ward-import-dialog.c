@@ -585,7 +585,7 @@ on_export_chosen_cb (GtkNativeDialog *chooser,
     {
       WardImportContext context = { WARD_IMPORT_SKIP_EXISTING, export->campaign, NULL };
 
-      if (ward_export_to_path (export->store, export->kind, &context, path, &error))
+      if (ward_export_to_path (export->store, export->kind, &context, path, WARD_OUTPUT_REPLACE, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (_("Saved “%s”."), name);

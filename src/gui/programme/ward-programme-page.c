@@ -982,7 +982,8 @@ on_export_response_cb (GtkNativeDialog   *chooser,
   g_object_unref (chooser);
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
-  if (!ward_programme_export_to_path (ward_page_get_store (WARD_PAGE (self)), path, &error))
+  if (!ward_programme_export_to_path (ward_page_get_store (WARD_PAGE (self)), path,
+                                      WARD_OUTPUT_REPLACE, &error))
     {
       ward_page_show_error (WARD_PAGE (self), _("The action programme could not be exported"), error);
       return;

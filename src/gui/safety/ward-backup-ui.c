@@ -7,6 +7,7 @@
 
 #include "safety/ward-backup-ui.h"
 #include "safety/ward-safety-backup.h"
+#include "safety/ward-safety-restore.h"
 
 static void
 toast (GtkWindow  *window,
@@ -105,7 +106,7 @@ on_backup_chosen_cb (GtkNativeDialog *chooser,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
   if (file != NULL && (path = g_file_get_path (file)) != NULL)
     {
-      if (ward_backup_to_file (request->store, path, &error))
+      if (ward_backup_to_file (request->store, path, WARD_OUTPUT_REPLACE, &error))
         {
           g_autofree char *name = g_file_get_basename (file);
           g_autofree char *message = g_strdup_printf (_("Backed up to “%s”."), name);
