@@ -8,6 +8,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-money.h"
 
 #define NBSP "\xc2\xa0"
 
@@ -460,12 +461,39 @@ test_amount_in_words (void)
     }
 }
 
+/* At the limits of a gint64, where a wrapped total would land: words,
+ * never NULL (issue 24: a disclosure list printed "Bằng chữ: (null)"). */
 static void
 test_amount_in_words_out_of_range (void)
 {
-  g_test_expect_message ("ward-format", G_LOG_LEVEL_CRITICAL, "*assertion*WARD_MONEY_MAX*failed*");
-  g_assert_null (ward_format_amount_in_words (WARD_MONEY_MAX + 1));
-  g_test_assert_expected_messages ();
+  g_autofree char *most = ward_format_amount_in_words (G_MAXINT64);
+  g_autofree char *least = ward_format_amount_in_words (G_MININT64);
+  g_autofree char *entry = ward_format_amount_in_words (WARD_ENTRY_AMOUNT_MAX);
+
+  g_assert_cmpstr (most, ==, "Chín tỷ hai trăm hai mươi ba triệu ba trăm bảy mươi hai nghìn không trăm "
+                             "ba mươi sáu tỷ tám trăm năm mươi bốn triệu bảy trăm bảy mươi lăm nghìn "
+                             "tám trăm linh bảy đồng");
+  g_assert_true (g_str_has_prefix (least, "Âm chín tỷ hai trăm"));
+  g_assert_true (g_str_has_suffix (least, "tám trăm linh tám đồng"));
+  g_assert_cmpstr (entry, ==, "Một nghìn tỷ đồng");
+}
+
+/* Sums that would wrap stop at the limit and say so. */
+static void
+test_money_add (void)
+{
+  gint64 total = 0;
+
+  for (int i = 0; i < 9; i++)
+    g_assert_true (ward_money_add (&total, G_MAXINT64 / 10));
+  g_assert_cmpint (total, >, 0);
+  g_assert_false (ward_money_add (&total, G_MAXINT64 / 5));
+  g_assert_cmpint (total, ==, G_MAXINT64);
+  total = G_MININT64 + 5;
+  g_assert_false (ward_money_add (&total, -6));
+  g_assert_cmpint (total, ==, G_MININT64);
+  total = 9200000 * WARD_ENTRY_AMOUNT_MAX;
+  g_assert_true (ward_money_add (&total, WARD_ENTRY_AMOUNT_MAX));
 }
 
 static void
@@ -545,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/format/money-short", test_format_money_short);
   g_test_add_func ("/format/amount-in-words", test_amount_in_words);
   g_test_add_func ("/format/amount-in-words-out-of-range", test_amount_in_words_out_of_range);
+  g_test_add_func ("/format/money-add", test_money_add);
   g_test_add_func ("/parse/date/valid", test_parse_date_valid);
   g_test_add_func ("/parse/date/invalid", test_parse_date_invalid);
   g_test_add_func ("/parse/money/valid", test_parse_money_valid);

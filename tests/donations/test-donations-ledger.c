@@ -8,6 +8,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-money.h"
 #include "base/ward-text.h"
 #include "donations/ward-donations-ledger-private.h"
 #include "donations/ward-donations-ledger.h"
@@ -178,7 +179,7 @@ typedef struct
 
 static const ReceiptCase receipt_cases[] = {
   { "ok", "10", "2025-09-17", "Nguyễn Văn An", 1, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_NONE, 0, NULL },
-  { "ok-today", "11", TODAY, "Nguyễn Văn An", WARD_MONEY_MAX, WARD_PAYMENT_BANK, "FT25", WARD_LEDGER_FIELD_NONE, 0, NULL },
+  { "ok-today", "11", TODAY, "Nguyễn Văn An", WARD_ENTRY_AMOUNT_MAX, WARD_PAYMENT_BANK, "FT25", WARD_LEDGER_FIELD_NONE, 0, NULL },
   { "no-number", "  ", "2025-09-18", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_RECEIPT_NUMBER, WARD_ERROR_INVALID, "receipt number" },
   { "duplicate", "1", "2025-09-18", "Lê Văn Cường", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_RECEIPT_NUMBER, WARD_ERROR_DUPLICATE, "already recorded" },
   { "no-date", "12", "", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "date" },
@@ -188,7 +189,7 @@ static const ReceiptCase receipt_cases[] = {
   { "no-donor", "12", "2025-09-18", "", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DONOR, WARD_ERROR_INVALID, "donor" },
   { "zero", "12", "2025-09-18", "Nguyễn Văn An", 0, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_AMOUNT, WARD_ERROR_INVALID, "more than 0" },
   { "negative", "12", "2025-09-18", "Nguyễn Văn An", -50000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_AMOUNT, WARD_ERROR_INVALID, "more than 0" },
-  { "too-large", "12", "2025-09-18", "Nguyễn Văn An", WARD_MONEY_MAX + 1, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_AMOUNT, WARD_ERROR_INVALID, "largest amount" },
+  { "too-large", "12", "2025-09-18", "Nguyễn Văn An", WARD_ENTRY_AMOUNT_MAX + 1, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_AMOUNT, WARD_ERROR_INVALID, "largest amount" },
   { "bank-no-reference", "12", "2025-09-18", "Nguyễn Văn An", 1000, WARD_PAYMENT_BANK, " ", WARD_LEDGER_FIELD_REFERENCE, WARD_ERROR_INVALID, "reference" },
 };
 

@@ -752,15 +752,15 @@ ward_format_amount_in_words (gint64 dong)
   const char *rest;
   char first_utf8[8];
 
-  g_return_val_if_fail (dong >= -WARD_MONEY_MAX && dong <= WARD_MONEY_MAX, NULL);
-
+  /* Any gint64, G_MININT64 included: a total is never printed as
+   * "(null)". */
   out = g_string_new (NULL);
   if (dong < 0)
     append_word (out, "âm");
   if (dong == 0)
     append_word (out, "không");
   else
-    append_number_words (out, (guint64) ABS (dong), FALSE);
+    append_number_words (out, dong < 0 ? -(guint64) dong : (guint64) dong, FALSE);
   append_word (out, "đồng");
 
   first = g_utf8_get_char (out->str);

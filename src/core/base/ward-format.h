@@ -44,7 +44,8 @@ gboolean  ward_parse_bool           (const char  *text,
                                      gboolean    *value_out,
                                      GError     **error);
 
-/* "Một triệu hai trăm năm mươi nghìn đồng" (capitalised, ends with "đồng"). */
+/* "Một triệu hai trăm năm mươi nghìn đồng" (capitalised, ends with "đồng"),
+ * for any gint64. */
 char     *ward_format_amount_in_words (gint64     dong);
 
 /* Today's date as ISO text, honouring WARD_TODAY=yyyy-mm-dd when set

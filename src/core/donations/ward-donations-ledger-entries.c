@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ward-donations"
 
+#include "base/ward-money.h"
 #include "config.h"
 
 #include <string.h>
@@ -301,7 +302,7 @@ add_to_group (WardLedgerEntries *self,
       g_hash_table_insert (by_group, (gpointer) folded, total);
       g_ptr_array_add (groups, total);
     }
-  total->amount += entry->amount;
+  ward_money_add (&total->amount, entry->amount);
   total->n_receipts++;
 }
 
@@ -351,10 +352,10 @@ ward_ledger_entries_compute_totals (WardLedgerEntries *self,
         case WARD_LEDGER_RECEIPT:
           if (entry->reversed_by != 0)
             {
-              totals->reversed += entry->amount;
+              ward_money_add (&totals->reversed, entry->amount);
               break;
             }
-          totals->received += entry->amount;
+          ward_money_add (&totals->received, entry->amount);
           totals->n_receipts++;
           count_donor (donors, entry);
           add_to_group (self, by_group, folded_groups, totals->groups, entry);
@@ -362,7 +363,7 @@ ward_ledger_entries_compute_totals (WardLedgerEntries *self,
         case WARD_LEDGER_TRANSFER:
           if (entry->reversed_by != 0)
             break;
-          totals->transferred += entry->amount;
+          ward_money_add (&totals->transferred, entry->amount);
           totals->n_transfers++;
           break;
         case WARD_LEDGER_REVERSAL:

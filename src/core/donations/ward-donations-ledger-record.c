@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ward-donations"
 
+#include "base/ward-money.h"
 #include "config.h"
 
 #include <string.h>
@@ -97,12 +98,12 @@ check_amount (gint64            amount,
   if (amount <= 0)
     return refuse (WARD_LEDGER_FIELD_AMOUNT, field, error, WARD_ERROR_INVALID,
                    _("The amount must be more than 0 đồng."));
-  if (amount > WARD_MONEY_MAX)
+  if (amount > WARD_ENTRY_AMOUNT_MAX)
     {
-      g_autofree char *max = ward_format_money (WARD_MONEY_MAX);
+      g_autofree char *max = ward_format_money (WARD_ENTRY_AMOUNT_MAX);
 
       return refuse (WARD_LEDGER_FIELD_AMOUNT, field, error, WARD_ERROR_INVALID,
-                     _("The amount is more than the largest amount accepted (%s)."), max);
+                     _("The amount is more than the largest amount one entry may hold (%s)."), max);
     }
   return TRUE;
 }
@@ -143,7 +144,7 @@ money_available_from (WardStore   *store,
 
       if (order < 0)
         {
-          running += sqlite3_column_int64 (stmt, 1);
+          ward_money_add (&running, sqlite3_column_int64 (stmt, 1));
           continue;
         }
       if (!started && order > 0)
@@ -153,7 +154,7 @@ money_available_from (WardStore   *store,
           lowest = running;
           lowest_day = g_strdup (date);
         }
-      running += sqlite3_column_int64 (stmt, 1);
+      ward_money_add (&running, sqlite3_column_int64 (stmt, 1));
       if (!started || running < lowest)
         {
           started = TRUE;

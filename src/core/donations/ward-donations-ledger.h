@@ -67,7 +67,7 @@ typedef struct
   const char        *donor;
   WardDonorKind      donor_kind;
   const char        *donor_group;     /* chi bộ, đoàn thể, cơ quan, tổ dân phố; may be NULL */
-  gint64             amount;          /* > 0, ≤ WARD_MONEY_MAX */
+  gint64             amount;          /* > 0, ≤ WARD_ENTRY_AMOUNT_MAX */
   WardPaymentMethod  method;
   const char        *reference;       /* required for WARD_PAYMENT_BANK */
   const char        *collector;

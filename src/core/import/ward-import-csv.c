@@ -316,6 +316,66 @@ sniff_utf16 (const guint8 *data,
   return -1;
 }
 
+/* One encoding per file, decided from the whole of it. A file that is not
+ * valid UTF-8 is read as Windows-1258 only when it does not look like
+ * UTF-8 at all: when it holds fewer valid multi-byte UTF-8 sequences than
+ * invalid bytes. Real Windows-1258 text has invalid bytes everywhere (a
+ * tone mark is a lead byte followed by a letter) and valid sequences only
+ * by accident; UTF-8 text with a stray byte is the other way round, and
+ * is refused, naming where the stray byte is, rather than read whole in
+ * the wrong encoding. */
+static gboolean
+looks_like_utf8 (const guint8 *data,
+                 gsize         len,
+                 gsize        *first_invalid)
+{
+  const char *p = (const char *) data;
+  const char *end = p + len;
+  gsize valid = 0, invalid = 0;
+
+  *first_invalid = len;
+  while (p < end)
+    {
+      const char *bad = NULL;
+
+      if (g_utf8_validate (p, end - p, &bad))
+        break;
+      /* Count the multi-byte sequences in the valid run before @bad. */
+      for (const char *q = p; q < bad; q++)
+        if ((guchar) *q >= 0xC0)
+          valid++;
+      if (invalid++ == 0)
+        *first_invalid = (gsize) (bad - (const char *) data);
+      p = bad + 1;
+    }
+  for (const char *q = p; q < end; q++)
+    if ((guchar) *q >= 0xC0)
+      valid++;
+  return valid > invalid;
+}
+
+static void
+set_mixed_error (const guint8  *data,
+                 gsize          offset,
+                 const char    *display_name,
+                 GError       **error)
+{
+  guint line = 1;
+  gsize line_start = 0;
+
+  for (gsize i = 0; i < offset; i++)
+    if (data[i] == '\n')
+      {
+        line++;
+        line_start = i + 1;
+      }
+  g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+               _("“%s” is UTF-8 text except for a byte that is not (0x%02X, line %u, byte %u of "
+                 "the line): the file mixes two encodings. Nothing was imported. Correct that "
+                 "character and save the file again as “CSV UTF-8”."),
+               display_name, data[offset], line, (guint) (offset - line_start + 1));
+}
+
 static WardCsvEncoding
 sniff_encoding (const guint8 *data,
                 gsize         len,
@@ -508,6 +568,16 @@ decode (GBytes           *bytes,
     }
 
   *encoding = sniff_encoding (data, len, &skip);
+  if (*encoding == WARD_CSV_ENCODING_CP1258)
+    {
+      gsize first_invalid;
+
+      if (looks_like_utf8 (data, len, &first_invalid))
+        {
+          set_mixed_error (data, first_invalid, display_name, error);
+          return NULL;
+        }
+    }
   text = convert_to_utf8 (data + skip, len - skip, *encoding, display_name, out_len, error);
   if (text == NULL)
     return NULL;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ward-reports"
 
+#include "base/ward-money.h"
 #include "config.h"
 
 #include <string.h>
@@ -78,7 +79,7 @@ disclosure_data_init (DisclosureData    *data,
       if (entry->kind == WARD_LEDGER_RECEIPT)
         {
           g_ptr_array_add (data->receipts, (gpointer) entry);
-          data->listed += entry->amount;
+          ward_money_add (&data->listed, entry->amount);
         }
       else if (entry->kind == WARD_LEDGER_TRANSFER)
         g_ptr_array_add (data->transfers, (gpointer) entry);
