@@ -470,6 +470,17 @@ members_export (WardStore          *store,
   return TRUE;
 }
 
+/* A candidate is a name and a birth date (ward_candidate_person_key()). */
+static char *
+members_row_key (WardImportRow *row)
+{
+  g_autofree char *name = ward_candidate_clean_text (row->values[COL_NAME].text);
+
+  if (name == NULL || *name == '\0' || row->values[COL_BIRTH].date[0] == '\0')
+    return NULL;
+  return ward_candidate_person_key (name, row->values[COL_BIRTH].date);
+}
+
 const WardImportKind ward_admissions_import_kind = {
   .name = "members",
   .title = N_("Party admissions"),
@@ -479,4 +490,5 @@ const WardImportKind ward_admissions_import_kind = {
   .end = members_end,
   .import_row = members_import_row,
   .export = members_export,
+  .row_key = members_row_key,
 };

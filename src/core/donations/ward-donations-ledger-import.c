@@ -266,6 +266,15 @@ donations_export (WardStore          *store,
   return TRUE;
 }
 
+/* A receipt is its number in the campaign. */
+static char *
+donations_row_key (WardImportRow *row)
+{
+  g_autofree char *number = ward_ledger_clean_text (row->values[COL_NUMBER].text);
+
+  return number != NULL && *number != '\0' ? g_steal_pointer (&number) : NULL;
+}
+
 const WardImportKind ward_donations_import_kind = {
   .name = "donations",
   .title = N_("Donations"),
@@ -275,6 +284,7 @@ const WardImportKind ward_donations_import_kind = {
   .end = donations_end,
   .import_row = donations_import_row,
   .export = donations_export,
+  .row_key = donations_row_key,
 };
 
 /* ---- Stats -------------------------------------------------------------- */

@@ -272,6 +272,17 @@ export_all (WardStore          *store,
   return TRUE;
 }
 
+/* An enterprise is its tax code, however the row writes it. */
+static char *
+row_key (WardImportRow *row)
+{
+  char *normalized = NULL;
+
+  if (!ward_tax_code_parse (row->values[WARD_ENTERPRISE_FIELD_TAX_CODE].text, &normalized, NULL, NULL))
+    return NULL;
+  return normalized;
+}
+
 const WardImportKind ward_enterprises_import_kind = {
   .name = "enterprises",
   .title = N_("Enterprises"),
@@ -279,4 +290,5 @@ const WardImportKind ward_enterprises_import_kind = {
   .n_columns = G_N_ELEMENTS (columns),
   .import_row = import_row,
   .export = export_all,
+  .row_key = row_key,
 };

@@ -105,6 +105,104 @@ count_outcome (WardImportResult *result,
     }
 }
 
+/* Every kind's key starts with its first column (a name, a tax code, a
+ * receipt number, a target): a repeated row is reported there. */
+#define KEY_COLUMN 0
+
+/* A row of the file already seen with a given key: where, and its cells. */
+typedef struct
+{
+  guint   row_number;
+  GStrv   cells;
+} SeenRow;
+
+static void
+seen_row_free (SeenRow *seen)
+{
+  g_strfreev (seen->cells);
+  g_free (seen);
+}
+
+static GStrv
+row_cells (WardImportRow *row)
+{
+  GStrv cells = g_new0 (char *, row->kind->n_columns + 1);
+
+  for (guint c = 0; c < row->kind->n_columns; c++)
+    cells[c] = g_strdup (row->values[c].text ? row->values[c].text : "");
+  return cells;
+}
+
+/* "«Số tiền»: 100000 on row 2, 500000 here; …" */
+static char *
+describe_differences (WardImportRow *row,
+                      SeenRow       *first,
+                      GStrv          cells)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint c = 0; c < row->kind->n_columns; c++)
+    {
+      const char *label = ward_csv_mapping_get_header (row->mapping, c);
+
+      if (g_str_equal (first->cells[c], cells[c]))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append_printf (text, _("«%s»: “%s” on row %u, “%s” here"),
+                              label ? label : row->kind->columns[c].label,
+                              first->cells[c], first->row_number, cells[c]);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* TRUE when the row is to be imported; FALSE when it repeats an earlier
+ * row (skipped, with a note) or contradicts one (an error). */
+static gboolean
+claim_key (WardImportRow  *row,
+           GHashTable     *seen,
+           WardRowOutcome *outcome,
+           gboolean       *failed)
+{
+  g_autofree char *key = row->kind->row_key (row);
+  g_auto (GStrv) cells = NULL;
+  SeenRow *first;
+
+  if (key == NULL)
+    return TRUE;
+  cells = row_cells (row);
+  first = g_hash_table_lookup (seen, key);
+  if (first == NULL)
+    {
+      SeenRow *entry = g_new0 (SeenRow, 1);
+
+      entry->row_number = ward_csv_mapping_get_row_number (row->mapping, row->record);
+      entry->cells = g_steal_pointer (&cells);
+      g_hash_table_insert (seen, g_steal_pointer (&key), entry);
+      return TRUE;
+    }
+  if (g_strv_equal ((const char * const *) first->cells, (const char * const *) cells))
+    {
+      g_autofree char *note = g_strdup_printf (_("This row repeats row %u of this file; it was skipped."),
+                                               first->row_number);
+
+      ward_import_row_warning (row, KEY_COLUMN, note);
+      *outcome = WARD_ROW_SKIPPED;
+    }
+  else
+    {
+      g_autofree char *differences = describe_differences (row, first, cells);
+      g_autofree char *message = g_strdup_printf (_("This row is about the same record as row %u of "
+                                                    "this file, with other values: %s. Keep one of "
+                                                    "the two rows."),
+                                                  first->row_number, differences);
+
+      ward_import_row_error (row, KEY_COLUMN, message);
+      *failed = TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 import_records (WardStore             *store,
                 const WardImportKind  *kind,
@@ -117,6 +215,8 @@ import_records (WardStore             *store,
                 WardImportResult      *result)
 {
   g_autofree WardCsvValue *values = g_new0 (WardCsvValue, kind->n_columns);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) seen_row_free);
   guint n = ward_csv_mapping_get_n_records (mapping);
 
   result->n_records = n;
@@ -126,15 +226,19 @@ import_records (WardStore             *store,
         store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues, kind
       };
       WardRowOutcome outcome = WARD_ROW_ADDED;
+      gboolean failed = FALSE;
 
       if (g_cancellable_is_cancelled (cancellable))
         return FALSE;
 
-      if (ward_csv_mapping_parse_row (mapping, i, values, result->issues)
-          && kind->import_row (&row, &outcome))
-        count_outcome (result, outcome);
-      else
+      if (!ward_csv_mapping_parse_row (mapping, i, values, result->issues))
+        failed = TRUE;
+      else if (kind->row_key == NULL || claim_key (&row, seen, &outcome, &failed))
+        failed = !kind->import_row (&row, &outcome);
+      if (failed)
         result->n_errors++;
+      else
+        count_outcome (result, outcome);
 
       /* A full disk or an I/O error undid everything: stop here. */
       if (ward_store_transaction_lost (store))

@@ -78,6 +78,14 @@ struct _WardImportKind
                           WardImportContext  *context,
                           WardCsvWriter      *writer,
                           GError            **error);
+  /* Optional: the key of the record a row is about, as the register names
+   * a record (a receipt number in the campaign, a tax code, a target's
+   * period), NULL when the row names none. Rows of one file with one key
+   * are about one record: the same values again are noted and skipped;
+   * other values are an error naming both rows and what differs, in every
+   * register, reported in the first column (the key's). The engine calls
+   * it on a row whose cells parsed, before import_row. */
+  char    *(*row_key)    (WardImportRow      *row);
 };
 
 typedef struct

@@ -392,6 +392,11 @@ ward_store_begin (WardStore  *self,
 
   if (self->tx_depth == 0)
     {
+      /* SQLite opens a file it may not write read-only without a word, and
+       * would refuse each statement of the transaction in turn (50,000
+       * times for an import): refused once, here, instead. */
+      if (sqlite3_db_readonly (self->db, "main") == 1)
+        return set_error_for_code (self->path, SQLITE_READONLY, NULL, error);
       if (!ward_store_run_check (self, error)
           || !check_file_in_place (self, error)
           || !ward_store_exec (self, "BEGIN IMMEDIATE", error))

@@ -289,6 +289,18 @@ export_all (WardStore          *store,
   return TRUE;
 }
 
+/* A reading is its target, its period and its status (a draft and the
+ * final figure of one period are two readings). */
+static char *
+row_key (WardImportRow *row)
+{
+  g_autofree char *target = ward_text_fold (row->values[COLUMN_TARGET].text);
+  g_autofree char *period = ward_text_fold (row->values[COLUMN_PERIOD].text);
+  g_autofree char *status = ward_text_fold (row->values[COLUMN_STATUS].text);
+
+  return g_strjoin ("\x1f", target ? target : "", period ? period : "", status ? status : "", NULL);
+}
+
 const WardImportKind ward_readings_import_kind = {
   .name = "readings",
   .title = N_("Target readings"),
@@ -296,4 +308,5 @@ const WardImportKind ward_readings_import_kind = {
   .n_columns = N_COLUMNS,
   .import_row = import_row,
   .export = export_all,
+  .row_key = row_key,
 };
