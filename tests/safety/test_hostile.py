@@ -562,10 +562,6 @@ def field_rules():
     for birth in ("01/01/0001", "01/01/1800"):
         r = run(db, "import", "members", write("old.csv", "Họ và tên,Ngày sinh\r\nCụ Già,%s\r\n" % birth))
         check(r.returncode == 1 and "1900" in r.stderr, "a birth date %s is refused: %r" % (birth, r.stderr))
-    r = run(db, "import", "enterprises", write("vsic.csv", "Mã số doanh nghiệp,Tên doanh nghiệp,Loại hình,Ngày cấp,"
-                                                "Ngành nghề chính\r\n%s,Công ty X,Tư nhân,01/02/2026,9999\r\n"
-                                                % tax_code(7000)))
-    check(r.returncode == 1 and "9999" in r.stderr, "industry code 9999 is refused: %r" % r.stderr)
     for name, what in (("Nguyễn\u202eVăn An", "a right-to-left override"), ("Nguyễn\x07Văn", "a control character")):
         r = run(db, "import", "members", write("bidi.csv", "Họ và tên,Ngày sinh\r\n%s,01/01/1990\r\n" % name))
         check(r.returncode == 1 and "character" in r.stderr, "%s in a name is refused: %r" % (what, r.stderr))
@@ -575,7 +571,8 @@ def field_rules():
           % r.stderr[:200])
     header = ",".join("c%d" % i for i in range(100000)) + "\r\n"
     r = run(db, "import", "members", write("wide.csv", header + "x\r\n"))
-    check(r.returncode == 1 and "512" in r.stderr, "a header of 100,000 columns is refused: %r" % r.stderr[:200])
+    check(r.returncode == 1 and "512 columns" in r.stderr and len(r.stderr) < 1000,
+          "a header of 100,000 columns is refused, in one line: %r" % r.stderr[:200])
     check(digest(db) == before, "nothing was stored")
 
 

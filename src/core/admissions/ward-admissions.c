@@ -440,6 +440,9 @@ ward_candidate_issues_to_error (GPtrArray  *issues,
   return FALSE;
 }
 
+/* The earliest date of birth accepted. */
+#define BIRTH_FLOOR "1900-01-01"
+
 /* ---- Rules -------------------------------------------------------------- */
 
 static void
@@ -462,6 +465,49 @@ check_name (const WardCandidate *candidate,
   if (g_utf8_strlen (name, -1) > 200)
     ward_candidate_add_issue (issues, "full_name", FALSE, "%s",
                               _("The full name is longer than 200 characters."));
+}
+
+/* No control characters, names and lines of a sane length. */
+static void
+check_texts (const WardCandidate *candidate,
+             GPtrArray           *issues)
+{
+  const struct
+  {
+    const char *field;
+    const char *label;
+    const char *text;
+    guint       max;
+  } texts[] = {
+    { "full_name", N_("Full name"), candidate->full_name, WARD_TEXT_NAME_MAX },
+    { "ethnicity", N_("Ethnicity"), candidate->ethnicity, WARD_TEXT_NAME_MAX },
+    { "religion", N_("Religion"), candidate->religion, WARD_TEXT_NAME_MAX },
+    { "education", N_("Education"), candidate->education, WARD_TEXT_NAME_MAX },
+    { "specialty", N_("Specialty"), candidate->specialty, WARD_TEXT_LINE_MAX },
+    { "occupation", N_("Occupation"), candidate->occupation, WARD_TEXT_LINE_MAX },
+    { "residential_group", N_("Residential group"), candidate->residential_group, WARD_TEXT_NAME_MAX },
+    { "course_cert_number", N_("Certificate number"), candidate->course_cert_number, WARD_TEXT_NAME_MAX },
+    { "introducer_1", N_("First introducer"), candidate->introducer_1, WARD_TEXT_NAME_MAX },
+    { "introducer_2", N_("Second introducer"), candidate->introducer_2, WARD_TEXT_NAME_MAX },
+    { "youth_union_resolution", N_("Youth Union resolution"), candidate->youth_union_resolution,
+      WARD_TEXT_NAME_MAX },
+    { "cell_resolution_number", N_("Cell resolution number"), candidate->cell_resolution_number,
+      WARD_TEXT_NAME_MAX },
+    { "decision_number", N_("Admission decision number"), candidate->decision_number, WARD_TEXT_NAME_MAX },
+    { "recognition_number", N_("Recognition decision number"), candidate->recognition_number,
+      WARD_TEXT_NAME_MAX },
+    { "state_reason", N_("Reason"), candidate->state_reason, WARD_TEXT_NOTE_MAX },
+    { "note", N_("Note"), candidate->note, WARD_TEXT_NOTE_MAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr (GError) wrong = NULL;
+
+      if (!ward_text_check_field (texts[i].text, _(texts[i].label), texts[i].max,
+                                  texts[i].max == WARD_TEXT_NOTE_MAX, &wrong))
+        ward_candidate_add_issue (issues, texts[i].field, FALSE, "%s", wrong->message);
+    }
 }
 
 /* Each date real, not in the future, not before the birth. Returns whether
@@ -509,6 +555,15 @@ check_dates (const WardCandidate *candidate,
 
   if (!is_set (candidate->birth_date))
     ward_candidate_add_issue (issues, "birth_date", FALSE, "%s", _("Write the date of birth."));
+  else if (strcmp (candidate->birth_date, BIRTH_FLOOR) < 0)
+    {
+      g_autofree char *shown = ward_format_date (candidate->birth_date);
+
+      /* No one born before 1900 is alive to join: a year of 1 or 1800 is
+       * a typing or a conversion error. */
+      ward_candidate_add_issue (issues, "birth_date", FALSE,
+                                _("The date of birth %s is before 1900: check it."), shown);
+    }
   else if (check_one_date (issues, "birth_date", _("Date of birth"), candidate->birth_date, NULL, today))
     birth = candidate->birth_date;
 
@@ -735,6 +790,7 @@ ward_candidate_check (const WardCandidate     *candidate,
   g_return_val_if_fail (candidate != NULL, NULL);
 
   check_name (candidate, issues);
+  check_texts (candidate, issues);
   check_dates (candidate, today_iso, issues, valid);
   check_probation (candidate, valid, issues);
   check_numbers (candidate, flags, issues);

@@ -3,8 +3,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
+#include "base/ward-error.h"
 #include "base/ward-text.h"
 
 /* Collation keys are printable ASCII, so they can sit in a TEXT column and be
@@ -498,4 +501,53 @@ ward_text_name_sort_key (const char *full_name,
   g_string_append_c (out, KEY_PART_SEPARATOR);
   append_collate_key (out, family);
   return g_string_free (out, FALSE);
+}
+
+static gboolean
+is_forbidden (gunichar c,
+              gboolean multiline)
+{
+  if (c == '\t' || c == '\n' || c == '\r')
+    return !multiline;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F)
+         || c == 0x061C || c == 0x200E || c == 0x200F
+         || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+gboolean
+ward_text_check_field (const char  *text,
+                       const char  *label,
+                       guint        max_chars,
+                       gboolean     multiline,
+                       GError     **error)
+{
+  guint n = 0;
+
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                   _("“%s” is not valid text."), label);
+      return FALSE;
+    }
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_forbidden (c, multiline))
+        {
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("“%s” holds an invisible control character (U+%04X) at character %u: "
+                         "retype the text without it."), label, c, n + 1);
+          return FALSE;
+        }
+      if (n >= max_chars)
+        {
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("“%s” is longer than %u characters."), label, max_chars);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

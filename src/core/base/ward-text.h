@@ -33,4 +33,22 @@ char     *ward_text_collate_key    (const char *text);
 char     *ward_text_name_sort_key  (const char *full_name,
                                     int         given_words);
 
+/* The longest a name (of a person, an enterprise, a donor) may be, and
+ * any other text of one line, and a note. */
+#define WARD_TEXT_NAME_MAX  200
+#define WARD_TEXT_LINE_MAX  500
+#define WARD_TEXT_NOTE_MAX  4000
+
+/* Whether @text may be stored in the field called @label: at most
+ * @max_chars characters, no control character (a tab or a line break only
+ * when @multiline) and no bidirectional control (U+200E, U+200F, U+061C,
+ * U+202A–U+202E, U+2066–U+2069), which would make a name read differently
+ * from what it is. FALSE with a WARD_ERROR_INVALID error naming the field
+ * and what is wrong. NULL is allowed. */
+gboolean  ward_text_check_field     (const char  *text,
+                                     const char  *label,
+                                     guint        max_chars,
+                                     gboolean     multiline,
+                                     GError     **error);
+
 G_END_DECLS

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ward-donations"
 
-#include "base/ward-money.h"
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-money.h"
 #include "base/ward-text.h"
 #include "donations/ward-donations-ledger-private.h"
 

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ward-donations"
 
-#include "base/ward-money.h"
 #include "config.h"
 
 #include <string.h>
@@ -9,6 +8,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-money.h"
 #include "base/ward-text.h"
 #include "donations/ward-donations-ledger-private.h"
 
@@ -230,6 +230,38 @@ check_receipt_unique (WardStore               *store,
   return TRUE;
 }
 
+/* The text a receipt carries: no control characters, names and lines of a
+ * sane length (ward_text_check_field()). */
+static gboolean
+check_receipt_texts (const WardReceiptInput  *input,
+                     WardLedgerField         *field,
+                     GError                 **error)
+{
+  const struct
+  {
+    WardLedgerField  field;
+    const char      *label;
+    const char      *text;
+    guint            max;
+  } texts[] = {
+    { WARD_LEDGER_FIELD_DONOR, N_("Donor"), input->donor, WARD_TEXT_NAME_MAX },
+    { WARD_LEDGER_FIELD_GROUP, N_("Group"), input->donor_group, WARD_TEXT_NAME_MAX },
+    { WARD_LEDGER_FIELD_REFERENCE, N_("Reference"), input->reference, WARD_TEXT_LINE_MAX },
+    { WARD_LEDGER_FIELD_COLLECTOR, N_("Collector"), input->collector, WARD_TEXT_NAME_MAX },
+    { WARD_LEDGER_FIELD_NOTE, N_("Note"), input->note, WARD_TEXT_NOTE_MAX },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    if (!ward_text_check_field (texts[i].text, _(texts[i].label), texts[i].max,
+                                texts[i].field == WARD_LEDGER_FIELD_NOTE, error))
+      {
+        if (field != NULL)
+          *field = texts[i].field;
+        return FALSE;
+      }
+  return TRUE;
+}
+
 gboolean
 ward_ledger_check_receipt (WardStore               *store,
                            const WardCampaign      *campaign,
@@ -257,7 +289,8 @@ ward_ledger_check_receipt (WardStore               *store,
   if (g_utf8_strlen (number, -1) > 40)
     return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_INVALID,
                    _("The receipt number is longer than 40 characters."));
-  if (!check_date (campaign, input->date, NULL, field, error))
+  if (!check_date (campaign, input->date, NULL, field, error)
+      || !check_receipt_texts (input, field, error))
     return FALSE;
   if (donor == NULL)
     return refuse (WARD_LEDGER_FIELD_DONOR, field, error, WARD_ERROR_INVALID,

@@ -725,10 +725,34 @@ check_dates (WardEnterprise *self,
     }
 }
 
+/* No control characters, names and lines of a sane length. */
+static void
+check_texts (WardEnterprise *self,
+             Problems       *problems)
+{
+  static const WardEnterpriseField fields[] = {
+    WARD_ENTERPRISE_FIELD_NAME, WARD_ENTERPRISE_FIELD_ADDRESS,
+    WARD_ENTERPRISE_FIELD_RESIDENTIAL_GROUP, WARD_ENTERPRISE_FIELD_REPRESENTATIVE,
+    WARD_ENTERPRISE_FIELD_NOTE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr (GError) wrong = NULL;
+      guint max = fields[i] == WARD_ENTERPRISE_FIELD_NOTE ? WARD_TEXT_NOTE_MAX
+                  : fields[i] == WARD_ENTERPRISE_FIELD_ADDRESS ? WARD_TEXT_LINE_MAX : WARD_TEXT_NAME_MAX;
+
+      if (!ward_text_check_field (*text_slot (self, fields[i]), ward_enterprise_field_title (fields[i]),
+                                  max, fields[i] == WARD_ENTERPRISE_FIELD_NOTE, &wrong))
+        add_error (problems, fields[i], "%s", wrong->message);
+    }
+}
+
 static void
 check_fields (WardEnterprise *self,
               Problems       *problems)
 {
+  check_texts (self, problems);
   if (self->name == NULL)
     add_error (problems, WARD_ENTERPRISE_FIELD_NAME, "%s", _("The enterprise name is missing."));
   if (self->type == WARD_ENTERPRISE_TYPE_NONE && !self->is_branch)

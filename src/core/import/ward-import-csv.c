@@ -914,6 +914,16 @@ split_rows (WardCsvTable  *table,
             }
           blank = blank && field[0] == '\0';
           g_ptr_array_add (table->fields, field);
+          /* A sheet of a ward has a few dozen columns; matching a header
+           * of a hundred thousand would take seconds for nothing. */
+          if (table->fields->len - first > WARD_CSV_MAX_COLUMNS)
+            {
+              g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                           _("Row %u of “%s” has more than %u columns, more than any register "
+                             "has: this is not a sheet Ward Tracker can import."),
+                           number, table->display_name, WARD_CSV_MAX_COLUMNS);
+              return FALSE;
+            }
         }
       while (terminator == table->separator);
 

@@ -97,6 +97,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCsvIssue, ward_csv_issue_free)
 
 typedef struct _WardCsvTable WardCsvTable;
 
+/* The most columns a row may have: a file with more is refused. */
+#define WARD_CSV_MAX_COLUMNS 512
+
 /* Errors (WARD_ERROR_INVALID; WARD_ERROR_NOT_FOUND, _TOO_LARGE from reading
  * (ward_input_read(): regular files only, WARD_INPUT_TABLE_MAX)): an empty file,
  * a workbook instead of CSV, an unreadable encoding, a quote never closed. */

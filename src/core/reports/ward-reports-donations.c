@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ward-reports"
 
-#include "base/ward-money.h"
 #include "config.h"
 
 #include <string.h>
 
 #include "base/ward-format.h"
+#include "base/ward-money.h"
 #include "donations/ward-donations-ledger.h"
 #include "reports/ward-reports-private.h"
 
