@@ -28,9 +28,9 @@ office = os.path.join(tmp, "office.sqlite3")
 volunteer = os.path.join(tmp, "volunteer.sqlite3")
 run(office, "init")
 run(volunteer, "init")
-sql(volunteer, "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, registered_on, "
-               "created_at, updated_at) VALUES ('ent-1', '2801234567', 'Công ty TNHH Hoa Sen', 'hoa sen', "
-               "'hoa sen', '2026-03-02', '2026-03-02T08:00:00Z', '2026-03-02T08:00:00Z')")
+sql(volunteer, "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, type, registered_on, "
+               "created_at, updated_at) VALUES ('ent-1', '2801234564', 'Công ty TNHH Hoa Sen', 'hoa sen', "
+               "'hoa sen', 'llc-one', '2026-03-02', '2026-03-02T08:00:00Z', '2026-03-02T08:00:00Z')")
 
 first = os.path.join(tmp, "first.json")
 r = run(volunteer, "bundle", "export", first)

@@ -102,8 +102,9 @@ add_enterprise (WardStore  *store,
                 const char *when)
 {
   execf (store,
-         "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, registered_on, "
-         "created_at, updated_at) VALUES (%Q, %Q, %Q, lower (%Q), lower (%Q), '2026-03-02', %Q, %Q)",
+         "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, type, registered_on, "
+         "created_at, updated_at) VALUES (%Q, %Q, %Q, lower (%Q), lower (%Q), 'llc-one', '2026-02-02', "
+         "%Q, %Q)",
          uuid, tax_code, name, name, name, when, when);
 }
 
@@ -275,8 +276,10 @@ apply (WardStore      *store,
 {
   g_autoptr (GError) error = NULL;
 
-  g_assert_true (ward_bundle_plan_apply (store, plan, &error));
+  gboolean ok = ward_bundle_plan_apply (store, plan, &error);
+
   g_assert_no_error (error);
+  g_assert_true (ok);
 }
 
 static WardBundlePlan *
@@ -309,11 +312,11 @@ edit_apart (Pair *pair)
                       "VALUES ('cell-1', 'Chi bộ khu phố 1', '2026-01-05T08:00:00Z', '2026-01-05T08:00:00Z')");
   add_candidate (pair->office, "cand-office", "Nguyễn Văn An", "1995-04-12", "Chi bộ khu phố 1",
                  "2026-01-06T08:00:00Z");
-  add_enterprise (pair->office, "ent-office", "2801234567", "Công ty TNHH Đông Sơn Xanh",
+  add_enterprise (pair->office, "ent-office", "2801234564", "Công ty TNHH Đông Sơn Xanh",
                   "2026-01-06T09:00:00Z");
   add_candidate (pair->volunteer, "cand-volunteer", "Lê Thị Hoa", "1998-09-01", NULL,
                  "2026-01-07T08:00:00Z");
-  add_enterprise (pair->volunteer, "ent-volunteer", "2807654321", "Công ty cổ phần Hàm Rồng",
+  add_enterprise (pair->volunteer, "ent-volunteer", "2807654325", "Công ty cổ phần Hàm Rồng",
                   "2026-01-07T09:00:00Z");
   /* A programme item with the units and targets it serves, on the volunteer's side. */
   exec (pair->volunteer,
@@ -519,10 +522,10 @@ test_entered_twice (Pair          *pair,
 
   /* The same enterprise (tax code) typed in on both laptops: identical
    * values merge into one record; different values are a conflict. */
-  add_enterprise (pair->office, "ent-a", "2801111111", "Công ty TNHH Minh Phát", "2026-01-06T09:00:00Z");
-  add_enterprise (pair->volunteer, "ent-b", "2801111111", "Công ty TNHH Minh Phát", "2026-01-07T09:00:00Z");
-  add_enterprise (pair->office, "ent-c", "2802222222", "Công ty TNHH Hoa Sen", "2026-01-06T09:00:00Z");
-  add_enterprise (pair->volunteer, "ent-d", "2802222222", "Công ty TNHH Hoa Sen Việt", "2026-01-07T09:00:00Z");
+  add_enterprise (pair->office, "ent-a", "2801111114", "Công ty TNHH Minh Phát", "2026-01-06T09:00:00Z");
+  add_enterprise (pair->volunteer, "ent-b", "2801111114", "Công ty TNHH Minh Phát", "2026-01-07T09:00:00Z");
+  add_enterprise (pair->office, "ent-c", "2802222226", "Công ty TNHH Hoa Sen", "2026-01-06T09:00:00Z");
+  add_enterprise (pair->volunteer, "ent-d", "2802222226", "Công ty TNHH Hoa Sen Việt", "2026-01-07T09:00:00Z");
 
   plan = plan_from (pair->volunteer, pair->office, NULL);
   g_assert_cmpuint (count_for (plan, "enterprises")->n_added, ==, 0);
@@ -533,7 +536,7 @@ test_entered_twice (Pair          *pair,
   g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM enterprises"), ==, 2);
 
   back = exchange (pair->office, pair->volunteer);
-  assert_text (pair->volunteer, "SELECT name FROM enterprises WHERE tax_code = '2802222222'", "Công ty TNHH Hoa Sen");
+  assert_text (pair->volunteer, "SELECT name FROM enterprises WHERE tax_code = '2802222226'", "Công ty TNHH Hoa Sen");
   assert_converged (pair);
 }
 

@@ -273,14 +273,16 @@ def append_raw_entry(db, kind, amount, date, reverses=None, book=None, number=No
     number = number if number is not None else (None if kind != "receipt" else "X%d" % seq)
     fields = [cuuid, book, str(seq), kind, uuid, number, date, "Kẻ gian" if kind == "receipt" else None,
               "person" if kind == "receipt" else None, None, str(amount),
-              "cash" if kind != "reversal" else None, None, None, None, None, rev_uuid,
+              "cash" if kind == "receipt" else None, None, None,
+              "Ủy ban MTTQ tỉnh" if kind == "transfer" else None, "UNC-%d" % seq if kind == "transfer" else None,
+              rev_uuid,
               "sửa" if kind == "reversal" else None, None, created, prev]
     h = ledger_hash(fields)
     con.execute("INSERT INTO ledger_entries (uuid, campaign_id, book, seq, kind, receipt_number, entry_date, "
-                "donor, donor_kind, amount, method, reverses_id, reason, prev_hash, hash, created_at, "
-                "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (uuid, cid, book, seq, kind, number, date, fields[7], fields[8], amount, fields[11], rev_id,
-                 fields[17], prev, h, created, created))
+                "donor, donor_kind, amount, method, receiver, voucher, reverses_id, reason, prev_hash, hash, "
+                "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (uuid, cid, book, seq, kind, number, date, fields[7], fields[8], amount, fields[11], fields[14],
+                 fields[15], rev_id, fields[17], prev, h, created, created))
     con.commit()
     con.close()
 
@@ -364,14 +366,17 @@ def bundle_rules():
             append_raw_entry(db, "reversal", -10000, "2025-11-03", reverses="1")
     refused_bundle(office, volunteer, "thrice", thrice, "a receipt reversed three times", "already")
     refused_bundle(office, volunteer, "transfer",
-                   lambda db: append_raw_entry(db, "transfer", -999999999999999, "2025-11-04"),
-                   "a transfer of 999.999.999.999.999 đ", "on hand")
+                   lambda db: append_raw_entry(db, "transfer", 999999999999999, "2025-11-04"),
+                   "a transfer of 999.999.999.999.999 đ", "1.000.000.000.000")
+    refused_bundle(office, volunteer, "onhand",
+                   lambda db: append_raw_entry(db, "transfer", 100000000, "2025-11-04"),
+                   "a transfer of 100.000.000 đ, more than the 72.600.000 đ on hand", "on hand")
 
     def office_book(db):
         book = book_of(office)
         append_raw_entry(db, "receipt", 100000, "2025-11-02", book=book)
     refused_bundle(office, volunteer, "book", office_book, "entries in another installation's book", "book")
-    refused_bundle(office, volunteer, "birth", cand("2025-02-31"), "a birth date 31/02/2025", "31/02/2025")
+    refused_bundle(office, volunteer, "birth", cand("2025-02-31"), "a birth date 31/02/2025", "2025-02-31")
     refused_bundle(office, volunteer, "taxcode", ent("NOT-A-CODE"), "a tax code “NOT-A-CODE”", "NOT-A-CODE")
     refused_bundle(office, volunteer, "targets", drop_targets, "the resolution's targets deleted", "target")
     r = run(office, "check")

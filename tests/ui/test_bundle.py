@@ -47,9 +47,9 @@ def find_any(app, role, names, parent=None):
 
 check(cli(office_db, "init").returncode == 0, "the office's file is created")
 check(cli(volunteer_db, "init").returncode == 0, "the volunteer's file is created")
-sql(volunteer_db, "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, registered_on, "
-                  "created_at, updated_at) VALUES ('ent-1', '2801234567', 'Công ty TNHH Đông Sơn Xanh', "
-                  "'cong ty tnhh dong son xanh', 'dong son xanh', '2026-03-02', "
+sql(volunteer_db, "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, type, registered_on, "
+                  "created_at, updated_at) VALUES ('ent-1', '2801234564', 'Công ty TNHH Đông Sơn Xanh', "
+                  "'cong ty tnhh dong son xanh', 'dong son xanh', 'llc-one', '2026-03-02', "
                   "'2026-03-02T08:00:00Z', '2026-03-02T08:00:00Z')")
 first = os.path.join(folder, "first.json")
 check(cli(volunteer_db, "bundle", "export", first).returncode == 0, "the volunteer exports a first bundle")

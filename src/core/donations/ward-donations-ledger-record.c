@@ -642,3 +642,67 @@ ward_ledger_add_reversal (WardStore               *store,
     }
   return TRUE;
 }
+
+/* ---- Entries that arrive whole ------------------------------------------ */
+
+static gboolean
+check_arriving_reversal (WardStore                *store,
+                         const WardCampaign       *campaign,
+                         const WardLedgerArrival  *entry,
+                         GError                  **error)
+{
+  WardReversalInput input = { entry->reverses_id, entry->date, entry->reason };
+  g_auto (StoredEntry) target = { 0 };
+
+  if (entry->reverses_id == 0)
+    return refuse (WARD_LEDGER_FIELD_NONE, NULL, error, WARD_ERROR_INVALID,
+                   _("A correction does not say which entry it reverses."));
+  if (!load_stored_entry (store, entry->reverses_id, &target, error)
+      || !check_reversal (store, campaign, &input, &target, NULL, error))
+    return FALSE;
+  /* The window computes the amount; one that arrives must be the same. */
+  if (entry->amount != -target.amount)
+    {
+      g_autofree char *amount = ward_format_money (entry->amount);
+      g_autofree char *reversed = ward_format_money (target.amount);
+      g_autofree char *expected = ward_format_money (-target.amount);
+
+      return refuse (WARD_LEDGER_FIELD_AMOUNT, NULL, error, WARD_ERROR_INVALID,
+                     _("A correction of %s cannot reverse an entry of %s: it must hold %s."),
+                     amount, reversed, expected);
+    }
+  return TRUE;
+}
+
+gboolean
+ward_ledger_check_arriving (WardStore                *store,
+                            const WardCampaign       *campaign,
+                            const WardLedgerArrival  *entry,
+                            GError                  **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL && entry != NULL, FALSE);
+
+  if (g_strcmp0 (entry->kind, "receipt") == 0)
+    {
+      WardReceiptInput input = {
+        entry->receipt_number, entry->date, entry->donor,
+        entry->donor_kind ? ward_donor_kind_from_db (entry->donor_kind) : WARD_DONOR_PERSON,
+        entry->donor_group, entry->amount,
+        entry->method ? ward_payment_method_from_db (entry->method) : WARD_PAYMENT_CASH,
+        entry->reference, entry->collector, entry->note,
+      };
+
+      return ward_ledger_check_receipt (store, campaign, &input, NULL, error);
+    }
+  if (g_strcmp0 (entry->kind, "transfer") == 0)
+    {
+      WardTransferInput input = { entry->date, entry->amount, entry->receiver, entry->voucher, entry->note };
+
+      return check_transfer (store, campaign, &input, NULL, error);
+    }
+  if (g_strcmp0 (entry->kind, "reversal") == 0)
+    return check_arriving_reversal (store, campaign, entry, error);
+  return refuse (WARD_LEDGER_FIELD_NONE, NULL, error, WARD_ERROR_INVALID,
+                 _("“%s” is not a kind of ledger entry."), entry->kind ? entry->kind : "");
+}

@@ -209,6 +209,40 @@ gboolean  ward_ledger_get_received    (WardStore               *store,
                                        guint                   *n_receipts_out,
                                        GError                 **error);
 
+/* An entry that arrives whole, as another installation recorded it (a
+ * bundle's): its values as stored, the reversed entry by its id here. */
+typedef struct
+{
+  const char *kind;            /* "receipt", "transfer", "reversal" */
+  const char *receipt_number;
+  const char *date;            /* ISO */
+  const char *donor;
+  const char *donor_kind;      /* "person", "household", "body" or NULL */
+  const char *donor_group;
+  gint64      amount;
+  const char *method;          /* "cash", "transfer" or NULL */
+  const char *reference;
+  const char *collector;
+  const char *receiver;
+  const char *voucher;
+  gint64      reverses_id;     /* 0 for none */
+  const char *reason;
+  const char *note;
+} WardLedgerArrival;
+
+/* The rules the window's forms apply to an entry before recording it
+ * (ward_ledger_check_receipt(), the transfer's and the correction's),
+ * applied to an entry that arrives whole: dates real and in the
+ * campaign's time, amounts above zero and within WARD_ENTRY_AMOUNT_MAX,
+ * a receipt number used once, a transfer no more than the money on hand,
+ * an entry reversed once and by its exact amount. Call it inside the
+ * transaction that then stores the entry, entry after entry, so that each
+ * meets the money on hand and the corrections left by those before it. */
+gboolean  ward_ledger_check_arriving  (WardStore               *store,
+                                       const WardCampaign      *campaign,
+                                       const WardLedgerArrival *entry,
+                                       GError                 **error);
+
 /* ---- The chain ---------------------------------------------------------- */
 
 /* Walks every chain of every campaign. TRUE when each entry's hash matches

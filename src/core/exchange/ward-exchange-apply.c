@@ -17,6 +17,7 @@ typedef struct
 {
   WardStore    *store;
   BundleSchema *schema;
+  const char   *display;   /* the bundle's name, for the registers' refusals */
 } Applier;
 
 static gboolean
@@ -268,16 +269,31 @@ adopt_uuid (Applier       *applier,
   return TRUE;
 }
 
+static gboolean write_action (Applier *applier, BundleTable *table, BundleAction *action, GError **error);
+
 static gboolean
 run_action (Applier       *applier,
             BundleAction  *action,
             GError       **error)
 {
   BundleTable *table = bundle_schema_lookup (applier->schema, action->desc->name);
-  g_autofree char *sql = NULL;
 
   if (action->conflict != NULL && action->conflict->choice != WARD_BUNDLE_TAKE_THEIRS)
     return TRUE;
+  if (!bundle_check_before_write (applier->store, table, action, applier->display, error)
+      || !write_action (applier, table, action, error))
+    return FALSE;
+  return bundle_check_after_write (applier->store, table, action, applier->display, error);
+}
+
+static gboolean
+write_action (Applier       *applier,
+              BundleTable   *table,
+              BundleAction  *action,
+              GError       **error)
+{
+  g_autofree char *sql = NULL;
+
   switch (action->kind)
     {
     case ACTION_INSERT:
@@ -406,7 +422,7 @@ ward_bundle_plan_apply (WardStore       *store,
                         GError         **error)
 {
   g_autoptr (BundleSchema) schema = NULL;
-  Applier applier = { store, NULL };
+  Applier applier = { store, NULL, plan->display_name };
   guint undecided;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);

@@ -359,6 +359,52 @@ check_link (Ledger       *ledger,
   return TRUE;
 }
 
+/* This file's own book, without making an installation id for a file
+ * that has none yet (and so has written no receipt of its own). */
+static char *
+own_book (WardStore *store)
+{
+  g_autofree char *id = ward_store_dup_setting (store, "installation-id");
+
+  return id != NULL && *id != '\0' ? ward_store_dup_book (store, NULL) : NULL;
+}
+
+/* An installation's receipt book receives entries only from that
+ * installation: never this file's own book from a bundle, and never the
+ * book of a known installation from another one's bundle. */
+static gboolean
+check_book_owner (Ledger       *ledger,
+                  const Entry  *entry,
+                  GError      **error)
+{
+  WardBundlePlan *plan = ledger->planner->plan;
+  g_autofree char *mine = own_book (ledger->planner->store);
+  g_autoptr (WardStmt) stmt = NULL;
+  gboolean foreign = FALSE;
+
+  if (g_strcmp0 (entry->book, plan->book) == 0 && g_strcmp0 (entry->book, mine) != 0)
+    return TRUE;
+  if (g_strcmp0 (entry->book, mine) == 0)
+    foreign = TRUE;
+  else
+    {
+      stmt = ward_store_prepare (ledger->planner->store,
+                                 "SELECT 1 FROM bundle_peers WHERE book = ? AND uuid <> ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, entry->book, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_text (stmt, 2, plan->installation, -1, SQLITE_TRANSIENT);
+      foreign = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  if (!foreign)
+    return TRUE;
+  g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+               _("The bundle “%s” holds entries in the receipt book “%s”, which another installation "
+                 "writes: a book receives entries only from the installation that owns it. Nothing "
+                 "was imported."), plan->display_name, entry->book);
+  return FALSE;
+}
+
 static int
 compare_seq (gconstpointer a,
              gconstpointer b)
@@ -384,7 +430,8 @@ check_chain (Ledger     *ledger,
     {
       const Entry *entry = chain->pdata[i];
 
-      if (!check_link (ledger, entry, i > 0 ? chain->pdata[i - 1] : NULL, campaign_id, error)
+      if (!check_book_owner (ledger, entry, error)
+          || !check_link (ledger, entry, i > 0 ? chain->pdata[i - 1] : NULL, campaign_id, error)
           || !check_receipt (ledger, entry, campaign_id, error)
           || !check_reverses (ledger, entry, error))
         return FALSE;
@@ -405,11 +452,14 @@ collect (Ledger     *ledger,
       g_autofree char *key = NULL;
       GPtrArray *chain;
       gboolean present = FALSE;
+      WardLedgerKind kind;
 
       g_ptr_array_add (ledger->entries, entry);
       if (!read_entry (ledger, json_array_get_object_element (array, i), entry, error)
           || !lookup_here (ledger, entry, &present, error))
         return FALSE;
+      if (!ward_ledger_kind_from_db (text_member (entry->values, "kind"), &kind))
+        return bundle_corrupt (ledger->planner->plan, "kind", error);
       if (present)
         {
           count->n_unchanged++;
@@ -433,7 +483,7 @@ collect (Ledger     *ledger,
 static void
 add_inserts (Ledger      *ledger,
              BundleTable *table,
-             gboolean     reversals)
+             const char  *kind)
 {
   WardBundlePlan *plan = ledger->planner->plan;
 
@@ -443,7 +493,7 @@ add_inserts (Ledger      *ledger,
       BundleAction *action;
 
       if (!g_hash_table_contains (ledger->new_uuids, entry->uuid)
-          || (text_member (entry->values, "reverses_id") != NULL) != reversals)
+          || g_strcmp0 (text_member (entry->values, "kind"), kind) != 0)
         continue;
       action = bundle_action_new (ACTION_LEDGER_INSERT, table, entry->uuid);
       action->values = json_object_ref (entry->values);
@@ -475,8 +525,12 @@ bundle_plan_ledger (BundlePlanner  *planner,
   while (g_hash_table_iter_next (&iter, NULL, &chain))
     if (!check_chain (&ledger, chain, error))
       return FALSE;
-  /* An entry before its correction. */
-  add_inserts (&ledger, table, FALSE);
-  add_inserts (&ledger, table, TRUE);
+  /* The money first, then what leaves, then the corrections: each entry is
+   * checked against the ledger the ones before it left
+   * (ward_ledger_check_arriving()), and a transfer meets every receipt
+   * that came with it. */
+  add_inserts (&ledger, table, "receipt");
+  add_inserts (&ledger, table, "transfer");
+  add_inserts (&ledger, table, "reversal");
   return TRUE;
 }

@@ -259,4 +259,17 @@ gboolean           bundle_corrupt            (WardBundlePlan     *plan,
                                               const char         *what,
                                               GError            **error);
 
+/* ward-exchange-rules.c: the registers' rules, record by record, inside
+ * the import's transaction. */
+gboolean           bundle_check_before_write (WardStore          *store,
+                                              BundleTable        *table,
+                                              BundleAction       *action,
+                                              const char         *display,
+                                              GError            **error);
+gboolean           bundle_check_after_write  (WardStore          *store,
+                                              BundleTable        *table,
+                                              BundleAction       *action,
+                                              const char         *display,
+                                              GError            **error);
+
 G_END_DECLS
