@@ -7,16 +7,21 @@
 
 #include "cli/ward-cli.h"
 #include "exchange/ward-exchange.h"
+#include "exchange/ward-exchange-sign.h"
 
-/* `bundle export FILE [--since DATE]` and
- * `bundle import FILE [--dry-run] [--keep-mine | --take-theirs]`.
+/* `bundle export FILE [--since DATE]`,
+ * `bundle import FILE [--dry-run] [--keep-mine | --take-theirs]`,
+ * `bundle code` (this computer's code, which the other computer compares)
+ * and `bundle trust CODE` (trusts the installation a refused bundle came
+ * from, once its code was compared on both screens).
  *
  * An import with conflicts stores nothing unless told how to settle all of
  * them at once: --keep-mine keeps this file's version of every record
  * changed on both sides, --take-theirs takes the bundle's. To choose
  * record by record, use the window (Import Data Bundle…). */
 
-#define USAGE "bundle export FILE [--since DATE] [--force] | bundle import FILE [--dry-run] [--keep-mine|--take-theirs]"
+#define USAGE "bundle export FILE [--since DATE] [--force] | bundle import FILE [--dry-run] " \
+              "[--keep-mine|--take-theirs] | bundle code | bundle trust CODE"
 
 static int
 bundle_export (WardCliContext  *ctx,
@@ -113,6 +118,49 @@ bundle_import (WardCliContext  *ctx,
   return WARD_CLI_OK;
 }
 
+static int
+bundle_code (WardCliContext  *ctx,
+             int              argc)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (WardSigner) own = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (argc != 2)
+    return ward_cli_misuse (USAGE);
+  store = ward_cli_open_store (ctx);
+  if (store == NULL)
+    return WARD_CLI_BAD_INPUT;
+  own = ward_exchange_dup_own_signer (store, &error);
+  if (own == NULL)
+    return ward_cli_fail (error);
+  g_print (_("This computer's code: %s\n%s\n"), own->code, own->name);
+  g_print (_("Another computer trusts the bundles of this one once a person there compared this "
+             "code with the one its refusal shows.\n"));
+  return WARD_CLI_OK;
+}
+
+static int
+bundle_trust (WardCliContext  *ctx,
+              int              argc,
+              char           **argv)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (WardSigner) signer = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (argc != 3 || argv[2][0] == '-')
+    return ward_cli_misuse (USAGE);
+  store = ward_cli_open_store (ctx);
+  if (store == NULL)
+    return WARD_CLI_BAD_INPUT;
+  if (!ward_exchange_trust_code (store, argv[2], &signer, &error))
+    return ward_cli_fail (error);
+  g_print (_("This file now accepts the bundles of “%s” (code %s). Import its bundle again.\n"),
+           signer->name != NULL ? signer->name : signer->installation, signer->code);
+  return WARD_CLI_OK;
+}
+
 int
 ward_cli_command_bundle (WardCliContext  *ctx,
                          int              argc,
@@ -124,5 +172,9 @@ ward_cli_command_bundle (WardCliContext  *ctx,
     return bundle_export (ctx, argc, argv);
   if (g_str_equal (argv[1], "import"))
     return bundle_import (ctx, argc, argv);
+  if (g_str_equal (argv[1], "code"))
+    return bundle_code (ctx, argc);
+  if (g_str_equal (argv[1], "trust"))
+    return bundle_trust (ctx, argc, argv);
   return ward_cli_misuse (USAGE);
 }

@@ -47,7 +47,7 @@ static const Command commands[] = {
   { "campaign", ward_cli_command_campaign, "campaign list [--json] | campaign add NAME [OPTIONS]",
     N_("List the donation campaigns, or add one: add NAME --organiser TEXT --start DD/MM/YYYY "
        "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },
-  { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS] | bundle trust CODE",
+  { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS] | bundle code | bundle trust CODE",
     N_("Exchange records with another laptop: export [--since DATE] [--force]; import [--dry-run] "
        "[--keep-mine|--take-theirs]; trust CODE, the sender's code after comparing it with the "
        "one its screen shows") },

@@ -14,7 +14,8 @@ CLI = sys.argv[1]
 
 
 def run(database, *args):
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+    # The signing keys go to the test's own data folder, never the user's.
+    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", XDG_DATA_HOME=os.path.join(tmp, "data"))
     return subprocess.run([CLI, "--database", database, *args], capture_output=True, text=True, env=env)
 
 
@@ -38,7 +39,24 @@ check(r.returncode == 0 and os.path.exists(first), "export writes the bundle (ex
 check(os.stat(first).st_mode & 0o777 == 0o600, "the bundle is private (0600)")
 with open(first) as f:
     bundle = json.load(f)
-check(bundle["format"] == "ward-tracker-bundle" and bundle["version"] == 1, "it says what it is")
+check(bundle["format"] == "ward-tracker-bundle" and bundle["version"] == 2 and "signature" in bundle,
+      "it says what it is, and is signed")
+
+# Not trusted yet: refused, with the sender's code; trusted by that code.
+before = digest(office)
+r = run(office, "bundle", "import", first)
+codes = [w.strip(".,;:") for w in r.stderr.split() if w.count("-") == 7]
+check(r.returncode == 1 and codes and "bundle trust " + codes[0] in r.stderr,
+      "an untrusted sender is refused (exit 1), naming its code and how to trust it: %r" % r.stderr)
+check(sql(office, "SELECT count(*) FROM enterprises") == [(0,)], "nothing was imported")
+r = run(volunteer, "bundle", "code")
+check(r.returncode == 0 and codes and codes[0] in r.stdout, "`bundle code` shows the same code on the sender")
+r = run(office, "bundle", "trust", "NOPE-NOPE")
+check(r.returncode == 1 and "No installation" in r.stderr, "an unknown code is refused (exit 1)")
+r = run(office, "bundle", "trust")
+check(r.returncode == 2, "`bundle trust` without a code is misuse (exit 2)")
+r = run(office, "bundle", "trust", codes[0].lower() if codes else "none")
+check(r.returncode == 0 and "now accepts" in r.stdout, "`bundle trust CODE` trusts the sender: %r" % r.stderr)
 
 before = digest(office)
 r = run(office, "bundle", "import", first, "--dry-run")
@@ -71,10 +89,10 @@ tampered = os.path.join(tmp, "tampered.json")
 with open(second, encoding="utf-8") as f:
     text = f.read()
 with open(tampered, "w", encoding="utf-8") as f:
-    f.write(text.replace("Hoa Sen", "Hoa Sến", 1))
+    f.write(text.replace('"eyJmb3Jt', '"eyKmb3Jt', 1))
 before = digest(office)
 r = run(office, "bundle", "import", tampered)
-check(r.returncode == 1 and "checksum" in r.stderr, "a tampered bundle is refused (exit 1)")
+check(r.returncode == 1 and "signature" in r.stderr, "a tampered bundle is refused (exit 1)")
 check(digest(office) == before, "the file is untouched")
 r = run(volunteer, "bundle", "import", second)
 check(r.returncode == 1 and "this computer" in r.stderr, "a laptop's own bundle is refused")

@@ -10,6 +10,7 @@
 #include "donations/ward-donations-ledger-private.h"
 #include "donations/ward-donations-ledger.h"
 #include "exchange/ward-exchange.h"
+#include "exchange/ward-exchange-sign.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"
 
@@ -33,6 +34,19 @@ open_store (const char *dir,
   return ward_test_open_store (path);
 }
 
+/* @to trusts @from, as a person does after comparing its code. */
+static void
+trust (WardStore *to,
+       WardStore *from)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardSigner) signer = ward_exchange_dup_own_signer (from, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ward_exchange_trust (to, signer, &error));
+  g_assert_no_error (error);
+}
+
 static void
 pair_set_up (Pair          *pair,
              gconstpointer  data)
@@ -40,6 +54,8 @@ pair_set_up (Pair          *pair,
   pair->dir = ward_test_make_dir ("exchange");
   pair->office = open_store (pair->dir, "office.sqlite3");
   pair->volunteer = open_store (pair->dir, "volunteer.sqlite3");
+  trust (pair->office, pair->volunteer);
+  trust (pair->volunteer, pair->office);
 }
 
 static void
@@ -620,6 +636,49 @@ replace_once (GBytes     *bytes,
   return g_string_free_to_bytes (changed);
 }
 
+/* The bundle inside a signed one, as text. */
+static char *
+unseal (GBytes *sealed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonNode) root = json_from_string (g_bytes_get_data (sealed, NULL), &error);
+  g_autofree guchar *payload = NULL;
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  payload = g_base64_decode (json_object_get_string_member (json_node_get_object (root), "payload"),
+                             &length);
+  return g_strndup ((const char *) payload, length);
+}
+
+/* @text signed by @store: what a trusted installation would send. */
+static GBytes *
+seal_text (WardStore  *store,
+           const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) payload = g_bytes_new (text, strlen (text));
+  GBytes *sealed = ward_exchange_seal (store, payload, &error);
+
+  g_assert_no_error (error);
+  return sealed;
+}
+
+/* The bundle inside @sealed with @from replaced by @to, signed again. */
+static GBytes *
+reseal_replacing (WardStore  *store,
+                  GBytes     *sealed,
+                  const char *from,
+                  const char *to)
+{
+  g_autofree char *text = unseal (sealed);
+  g_autoptr (GBytes) inner = g_bytes_new (text, strlen (text));
+  g_autoptr (GBytes) changed = replace_once (inner, from, to);
+  g_autofree char *changed_text = g_strndup (g_bytes_get_data (changed, NULL), g_bytes_get_size (changed));
+
+  return seal_text (store, changed_text);
+}
+
 static void
 test_refused (Pair          *pair,
               gconstpointer  data)
@@ -637,13 +696,14 @@ test_refused (Pair          *pair,
   bytes = ward_bundle_export_bytes (pair->volunteer, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  /* One letter of one value changed. */
-  tampered = replace_once (bytes, "Lê Thị Hoa", "Lê Thị Hòa");
+  /* One letter of one value changed, the checksum made again, signed by
+   * a trusted installation: the checksum still tells. */
+  tampered = reseal_replacing (pair->volunteer, bytes, "Lê Thị Hoa", "Lê Thị Hòa");
   assert_refused (pair->office, tampered, WARD_ERROR_TAMPERED);
 
-  newer = replace_once (bytes, "\"version\":1", "\"version\":2");
+  newer = reseal_replacing (pair->volunteer, bytes, "\"version\":1", "\"version\":2");
   assert_refused (pair->office, newer, WARD_ERROR_NEWER_VERSION);
-  newer_schema = replace_once (bytes, "\"schema\":", "\"schema\":9");
+  newer_schema = reseal_replacing (pair->volunteer, bytes, "\"schema\":", "\"schema\":9");
   assert_refused (pair->office, newer_schema, WARD_ERROR_NEWER_VERSION);
 
   truncated = g_bytes_new_from_bytes (bytes, 0, g_bytes_get_size (bytes) / 2);
@@ -655,6 +715,96 @@ test_refused (Pair          *pair,
   assert_refused (pair->volunteer, bytes, WARD_ERROR_INVALID);
 
   g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM candidates"), ==, 1);
+}
+
+static char *
+key_path_of (WardStore *store)
+{
+  g_autofree char *id = ward_store_dup_installation_id (store, NULL);
+  g_autofree char *name = g_strconcat (id, ".key", NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "ward-tracker", "keys", name, NULL);
+}
+
+/* A third laptop, never trusted by the office, until a person compares
+ * its code; the secret key never leaves it. */
+static void
+test_signed (Pair          *pair,
+             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) stranger = open_store (pair->dir, "stranger.sqlite3");
+  g_autoptr (WardSigner) own = ward_exchange_dup_own_signer (stranger, &error);
+  g_autoptr (WardSigner) trusted = NULL;
+  g_autoptr (WardBundlePlan) plan = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GBytes) again = NULL;
+  g_autoptr (GBytes) forged = NULL;
+  g_autoptr (GBytes) unsigned_bytes = NULL;
+  g_autoptr (GBytes) misnamed = NULL;
+  g_autofree char *key_path = key_path_of (stranger);
+  g_autofree char *secret = NULL;
+  g_autofree char *secret_b64 = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *inner = NULL;
+  gsize secret_len = 0;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  bytes = ward_bundle_export_bytes (stranger, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The secret half: the user's data folder, 0600, never in the bundle. */
+  g_assert_cmpint (g_stat (key_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (g_file_get_contents (key_path, &secret, &secret_len, NULL));
+  g_assert_cmpuint (secret_len, ==, 64);
+  secret_b64 = g_base64_encode ((const guchar *) secret, 32);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), secret_b64));
+
+  /* Unknown: refused, naming its code and how to trust it; nothing stored. */
+  g_assert_null (ward_bundle_plan_new_for_bytes (pair->office, bytes, "stranger.json", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_UNTRUSTED);
+  g_assert_nonnull (strstr (error->message, own->code));
+  g_assert_nonnull (strstr (error->message, "bundle trust"));
+  g_clear_error (&error);
+
+  /* Trusted by its code as a person types it. */
+  typed = g_ascii_strdown (own->code, -1);
+  g_strdelimit (typed, "-", ' ');
+  g_assert_true (ward_exchange_trust_code (pair->office, typed, &trusted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (trusted->installation, ==, own->installation);
+  plan = ward_bundle_plan_new_for_bytes (pair->office, bytes, "stranger.json", &error);
+  g_assert_no_error (error);
+  g_assert_false (ward_exchange_trust_code (pair->office, "AAAA-AAAA", NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* One character of the signed payload changed. */
+  forged = replace_once (bytes, "\"eyJmb3Jt", "\"eyKmb3Jt");
+  assert_refused (pair->office, forged, WARD_ERROR_TAMPERED);
+  /* The bare bundle of an older version, unsigned. */
+  inner = unseal (bytes);
+  unsigned_bytes = g_bytes_new (inner, strlen (inner));
+  assert_refused (pair->office, unsigned_bytes, WARD_ERROR_UNTRUSTED);
+  /* The volunteer's records signed by the stranger. */
+  g_free (inner);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = ward_bundle_export_bytes (pair->volunteer, NULL, NULL, &error);
+  g_assert_no_error (error);
+  inner = unseal (bytes);
+  misnamed = seal_text (stranger, inner);
+  assert_refused (pair->office, misnamed, WARD_ERROR_CORRUPT);
+
+  /* Its key lost (the file copied to another computer): a new key is
+   * made, and the office refuses it until it is trusted again. */
+  g_assert_cmpint (g_unlink (key_path), ==, 0);
+  again = ward_bundle_export_bytes (stranger, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (ward_bundle_plan_new_for_bytes (pair->office, again, "again.json", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_UNTRUSTED);
+  g_assert_nonnull (strstr (error->message, "another key"));
 }
 
 static void
@@ -816,6 +966,7 @@ test_ledger_tampered_entry (Pair          *pair,
   g_autofree char *records = NULL;
   g_autofree char *checksum = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *inner = NULL;
   JsonObject *object;
   JsonObject *values;
 
@@ -825,7 +976,8 @@ test_ledger_tampered_entry (Pair          *pair,
   bytes = ward_bundle_export_bytes (pair->volunteer, NULL, NULL, &error);
   g_assert_no_error (error);
 
-  root = json_from_string (g_bytes_get_data (bytes, NULL), &error);
+  inner = unseal (bytes);
+  root = json_from_string (inner, &error);
   g_assert_no_error (error);
   object = json_node_get_object (root);
   values = json_object_get_object_member (
@@ -836,7 +988,9 @@ test_ledger_tampered_entry (Pair          *pair,
   checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, records, -1);
   json_object_set_string_member (object, "checksum", checksum);
   text = json_to_string (root, FALSE);
-  forged = g_bytes_new (text, strlen (text));
+  /* Signed by the volunteer itself: a trusted installation cannot forge
+   * the chain either. */
+  forged = seal_text (pair->volunteer, text);
   assert_refused (pair->office, forged, WARD_ERROR_TAMPERED);
   g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM ledger_entries"), ==, 0);
 }
@@ -905,6 +1059,7 @@ main (int   argc,
   ADD ("deletions", test_deletions);
   ADD ("refused", test_refused);
   ADD ("since", test_since);
+  ADD ("signed", test_signed);
   ADD ("ledger/books-merge", test_ledger_books_merge);
   ADD ("ledger/tampered-entry", test_ledger_tampered_entry);
   ADD ("ledger/same-book-refused", test_ledger_same_book_refused);

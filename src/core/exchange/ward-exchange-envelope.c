@@ -9,6 +9,7 @@
 #include "base/ward-error.h"
 #include "base/ward-input.h"
 #include "exchange/ward-exchange-private.h"
+#include "exchange/ward-exchange-sign.h"
 
 /* A bundle as read: the envelope checked (format, version, checksum, who
  * made it), its records indexed, and the plan object that holds what an
@@ -193,7 +194,6 @@ bundle_read_envelope (WardStore       *store,
                WardBundlePlan  *plan,
                GError         **error)
 {
-  g_autofree char *mine = NULL;
   JsonObject *root;
   const char *since;
 
@@ -211,14 +211,10 @@ bundle_read_envelope (WardStore       *store,
   if (plan->installation == NULL || *plan->installation == '\0' || plan->created_at == NULL)
     return bundle_corrupt (plan, _("it does not say where and when it was made"), error);
 
-  mine = ward_store_dup_setting (store, "installation-id");
-  if (g_strcmp0 (mine, plan->installation) == 0)
-    {
-      g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
-                   _("The bundle “%s” was made on this computer, from this very file. "
-                     "Nothing was imported: import it on another computer."), plan->display_name);
-      return FALSE;
-    }
+  /* The records speak for the installation that signed them, and for
+   * no other (ward_exchange_open_sealed() refused this file's own). */
+  if (g_strcmp0 (plan->signer, plan->installation) != 0)
+    return bundle_corrupt (plan, _("it was signed by another installation than the one it names"), error);
   return TRUE;
 }
 
@@ -302,12 +298,14 @@ bundle_records_of (BundlePlanner *planner,
 static WardBundlePlan *
 plan_from_root (WardStore   *store,
                 JsonNode    *root,
+                const char  *signer,
                 const char  *display_name,
                 GError     **error)
 {
   g_autoptr (WardBundlePlan) plan = plan_new (display_name);
 
   plan->root = json_node_ref (root);
+  plan->signer = g_strdup (signer);
   if (!bundle_plan_make (store, plan, error))
     return NULL;
   return g_steal_pointer (&plan);
@@ -321,21 +319,21 @@ ward_bundle_plan_new_for_bytes (WardStore   *store,
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
   g_autoptr (WardBundlePlan) empty = plan_new (display_name);
+  g_autoptr (WardSigner) signer = NULL;
+  g_autoptr (GBytes) payload = NULL;
   gsize size = 0;
   const char *data;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
+  /* Only what an installation trusted here signed is read further: the
+   * size and nesting of the envelope are checked there before parsing. */
+  payload = ward_exchange_open_sealed (store, bytes, display_name, &signer, error);
+  if (payload == NULL)
+    return NULL;
+  data = g_bytes_get_data (payload, &size);
   /* Before the parser, which recurses once per level of nesting. */
-  if (size > WARD_INPUT_JSON_MAX)
-    {
-      g_set_error (error, WARD_ERROR, WARD_ERROR_TOO_LARGE,
-                   _("The bundle “%s” is larger than %u MB, the most a bundle can be. Nothing was "
-                     "imported."), display_name, (guint) (WARD_INPUT_JSON_MAX / 1000 / 1000));
-      return NULL;
-    }
   if (!ward_input_check_json (data, size, display_name, error))
     return NULL;
   if (size == 0 || !g_utf8_validate (data, (gssize) size, NULL)
@@ -344,7 +342,7 @@ ward_bundle_plan_new_for_bytes (WardStore   *store,
       bundle_corrupt (empty, _("it is not JSON text"), error);
       return NULL;
     }
-  return plan_from_root (store, json_parser_get_root (parser), display_name, error);
+  return plan_from_root (store, json_parser_get_root (parser), signer->installation, display_name, error);
 }
 
 WardBundlePlan *
@@ -395,7 +393,7 @@ bundle_plan_remake (WardStore       *store,
                     WardBundlePlan  *plan,
                     GError         **error)
 {
-  return plan_from_root (store, plan->root, plan->display_name, error);
+  return plan_from_root (store, plan->root, plan->signer, plan->display_name, error);
 }
 
 WardBundlePlan *
@@ -417,6 +415,7 @@ ward_bundle_plan_unref (WardBundlePlan *plan)
   g_clear_pointer (&plan->root, json_node_unref);
   g_free (plan->display_name);
   g_free (plan->installation);
+  g_free (plan->signer);
   g_free (plan->book);
   g_free (plan->created_at);
   g_free (plan->since);

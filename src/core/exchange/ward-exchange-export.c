@@ -11,6 +11,7 @@
 #include "base/ward-format.h"
 #include "base/ward-output.h"
 #include "exchange/ward-exchange-private.h"
+#include "exchange/ward-exchange-sign.h"
 
 /* Writing a bundle. Each record goes with the digests of the versions it
  * had before ("supersedes"), so that the receiver can tell "changed here
@@ -306,6 +307,8 @@ export_bytes (WardStore   *store,
   g_autoptr (JsonNode) records = NULL;
   g_autoptr (JsonNode) bundle = NULL;
   g_autofree char *utc_since = NULL;
+  g_autoptr (GBytes) unsigned_bytes = NULL;
+  g_autoptr (GBytes) sealed = NULL;
   g_autofree char *created_at = ward_store_now ();
   Exporter ex = { store, NULL, NULL, 0 };
   char *text;
@@ -321,9 +324,15 @@ export_bytes (WardStore   *store,
   if (!ward_store_begin (store, error))
     return NULL;
   records = build_records (&ex, error);
-  if (records == NULL
-      || (bundle = build_bundle (store, records, utc_since, created_at, error)) == NULL
-      || !ward_store_commit (store, error))
+  if (records != NULL && (bundle = build_bundle (store, records, utc_since, created_at, error)) != NULL)
+    {
+      text = json_to_string (bundle, FALSE);
+      unsigned_bytes = g_bytes_new_take (text, strlen (text));
+      /* Signed inside the transaction: the digests it keeps are those of
+       * a bundle that was made whole. */
+      sealed = ward_exchange_seal (store, unsigned_bytes, error);
+    }
+  if (sealed == NULL || !ward_store_commit (store, error))
     {
       ward_store_rollback (store);
       return NULL;
@@ -332,8 +341,7 @@ export_bytes (WardStore   *store,
     *n_records_out = ex.n_records;
   if (created_at_out != NULL)
     *created_at_out = g_steal_pointer (&created_at);
-  text = json_to_string (bundle, FALSE);
-  return g_bytes_new_take (text, strlen (text));
+  return g_steal_pointer (&sealed);
 }
 
 GBytes *

@@ -185,6 +185,7 @@ struct _WardBundlePlan
   JsonObject      *records;
   char            *display_name;
   char            *installation;
+  char            *signer;      /* the installation whose signature was verified */
   char            *book;
   char            *created_at;
   char            *since;

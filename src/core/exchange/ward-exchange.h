@@ -20,6 +20,9 @@ G_BEGIN_DECLS
  *                  …, "deleted": [ { "table", "uuid", "updated_at", "deleted_at" } ] },
  *     "checksum": "<sha-256 of the records member as written>" }
  *
+ * It travels signed by the installation that made it, and is read only
+ * where that installation is trusted (ward-exchange-sign.h).
+ *
  * A foreign-key value names the referenced record by its uuid, never by its
  * integer id. Import merges record by record, by uuid; all of an import is
  * one transaction.
@@ -126,7 +129,9 @@ typedef struct _WardBundlePlan WardBundlePlan;
  * Refused, with the reason, when it is not a bundle or is damaged, when
  * its checksum or a ledger chain does not match (tampered with), when a
  * newer version of Ward Tracker made it, when this installation made it,
- * or when its ledger entries cannot join this file's ledger. */
+ * when it is not signed or its signer is not trusted here
+ * (WARD_ERROR_UNTRUSTED, ward-exchange-sign.h), or when its ledger entries
+ * cannot join this file's ledger. */
 WardBundlePlan        *ward_bundle_plan_new_for_path   (WardStore        *store,
                                                         const char       *path,
                                                         GError          **error);
