@@ -1,8 +1,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Exchange between laptops in the window: a volunteer's bundle is imported
-at the office (the summary per register and a record changed on both
-computers, with both versions and a choice, before anything is written),
-and the office exports a bundle back."""
+"""Exchange between laptops in the window: the office trusts the volunteer's
+laptop once, by comparing its code; a volunteer's bundle is imported at the
+office (the summary per register and a record changed on both computers,
+with both versions and a choice, before anything is written), and the
+office exports a bundle back."""
+import base64
 import json
 import os
 import sqlite3
@@ -18,7 +20,9 @@ from wardui import check
 folder = tempfile.mkdtemp(prefix="ward-bundle-")
 office_db = os.path.join(folder, "office.sqlite3")
 volunteer_db = os.path.join(folder, "volunteer.sqlite3")
-env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8")
+# One key folder for the command line and the window: one computer each.
+keys = os.path.join(folder, "data")
+env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", XDG_DATA_HOME=keys)
 
 
 def cli(database, *args):
@@ -53,7 +57,58 @@ sql(volunteer_db, "INSERT INTO enterprises (uuid, tax_code, name, search_key, so
                   "'2026-03-02T08:00:00Z', '2026-03-02T08:00:00Z')")
 first = os.path.join(folder, "first.json")
 check(cli(volunteer_db, "bundle", "export", first).returncode == 0, "the volunteer exports a first bundle")
-check(cli(office_db, "bundle", "import", first).returncode == 0, "the office imports it")
+
+
+def open_bundle(app, path):
+    """Import Data Bundle… from the main menu, the file chosen; the dialog."""
+    menu = find_any(app, "push button", ["Trình đơn chính", "Main Menu"])
+    menu.click()
+    item = find_any(app, "menu item", ["Nhập gói dữ liệu…", "Import Data Bundle…"], parent=app.root)
+    # The popover is a surface of its own: activate the item as a screen reader does.
+    item.doActionNamed("click")
+    # The file chooser: typing a path opens its location entry.
+    time.sleep(1.5)
+    rawinput.typeText(path)
+    time.sleep(0.5)
+    rawinput.pressKey("Return")
+    time.sleep(1.0)
+    # Return in the location entry sometimes only completes the name; then the
+    # chooser's Open button finishes the choice, as a person would click it.
+    chooser = app.root.findChild(lambda n: n.name in ("Chọn gói dữ liệu", "Choose a Data Bundle")
+                                 and n.roleName in ("filler", "dialog", "frame"),
+                                 retry=False, requireResult=False)
+    if chooser is not None:
+        opener = chooser.findChild(lambda n: n.roleName == "push button"
+                                   and n.name in ("Mở", "Open", "_Mở", "_Open"),
+                                   retry=False, requireResult=False)
+        if opener is not None:
+            opener.doActionNamed("click")
+    return menu, app.wait_for(lambda: app.root.findChild(
+        lambda n: n.roleName in ("frame", "dialog") and n.name in ("Nhập gói dữ liệu", "Import Data Bundle"),
+        retry=False, requireResult=False))
+
+
+# ---- The first bundle: the office trusts the volunteer's laptop ------------
+
+shown = cli(volunteer_db, "bundle", "code").stdout.split()
+code = shown[3] if len(shown) > 3 else "?"
+check(code.count("-") == 7, "the volunteer's laptop shows its code: %s" % code)
+app = wardui.App(database=office_db, env={"XDG_DATA_HOME": keys})
+menu, dialog = open_bundle(app, first)
+check(app.wait_for(lambda: app.has_text(code, parent=dialog), 20),
+      "the dialog shows the sender's code, to compare with the one its screen shows")
+check(sql(office_db, "SELECT COUNT(*) FROM enterprises") == [(0,)], "nothing is imported before it is trusted")
+app.screenshot("bundle-trust")
+trust = find_any(app, "push button", ["Tin cậy", "Trust"], parent=dialog)
+trust.doActionNamed("click")
+check(app.wait_for(lambda: app.has_text_containing("1 to add", parent=dialog)
+                   or app.has_text_containing("thêm 1", parent=dialog), 20),
+      "once trusted, the bundle is read and its summary shown")
+find_any(app, "push button", ["Nhập", "Import"], parent=dialog).doActionNamed("click")
+time.sleep(2)
+check(sql(office_db, "SELECT COUNT(*) FROM enterprises") == [(1,)], "the office imports it")
+check(cli(office_db, "bundle", "import", first).returncode == 0, "and accepts it from then on")
+app.quit()
 
 sql(office_db, "UPDATE enterprises SET note = 'Văn phòng: đã xác minh', updated_at = '2026-04-01T08:00:00Z'")
 sql(volunteer_db, "UPDATE enterprises SET note = 'Đã chuyển trụ sở', updated_at = '2026-04-02T08:00:00Z'")
@@ -65,33 +120,8 @@ check(cli(volunteer_db, "bundle", "export", second).returncode == 0, "the volunt
 
 # ---- Import in the window ------------------------------------------------
 
-app = wardui.App(database=office_db)
-menu = find_any(app, "push button", ["Trình đơn chính", "Main Menu"])
-menu.click()
-item = find_any(app, "menu item", ["Nhập gói dữ liệu…", "Import Data Bundle…"], parent=app.root)
-# The popover is a surface of its own: activate the item as a screen reader does.
-item.doActionNamed("click")
-
-# The file chooser: typing a path opens its location entry.
-time.sleep(1.5)
-rawinput.typeText(second)
-time.sleep(0.5)
-rawinput.pressKey("Return")
-time.sleep(1.0)
-# Return in the location entry sometimes only completes the name; then the
-# chooser's Open button finishes the choice, as a person would click it.
-chooser = app.root.findChild(lambda n: n.name in ("Chọn gói dữ liệu", "Choose a Data Bundle")
-                             and n.roleName in ("filler", "dialog", "frame"),
-                             retry=False, requireResult=False)
-if chooser is not None:
-    opener = chooser.findChild(lambda n: n.roleName == "push button" and n.name in ("Mở", "Open", "_Mở", "_Open"),
-                               retry=False, requireResult=False)
-    if opener is not None:
-        opener.doActionNamed("click")
-
-dialog = app.wait_for(lambda: app.root.findChild(
-    lambda n: n.roleName in ("frame", "dialog") and n.name in ("Nhập gói dữ liệu", "Import Data Bundle"),
-    retry=False, requireResult=False))
+app = wardui.App(database=office_db, env={"XDG_DATA_HOME": keys})
+menu, dialog = open_bundle(app, second)
 check(app.wait_for(lambda: app.has_text_containing("1 to add", parent=dialog)
                    or app.has_text_containing("thêm 1", parent=dialog), 20),
       "the summary says one candidate will be added")
@@ -166,8 +196,15 @@ if os.path.exists(out):
     with open(out) as f:
         bundle = json.load(f)
     check(bundle.get("format") == "ward-tracker-bundle", "it is a Ward Tracker bundle")
-    uuids = [r["uuid"] for r in bundle["records"]["candidates"]]
+    check("signature" in bundle, "it is signed")
+    inner = json.loads(base64.b64decode(bundle["payload"]))
+    uuids = [r["uuid"] for r in inner["records"]["candidates"]]
     check("cand-1" in uuids, "it carries the candidate imported a moment ago")
+    result = cli(volunteer_db, "bundle", "import", out)
+    codes = [w.strip(".,;:") for w in result.stderr.split() if w.count("-") == 7]
+    check(result.returncode == 1 and codes, "the volunteer's laptop does not trust the office yet")
+    check(codes and cli(volunteer_db, "bundle", "trust", codes[0]).returncode == 0,
+          "it trusts the office by its code")
     result = cli(volunteer_db, "bundle", "import", out)
     check(result.returncode == 0, "the volunteer's laptop imports it")
 app.screenshot("bundle-exported")

@@ -5,9 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "exchange/ward-bundle-dialog.h"
 #include "exchange/ward-exchange.h"
+#include "exchange/ward-exchange-sign.h"
 
 typedef enum
 {
@@ -23,6 +25,7 @@ struct _WardBundleDialog
   GtkWindow            *parent;
   Mode                  mode;
   WardBundlePlan       *plan;
+  WardSigner           *signer;         /* the sender awaiting a person's trust */
   GFile                *file;
   GtkFileChooserNative *chooser;
   GPtrArray            *keep_buttons;   /* GtkToggleButton, one per conflict */
@@ -38,6 +41,9 @@ struct _WardBundleDialog
   GtkLabel             *export_message;
   AdwStatusPage        *working_page;
   AdwStatusPage        *error_page;
+  AdwStatusPage        *trust_page;
+  GtkLabel             *trust_code_label;
+  GtkLabel             *trust_hint_label;
   AdwActionRow         *source_row;
   AdwActionRow         *made_row;
   AdwPreferencesGroup  *counts_group;
@@ -525,6 +531,35 @@ plan_thread (GTask        *task,
     g_task_return_pointer (task, plan, (GDestroyNotify) ward_bundle_plan_unref);
 }
 
+/* A signed bundle from a computer not trusted here: its code, to compare
+ * with the one that computer shows, and a button to trust it. */
+static gboolean
+show_trust (WardBundleDialog *self,
+            GError           *refusal)
+{
+  g_autofree char *path = g_file_get_path (self->file);
+  g_autoptr (WardSigner) signer = ward_exchange_read_signer_for_path (path, NULL);
+  g_autoptr (WardSigner) own = NULL;
+  g_autofree char *hint = NULL;
+
+  if (signer == NULL)
+    return FALSE;
+  own = ward_exchange_dup_own_signer (self->store, NULL);
+  hint = g_strdup_printf (_("On the computer that made the bundle, open Preferences, Data Bundles, and "
+                            "compare its code with the one above. Trust it only if they are the same: "
+                            "this file then accepts its bundles from now on.\n\nThis computer's code "
+                            "is %s."), own != NULL ? own->code : "?");
+  adw_status_page_set_description (self->trust_page, refusal->message);
+  gtk_label_set_text (self->trust_code_label, signer->code);
+  gtk_label_set_text (self->trust_hint_label, hint);
+  g_clear_pointer (&self->signer, ward_signer_free);
+  self->signer = g_steal_pointer (&signer);
+  gtk_button_set_label (GTK_BUTTON (self->action_button), _("_Trust"));
+  gtk_widget_set_sensitive (self->action_button, TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "trust");
+  return TRUE;
+}
+
 static void
 on_plan_done_cb (GObject      *source,
                  GAsyncResult *result,
@@ -537,9 +572,11 @@ on_plan_done_cb (GObject      *source,
   self->plan = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->plan == NULL)
     {
-      show_error (self, _("This Bundle Cannot Be Imported"), error);
+      if (!g_error_matches (error, WARD_ERROR, WARD_ERROR_UNTRUSTED) || !show_trust (self, error))
+        show_error (self, _("This Bundle Cannot Be Imported"), error);
       return;
     }
+  gtk_button_set_label (GTK_BUTTON (self->action_button), _("_Import"));
   fill_summary (self);
 }
 
@@ -644,6 +681,26 @@ setup_import (WardBundleDialog *self)
   gtk_stack_set_visible_child_name (self->stack, "working");
 }
 
+/* The person compared the codes: trusted, and the bundle read again. */
+static void
+trust_sender (WardBundleDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!ward_exchange_trust (self->store, self->signer, &error))
+    {
+      show_error (self, _("The Computer Could Not Be Trusted"), error);
+      return;
+    }
+  message = g_strdup_printf (_("Bundles from “%s” are now accepted."),
+                             self->signer->name != NULL ? self->signer->name : self->signer->installation);
+  toast_on_parent (self, message);
+  g_clear_pointer (&self->signer, ward_signer_free);
+  set_running (self, TRUE, _("Checking the Bundle…"));
+  run_in_thread (self, plan_thread, on_plan_done_cb);
+}
+
 /* ---- Buttons ---------------------------------------------------------------- */
 
 static void
@@ -654,6 +711,11 @@ on_action_clicked_cb (WardBundleDialog *self)
   if (self->mode == MODE_EXPORT)
     {
       choose_export_file (self);
+      return;
+    }
+  if (self->signer != NULL)
+    {
+      trust_sender (self);
       return;
     }
   set_running (self, TRUE, _("Importing…"));
@@ -700,6 +762,7 @@ ward_bundle_dialog_finalize (GObject *object)
   g_clear_object (&self->parent);
   g_clear_object (&self->file);
   g_clear_pointer (&self->plan, ward_bundle_plan_unref);
+  g_clear_pointer (&self->signer, ward_signer_free);
   g_clear_pointer (&self->keep_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->take_buttons, g_ptr_array_unref);
 
@@ -728,6 +791,9 @@ ward_bundle_dialog_class_init (WardBundleDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, export_message);
   gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, working_page);
   gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, error_page);
+  gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, trust_page);
+  gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, trust_code_label);
+  gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, trust_hint_label);
   gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, source_row);
   gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, made_row);
   gtk_widget_class_bind_template_child (widget_class, WardBundleDialog, counts_group);

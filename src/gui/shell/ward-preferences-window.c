@@ -8,6 +8,7 @@
 #include "base/ward-text.h"
 #include "common/ward-accessible.h"
 #include "donations/ward-donations-ledger.h"
+#include "exchange/ward-exchange-sign.h"
 #include "shell/ward-preferences-window.h"
 
 struct _WardPreferencesWindow
@@ -20,6 +21,7 @@ struct _WardPreferencesWindow
   gboolean              filling;
 
   AdwEntryRow          *parent_body_row;
+  AdwActionRow         *own_code_row;
   AdwEntryRow          *party_body_row;
   AdwEntryRow          *place_name_row;
   AdwEntryRow          *front_parent_body_row;
@@ -185,6 +187,20 @@ on_store_changed_cb (WardPreferencesWindow *self)
   fill_campaigns (self);
 }
 
+/* The code another computer compares before it trusts this one's bundles. */
+static void
+fill_own_code (WardPreferencesWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardSigner) own = self->store != NULL ? ward_exchange_dup_own_signer (self->store, &error) : NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (own != NULL)
+    subtitle = g_strdup_printf ("%s\n%s", own->code, own->name);
+  adw_action_row_set_subtitle (self->own_code_row,
+                               own != NULL ? subtitle : error != NULL ? error->message : "");
+}
+
 static void
 set_store (WardPreferencesWindow *self,
            WardStore             *store)
@@ -195,6 +211,7 @@ set_store (WardPreferencesWindow *self,
     g_signal_connect_object (store, "changed::campaigns",
                              G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   fill_campaigns (self);
+  fill_own_code (self);
 }
 
 static void
@@ -275,6 +292,7 @@ ward_preferences_window_class_init (WardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, front_signatory_name_row);
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, recipients_view);
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, campaign_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, own_code_row);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected_cb);
 }
 
