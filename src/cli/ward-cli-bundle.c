@@ -157,7 +157,7 @@ bundle_trust (WardCliContext  *ctx,
   if (!ward_exchange_trust_code (store, argv[2], &signer, &error))
     return ward_cli_fail (error);
   g_print (_("This file now accepts the bundles of “%s” (code %s). Import its bundle again.\n"),
-           signer->name != NULL ? signer->name : signer->installation, signer->code);
+           ward_signer_get_label (signer), signer->code);
   return WARD_CLI_OK;
 }
 

@@ -32,6 +32,14 @@ ward_signer_free (WardSigner *signer)
   g_free (signer);
 }
 
+const char *
+ward_signer_get_label (const WardSigner *signer)
+{
+  g_return_val_if_fail (signer != NULL, NULL);
+
+  return signer->name != NULL && *signer->name != '\0' ? signer->name : signer->installation;
+}
+
 static gboolean
 sodium_ready (GError **error)
 {
@@ -183,7 +191,8 @@ own_key (WardStore  *store,
   return TRUE;
 }
 
-/* "Phường Đông Sơn, receipt book A3F9C2" */
+/* "Phường Đông Sơn · A3F9C2": the ward and the receipt book, data only,
+ * so that the receiver reads it the same in any language. */
 static char *
 own_name (WardStore *store)
 {
@@ -191,7 +200,7 @@ own_name (WardStore *store)
   g_autofree char *book = ward_store_dup_book (store, NULL);
   const char *ward = stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW ? ward_stmt_text (stmt, 0) : "";
 
-  return g_strdup_printf (_("%s, receipt book %s"), ward, book ? book : "");
+  return g_strdup_printf ("%s · %s", ward, book ? book : "");
 }
 
 WardSigner *
@@ -476,18 +485,11 @@ ward_exchange_read_signer_for_path (const char  *path,
 
 /* ---- Trust ------------------------------------------------------------------ */
 
-typedef enum
-{
-  TRUST_UNKNOWN,
-  TRUST_SEEN,          /* remembered from a refused bundle, not trusted */
-  TRUST_TRUSTED,
-  TRUST_KEY_CHANGED,   /* trusted, under another key */
-} TrustState;
 
 static gboolean
 lookup_trust (WardStore         *store,
               const WardSigner  *signer,
-              TrustState        *state,
+              WardTrust         *state,
               GError           **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
@@ -501,14 +503,28 @@ lookup_trust (WardStore         *store,
   sqlite3_bind_text (stmt, 1, signer->installation, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
-    *state = TRUST_UNKNOWN;
+    *state = WARD_TRUST_UNKNOWN;
   else if (rc != SQLITE_ROW)
     return ward_store_set_error (store, rc, error);
   else if (!sqlite3_column_int (stmt, 1))
-    *state = TRUST_SEEN;
+    *state = WARD_TRUST_SEEN;
   else
-    *state = g_str_equal (ward_stmt_text (stmt, 0), key) ? TRUST_TRUSTED : TRUST_KEY_CHANGED;
+    *state = g_str_equal (ward_stmt_text (stmt, 0), key) ? WARD_TRUST_TRUSTED : WARD_TRUST_KEY_CHANGED;
   return TRUE;
+}
+
+WardTrust
+ward_exchange_get_trust (WardStore         *store,
+                         const WardSigner  *signer,
+                         GError           **error)
+{
+  WardTrust state = WARD_TRUST_UNKNOWN;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), WARD_TRUST_UNKNOWN);
+  g_return_val_if_fail (signer != NULL, WARD_TRUST_UNKNOWN);
+
+  lookup_trust (store, signer, &state, error);
+  return state;
 }
 
 /* Records @signer, trusted (@trusted) or only seen. A key trusted before
@@ -614,21 +630,21 @@ ward_exchange_trust_code (WardStore    *store,
 static void
 refuse_untrusted (WardStore         *store,
                   const WardSigner  *signer,
-                  TrustState         state,
+                  WardTrust          state,
                   const char        *display_name,
                   GError           **error)
 {
   /* Remembered, so that the clerk can trust it by its code alone. */
-  if (state == TRUST_UNKNOWN || state == TRUST_SEEN)
+  if (state == WARD_TRUST_UNKNOWN || state == WARD_TRUST_SEEN)
     record_signer (store, signer, FALSE, NULL);
-  if (state == TRUST_KEY_CHANGED)
+  if (state == WARD_TRUST_KEY_CHANGED)
     g_set_error (error, WARD_ERROR, WARD_ERROR_UNTRUSTED,
                  _("The bundle “%s” comes from “%s”, which this file trusts, but it is signed with "
                    "another key, whose code is %s: that installation was set up again, or its file "
                    "was copied to another computer. Nothing was imported. Compare this code with the "
                    "one shown on that computer; if they are the same, trust it again with "
                    "“ward-tracker-cli bundle trust %s” or in the window's Import Data Bundle dialog."),
-                 display_name, signer->name ? signer->name : signer->installation, signer->code,
+                 display_name, ward_signer_get_label (signer), signer->code,
                  signer->code);
   else
     g_set_error (error, WARD_ERROR, WARD_ERROR_UNTRUSTED,
@@ -638,7 +654,7 @@ refuse_untrusted (WardStore         *store,
                    "code”); if they "
                    "are the same, trust it once with “ward-tracker-cli bundle trust %s” or in the "
                    "window's Import Data Bundle dialog, and import the bundle again."),
-                 display_name, signer->name ? signer->name : signer->installation, signer->code,
+                 display_name, ward_signer_get_label (signer), signer->code,
                  signer->code);
 }
 
@@ -653,7 +669,7 @@ ward_exchange_open_sealed (WardStore    *store,
   g_autoptr (GBytes) payload = NULL;
   g_autoptr (WardSigner) signer = NULL;
   g_autofree char *mine = NULL;
-  TrustState state = TRUST_UNKNOWN;
+  WardTrust state = WARD_TRUST_UNKNOWN;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
   g_return_val_if_fail (sealed != NULL, NULL);
@@ -673,9 +689,9 @@ ward_exchange_open_sealed (WardStore    *store,
     }
   if (!lookup_trust (store, signer, &state, error))
     return NULL;
-  if (state != TRUST_TRUSTED)
+  if (state != WARD_TRUST_TRUSTED)
     refuse_untrusted (store, signer, state, display_name, error);
   if (signer_out != NULL)
     *signer_out = g_steal_pointer (&signer);
-  return state == TRUST_TRUSTED ? g_steal_pointer (&payload) : NULL;
+  return state == WARD_TRUST_TRUSTED ? g_steal_pointer (&payload) : NULL;
 }

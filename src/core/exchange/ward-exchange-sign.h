@@ -30,15 +30,25 @@ G_BEGIN_DECLS
 #define WARD_SEAL_FORMAT  "ward-tracker-bundle"
 #define WARD_SEAL_VERSION 2
 
+typedef enum
+{
+  WARD_TRUST_UNKNOWN,       /* never seen here */
+  WARD_TRUST_SEEN,          /* remembered from a refused bundle, not trusted */
+  WARD_TRUST_TRUSTED,
+  WARD_TRUST_KEY_CHANGED,   /* trusted, under another key */
+} WardTrust;
+
 typedef struct
 {
   char   *installation;     /* the signer's installation id */
-  char   *name;             /* what it calls itself: "Phường Đông Sơn, sổ A3F9C2" */
+  char   *name;             /* its ward and receipt book: "Phường Đông Sơn · A3F9C2" */
   guint8  public_key[32];
   char   *code;             /* eight groups of four: "ABCD-EFGH-…" */
 } WardSigner;
 
 void        ward_signer_free              (WardSigner    *signer);
+/* Its name, or its installation id when it gave none. */
+const char *ward_signer_get_label         (const WardSigner *signer);
 
 /* "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567": 160 bits of the SHA-256 of
  * the public key, in base32 (RFC 4648), which both screens show. */
@@ -75,6 +85,10 @@ GBytes     *ward_exchange_open_sealed     (WardStore     *store,
                                            WardSigner   **signer_out,
                                            GError       **error);
 
+/* Whether this file trusts @signer (a verified signer). */
+WardTrust   ward_exchange_get_trust       (WardStore        *store,
+                                           const WardSigner *signer,
+                                           GError          **error);
 /* Trusts @signer from now on (replacing a key trusted before). */
 gboolean    ward_exchange_trust           (WardStore        *store,
                                            const WardSigner *signer,

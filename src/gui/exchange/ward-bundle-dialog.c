@@ -534,22 +534,29 @@ plan_thread (GTask        *task,
 /* A signed bundle from a computer not trusted here: its code, to compare
  * with the one that computer shows, and a button to trust it. */
 static gboolean
-show_trust (WardBundleDialog *self,
-            GError           *refusal)
+show_trust (WardBundleDialog *self)
 {
   g_autofree char *path = g_file_get_path (self->file);
   g_autoptr (WardSigner) signer = ward_exchange_read_signer_for_path (path, NULL);
   g_autoptr (WardSigner) own = NULL;
   g_autofree char *hint = NULL;
+  g_autofree char *description = NULL;
 
   if (signer == NULL)
     return FALSE;
   own = ward_exchange_dup_own_signer (self->store, NULL);
+  if (ward_exchange_get_trust (self->store, signer, NULL) == WARD_TRUST_KEY_CHANGED)
+    description = g_strdup_printf (_("“%s” made this bundle. This file trusted it under another code: "
+                                     "it was set up again, or its file was copied to another computer. "
+                                     "Nothing has been imported."), ward_signer_get_label (signer));
+  else
+    description = g_strdup_printf (_("“%s” made this bundle, and this file does not trust that computer "
+                                     "yet. Nothing has been imported."), ward_signer_get_label (signer));
   hint = g_strdup_printf (_("On the computer that made the bundle, open Preferences, Data Bundles, and "
                             "compare its code with the one above. Trust it only if they are the same: "
                             "this file then accepts its bundles from now on.\n\nThis computer's code "
                             "is %s."), own != NULL ? own->code : "?");
-  adw_status_page_set_description (self->trust_page, refusal->message);
+  adw_status_page_set_description (self->trust_page, description);
   gtk_label_set_text (self->trust_code_label, signer->code);
   gtk_label_set_text (self->trust_hint_label, hint);
   g_clear_pointer (&self->signer, ward_signer_free);
@@ -572,7 +579,7 @@ on_plan_done_cb (GObject      *source,
   self->plan = g_task_propagate_pointer (G_TASK (result), &error);
   if (self->plan == NULL)
     {
-      if (!g_error_matches (error, WARD_ERROR, WARD_ERROR_UNTRUSTED) || !show_trust (self, error))
+      if (!g_error_matches (error, WARD_ERROR, WARD_ERROR_UNTRUSTED) || !show_trust (self))
         show_error (self, _("This Bundle Cannot Be Imported"), error);
       return;
     }
@@ -694,7 +701,7 @@ trust_sender (WardBundleDialog *self)
       return;
     }
   message = g_strdup_printf (_("Bundles from “%s” are now accepted."),
-                             self->signer->name != NULL ? self->signer->name : self->signer->installation);
+                             ward_signer_get_label (self->signer));
   toast_on_parent (self, message);
   g_clear_pointer (&self->signer, ward_signer_free);
   set_running (self, TRUE, _("Checking the Bundle…"));

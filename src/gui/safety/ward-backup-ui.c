@@ -143,8 +143,8 @@ ward_backup_ui_back_up (GtkWindow *window,
 /* Restore… ---------------------------------------------------------------- */
 
 static void
-restore_from (Request    *request,
-              const char *backup_path)
+restore_from (Request     *request,
+              WardRestore *restore)
 {
   g_autofree char *db_path = g_strdup (ward_store_get_path (request->store));
   g_autoptr (GError) error = NULL;
@@ -152,12 +152,12 @@ restore_from (Request    *request,
   g_autofree char *kept = NULL;
   g_autoptr (WardStore) reopened = NULL;
 
-  /* The window lets go of the file, the backup takes its place, and the
-   * window takes up the restored file; on a refusal, the old one again. */
+  /* The window lets go of the file, the checked copy takes its place, and
+   * the window takes up the restored file; on a refusal, the old one again. */
   request->reopen (NULL, request->reopen_data);
   g_clear_object (&request->store);
 
-  kept = ward_restore_from_file (db_path, backup_path, &error);
+  kept = ward_restore_commit (restore, &error);
   reopened = ward_store_open (db_path, &open_error);
   if (reopened != NULL)
     request->reopen (reopened, request->reopen_data);
@@ -175,11 +175,51 @@ on_restore_confirmed_cb (AdwMessageDialog *dialog,
                          const char       *response,
                          Request          *request)
 {
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+  WardRestore *restore = g_object_get_data (G_OBJECT (dialog), "restore");
 
   if (g_strcmp0 (response, "restore") == 0)
-    restore_from (request, path);
+    restore_from (request, restore);
   request_free (request);
+}
+
+static void
+attach_label (GtkGrid    *grid,
+              const char *text,
+              int         column,
+              int         row,
+              gboolean    heading)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, heading ? "heading" : column == 0 ? "dim-label" : "numeric");
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+}
+
+/* What each file holds, side by side: the clerk sees what the backup would
+ * put back (counts per register, the last receipt) before choosing. */
+static GtkWidget *
+comparison_grid (WardRestore *restore)
+{
+  const WardFileSummary *sides[] = { ward_restore_get_current (restore), ward_restore_get_backup (restore) };
+  GtkGrid *grid = GTK_GRID (gtk_grid_new ());
+
+  gtk_grid_set_column_spacing (grid, 18);
+  gtk_grid_set_row_spacing (grid, 6);
+  attach_label (grid, _("Now"), 1, 0, TRUE);
+  attach_label (grid, _("The backup"), 2, 0, TRUE);
+  for (guint row = 0; row < ward_file_summary_n_rows (); row++)
+    {
+      attach_label (grid, ward_file_summary_label (row), 0, (int) row + 1, FALSE);
+      for (guint side = 0; side < G_N_ELEMENTS (sides); side++)
+        {
+          g_autofree char *value = sides[side] != NULL ? ward_file_summary_value (sides[side], row)
+                                                       : g_strdup ("—");
+
+          attach_label (grid, value, (int) side + 1, (int) row + 1, FALSE);
+        }
+    }
+  return GTK_WIDGET (grid);
 }
 
 static void
@@ -188,7 +228,9 @@ on_restore_chosen_cb (GtkNativeDialog *chooser,
                       Request         *request)
 {
   g_autoptr (GFile) file = NULL;
+  g_autoptr (GError) error = NULL;
   g_autofree char *name = NULL;
+  WardRestore *restore;
   GtkWidget *dialog;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -199,6 +241,15 @@ on_restore_chosen_cb (GtkNativeDialog *chooser,
       request_free (request);
       return;
     }
+  /* Checked whole before anything is asked: a file that is no backup is
+   * refused here, with the reason, and nothing changes. */
+  restore = ward_restore_prepare (ward_store_get_path (request->store), g_file_peek_path (file), &error);
+  if (restore == NULL)
+    {
+      show_error (request->window, _("Nothing Was Restored"), error);
+      request_free (request);
+      return;
+    }
 
   name = g_file_get_basename (file);
   dialog = adw_message_dialog_new (request->window, _("Restore From This Backup?"), NULL);
@@ -206,12 +257,13 @@ on_restore_chosen_cb (GtkNativeDialog *chooser,
                                   _("Everything now in Ward Tracker will be replaced by the contents "
                                     "of “%s”. The current file is kept in the backups folder first."),
                                   name);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), comparison_grid (restore));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"), "restore", _("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_file_get_path (file), g_free);
+  g_object_set_data_full (G_OBJECT (dialog), "restore", restore, (GDestroyNotify) ward_restore_free);
   g_signal_connect (dialog, "response", G_CALLBACK (on_restore_confirmed_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
 }
