@@ -149,6 +149,19 @@ check(file_setting("default-campaign") == OTHER_UUID,
       "the data file now names the chosen campaign (%r)" % file_setting("default-campaign"))
 check(gsetting("default-campaign") == "'%s'" % OTHER_UUID,
       "GSettings keeps a copy (%s)" % gsetting("default-campaign"))
+
+# This computer's code, which another computer compares before trusting
+# its bundles: the one the command line shows for the same file.
+codes = [w for w in app.cli("bundle", "code").stdout.split() if w.count("-") == 7]
+code = codes[0] if codes else "?"
+# The view switcher is in the tree more than once (wide, narrow, bottom
+# bar); its tab's own action switches the page whichever is on screen.
+find_named(prefs, "page tab", tr("Data Bundles", "Gói dữ liệu")).doActionNamed("click")
+time.sleep(0.8)
+label = app.wait_for(lambda: prefs.findChild(lambda n: n.name == code, retry=False, requireResult=False), 5)
+check(label is not None and label.size[0] > 0,
+      "the Data Bundles page shows this computer's code %s" % code)
+app.screenshot("preferences-code")
 rawinput.pressKey("Escape")
 time.sleep(0.5)
 app.quit()

@@ -22,6 +22,7 @@ struct _WardPreferencesWindow
 
   AdwEntryRow          *parent_body_row;
   AdwActionRow         *own_code_row;
+  GtkLabel             *own_code_label;
   AdwEntryRow          *party_body_row;
   AdwEntryRow          *place_name_row;
   AdwEntryRow          *front_parent_body_row;
@@ -193,12 +194,11 @@ fill_own_code (WardPreferencesWindow *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WardSigner) own = self->store != NULL ? ward_exchange_dup_own_signer (self->store, &error) : NULL;
-  g_autofree char *subtitle = NULL;
 
-  if (own != NULL)
-    subtitle = g_strdup_printf ("%s\n%s", own->code, own->name);
+  /* Its name (ward and receipt book) below, as the other computer shows it. */
+  gtk_label_set_text (self->own_code_label, own != NULL ? own->code : "");
   adw_action_row_set_subtitle (self->own_code_row,
-                               own != NULL ? subtitle : error != NULL ? error->message : "");
+                               own != NULL ? own->name : error != NULL ? error->message : "");
 }
 
 static void
@@ -293,6 +293,7 @@ ward_preferences_window_class_init (WardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, recipients_view);
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, campaign_row);
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, own_code_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, own_code_label);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected_cb);
 }
 
