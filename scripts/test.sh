@@ -7,8 +7,8 @@
 #      unit tests with LeakSanitizer, then the CLI tests and the UI tests
 #      (under Xvfb), which run here only, so that the window's code runs
 #      under the sanitizers once instead of twice without them;
-#   3. a short fuzz run of the CSV reader (libFuzzer, clang): only the
-#      fuzz harness is built;
+#   3. a short fuzz run of the CSV, bundle and seed readers (libFuzzer,
+#      clang): only the fuzz harnesses are built;
 #   4. the core unit tests under valgrind's leak check, in the build of 1.
 # The last line is "N passed, N failed", counted from meson's test logs;
 # each step says how long it took.
@@ -65,13 +65,14 @@ else
   status=1
 fi
 
-# 3. A short libFuzzer run of the CSV reader and the value parsers (clang,
-#    with ASan and UBSan), from the committed seed corpus. Only the
-#    harnesses are built: the rest of the project was built twice above.
+# 3. A short libFuzzer run of the CSV reader and the value parsers, of the
+#    bundle reader and of the seed reader (clang, with ASan and UBSan), from
+#    the committed seed corpus. Only the harnesses (and the core they
+#    exercise) are built: the rest of the project was built twice above.
 step "fuzz build"
 if [ -f build-fuzz/build.ninja ] \
    || CC=clang meson setup build-fuzz -Dfuzz=true -Db_lundef=false -Dui_tests=false -Dbuildtype=debug; then
-  if ninja -C build-fuzz tests/fuzz/fuzz-csv; then
+  if ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-bundle tests/fuzz/fuzz-seed; then
     step "fuzz run"
     meson test -C build-fuzz --no-rebuild --suite fuzz --print-errorlogs --logbase testlog-fuzz || status=1
     logs="$logs build-fuzz/meson-logs/testlog-fuzz.json"

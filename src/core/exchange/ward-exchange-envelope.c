@@ -68,14 +68,22 @@ bundle_key (const char *table,
 }
 
 gboolean
+bundle_refuse_corrupt (const char  *display_name,
+                       const char  *what,
+                       GError     **error)
+{
+  g_set_error (error, WARD_ERROR, WARD_ERROR_CORRUPT,
+               _("“%s” is not a Ward Tracker data bundle, or it is damaged (%s). "
+                 "Nothing was imported."), display_name, what);
+  return FALSE;
+}
+
+gboolean
 bundle_corrupt (WardBundlePlan  *plan,
                 const char      *what,
                 GError         **error)
 {
-  g_set_error (error, WARD_ERROR, WARD_ERROR_CORRUPT,
-               _("“%s” is not a Ward Tracker data bundle, or it is damaged (%s). "
-                 "Nothing was imported."), plan->display_name, what);
-  return FALSE;
+  return bundle_refuse_corrupt (plan->display_name, what, error);
 }
 
 WardBundleCount *
@@ -318,7 +326,6 @@ ward_bundle_plan_new_for_bytes (WardStore   *store,
                                 GError     **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr (WardBundlePlan) empty = plan_new (display_name);
   g_autoptr (WardSigner) signer = NULL;
   g_autoptr (GBytes) payload = NULL;
   gsize size = 0;
@@ -336,10 +343,12 @@ ward_bundle_plan_new_for_bytes (WardStore   *store,
   /* Before the parser, which recurses once per level of nesting. */
   if (!ward_input_check_json (data, size, display_name, error))
     return NULL;
+  /* Blank text parses to no root at all (found by tests/fuzz/fuzz-bundle). */
   if (size == 0 || !g_utf8_validate (data, (gssize) size, NULL)
-      || !json_parser_load_from_data (parser, data, (gssize) size, NULL))
+      || !json_parser_load_from_data (parser, data, (gssize) size, NULL)
+      || json_parser_get_root (parser) == NULL)
     {
-      bundle_corrupt (empty, _("it is not JSON text"), error);
+      bundle_refuse_corrupt (display_name, _("it is not JSON text"), error);
       return NULL;
     }
   return plan_from_root (store, json_parser_get_root (parser), signer->installation, display_name, error);

@@ -256,6 +256,10 @@ gint64             bundle_file_state         (WardStore          *store);
 WardBundlePlan    *bundle_plan_remake        (WardStore          *store,
                                               WardBundlePlan     *plan,
                                               GError            **error);
+/* "“NAME” is not a Ward Tracker data bundle, or it is damaged (WHAT)." */
+gboolean           bundle_refuse_corrupt     (const char         *display_name,
+                                              const char         *what,
+                                              GError            **error);
 gboolean           bundle_corrupt            (WardBundlePlan     *plan,
                                               const char         *what,
                                               GError            **error);

@@ -14,6 +14,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-input.h"
+#include "exchange/ward-exchange-private.h"
 #include "exchange/ward-exchange-sign.h"
 
 /* What the signature covers besides the payload: a signature made for a
@@ -311,28 +312,6 @@ ward_exchange_seal (WardStore  *store,
 
 /* ---- Opening ------------------------------------------------------------------ */
 
-static gboolean
-corrupt (const char  *display_name,
-         const char  *what,
-         GError     **error)
-{
-  g_set_error (error, WARD_ERROR, WARD_ERROR_CORRUPT,
-               _("“%s” is not a Ward Tracker data bundle, or it is damaged (%s). "
-                 "Nothing was imported."), display_name, what);
-  return FALSE;
-}
-
-static const char *
-string_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* Base64 of exactly @size bytes (any size when @size is 0) into *@out. */
 static gboolean
 decode_b64 (const char  *text,
@@ -376,8 +355,8 @@ parse_envelope (GBytes      *sealed,
     return NULL;
   if (size == 0 || !g_utf8_validate (data, (gssize) size, NULL)
       || !json_parser_load_from_data (parser, data, (gssize) size, NULL)
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return corrupt (display_name, _("it is not JSON text"), error), NULL;
+      || json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return bundle_refuse_corrupt (display_name, _("it is not JSON text"), error), NULL;
   return json_node_ref (json_parser_get_root (parser));
 }
 
@@ -390,8 +369,8 @@ check_sealed (JsonObject  *root,
   gint64 number = version != NULL && JSON_NODE_HOLDS_VALUE (version)
                   && json_node_get_value_type (version) == G_TYPE_INT64 ? json_node_get_int (version) : 0;
 
-  if (g_strcmp0 (string_member (root, "format"), WARD_SEAL_FORMAT) != 0)
-    return corrupt (display_name, _("it does not say it is one"), error);
+  if (g_strcmp0 (bundle_string_member (root, "format"), WARD_SEAL_FORMAT) != 0)
+    return bundle_refuse_corrupt (display_name, _("it does not say it is one"), error);
   if (number > WARD_SEAL_VERSION)
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_NEWER_VERSION,
@@ -431,13 +410,15 @@ verify (JsonObject  *root,
 
   if (!sodium_ready (error))
     return NULL;
-  signer->installation = g_strdup (string_member (who, "installation"));
-  signer->name = g_strdup (string_member (who, "name"));
+  if (who == NULL)
+    return bundle_refuse_corrupt (display_name, _("its signature is incomplete"), error), NULL;
+  signer->installation = g_strdup (bundle_string_member (who, "installation"));
+  signer->name = g_strdup (bundle_string_member (who, "name"));
   if (signer->installation == NULL || *signer->installation == '\0'
-      || !decode_b64 (string_member (who, "public_key"), crypto_sign_PUBLICKEYBYTES, &key, NULL)
-      || !decode_b64 (string_member (root, "signature"), crypto_sign_BYTES, &signature, NULL)
-      || !decode_b64 (string_member (root, "payload"), 0, &payload, &payload_len))
-    return corrupt (display_name, _("its signature is incomplete"), error), NULL;
+      || !decode_b64 (bundle_string_member (who, "public_key"), crypto_sign_PUBLICKEYBYTES, &key, NULL)
+      || !decode_b64 (bundle_string_member (root, "signature"), crypto_sign_BYTES, &signature, NULL)
+      || !decode_b64 (bundle_string_member (root, "payload"), 0, &payload, &payload_len))
+    return bundle_refuse_corrupt (display_name, _("its signature is incomplete"), error), NULL;
   memcpy (signer->public_key, key, crypto_sign_PUBLICKEYBYTES);
   signer->code = ward_exchange_code_for_key (signer->public_key);
   bytes = g_bytes_new_take (g_steal_pointer (&payload), payload_len);

@@ -530,7 +530,8 @@ ward_seed_apply (WardStore   *store,
   if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
                                    (gssize) g_bytes_get_size (json), &parse_error))
     return fail (&seed, _("not valid JSON"), parse_error->message, error);
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  /* An empty file parses to no root at all (found by tests/fuzz/fuzz-seed). */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return fail (&seed, "$", _("expected an object"), error);
   root = json_node_get_object (json_parser_get_root (parser));
 
