@@ -805,6 +805,18 @@ test_signed (Pair          *pair,
   g_assert_null (ward_bundle_plan_new_for_bytes (pair->office, again, "again.json", &error));
   g_assert_error (error, WARD_ERROR, WARD_ERROR_UNTRUSTED);
   g_assert_nonnull (strstr (error->message, "another key"));
+  g_clear_error (&error);
+  /* Its new code, compared on both screens, is trusted in place of the old. */
+  g_clear_pointer (&own, ward_signer_free);
+  g_clear_pointer (&trusted, ward_signer_free);
+  own = ward_exchange_dup_own_signer (stranger, &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_exchange_trust_code (pair->office, own->code, &trusted, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ward_exchange_get_trust (pair->office, own, NULL), ==, WARD_TRUST_TRUSTED);
+  g_clear_pointer (&plan, ward_bundle_plan_unref);
+  plan = ward_bundle_plan_new_for_bytes (pair->office, again, "again.json", &error);
+  g_assert_no_error (error);
 }
 
 static void

@@ -526,7 +526,7 @@ record_signer (WardStore         *store,
                              "INSERT INTO trusted_installations (uuid, installation, public_key, name, "
                              "  trusted_at, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
                              "ON CONFLICT (installation) DO UPDATE SET public_key = ?3, name = ?4, "
-                             "  trusted_at = ?5, updated_at = ?6 "
+                             "  trusted_at = ?5, pending_key = NULL, updated_at = ?6 "
                              "WHERE ?5 IS NOT NULL OR trusted_installations.trusted_at IS NULL",
                              error);
   if (stmt == NULL)
@@ -557,31 +557,20 @@ ward_exchange_trust (WardStore         *store,
          && ward_store_commit (store, error);
 }
 
-gboolean
-ward_exchange_trust_code (WardStore    *store,
-                          const char   *code,
-                          WardSigner  **signer_out,
-                          GError      **error)
+/* The signer of the row at @stmt (installation, name, public_key,
+ * pending_key) whose key has @wanted for code, or NULL. */
+static WardSigner *
+row_signer_with_code (WardStmt   *stmt,
+                      const char *wanted)
 {
-  g_autoptr (WardStmt) stmt = NULL;
-  g_autoptr (WardSigner) found = NULL;
-  g_autofree char *wanted = NULL;
-  int rc;
-
-  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
-  g_return_val_if_fail (code != NULL, FALSE);
-
-  wanted = code_key (code);
-  stmt = ward_store_prepare (store, "SELECT installation, name, public_key FROM trusted_installations", error);
-  if (stmt == NULL)
-    return FALSE;
-  while (found == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  for (int column = 2; column <= 3; column++)
     {
       g_autofree guint8 *key = NULL;
       g_autofree char *candidate = NULL;
       g_autofree char *candidate_key = NULL;
+      WardSigner *found;
 
-      if (!decode_b64 (ward_stmt_text (stmt, 2), crypto_sign_PUBLICKEYBYTES, &key, NULL))
+      if (!decode_b64 (ward_stmt_text (stmt, column), crypto_sign_PUBLICKEYBYTES, &key, NULL))
         continue;
       candidate = ward_exchange_code_for_key (key);
       candidate_key = code_key (candidate);
@@ -592,8 +581,37 @@ ward_exchange_trust_code (WardStore    *store,
       found->name = ward_stmt_dup_text (stmt, 1);
       memcpy (found->public_key, key, crypto_sign_PUBLICKEYBYTES);
       found->code = g_steal_pointer (&candidate);
+      return found;
     }
+  return NULL;
+}
+
+gboolean
+ward_exchange_trust_code (WardStore    *store,
+                          const char   *code,
+                          WardSigner  **signer_out,
+                          GError      **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autoptr (WardSigner) found = NULL;
+  g_autofree char *wanted = NULL;
+  int rc = SQLITE_DONE;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  wanted = code_key (code);
+  /* The key it is trusted under, or the other key a refused bundle came
+   * under (its installation set up again): either may be trusted. */
+  stmt = ward_store_prepare (store, "SELECT installation, name, public_key, pending_key "
+                                    "FROM trusted_installations", error);
+  if (stmt == NULL)
+    return FALSE;
+  while (found == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    found = row_signer_with_code (stmt, wanted);
   ward_stmt_release (stmt);
+  if (found == NULL && rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
   if (found == NULL)
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
@@ -608,6 +626,27 @@ ward_exchange_trust_code (WardStore    *store,
   return TRUE;
 }
 
+/* A trusted installation's bundle under another key: the key is kept
+ * aside, so that the clerk can trust it by its code. */
+static void
+record_pending_key (WardStore        *store,
+                    const WardSigner *signer)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autofree char *key = g_base64_encode (signer->public_key, crypto_sign_PUBLICKEYBYTES);
+  g_autofree char *now = ward_store_now ();
+
+  stmt = ward_store_prepare (store, "UPDATE trusted_installations SET pending_key = ?1, updated_at = ?2 "
+                                    "WHERE installation = ?3", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, signer->installation, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    ward_store_notify_changed (store, "trusted_installations");
+}
+
 static void
 refuse_untrusted (WardStore         *store,
                   const WardSigner  *signer,
@@ -618,6 +657,8 @@ refuse_untrusted (WardStore         *store,
   /* Remembered, so that the clerk can trust it by its code alone. */
   if (state == WARD_TRUST_UNKNOWN || state == WARD_TRUST_SEEN)
     record_signer (store, signer, FALSE, NULL);
+  else
+    record_pending_key (store, signer);
   if (state == WARD_TRUST_KEY_CHANGED)
     g_set_error (error, WARD_ERROR, WARD_ERROR_UNTRUSTED,
                  _("The bundle “%s” comes from “%s”, which this file trusts, but it is signed with "

@@ -12,6 +12,7 @@ CREATE TABLE trusted_installations (
   public_key    TEXT NOT NULL,          -- its Ed25519 public key, base64
   name          TEXT,                   -- what it calls itself: its ward and receipt book
   trusted_at    TEXT,                   -- NULL: seen on a refused bundle, not trusted (yet)
+  pending_key   TEXT,                   -- trusted, but a refused bundle came under this other key
   created_at    TEXT NOT NULL,
   updated_at    TEXT NOT NULL
 );
