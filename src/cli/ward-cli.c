@@ -49,8 +49,8 @@ static const Command commands[] = {
        "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },
   { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS] | bundle code | bundle trust CODE",
     N_("Exchange records with another laptop: export [--since DATE] [--force]; import [--dry-run] "
-       "[--keep-mine|--take-theirs]; trust CODE, the sender's code after comparing it with the "
-       "one its screen shows") },
+       "[--keep-mine|--take-theirs]; code, this computer's code; trust CODE, the sender's code "
+       "after comparing it with the one its screen shows") },
 };
 
 static void
