@@ -370,9 +370,10 @@ add_candidate (Fixture            *f,
                const char         *ceremony,
                WardCandidateState  state)
 {
+  /* After the congress (16/08/2025); the steps' facts as the rules ask. */
   static const char * const before_ceremony[] = {
     NULL, "2025-01-10", "2025-02-15", "2025-03-01", "2025-03-10", "2025-05-10",
-    "2025-06-01", "2025-06-20",
+    "2025-08-25", "2025-09-15",
   };
   g_autoptr (WardCandidate) c = ward_candidate_new ();
   g_autoptr (GError) error = NULL;
@@ -392,6 +393,11 @@ add_candidate (Fixture            *f,
     c->dates[WARD_STAGE_CEREMONY] = g_strdup (ceremony);
   c->introducer_1 = g_strdup ("Lê Văn Tám");
   c->introducer_2 = g_strdup ("Phạm Thị Mai");
+  c->introducer_1_official = c->introducer_2_official = TRUE;
+  c->introducer_1_since = g_strdup ("2020-01-01");
+  c->introducer_2_since = g_strdup ("2020-01-01");
+  if (ward_candidate_is_youth_age (c, before_ceremony[WARD_STAGE_CELL_RESOLUTION]))
+    c->youth_union_resolution = g_strdup ("08-NQ/ĐTN");
   if (upto >= WARD_STAGE_CELL_RESOLUTION)
     c->cell_resolution_number = g_strdup ("05-NQ/CB");
   if (upto >= WARD_STAGE_DECISION)

@@ -490,7 +490,7 @@ revalidate (WardCandidateDialog *self)
 
   clear_messages (self);
   update_timeline_states (self, candidate);
-  issues = ward_candidate_validate (self->store, candidate, today, WARD_CANDIDATE_CHECK_FORM, &error);
+  issues = ward_candidate_validate (self->store, candidate, today, &error);
   if (issues == NULL)
     {
       show_banner (self, error->message);
@@ -619,7 +619,7 @@ focus_first_error (WardCandidateDialog *self)
   g_autofree char *today = ward_today_iso ();
   GPtrArray *lists[2] = { parse_issues, NULL };
 
-  issues = ward_candidate_validate (self->store, candidate, today, WARD_CANDIDATE_CHECK_FORM, NULL);
+  issues = ward_candidate_validate (self->store, candidate, today, NULL);
   lists[1] = issues;
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)

@@ -154,7 +154,7 @@ add_counted_row (WardOverviewPage    *self,
                                      &progress, NULL, NULL))
     return;
   value = ward_progress_format_count ((gint64) progress.value, (gint64) ward_target_get_goal (target),
-                                      today, resolution->term_start_year, resolution->term_end_year);
+                                      today, resolution->term_end_date);
   add_row (group, ward_target_get_short_name (target), ward_verdict_title (progress.verdict),
            value, page_index);
 }
