@@ -454,6 +454,7 @@ add_receipt (Fixture      *f,
     .receipt_number = number, .date = date, .donor = donor,
     .donor_kind = ward_donor_kind_guess (donor), .donor_group = group,
     .amount = amount, .method = WARD_PAYMENT_CASH, .collector = "Lê Thị Thu",
+    .outside_period_confirmed = TRUE,  /* as the clerk confirms one in the window */
   };
   gint64 id = 0;
 
@@ -838,6 +839,32 @@ last_hash (Fixture *f)
   return ward_stmt_dup_text (stmt, 0);
 }
 
+/* The issue's example: receipts dated 12/2026 into a campaign that ran
+ * 17/09–16/10/2025, confirmed: the list keeps its period true and counts
+ * them apart. */
+static void
+test_donations_outside_period (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (WardCampaign) campaign = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+
+  if (!ward_test_have_poppler ())
+    return;
+  fill_ledger (f);
+  campaign = campaign_of (f);
+  add_receipt (f, campaign, "4", "2026-11-20", "Phạm Văn Muộn", "Tổ dân phố 4", 300000);
+  pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "(Từ ngày 17/09/2025 đến ngày 16/10/2025)");
+  /* The period's list: as before, without the late receipt. */
+  assert_contains (line_with (text, "Tổng cộng"), "1.250.000");
+  assert_contains (text, "Biên lai ghi ngày ngoài thời gian cuộc vận động");
+  assert_contains (text, "1 biên lai, tổng 300.000 đ, ghi ngày ngoài thời gian nêu trên");
+  assert_contains (line_with (text, "Phạm Văn Muộn"), "300.000");
+}
+
 static void
 test_donations (Fixture       *f,
                 gconstpointer  data)
@@ -1182,6 +1209,8 @@ main (int   argc,
   g_test_add ("/reports/enterprises", Fixture, NULL, fixture_set_up, test_enterprises,
               fixture_tear_down);
   g_test_add ("/reports/donations", Fixture, NULL, fixture_set_up, test_donations, fixture_tear_down);
+  g_test_add ("/reports/donations-outside-period", Fixture, NULL, fixture_set_up,
+              test_donations_outside_period, fixture_tear_down);
   g_test_add ("/reports/disclosure-5000", Fixture, NULL, fixture_set_up, test_disclosure_long,
               fixture_tear_down);
   g_test_add ("/reports/receipt", Fixture, NULL, fixture_set_up, test_receipt, fixture_tear_down);

@@ -20,6 +20,7 @@ struct _WardReceiptDialog
   WardFormError        form_error;
   gboolean             kind_chosen;    /* the clerk set the kind: stop guessing it */
   gboolean             guessing_kind;
+  char                *confirmed_date; /* a date outside the campaign the clerk confirmed */
 
   AdwPreferencesGroup *receipt_group;
   AdwEntryRow         *number_row;
@@ -116,6 +117,8 @@ read_form (WardReceiptDialog *self,
   form->input.reference = text_of (self->reference_row);
   form->input.collector = text_of (self->collector_row);
   form->input.note = text_of (self->note_row);
+  form->input.outside_period_confirmed = form->date != NULL
+                                         && g_strcmp0 (form->date, self->confirmed_date) == 0;
   return TRUE;
 }
 
@@ -179,6 +182,55 @@ ask_to_confirm (WardReceiptDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void on_save_clicked_cb (WardReceiptDialog *self);
+
+static void
+on_outside_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        WardReceiptDialog *self)
+{
+  g_auto (Form) form = { 0 };
+
+  if (!g_str_equal (response, "record"))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return;
+    }
+  if (!read_form (self, &form))
+    return;
+  g_free (self->confirmed_date);
+  self->confirmed_date = g_strdup (form.date);
+  on_save_clicked_cb (self);
+}
+
+/* A receipt dated outside the campaign's period is a warning the clerk
+ * confirms (ward_campaign_describe_outside() says how it lies outside). */
+static gboolean
+ask_outside_period (WardReceiptDialog *self,
+                    const Form        *form)
+{
+  g_autofree char *why = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (form->date == NULL || g_strcmp0 (form->date, self->confirmed_date) == 0
+      || (why = ward_campaign_describe_outside (self->campaign, form->date)) == NULL)
+    return FALSE;
+  body = g_strdup_printf (_("%s Record it all the same? The disclosure list counts it apart."), why);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Record a Receipt Outside the Campaign?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Check the Date"),
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_outside_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 on_save_clicked_cb (WardReceiptDialog *self)
 {
@@ -189,11 +241,15 @@ on_save_clicked_cb (WardReceiptDialog *self)
   ward_form_error_clear (&self->form_error);
   if (!read_form (self, &form))
     return;
+  /* Every other rule first: the question about the period comes last. */
+  form.input.outside_period_confirmed = TRUE;
   if (!ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
     {
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
+  if (ask_outside_period (self, &form))
+    return;
   if (ward_ledger_amount_needs_confirmation (form.input.amount))
     ask_to_confirm (self, &form);
   else
@@ -264,6 +320,7 @@ ward_receipt_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_RECEIPT_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->campaign, ward_campaign_free);
+  g_clear_pointer (&self->confirmed_date, g_free);
 
   G_OBJECT_CLASS (ward_receipt_dialog_parent_class)->dispose (object);
 }
