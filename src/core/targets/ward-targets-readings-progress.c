@@ -238,8 +238,12 @@ describe_growth (GString            *text,
   else
     g_string_append_printf (text, _("Compound annual growth over %d years with data (%d – %d): %s."),
                             p->n_years, p->first_year, p->last_year, value);
-  if (p->n_years < p->last_year - p->first_year + 1)
-    g_string_append_printf (text, " %s", _("Years without a reading are left out."));
+  if (p->missing_year != 0)
+    {
+      g_string_append (text, " ");
+      g_string_append_printf (text, _("%d has no reading: the average annual growth needs every year."),
+                              p->missing_year);
+    }
   if (isfinite (p->pace_needed) && p->verdict != WARD_VERDICT_ON_TRACK)
     {
       g_autofree char *pace = ward_format_percent (p->pace_needed, 1);
@@ -292,6 +296,9 @@ ward_target_describe_progress (WardTarget         *target,
                                 ward_target_get_baseline_year (target));
       /* Otherwise the verdict "No data yet" says it all. */
     }
+  else if (progress->verdict == WARD_VERDICT_NO_BASELINE)
+    g_string_append (text, _("The level at the congress is not known, so the pace cannot be judged: "
+                             "enter it as the baseline reading."));
   else if (ward_target_get_kind (target) == WARD_TARGET_GROWTH)
     describe_growth (text, target, progress);
   else if (ward_target_get_kind (target) == WARD_TARGET_QUOTA)
