@@ -139,6 +139,11 @@ test_other_ward_migrated_without_congress (void)
   start = ward_resolution_term_start (resolution);
   g_assert_cmpstr (start, ==, "2025-01-01");
   g_assert_cmpstr (resolution->term_end_date, ==, "2030-12-31");
+  /* The window asks once: answered or put off, not again for this file. */
+  g_assert_true (ward_resolution_should_ask_congress (store));
+  g_assert_true (ward_resolution_mark_congress_asked (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (ward_resolution_should_ask_congress (store));
 
   /* A date outside the term is refused with the dates named. */
   g_assert_false (ward_resolution_set_congress_date (store, "2031-02-01", NULL, &error));

@@ -95,6 +95,27 @@ ward_resolution_has_congress_date (const WardResolution *self)
   return self->congress_date != NULL;
 }
 
+#define CONGRESS_ASKED_SETTING "congress-date-asked"
+
+gboolean
+ward_resolution_should_ask_congress (WardStore *store)
+{
+  g_autoptr (WardResolution) self = ward_resolution_load (store, NULL);
+  g_autofree char *asked = NULL;
+
+  if (self == NULL || ward_resolution_has_congress_date (self))
+    return FALSE;
+  asked = ward_store_dup_setting (store, CONGRESS_ASKED_SETTING);
+  return g_strcmp0 (asked, "1") != 0;
+}
+
+gboolean
+ward_resolution_mark_congress_asked (WardStore  *store,
+                                     GError    **error)
+{
+  return ward_store_set_setting (store, CONGRESS_ASKED_SETTING, "1", error);
+}
+
 const char *
 ward_resolution_congress_hint (void)
 {
@@ -103,16 +124,16 @@ ward_resolution_congress_hint (void)
            "with “ward-tracker-cli term --congress dd/mm/yyyy”, or in the window.");
 }
 
-static gboolean
-check_term_dates (const WardResolution  *self,
-                  const char            *congress,
-                  const char            *term_end,
-                  GError               **error)
+gboolean
+ward_resolution_check_congress_date (const WardResolution  *self,
+                                     const char            *congress,
+                                     const char            *term_end,
+                                     GError               **error)
 {
   g_autoptr (GDate) date = ward_date_from_iso (congress);
-  g_autoptr (GDate) end = ward_date_from_iso (term_end);
+  g_autoptr (GDate) end = ward_date_from_iso (term_end != NULL ? term_end : self->term_end_date);
   g_autofree char *shown = ward_format_date (congress);
-  g_autofree char *shown_end = ward_format_date (term_end);
+  g_autofree char *shown_end = ward_format_date (term_end != NULL ? term_end : self->term_end_date);
 
   if (date == NULL || (int) g_date_get_year (date) < self->term_start_year
       || (int) g_date_get_year (date) > self->term_end_year)
@@ -146,7 +167,7 @@ ward_resolution_set_congress_date (WardStore   *store,
   if (self == NULL)
     return FALSE;
   end = term_end_iso != NULL ? term_end_iso : self->term_end_date;
-  if (!check_term_dates (self, congress_iso, end, error))
+  if (!ward_resolution_check_congress_date (self, congress_iso, end, error))
     return FALSE;
   stmt = ward_store_prepare (store, "UPDATE ward SET congress_date = ?, term_end_date = ?, "
                                     "updated_at = ? WHERE id = 1", error);

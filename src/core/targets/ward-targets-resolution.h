@@ -35,6 +35,13 @@ void            ward_resolution_free         (WardResolution        *self);
 char           *ward_resolution_term_start   (const WardResolution  *self);  /* ISO */
 char           *ward_resolution_term_end     (const WardResolution  *self);  /* ISO */
 gboolean        ward_resolution_has_congress_date (const WardResolution *self);
+/* The rule for the term's dates: the congress within the term's years, the
+ * end (NULL: the one stored) after it. FALSE with WARD_ERROR_INVALID naming
+ * the dates. */
+gboolean        ward_resolution_check_congress_date (const WardResolution *self,
+                                                     const char         *congress_iso,
+                                                     const char         *term_end_iso,
+                                                     GError            **error);
 /* Sets the congress date, and the term's end when @term_end_iso is not
  * NULL. Refused (WARD_ERROR_INVALID, naming the dates) when the congress is
  * not within the term's years or the end is not after it. */
@@ -42,6 +49,12 @@ gboolean        ward_resolution_set_congress_date (WardStore          *store,
                                                    const char         *congress_iso,
                                                    const char         *term_end_iso,
                                                    GError            **error);
+/* Whether the window should ask for the congress date: it is missing and
+ * the user was not asked yet in this file. ward_resolution_mark_congress_asked()
+ * records that the user was (asked once, answered or not). */
+gboolean        ward_resolution_should_ask_congress (WardStore     *store);
+gboolean        ward_resolution_mark_congress_asked (WardStore     *store,
+                                                     GError       **error);
 /* How to give the congress date from the command line, one sentence for
  * `init` and `stats` to print while it is missing. */
 const char     *ward_resolution_congress_hint     (void);
