@@ -813,6 +813,8 @@ test_members (Fixture       *f,
   const char *women = NULL;
   g_autofree char *chau = NULL;
   const char *first_cell, *second_cell, *due;
+  WardMissedDeadlines missed;
+  g_autofree char *counted = NULL;
 
   if (!ward_test_have_poppler ())
     return;
@@ -856,6 +858,13 @@ test_members (Fixture       *f,
   assert_contains (due, "10/12/2026");
   assert_contains (due, "Còn 13 ngày");
   g_assert_null (strstr (due, "Hoàng Văn Em"));
+  /* The deadlines missed, as the register's filter counts them: two in
+   * these files (ward_admissions_missed_deadlines(), the one count). */
+  g_assert_true (ward_admissions_missed_deadlines (f->store, TODAY, &missed, NULL));
+  g_assert_cmpint (missed.missed, ==, 2);
+  counted = g_strdup_printf ("2 thời hạn, ở %" G_GINT64_FORMAT " hồ sơ; quá nhiều nhất %d", missed.candidates,
+                             missed.most_days_over);
+  assert_contains (line_with (text, "Thời hạn theo quy định bị quá"), counted);
   assert_serif_embedded (pdf);
 }
 
