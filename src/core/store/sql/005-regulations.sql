@@ -32,8 +32,3 @@ DROP INDEX readings_one_final;
 CREATE UNIQUE INDEX readings_one_final ON readings (target_id, year, half, baseline)
   WHERE status = 'final';
 
--- Enterprises: the industry code's version, VSIC 2018 (Quyết định 27/2018/QĐ-TTg)
--- or VSIC 2025 (Quyết định 36/2025/QĐ-TTg, in force from 15/11/2025). Every
--- code stored so far was checked against VSIC 2018.
-ALTER TABLE enterprises ADD COLUMN vsic_version INTEGER CHECK (vsic_version IN (2018, 2025));
-UPDATE enterprises SET vsic_version = 2018 WHERE vsic IS NOT NULL;
