@@ -527,6 +527,25 @@ test_readings_baseline (Fixture       *f,
   g_assert_cmpfloat (p.value, ==, 5);
   g_assert_cmpfloat_with_epsilon (p.path_start_value, 0, 1e-9);
 
+  /* A level already at its goal is met without a baseline, and its
+   * description speaks of no path it cannot draw. */
+  {
+    WardTarget *insurance = target (f, "health-insurance");
+    g_autoptr (WardReading) above = ward_reading_new (insurance);
+    g_autofree char *described = NULL;
+
+    above->year = 2026;
+    above->has_value = TRUE;
+    above->value = 96.5;
+    g_assert_true (ward_reading_save (f->store, insurance, above, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (ward_target_compute_progress (f->store, insurance, "2026-11-27", &p, NULL, &error));
+    g_assert_cmpint (p.verdict, ==, WARD_VERDICT_MET);
+    described = ward_target_describe_progress (insurance, &p);
+    g_assert_null (strstr (described, "—"));
+    g_assert_null (strstr (described, "even term"));
+  }
+
   /* Growth has no baseline reading: it is judged year by year. */
   growth->year = 2025;
   growth->baseline = TRUE;

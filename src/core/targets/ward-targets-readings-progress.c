@@ -258,9 +258,14 @@ describe_level (GString            *text,
                 WardTarget         *target,
                 const WardProgress *p)
 {
-  g_autofree char *expected = ward_target_format_value (target, p->expected_at_value);
+  g_autofree char *expected = NULL;
   g_autofree char *period = NULL;
 
+  /* No path without a baseline: a level already at the goal is met, and
+   * says nothing of a pace. */
+  if (!isfinite (p->expected_at_value))
+    return;
+  expected = ward_target_format_value (target, p->expected_at_value);
   if (ward_target_is_counted (target))
     g_string_append_printf (text, _("An even term would be at %s today."), expected);
   else
