@@ -799,16 +799,6 @@ fixture_teardown (Fixture       *f,
   g_free (f->dir);
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (ward_store_exec (f->store, sql, &error));
-  g_assert_no_error (error);
-}
-
 static gint64
 add_cell (Fixture    *f,
           const char *name)
@@ -1191,9 +1181,9 @@ test_inherited_rules (Fixture       *f,
 
   ward_candidate_free (save_new (f, "Trần Văn An", "1990-01-01", WARD_STAGE_CEREMONY, 0));
   /* As an import before the introducer columns left it. */
-  exec_sql (f, "UPDATE candidates SET introducer_1 = NULL, introducer_2 = NULL, "
-               "introducer_1_official = NULL, introducer_2_official = NULL, "
-               "introducer_1_since = NULL, introducer_2_since = NULL");
+  ward_test_exec (f->store, "UPDATE candidates SET introducer_1 = NULL, introducer_2 = NULL, "
+                            "introducer_1_official = NULL, introducer_2_official = NULL, "
+                            "introducer_1_since = NULL, introducer_2_since = NULL");
   c = ward_candidate_load (f->store, 1, &error);
   g_assert_no_error (error);
   c->phone = g_strdup ("0912 345 678");

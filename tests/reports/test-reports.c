@@ -217,16 +217,6 @@ assert_party_heading (const char *text)
   assert_contains (text, "- Ban Thường vụ Tỉnh ủy (để b/c),");
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (ward_store_exec (f->store, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* ---- Filling the registers -------------------------------------------------- */
 
 static WardTarget *
@@ -1163,7 +1153,7 @@ test_settings (Fixture       *f,
 
   /* What the user set wins; a body left at its default comes from the
    * ward the file was seeded for. */
-  exec_sql (f, "UPDATE ward SET parent_body = 'Đảng bộ tỉnh Nghệ An'");
+  ward_test_exec (f->store, "UPDATE ward SET parent_body = 'Đảng bộ tỉnh Nghệ An'");
   g_settings_set_string (gsettings, "party-body", "ĐẢNG ỦY PHƯỜNG VINH PHÚ");
   g_settings_set_string (gsettings, "place-name", "Vinh Phú");
   g_settings_set_string (gsettings, "party-signatory-name", "Nguyễn Văn Bình");

@@ -83,16 +83,6 @@ count_rows (Fixture    *f,
   return n;
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  ward_store_exec (f->store, sql, &error);
-  g_assert_no_error (error);
-}
-
 /* ---- Validation, table by table ------------------------------------------ */
 
 typedef struct
@@ -567,14 +557,14 @@ test_readings_counted_progress (Fixture       *f,
   /* The term runs from the congress (16/08/2025 in the seed): of 2025's two
    * ceremonies only the one after it counts; one in 2026, one before the
    * term, one without a ceremony. */
-  exec_sql (f,
-            "INSERT INTO candidates (uuid, full_name, sort_key, search_key, birth_date, ceremony_date, "
-            "created_at, updated_at) VALUES "
-            "('c1', 'Nguyễn Văn An', 'a', 'a', '1990-01-01', '2025-08-15', 'x', 'x'), "
-            "('c2', 'Trần Thị Bình', 'b', 'b', '1991-01-01', '2025-08-16', 'x', 'x'), "
-            "('c3', 'Lê Văn Cường', 'c', 'c', '1992-01-01', '2026-05-19', 'x', 'x'), "
-            "('c4', 'Phạm Thị Dung', 'd', 'd', '1993-01-01', '2024-12-31', 'x', 'x'), "
-            "('c5', 'Hoàng Văn Em', 'e', 'e', '1994-01-01', NULL, 'x', 'x')");
+  ward_test_exec (f->store,
+                  "INSERT INTO candidates (uuid, full_name, sort_key, search_key, birth_date, ceremony_date, "
+                  "created_at, updated_at) VALUES "
+                  "('c1', 'Nguyễn Văn An', 'a', 'a', '1990-01-01', '2025-08-15', 'x', 'x'), "
+                  "('c2', 'Trần Thị Bình', 'b', 'b', '1991-01-01', '2025-08-16', 'x', 'x'), "
+                  "('c3', 'Lê Văn Cường', 'c', 'c', '1992-01-01', '2026-05-19', 'x', 'x'), "
+                  "('c4', 'Phạm Thị Dung', 'd', 'd', '1993-01-01', '2024-12-31', 'x', 'x'), "
+                  "('c5', 'Hoàng Văn Em', 'e', 'e', '1994-01-01', NULL, 'x', 'x')");
   g_assert_true (ward_targets_count_by_year (f->store, WARD_SOURCE_ADMISSIONS, 2025, 2030, counts, &error));
   g_assert_no_error (error);
   g_assert_cmpint (counts[0], ==, 1);

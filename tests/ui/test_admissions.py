@@ -42,20 +42,7 @@ def showing(role, name, parent=None, timeout=10.0):
     return app.wait_for(find, timeout)
 
 
-def reveal(node, window):
-    """Scrolls @window with the mouse wheel until @node is on screen (GTK
-    4.8 answers AT-SPI's grabFocus without moving the focus). The wheel
-    scrolls with an animation: wait for it to settle before trusting the
-    position."""
-    wx, wy = window.position
-    ww, wh = window.size
-    for _ in range(60):
-        time.sleep(0.4)
-        x, y = node.position
-        w, h = node.size
-        if y >= wy + 60 and y + h <= wy + wh - 10:
-            return
-        rawinput.click(wx + ww // 2, wy + wh // 2, 5 if y + h > wy + wh - 10 else 4)
+reveal = wardui.reveal
 
 
 def type_into(node, text, window=None):

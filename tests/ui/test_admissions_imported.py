@@ -51,17 +51,7 @@ con.close()
 app = wardui.App(database=db)
 
 
-def reveal(node, window):
-    """Scrolls @window with the mouse wheel until @node is on screen."""
-    wx, wy = window.position
-    ww, wh = window.size
-    for _ in range(60):
-        time.sleep(0.4)
-        x, y = node.position
-        w, h = node.size
-        if y >= wy + 60 and y + h <= wy + wh - 10:
-            return
-        rawinput.click(wx + ww // 2, wy + wh // 2, 5 if y + h > wy + wh - 10 else 4)
+reveal = wardui.reveal
 
 
 def in_list():

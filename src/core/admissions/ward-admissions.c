@@ -377,6 +377,26 @@ ward_candidate_issue_free (WardCandidateIssue *issue)
   g_free (issue);
 }
 
+static void
+add_issue_valist (GPtrArray  *issues,
+                  const char *field,
+                  gboolean    warning,
+                  const char *rule,
+                  WardStage   step,
+                  const char *format,
+                  va_list     args)
+{
+  WardCandidateIssue *issue = g_new0 (WardCandidateIssue, 1);
+
+  issue->message = g_strdup_vprintf (format, args);
+  issue->field = field;
+  issue->warning = warning;
+  issue->code = WARD_ERROR_INVALID;
+  issue->rule = rule;
+  issue->step = step;
+  g_ptr_array_add (issues, issue);
+}
+
 void
 ward_candidate_add_issue (GPtrArray  *issues,
                           const char *field,
@@ -384,16 +404,11 @@ ward_candidate_add_issue (GPtrArray  *issues,
                           const char *format,
                           ...)
 {
-  WardCandidateIssue *issue = g_new0 (WardCandidateIssue, 1);
   va_list args;
 
   va_start (args, format);
-  issue->message = g_strdup_vprintf (format, args);
+  add_issue_valist (issues, field, warning, NULL, WARD_STAGE_NONE, format, args);
   va_end (args);
-  issue->field = field;
-  issue->warning = warning;
-  issue->code = WARD_ERROR_INVALID;
-  g_ptr_array_add (issues, issue);
 }
 
 void
@@ -405,18 +420,11 @@ ward_candidate_add_rule_issue (GPtrArray  *issues,
                                const char *format,
                                ...)
 {
-  WardCandidateIssue *issue = g_new0 (WardCandidateIssue, 1);
   va_list args;
 
   va_start (args, format);
-  issue->message = g_strdup_vprintf (format, args);
+  add_issue_valist (issues, field, warning, rule, step, format, args);
   va_end (args);
-  issue->field = field;
-  issue->warning = warning;
-  issue->code = WARD_ERROR_INVALID;
-  issue->rule = rule;
-  issue->step = step;
-  g_ptr_array_add (issues, issue);
 }
 
 void

@@ -158,6 +158,29 @@ on_confirm_response_cb (AdwMessageDialog  *dialog,
     gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
 
+/* A question before recording: "record" records, "cancel" (the default,
+ * and Escape) goes back to the form. */
+static void
+ask_question (WardReceiptDialog *self,
+              const char        *heading,
+              const char        *body,
+              const char        *cancel_label,
+              GCallback          on_response)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", cancel_label,
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", on_response, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ask_to_confirm (WardReceiptDialog *self,
                 const Form        *form)
@@ -165,21 +188,11 @@ ask_to_confirm (WardReceiptDialog *self,
   g_autofree char *amount = ward_format_money (form->input.amount);
   g_autofree char *words = ward_format_amount_in_words (form->input.amount);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   body = g_strdup_printf (_("This receipt is for %s (%s). Check the amount against the paper "
                             "receipt before recording it."), amount, words);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Record a Large Amount?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Check Again"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_question (self, _("Record a Large Amount?"), body, _("_Check Again"),
+                G_CALLBACK (on_confirm_response_cb));
 }
 
 static void on_save_clicked_cb (WardReceiptDialog *self);
@@ -211,23 +224,13 @@ ask_outside_period (WardReceiptDialog *self,
 {
   g_autofree char *why = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   if (form->date == NULL || g_strcmp0 (form->date, self->confirmed_date) == 0
       || (why = ward_campaign_describe_outside (self->campaign, form->date)) == NULL)
     return FALSE;
   body = g_strdup_printf (_("%s Record it all the same? The disclosure list counts it apart."), why);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Record a Receipt Outside the Campaign?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Check the Date"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_outside_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_question (self, _("Record a Receipt Outside the Campaign?"), body, _("_Check the Date"),
+                G_CALLBACK (on_outside_response_cb));
   return TRUE;
 }
 
