@@ -66,8 +66,9 @@ test_file_is_well_formed (void)
   for (guint i = 0; i < entries->len; i++)
     {
       WardCalendarEntry *e = entries->pdata[i];
+      g_autoptr (GDate) date = ward_date_from_iso (e->date);
 
-      g_assert_nonnull (ward_date_from_iso (e->date));
+      g_assert_nonnull (date);
       g_assert_cmpstr (e->note, !=, "");
       if (i > 0)
         g_assert_cmpstr (((WardCalendarEntry *) entries->pdata[i - 1])->date, <, e->date);

@@ -71,9 +71,14 @@ parse_line (const char  *line,
   fields_text = hash != NULL ? g_strndup (line, hash - line) : g_strdup (line);
   entry->note = g_strstrip (g_strdup (hash != NULL ? hash + 1 : ""));
   fields = g_strsplit_set (g_strstrip (fields_text), " \t", -1);
+  /* Several blanks in a row split into empty fields: drop (and free) them. */
   for (guint i = 0; fields[i] != NULL; i++)
-    if (fields[i][0] != '\0')
-      fields[n++] = fields[i];
+    {
+      if (fields[i][0] != '\0')
+        fields[n++] = fields[i];
+      else
+        g_free (fields[i]);
+    }
   fields[n] = NULL;
 
   if (n != 3 || !is_exact_iso (fields[0]) || !g_strv_contains (kinds, fields[1])
