@@ -1492,6 +1492,10 @@ test_import_errors (Fixture       *f,
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 2, "Date of birth", "18 from 06/2027"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 3, "Admission date", "cannot be earlier"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Cell resolution number", "Write the number"));
+  /* The chi bộ resolution's rules apply on import too: no introducers, no
+   * papers before it. */
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Người giới thiệu 1", "Missing introducers"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Ngày đơn và lý lịch", "the application"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 5, "Gender", "Nam"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 6, "Full name", "row 4"));
   g_assert_cmpuint (result.n_errors, ==, 5);
