@@ -63,7 +63,7 @@ ward_cli_command_import (WardCliContext  *ctx,
                          int              argc,
                          char           **argv)
 {
-  const char *usage = "import KIND FILE [--dry-run] [--update] [--campaign NAME]";
+  const char *usage = "import KIND FILE [--dry-run] [--update] [--campaign NAME] [--allow-outside-period]";
   WardImportContext import_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
   g_auto (WardImportResult) result = { 0 };
   g_autoptr (WardStore) store = NULL;
@@ -81,6 +81,8 @@ ward_cli_command_import (WardCliContext  *ctx,
         import_context.policy = WARD_IMPORT_UPDATE_EXISTING;
       else if (g_str_equal (argv[i], "--campaign") && i + 1 < argc)
         import_context.campaign = argv[++i];
+      else if (g_str_equal (argv[i], "--allow-outside-period"))
+        import_context.allow_outside_period = TRUE;
       else if (argv[i][0] == '-')
         return ward_cli_misuse (usage);
       else if (kind_name == NULL)

@@ -10,8 +10,10 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "base/ward-format.h"
 #include "cli/ward-cli.h"
 #include "registers/ward-registers-stats.h"
+#include "targets/ward-targets-resolution.h"
 
 typedef struct
 {
@@ -23,14 +25,22 @@ typedef struct
 
 static int command_init (WardCliContext *ctx, int argc, char **argv);
 static int command_stats (WardCliContext *ctx, int argc, char **argv);
+static int command_term (WardCliContext *ctx, int argc, char **argv);
+static int print_term (WardStore *store);
+
+#define TERM_USAGE "term [--congress DD/MM/YYYY] [--end DD/MM/YYYY]"
 
 static const Command commands[] = {
   { "init", command_init, "init [--seed FILE]",
     N_("Create the database file from a resolution seed (default: the built-in Đông Sơn one)") },
   { "stats", command_stats, "stats [--json]",
     N_("Print the ward, the term and every target with its goal and current value") },
+  { "term", command_term, TERM_USAGE,
+    N_("Print the term, or set the date of the congress that adopted the resolution and the "
+       "term's end: admissions and enterprises count from the congress") },
   { "import", ward_cli_command_import, "import KIND FILE [--dry-run] [--update] [--campaign NAME]",
-    N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings)") },
+    N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings); "
+       "--allow-outside-period takes receipts dated outside the campaign’s period") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
     N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
   { "backup", ward_cli_command_backup, "backup FILE [--force]",
@@ -138,7 +148,77 @@ command_init (WardCliContext  *ctx,
   if (store == NULL)
     return ward_cli_fail (error);
   g_print (_("Created %s\n"), name);
+  return print_term (store);
+}
+
+/* The term as the counts use it, or how to give its start when missing. */
+static int
+print_term (WardStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardResolution) resolution = ward_resolution_load (store, &error);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (resolution == NULL)
+    return ward_cli_fail (error);
+  if (!ward_resolution_has_congress_date (resolution))
+    {
+      g_print ("%s\n", ward_resolution_congress_hint ());
+      return WARD_CLI_OK;
+    }
+  from = ward_format_date (resolution->congress_date);
+  to = ward_format_date (resolution->term_end_date);
+  g_print (_("Term: from the congress on %s to %s.\n"), from, to);
   return WARD_CLI_OK;
+}
+
+static gboolean
+parse_date_option (const char  *text,
+                   char       **iso_out)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (ward_parse_date (text, iso_out, &error))
+    return TRUE;
+  g_printerr ("%s\n", error->message);
+  return FALSE;
+}
+
+static int
+command_term (WardCliContext  *ctx,
+              int              argc,
+              char           **argv)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *congress = NULL;
+  g_autofree char *end = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--congress") && i + 1 < argc && congress == NULL)
+        {
+          if (!parse_date_option (argv[++i], &congress))
+            return WARD_CLI_BAD_INPUT;
+        }
+      else if (g_str_equal (argv[i], "--end") && i + 1 < argc && end == NULL)
+        {
+          if (!parse_date_option (argv[++i], &end))
+            return WARD_CLI_BAD_INPUT;
+        }
+      else
+        return ward_cli_misuse (TERM_USAGE);
+    }
+  if (end != NULL && congress == NULL)
+    return ward_cli_misuse (TERM_USAGE);
+
+  store = ward_cli_open_store (ctx);
+  if (store == NULL)
+    return WARD_CLI_BAD_INPUT;
+  if (congress != NULL && !ward_resolution_set_congress_date (store, congress, end, &error))
+    return ward_cli_fail (error);
+  return print_term (store);
 }
 
 static int

@@ -30,9 +30,10 @@ candidate_row (WardRows *rows,
   return ward_rows_get (rows, index);
 }
 
+/* After the congress (16/08/2025), each step within its deadline. */
 static const char * const timeline[WARD_N_STAGES] = {
   NULL, "2025-01-10", "2025-02-15", "2025-03-01", "2025-03-10", "2025-05-10",
-  "2025-06-01", "2025-06-20", "2025-07-01", "2026-07-01",
+  "2025-08-25", "2025-09-15", "2025-09-20", "2026-09-28",
 };
 
 static WardCandidate *
@@ -46,14 +47,21 @@ make_candidate (const char *name,
   c->birth_date = g_strdup (birth);
   for (int stage = WARD_STAGE_SYMPATHISER; stage <= (int) upto; stage++)
     c->dates[stage] = g_strdup (timeline[stage]);
+  c->education = g_strdup ("12/12");
   c->introducer_1 = g_strdup ("Lê Văn Tám");
   c->introducer_2 = g_strdup ("Phạm Thị Mai");
+  c->introducer_1_official = c->introducer_2_official = TRUE;
+  c->introducer_1_since = g_strdup ("2022-01-01");
+  c->introducer_2_since = g_strdup ("2023-05-01");
   if (upto >= WARD_STAGE_CELL_RESOLUTION)
     c->cell_resolution_number = g_strdup ("05-NQ/CB");
   if (upto >= WARD_STAGE_DECISION)
     c->decision_number = g_strdup ("120-QĐ/ĐU");
   if (upto >= WARD_STAGE_RECOGNITION)
-    c->recognition_number = g_strdup ("310-QĐ/ĐU");
+    {
+      c->recognition_number = g_strdup ("310-QĐ/ĐU");
+      c->recognition_resolution_date = g_strdup ("2026-09-22");
+    }
   return c;
 }
 
@@ -161,7 +169,7 @@ static void
 test_valid_timeline (void)
 {
   g_autoptr (WardCandidate) c = make_candidate ("Nguyễn Thị Hoa", "1995-03-05", WARD_STAGE_RECOGNITION);
-  g_autoptr (GPtrArray) issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, NULL, TODAY);
 
   dump_issues (issues);
   g_assert_cmpuint (issues->len, ==, 0);
@@ -172,7 +180,7 @@ static void
 test_required_fields (void)
 {
   g_autoptr (WardCandidate) c = ward_candidate_new ();
-  g_autoptr (GPtrArray) issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, NULL, TODAY);
   g_autoptr (GPtrArray) later = NULL;
 
   g_assert_nonnull (issue_for (issues, "full_name"));
@@ -185,50 +193,46 @@ test_required_fields (void)
   c->given_name_words = 2;
   c->birth_date = g_strdup ("2026-12-01");
   c->state = WARD_CANDIDATE_WITHDRAWN;
-  later = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  later = ward_candidate_check (c, NULL, TODAY);
   dump_issues (later);
   g_assert_nonnull (issue_for (later, "full_name"));
   g_assert_true (has_message (later, "after today"));
   g_assert_nonnull (issue_for (later, "state_reason"));
 }
 
-typedef struct
-{
-  const char *birth;
-  const char *judged_on;    /* the chi bộ resolution's date */
-  WardStage   stage;        /* the stage dated @judged_on */
-  gboolean    error;
-  gboolean    warning;
-  const char *message;
-} AgeCase;
-
+/* Counted by month at the chi bộ resolution (Quy định 294-QĐ/TW 1.1.1): the
+ * day before and the day of the 18th-birthday month, the issue's held
+ * example, the 60th. */
 static void
 test_age_rule (void)
 {
-  static const AgeCase cases[] = {
-    { "2008-11-20", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, FALSE, NULL },  /* 18 that day */
-    { "2008-11-21", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, TRUE, FALSE, "only 17 then, 18 on 21/11/2026" },
-    { "2008-02-29", "2026-02-28", WARD_STAGE_CELL_RESOLUTION, FALSE, FALSE, NULL },
-    { "2008-02-29", "2026-02-27", WARD_STAGE_CELL_RESOLUTION, TRUE, FALSE, "18 on 28/02/2026" },
-    { "2010-06-01", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, TRUE, FALSE, "only 16" },
-    { "1966-11-20", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, FALSE, NULL },  /* exactly 60 */
-    { "1966-11-19", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, TRUE, "provincial" },  /* 60 and a day */
-    { "1950-01-01", "2026-11-20", WARD_STAGE_CELL_RESOLUTION, FALSE, TRUE, "over 60" },
-    /* An old admission without the resolution: judged on the ceremony. */
-    { "2008-11-21", "2026-11-20", WARD_STAGE_CEREMONY, TRUE, FALSE, "only 17 on “Admission ceremony”" },
+  static const struct
+  {
+    const char *birth;
+    const char *resolution;
+    gboolean    error;
+    gboolean    warning;
+    const char *message;
+  } cases[] = {
+    { "2007-09-25", "2025-09-05", FALSE, FALSE, NULL },   /* held: 18 in September, by month */
+    { "2007-09-25", "2025-09-01", FALSE, FALSE, NULL },   /* the first day of the month */
+    { "2007-09-25", "2025-08-31", TRUE, FALSE, "18 from 09/2025" },  /* the day before it */
+    { "2007-10-01", "2025-09-30", TRUE, FALSE, "18 from 10/2025" },
+    { "2008-02-29", "2026-02-01", FALSE, FALSE, NULL },
+    { "1965-09-30", "2025-09-01", FALSE, FALSE, NULL },   /* 60, by month */
+    { "1965-08-01", "2025-09-30", FALSE, TRUE, "provincial" },  /* 60 and a month */
+    { "1950-01-01", "2025-09-30", FALSE, TRUE, "over 60" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", cases[i].birth, WARD_STAGE_NONE);
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", cases[i].birth, WARD_STAGE_CELL_RESOLUTION);
       g_autoptr (GPtrArray) issues = NULL;
       WardCandidateIssue *issue;
 
-      set_date (c, cases[i].stage, cases[i].judged_on);
-      if (cases[i].stage == WARD_STAGE_CELL_RESOLUTION)
-        c->cell_resolution_number = g_strdup ("01-NQ/CB");
-      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
-      g_test_message ("born %s, judged on %s", cases[i].birth, cases[i].judged_on);
+      set_date (c, WARD_STAGE_CELL_RESOLUTION, cases[i].resolution);
+      issues = ward_candidate_check (c, NULL, cases[i].resolution);
+      g_test_message ("born %s, chi bộ resolution %s", cases[i].birth, cases[i].resolution);
       dump_issues (issues);
       issue = issue_for (issues, "birth_date");
       if (!cases[i].error && !cases[i].warning)
@@ -242,6 +246,9 @@ test_age_rule (void)
       g_assert_nonnull (strstr (issue->message, cases[i].message));
       g_assert_cmpint (ward_candidate_issues_have_errors (issues), ==, cases[i].error);
     }
+  g_assert_cmpint (ward_candidate_age_in_months ("2007-09-25", "2025-09-05"), ==, 216);
+  g_assert_cmpint (ward_candidate_age_in_months ("2007-09-25", "2025-08-31"), ==, 215);
+  g_assert_cmpint (ward_candidate_age_in_months ("2007-09-25", "2007-09-01"), ==, -1);
 }
 
 static void
@@ -257,9 +264,9 @@ test_stage_order (void)
       WardCandidateIssue *issue;
       const char *field = ward_stage_get_field (stage);
 
-      set_date (c, stage - 1, "2025-09-02");
-      set_date (c, stage, "2025-09-01");
-      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      set_date (c, stage - 1, "2026-10-02");
+      set_date (c, stage, "2026-10-01");
+      issues = ward_candidate_check (c, NULL, TODAY);
       g_test_message ("%s a day before %s", field, ward_stage_get_field (stage - 1));
       dump_issues (issues);
       issue = issue_for (issues, field);
@@ -267,10 +274,10 @@ test_stage_order (void)
       g_assert_false (issue->warning);
       g_assert_nonnull (strstr (issue->message, "cannot be earlier than"));
       g_assert_nonnull (strstr (issue->message, ward_stage_get_title (stage - 1)));
-      g_assert_nonnull (strstr (issue->message, "01/09/2025"));
+      g_assert_nonnull (strstr (issue->message, "01/10/2026"));
 
-      set_date (c, stage, "2025-09-02");
-      same_day = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      set_date (c, stage, "2026-10-02");
+      same_day = ward_candidate_check (c, NULL, TODAY);
       g_assert_false (has_message (same_day, "cannot be earlier than"));
     }
 }
@@ -287,23 +294,23 @@ test_stage_order_gaps (void)
    * the sympathiser list. */
   set_date (c, WARD_STAGE_SYMPATHISER, "2026-03-01");
   set_date (c, WARD_STAGE_APPLICATION, "2026-02-01");
-  issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  issues = ward_candidate_check (c, NULL, TODAY);
   g_assert_nonnull (issue_for (issues, "application_date"));
   g_assert_true (has_message (issues, ward_stage_get_title (WARD_STAGE_SYMPATHISER)));
 
   /* A stage after today is refused. */
   set_date (c, WARD_STAGE_APPLICATION, "2026-11-28");
-  future = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  future = ward_candidate_check (c, NULL, TODAY);
   g_assert_nonnull (issue_for (future, "application_date"));
   g_assert_true (has_message (future, "after today"));
 
   /* Recognition within the 12 months of probation is refused. */
   g_clear_pointer (&c, ward_candidate_free);
   c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
-  set_date (c, WARD_STAGE_RECOGNITION, "2026-06-30");
-  probation = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+  set_date (c, WARD_STAGE_RECOGNITION, "2026-09-19");
+  probation = ward_candidate_check (c, NULL, TODAY);
   g_assert_nonnull (issue_for (probation, "recognition_date"));
-  g_assert_true (has_message (probation, "not before 01/07/2026"));
+  g_assert_true (has_message (probation, "not before 20/09/2026"));
 }
 
 static void
@@ -313,18 +320,16 @@ test_decision_numbers (void)
   {
     WardStage   stage;
     const char *number_field;
-    gboolean    spreadsheet_checks;
   } cases[] = {
-    { WARD_STAGE_CELL_RESOLUTION, "cell_resolution_number", TRUE },
-    { WARD_STAGE_DECISION, "decision_number", TRUE },
-    { WARD_STAGE_RECOGNITION, "recognition_number", FALSE },  /* no such column in the file */
+    { WARD_STAGE_CELL_RESOLUTION, "cell_resolution_number" },
+    { WARD_STAGE_DECISION, "decision_number" },
+    { WARD_STAGE_RECOGNITION, "recognition_number" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
       g_autoptr (GPtrArray) form = NULL;
-      g_autoptr (GPtrArray) sheet = NULL;
       g_autoptr (GPtrArray) no_date = NULL;
       char **number = cases[i].stage == WARD_STAGE_CELL_RESOLUTION ? &c->cell_resolution_number
                       : cases[i].stage == WARD_STAGE_DECISION ? &c->decision_number
@@ -334,14 +339,11 @@ test_decision_numbers (void)
       g_test_message ("%s", cases[i].number_field);
       g_clear_pointer (number, g_free);
       *number = g_strdup ("  ");  /* blank is no number */
-      form = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      form = ward_candidate_check (c, NULL, TODAY);
       issue = issue_for (form, cases[i].number_field);
       g_assert_nonnull (issue);
       g_assert_false (issue->warning);
       g_assert_nonnull (strstr (issue->message, "Write the number"));
-
-      sheet = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_SPREADSHEET);
-      g_assert_cmpint (issue_for (sheet, cases[i].number_field) != NULL, ==, cases[i].spreadsheet_checks);
 
       /* A number without its date. */
       g_free (*number);
@@ -349,18 +351,20 @@ test_decision_numbers (void)
       set_date (c, WARD_STAGE_RECOGNITION, NULL);
       if (cases[i].stage != WARD_STAGE_RECOGNITION)
         set_date (c, cases[i].stage, NULL);
-      no_date = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      no_date = ward_candidate_check (c, NULL, TODAY);
       dump_issues (no_date);
       g_assert_nonnull (issue_for (no_date, ward_stage_get_field (cases[i].stage)));
     }
 }
 
+/* Hướng dẫn 06-HD/TW 5.4: valid for 60 months, a refusal past them, naming
+ * the certificate's date; the held example: expired the day before. */
 static void
-test_certificate_age (void)
+test_certificate_validity (void)
 {
-  static const struct { const char *course, *resolution; gboolean warned; } cases[] = {
-    { "2021-06-01", "2026-06-01", FALSE },  /* exactly 5 years */
-    { "2021-06-01", "2026-06-02", TRUE },
+  static const struct { const char *course, *resolution; gboolean refused; } cases[] = {
+    { "2021-06-01", "2026-06-01", FALSE },  /* the last day of the 60 months */
+    { "2021-06-01", "2026-06-02", TRUE },   /* expired the day before the resolution */
     { "2019-01-01", "2026-06-02", TRUE },
     { "2024-02-29", "2029-02-28", FALSE },  /* checked against dates, not today */
     { "2025-06-01", "2025-06-01", FALSE },
@@ -368,24 +372,29 @@ test_certificate_age (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1970-01-01", WARD_STAGE_NONE);
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1970-01-01", WARD_STAGE_CELL_RESOLUTION);
       g_autoptr (GPtrArray) issues = NULL;
+      g_autofree char *issued = ward_format_date (cases[i].course);
       WardCandidateIssue *issue;
 
+      set_date (c, WARD_STAGE_SYMPATHISER, NULL);
       set_date (c, WARD_STAGE_COURSE, cases[i].course);
+      set_date (c, WARD_STAGE_APPLICATION, cases[i].course);
+      set_date (c, WARD_STAGE_VERIFICATION_SENT, NULL);
+      set_date (c, WARD_STAGE_VERIFICATION_DONE, cases[i].course);
       set_date (c, WARD_STAGE_CELL_RESOLUTION, cases[i].resolution);
-      c->cell_resolution_number = g_strdup ("01-NQ/CB");
-      issues = ward_candidate_check (c, "2030-01-01", WARD_CANDIDATE_CHECK_FORM);
+      issues = ward_candidate_check (c, NULL, "2030-01-01");
       g_test_message ("course %s, resolution %s", cases[i].course, cases[i].resolution);
       dump_issues (issues);
       issue = issue_for (issues, "course_date");
-      g_assert_cmpint (issue != NULL, ==, cases[i].warned);
+      g_assert_cmpint (issue != NULL, ==, cases[i].refused);
       if (issue != NULL)
         {
-          g_assert_true (issue->warning);
-          g_assert_nonnull (strstr (issue->message, "more than 5 years old"));
+          g_assert_false (issue->warning);
+          g_assert_cmpstr (issue->rule, ==, "certificate");
+          g_assert_nonnull (strstr (issue->message, issued));
         }
-      g_assert_false (ward_candidate_issues_have_errors (issues));
+      g_assert_cmpint (ward_candidate_issues_have_errors (issues), ==, cases[i].refused);
     }
 }
 
@@ -404,7 +413,7 @@ test_stall (void)
     { "2025-11-26", NULL, WARD_CANDIDATE_FOLLOWING, "2026-11-27", TRUE },
     { "2024-02-29", NULL, WARD_CANDIDATE_FOLLOWING, "2025-02-28", FALSE },
     { "2024-02-29", NULL, WARD_CANDIDATE_FOLLOWING, "2025-03-01", TRUE },
-    { "2025-01-01", "2026-11-01", WARD_CANDIDATE_FOLLOWING, "2026-11-27", FALSE },  /* considered */
+    { "2025-12-01", "2026-11-01", WARD_CANDIDATE_FOLLOWING, "2026-11-27", FALSE },  /* considered */
     { "2025-01-01", NULL, WARD_CANDIDATE_PAUSED, "2026-11-27", FALSE },
     { "2025-01-01", NULL, WARD_CANDIDATE_WITHDRAWN, "2026-11-27", FALSE },
     { NULL, NULL, WARD_CANDIDATE_FOLLOWING, "2026-11-27", FALSE },
@@ -425,7 +434,7 @@ test_stall (void)
       g_test_message ("application %s, today %s", cases[i].application, cases[i].today);
       g_assert_cmpint (ward_candidate_is_stalled (c, cases[i].today), ==, cases[i].stalled);
 
-      issues = ward_candidate_check (c, cases[i].today, WARD_CANDIDATE_CHECK_FORM);
+      issues = ward_candidate_check (c, NULL, cases[i].today);
       issue = issue_for (issues, "application_date");
       g_assert_cmpint (issue != NULL, ==, cases[i].stalled);
       if (issue != NULL)
@@ -433,45 +442,73 @@ test_stall (void)
     }
 }
 
+/* Charter Điều 4 khoản 2, Quy định 294-QĐ/TW 3.2.1: two official members of
+ * 12 months' acquaintance; the Youth Union's route for a member of youth
+ * age; the trade union's. */
 static void
 test_introducers (void)
 {
   static const struct
   {
+    const char *birth;
     gboolean    youth_union;
+    gboolean    trade_union;
     const char *first;
     const char *second;
-    const char *resolution;     /* of the Youth Union */
+    const char *youth;          /* the Youth Union's resolution */
+    const char *trade;          /* the trade union's */
+    gboolean    official;       /* the second introducer ticked official */
+    const char *since;          /* the second introducer's acquaintance */
     gboolean    considered;     /* the chi bộ resolution is dated */
     const char *error_field;    /* NULL: accepted */
+    const char *message;
   } cases[] = {
-    { FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, TRUE, NULL },
-    { TRUE, "Lê Văn Tám", "Phạm Thị Mai", NULL, TRUE, NULL },
-    { TRUE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", TRUE, NULL },
-    { TRUE, NULL, "Lê Văn Tám", "12-NQ/ĐTN", TRUE, NULL },  /* either line */
-    { FALSE, "Lê Văn Tám", NULL, NULL, TRUE, "introducer_2" },
-    { TRUE, "Lê Văn Tám", NULL, NULL, TRUE, "introducer_2" },
-    { FALSE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", TRUE, "youth_union_resolution" },
-    { TRUE, NULL, NULL, "12-NQ/ĐTN", TRUE, "introducer_1" },
-    { FALSE, NULL, NULL, NULL, TRUE, "introducer_1" },
-    { FALSE, NULL, NULL, NULL, FALSE, NULL },               /* not needed yet */
-    { FALSE, "Lê Văn Tám", "LE VAN TAM", NULL, TRUE, "introducer_2" },  /* one person twice */
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, NULL, TRUE, "2024-08-25", TRUE, NULL, NULL },
+    /* 12 months to the day, and a day short */
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, NULL, TRUE, "2024-08-26", TRUE,
+      "introducer_2", "less than 12 months" },
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, NULL, TRUE, NULL, TRUE,
+      "introducer_2", "since when" },
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, NULL, FALSE, "2020-01-01", TRUE,
+      "introducer_2", "official Party member" },
+    { "2000-01-01", TRUE, FALSE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", NULL, TRUE, NULL, TRUE, NULL, NULL },
+    { "2000-01-01", TRUE, FALSE, NULL, "Lê Văn Tám", "12-NQ/ĐTN", NULL, TRUE, "2020-01-01", TRUE, NULL, NULL },
+    /* a youth member of youth age without the Union's resolution */
+    { "2000-01-01", TRUE, FALSE, "Lê Văn Tám", "Phạm Thị Mai", NULL, NULL, TRUE, "2020-01-01", TRUE,
+      "introducer_2", "Youth Union’s resolution" },
+    /* over 30 the Union does not introduce */
+    { "1980-01-01", TRUE, FALSE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", NULL, TRUE, NULL, TRUE,
+      "youth_union_resolution", "youth age" },
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", NULL, NULL, NULL, TRUE, NULL, TRUE,
+      "introducer_2", "Missing introducers" },
+    { "1990-01-01", FALSE, TRUE, "Lê Văn Tám", NULL, NULL, "03-NQ/CĐ", TRUE, NULL, TRUE, NULL, NULL },
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", NULL, "12-NQ/ĐTN", NULL, TRUE, NULL, TRUE,
+      "youth_union_resolution", "Only a Youth Union member" },
+    { "1990-01-01", FALSE, FALSE, NULL, NULL, NULL, NULL, TRUE, NULL, TRUE, "introducer_1", "Missing introducers" },
+    { "1990-01-01", FALSE, FALSE, NULL, NULL, NULL, NULL, TRUE, NULL, FALSE, NULL, NULL },  /* not needed yet */
+    { "1990-01-01", FALSE, FALSE, "Lê Văn Tám", "LE VAN TAM", NULL, NULL, TRUE, "2020-01-01", TRUE,
+      "introducer_2", "two different" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01",
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", cases[i].birth,
                                                     cases[i].considered ? WARD_STAGE_CELL_RESOLUTION
                                                                         : WARD_STAGE_VERIFICATION_DONE);
       g_autoptr (GPtrArray) issues = NULL;
 
       g_clear_pointer (&c->introducer_1, g_free);
       g_clear_pointer (&c->introducer_2, g_free);
+      g_clear_pointer (&c->introducer_2_since, g_free);
       c->youth_union = cases[i].youth_union;
+      c->trade_union = cases[i].trade_union;
       c->introducer_1 = g_strdup (cases[i].first);
       c->introducer_2 = g_strdup (cases[i].second);
-      c->youth_union_resolution = g_strdup (cases[i].resolution);
-      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_FORM);
+      c->introducer_2_official = cases[i].official;
+      c->introducer_2_since = g_strdup (cases[i].since);
+      c->youth_union_resolution = g_strdup (cases[i].youth);
+      c->trade_union_resolution = g_strdup (cases[i].trade);
+      issues = ward_candidate_check (c, NULL, TODAY);
       g_test_message ("case %u", i);
       dump_issues (issues);
       if (cases[i].error_field == NULL)
@@ -482,12 +519,246 @@ test_introducers (void)
 
           g_assert_nonnull (issue);
           g_assert_false (issue->warning);
+          g_assert_nonnull (strstr (issue->message, cases[i].message));
         }
-      /* The spreadsheet has no introducers: never asked there. */
-      g_clear_pointer (&issues, g_ptr_array_unref);
-      issues = ward_candidate_check (c, TODAY, WARD_CANDIDATE_CHECK_SPREADSHEET);
-      g_assert_false (ward_candidate_issues_have_errors (issues));
     }
+}
+
+/* Quy định 294-QĐ/TW 1.2.1: THCS or higher; the exception with its document
+ * (Hướng dẫn 01-HD/TW 1.2). */
+static void
+test_education (void)
+{
+  static const struct
+  {
+    const char         *education;
+    const char         *exception;
+    WardEducationLevel  level;
+    gboolean            error;
+    gboolean            warning;
+  } cases[] = {
+    { "9/12", NULL, WARD_EDUCATION_LOWER_SECONDARY, FALSE, FALSE },
+    { "12/12", NULL, WARD_EDUCATION_UPPER_SECONDARY, FALSE, FALSE },
+    { "7/10", NULL, WARD_EDUCATION_LOWER_SECONDARY, FALSE, FALSE },   /* the old ten-year school */
+    { "Tốt nghiệp THCS", NULL, WARD_EDUCATION_LOWER_SECONDARY, FALSE, FALSE },
+    { "Đại học", NULL, WARD_EDUCATION_UPPER_SECONDARY, FALSE, FALSE },
+    { "8/12", NULL, WARD_EDUCATION_PRIMARY, TRUE, FALSE },
+    { "Tiểu học", NULL, WARD_EDUCATION_PRIMARY, TRUE, FALSE },
+    { "8/12", "Công văn 15-CV/TU, xã vùng cao", WARD_EDUCATION_PRIMARY, FALSE, FALSE },
+    { "3/12", "Công văn 15-CV/TU, già làng", WARD_EDUCATION_BELOW_PRIMARY, FALSE, TRUE },
+    { NULL, NULL, WARD_EDUCATION_UNKNOWN, FALSE, TRUE },               /* not recorded */
+    { "khá", NULL, WARD_EDUCATION_UNKNOWN, FALSE, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_CELL_RESOLUTION);
+      g_autoptr (WardCandidate) earlier = make_candidate ("Trần Văn An", "1990-01-01",
+                                                          WARD_STAGE_VERIFICATION_DONE);
+      g_autoptr (GPtrArray) issues = NULL;
+      g_autoptr (GPtrArray) before = NULL;
+      WardCandidateIssue *issue;
+
+      g_test_message ("education “%s”", cases[i].education);
+      g_assert_cmpint (ward_education_level_parse (cases[i].education), ==, cases[i].level);
+      g_free (c->education);
+      c->education = g_strdup (cases[i].education);
+      c->education_exception = g_strdup (cases[i].exception);
+      issues = ward_candidate_check (c, NULL, TODAY);
+      dump_issues (issues);
+      issue = issue_for (issues, "education");
+      g_assert_cmpint (issue != NULL, ==, cases[i].error || cases[i].warning);
+      g_assert_cmpint (ward_candidate_issues_have_errors (issues), ==, cases[i].error);
+      if (issue != NULL)
+        g_assert_cmpint (issue->warning, ==, cases[i].warning);
+      /* The rule governs the chi bộ resolution: not asked before it. */
+      g_free (earlier->education);
+      earlier->education = g_strdup (cases[i].education);
+      before = ward_candidate_check (earlier, NULL, TODAY);
+      g_assert_null (issue_for (before, "education"));
+    }
+}
+
+/* Charter Điều 4 khoản 2, Hướng dẫn 06-HD/TW 3: what must exist before the
+ * chi bộ resolution; the issue's example, a file with only the resolution,
+ * the decision and the ceremony, is refused. */
+static void
+test_papers_before_resolution (void)
+{
+  static const struct { WardStage missing; const char *field; const char *message; } cases[] = {
+    { WARD_STAGE_COURSE, "course_date", "awareness course certificate" },
+    { WARD_STAGE_APPLICATION, "application_date", "application and the background declaration" },
+    { WARD_STAGE_VERIFICATION_DONE, "verification_done", "verification of the background" },
+  };
+  g_autoptr (WardCandidate) bare = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_NONE);
+  g_autoptr (GPtrArray) refused = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_CELL_RESOLUTION);
+      g_autoptr (GPtrArray) issues = NULL;
+      WardCandidateIssue *issue;
+
+      set_date (c, cases[i].missing, NULL);
+      issues = ward_candidate_check (c, NULL, TODAY);
+      dump_issues (issues);
+      issue = issue_for (issues, cases[i].field);
+      g_assert_nonnull (issue);
+      g_assert_false (issue->warning);
+      g_assert_nonnull (strstr (issue->message, cases[i].message));
+    }
+
+  set_date (bare, WARD_STAGE_CELL_RESOLUTION, "2025-08-25");
+  set_date (bare, WARD_STAGE_DECISION, "2025-09-15");
+  set_date (bare, WARD_STAGE_CEREMONY, "2025-09-20");
+  bare->cell_resolution_number = g_strdup ("05-NQ/CB");
+  bare->decision_number = g_strdup ("120-QĐ/ĐU");
+  refused = ward_candidate_check (bare, NULL, TODAY);
+  dump_issues (refused);
+  g_assert_true (ward_candidate_issues_have_errors (refused));
+  g_assert_nonnull (issue_for (refused, "course_date"));
+  g_assert_nonnull (issue_for (refused, "application_date"));
+  g_assert_nonnull (issue_for (refused, "verification_done"));
+}
+
+/* Each step needs the one before it. */
+static void
+test_steps (void)
+{
+  g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (GPtrArray) early = NULL;
+
+  g_clear_pointer (&c->recognition_resolution_date, g_free);
+  issues = ward_candidate_check (c, NULL, TODAY);
+  g_assert_nonnull (issue_for (issues, "recognition_resolution_date"));
+  g_assert_false (issue_for (issues, "recognition_resolution_date")->warning);
+
+  /* The chi bộ considers recognition once the probation is over. */
+  c->recognition_resolution_date = g_strdup ("2026-09-19");
+  early = ward_candidate_check (c, NULL, TODAY);
+  g_assert_nonnull (issue_for (early, "recognition_resolution_date"));
+  g_assert_true (has_message (early, "12 months of probation"));
+}
+
+static WardDeadline *
+deadline_of (GPtrArray        *deadlines,
+             WardDeadlineKind  kind)
+{
+  for (guint i = 0; i < deadlines->len; i++)
+    if (((WardDeadline *) deadlines->pdata[i])->kind == kind)
+      return deadlines->pdata[i];
+  return NULL;
+}
+
+/* Statutory deadlines in working days (Quy định 294-QĐ/TW 4.1, 4.2 a, 4.3.1):
+ * late steps and steps still waiting, across Tết, on the day they fall
+ * due; warnings that never block the record. */
+static void
+test_deadlines (void)
+{
+  static const struct
+  {
+    WardDeadlineKind  kind;
+    const char       *from;
+    const char       *done;    /* NULL: still waiting on @today */
+    const char       *today;
+    const char       *due;
+    int               over;
+  } cases[] = {
+    /* 60 working days from the chi bộ resolution of 15/12/2025: 17/03/2026,
+     * across the new year and Tết Bính Ngọ. */
+    { WARD_DEADLINE_DECISION, "2025-12-15", "2026-03-17", TODAY, "2026-03-17", 0 },
+    { WARD_DEADLINE_DECISION, "2025-12-15", "2026-03-18", TODAY, "2026-03-17", 1 },
+    { WARD_DEADLINE_DECISION, "2025-12-15", NULL, "2026-03-20", "2026-03-17", 3 },
+    /* 30 from a decision of 20/01/2026: 10/03/2026, Tết not counted. */
+    { WARD_DEADLINE_CEREMONY, "2026-01-20", "2026-03-10", TODAY, "2026-03-10", 0 },
+    { WARD_DEADLINE_CEREMONY, "2026-01-20", "2026-03-16", TODAY, "2026-03-10", 4 },
+    /* The last working day before Tết 2026, 13/02: the next is 23/02. */
+    { WARD_DEADLINE_CEREMONY, "2026-01-05", "2026-02-23", TODAY, "2026-02-13", 1 },
+    { WARD_DEADLINE_CEREMONY, "2026-01-05", "2026-02-20", TODAY, "2026-02-13", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_NONE);
+      g_autoptr (GPtrArray) deadlines = NULL;
+      WardDeadline *d;
+
+      if (cases[i].kind == WARD_DEADLINE_DECISION)
+        {
+          set_date (c, WARD_STAGE_CELL_RESOLUTION, cases[i].from);
+          set_date (c, WARD_STAGE_DECISION, cases[i].done);
+        }
+      else
+        {
+          set_date (c, WARD_STAGE_DECISION, cases[i].from);
+          set_date (c, WARD_STAGE_CEREMONY, cases[i].done);
+        }
+      deadlines = ward_candidate_deadlines (c, cases[i].today);
+      d = deadline_of (deadlines, cases[i].kind);
+      g_test_message ("%s from %s, done %s", ward_deadline_get_title (cases[i].kind), cases[i].from,
+                      cases[i].done);
+      g_assert_nonnull (d);
+      g_assert_cmpstr (d->due, ==, cases[i].due);
+      g_assert_cmpint (d->working_days_over, ==, cases[i].over);
+      g_assert_cmpint (ward_candidate_overdue_days (c, cases[i].today), >=, cases[i].over);
+    }
+}
+
+/* A missed deadline is a warning naming the working days over; the record
+ * is kept. The probation's end starts the chi bộ's 30 working days. */
+static void
+test_deadline_warnings (void)
+{
+  g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_CEREMONY);
+  g_autoptr (GPtrArray) late = NULL;
+  g_autoptr (GPtrArray) waiting = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  WardCandidateIssue *issue;
+  WardDeadline *d;
+
+  set_date (c, WARD_STAGE_CEREMONY, "2025-11-20");  /* 30 working days from 15/09 end 27/10 */
+  late = ward_candidate_check (c, NULL, TODAY);
+  dump_issues (late);
+  issue = issue_for (late, "ceremony_date");
+  g_assert_nonnull (issue);
+  g_assert_true (issue->warning);
+  g_assert_true (has_message (late, "came 18 working days late"));
+  g_assert_false (ward_candidate_issues_have_errors (late));
+
+  /* The probation ended on 20/11/2026: on 27/11 the chi bộ still has time;
+   * on 07/01/2027 it is late. */
+  deadlines = ward_candidate_deadlines (c, TODAY);
+  d = deadline_of (deadlines, WARD_DEADLINE_RECOGNITION_RESOLUTION);
+  g_assert_nonnull (d);
+  g_assert_cmpint (d->working_days_over, ==, 0);
+  waiting = ward_candidate_check (c, NULL, "2027-01-07");
+  g_assert_true (has_message (waiting, "working days overdue"));
+  g_assert_nonnull (issue_for (waiting, "recognition_resolution_date"));
+
+  /* A withdrawn file's pending steps are no longer due. */
+  c->state = WARD_CANDIDATE_WITHDRAWN;
+  g_clear_pointer (&deadlines, g_ptr_array_unref);
+  deadlines = ward_candidate_deadlines (c, "2027-01-07");
+  g_assert_null (deadline_of (deadlines, WARD_DEADLINE_RECOGNITION_RESOLUTION));
+}
+
+/* Quy định 294-QĐ/TW 4.2 b: official from the end of the probation, however
+ * late the recognition came. */
+static void
+test_official_since (void)
+{
+  g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
+  g_autofree char *since = NULL;
+  g_autofree char *none = NULL;
+
+  set_date (c, WARD_STAGE_RECOGNITION, "2026-11-25");
+  since = ward_candidate_official_since (c);
+  g_assert_cmpstr (since, ==, "2026-09-20");
+  set_date (c, WARD_STAGE_RECOGNITION, NULL);
+  none = ward_candidate_official_since (c);
+  g_assert_null (none);
 }
 
 static void
@@ -637,12 +908,11 @@ test_save_and_keys (Fixture       *f,
   g_assert_cmpstr (loaded->uuid, ==, c->uuid);
 
   /* A refused record stores nothing. */
-  underage = make_candidate ("Lê Thị Na", "2009-06-01", WARD_STAGE_NONE);
+  underage = make_candidate ("Lê Thị Na", "2009-06-01", WARD_STAGE_CELL_RESOLUTION);
   set_date (underage, WARD_STAGE_CELL_RESOLUTION, "2026-11-20");
-  underage->cell_resolution_number = g_strdup ("07-NQ/CB");
   g_assert_false (ward_candidate_save (f->store, underage, &error));
   g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "full 18"));
+  g_assert_nonnull (strstr (error->message, "18 from 06/2027"));
   g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 1);
 }
 
@@ -671,7 +941,7 @@ test_list_order (Fixture       *f,
     g_assert_cmpstr (candidate_row (list, i)->full_name, ==, expected[i]);
   /* Lê Thị Hoa: the furthest stage and its date. */
   g_assert_cmpint (candidate_row (list, 5)->stage, ==, WARD_STAGE_CEREMONY);
-  g_assert_cmpstr (candidate_row (list, 5)->stage_date, ==, "2025-07-01");
+  g_assert_cmpstr (candidate_row (list, 5)->stage_date, ==, "2025-09-20");
   g_assert_cmpstr (candidate_row (list, 5)->cell_name, ==, "Chi bộ 3");
   g_assert_cmpint (candidate_row (list, 0)->stage, ==, WARD_STAGE_NONE);
 }
@@ -694,7 +964,7 @@ test_delete_restore (Fixture       *f,
   back = ward_candidate_load (f->store, c->id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (back->uuid, ==, c->uuid);
-  g_assert_cmpstr (back->dates[WARD_STAGE_CEREMONY], ==, "2025-07-01");
+  g_assert_cmpstr (back->dates[WARD_STAGE_CEREMONY], ==, "2025-09-20");
 
   /* Saving a record someone deleted meanwhile is refused, not lost. */
   g_assert_true (ward_candidate_delete (f->store, c->id, NULL, &error));
@@ -757,7 +1027,18 @@ test_cells (Fixture       *f,
   g_assert_cmpint (((WardPartyCell *) cells->pdata[0])->n_candidates, ==, 1);
 }
 
-/* Admitted on @ceremony (and the stages before it, a day apart). */
+static char *
+days_before (const char *iso,
+             int         days)
+{
+  g_autoptr (GDate) date = ward_date_from_iso (iso);
+
+  g_date_subtract_days (date, days);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/* Admitted on @ceremony, each step before it within its deadline. */
 static void
 save_admitted (Fixture    *f,
                const char *name,
@@ -768,23 +1049,32 @@ save_admitted (Fixture    *f,
                gboolean    youth_union,
                gint64      cell)
 {
-  g_autoptr (WardCandidate) c = ward_candidate_new ();
+  static const struct { WardStage stage; int days; } before[] = {
+    { WARD_STAGE_SYMPATHISER, 200 }, { WARD_STAGE_COURSE, 190 }, { WARD_STAGE_APPLICATION, 180 },
+    { WARD_STAGE_VERIFICATION_SENT, 170 }, { WARD_STAGE_VERIFICATION_DONE, 120 },
+    { WARD_STAGE_CELL_RESOLUTION, 20 }, { WARD_STAGE_DECISION, 5 }, { WARD_STAGE_CEREMONY, 0 },
+  };
+  g_autoptr (WardCandidate) c = make_candidate (name, birth, WARD_STAGE_CEREMONY);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GDate) date = ward_date_from_iso (ceremony);
 
-  c->full_name = g_strdup (name);
-  c->birth_date = g_strdup (birth);
   c->gender = gender;
   c->ethnicity = g_strdup (ethnicity);
   c->religion = g_strdup ("Không");
   c->occupation = g_strdup ("Giáo viên");
+  g_clear_pointer (&c->education, g_free);
   c->youth_union = youth_union;
+  if (youth_union)
+    c->youth_union_resolution = g_strdup ("08-NQ/ĐTN");
   c->cell_id = cell;
-  c->dates[WARD_STAGE_CEREMONY] = g_strdup (ceremony);
-  g_date_subtract_days (date, 1);
-  c->dates[WARD_STAGE_DECISION] = g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                                                   g_date_get_month (date), g_date_get_day (date));
-  c->decision_number = g_strdup ("1-QĐ/ĐU");
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    {
+      g_free (c->dates[before[i].stage]);
+      c->dates[before[i].stage] = days_before (ceremony, before[i].days);
+    }
+  g_free (c->introducer_1_since);
+  c->introducer_1_since = days_before (ceremony, 1000);
+  g_free (c->introducer_2_since);
+  c->introducer_2_since = days_before (ceremony, 1000);
   g_assert_true (ward_candidate_save (f->store, c, &error));
   g_assert_no_error (error);
 }
@@ -828,14 +1118,15 @@ test_statistics (Fixture       *f,
   g_autoptr (GError) error = NULL;
 
   /* Ages at the ceremony at each edge of the groups. */
-  save_admitted (f, "Nguyễn Văn A", "1995-06-10", "2025-06-10", WARD_GENDER_MALE, "Kinh", TRUE, cell);   /* 30 */
-  save_admitted (f, "Nguyễn Văn B", "1994-06-10", "2025-06-09", WARD_GENDER_MALE, "Kinh", FALSE, cell);  /* 30 */
-  save_admitted (f, "Nguyễn Thị C", "1994-06-10", "2025-06-10", WARD_GENDER_FEMALE, "Mường", FALSE, 0); /* 31 */
+  save_admitted (f, "Nguyễn Văn A", "1995-09-10", "2025-09-10", WARD_GENDER_MALE, "Kinh", TRUE, cell);   /* 30 */
+  save_admitted (f, "Nguyễn Văn B", "1994-09-10", "2025-09-09", WARD_GENDER_MALE, "Kinh", FALSE, cell);  /* 30 */
+  save_admitted (f, "Nguyễn Thị C", "1994-09-10", "2025-09-10", WARD_GENDER_FEMALE, "Mường", FALSE, 0); /* 31 */
   save_admitted (f, "Nguyễn Thị D", "1985-01-01", "2026-01-01", WARD_GENDER_FEMALE, "Kinh", FALSE, cell); /* 41 */
   save_admitted (f, "Nguyễn Thị E", "1976-03-01", "2026-02-28", WARD_GENDER_FEMALE, "Thái", FALSE, cell); /* 49 */
   save_admitted (f, "Nguyễn Văn G", "1975-03-01", "2026-03-01", WARD_GENDER_UNKNOWN, NULL, FALSE, cell); /* 51 */
-  /* Before the term: not counted anywhere. */
-  save_admitted (f, "Nguyễn Văn H", "1990-01-01", "2024-12-31", WARD_GENDER_MALE, "Kinh", TRUE, cell);
+  /* Before the term, and before the congress (16/08/2025): not counted. */
+  save_admitted (f, "Nguyễn Văn H", "1990-01-01", "2024-12-31", WARD_GENDER_MALE, "Kinh", FALSE, cell);
+  save_admitted (f, "Nguyễn Văn I", "1990-01-01", "2025-08-15", WARD_GENDER_MALE, "Kinh", FALSE, cell);
 
   stats = ward_admissions_stats (f->store, &error);
   g_assert_no_error (error);
@@ -863,7 +1154,7 @@ test_statistics (Fixture       *f,
   g_assert_cmpint (progress->count, ==, 6);
   /* The same as the targets count. */
   g_assert_cmpint (progress->count, ==,
-                   ward_targets_count_registered (f->store, WARD_SOURCE_ADMISSIONS, "2025-01-01", "2030-12-31", NULL));
+                   ward_targets_count_registered (f->store, WARD_SOURCE_ADMISSIONS, "2025-08-16", "2030-12-31", NULL));
   g_assert_cmpuint (progress->by_year->len, ==, 6);
   g_assert_cmpstr (((WardCount *) progress->by_year->pdata[0])->label, ==, "2025");
   g_assert_cmpint (((WardCount *) progress->by_year->pdata[0])->count, ==, 3);
@@ -873,6 +1164,98 @@ test_statistics (Fixture       *f,
   g_assert_cmpint (count_label (progress->by_cell, "No chi bộ"), ==, 1);
   /* 594 over the 4,1 years left of the term on 27/11/2026 (ward_progress_pace_needed). */
   g_assert_cmpint (progress->pace_needed, ==, 146);
+}
+
+/* The issue's example: candidates imported without introducers stay
+ * editable; a clerk correcting a phone number sees "Thiếu người giới
+ * thiệu" as a warning. Changing the chi bộ resolution records the step
+ * again: then the rule refuses. */
+static void
+test_inherited_rules (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr (WardCandidate) c = NULL;
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (GError) error = NULL;
+  WardCandidateIssue *issue;
+
+  ward_candidate_free (save_new (f, "Trần Văn An", "1990-01-01", WARD_STAGE_CEREMONY, 0));
+  /* As an import before the introducer columns left it. */
+  ward_test_exec (f->store, "UPDATE candidates SET introducer_1 = NULL, introducer_2 = NULL, "
+                            "introducer_1_official = NULL, introducer_2_official = NULL, "
+                            "introducer_1_since = NULL, introducer_2_since = NULL");
+  c = ward_candidate_load (f->store, 1, &error);
+  g_assert_no_error (error);
+  c->phone = g_strdup ("0912 345 678");
+  issues = ward_candidate_validate (f->store, c, TODAY, &error);
+  g_assert_no_error (error);
+  dump_issues (issues);
+  issue = issue_for (issues, "introducer_1");
+  g_assert_nonnull (issue);
+  g_assert_true (issue->warning);
+  g_assert_nonnull (strstr (issue->message, "Missing introducers"));
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+
+  set_date (c, WARD_STAGE_CELL_RESOLUTION, "2025-08-26");
+  g_assert_false (ward_candidate_save (f->store, c, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Missing introducers"));
+}
+
+static void
+test_overdue_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr (WardCandidate) late = make_candidate ("Trần Văn Muộn", "1990-01-01", WARD_STAGE_DECISION);
+  g_autoptr (WardCandidate) waiting = make_candidate ("Trần Văn Chờ", "1990-01-01", WARD_STAGE_CELL_RESOLUTION);
+  g_autoptr (WardRows) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  WardMissedDeadlines missed;
+
+  ward_candidate_free (save_new (f, "Trần Văn Đúng", "1990-01-01", WARD_STAGE_RECOGNITION, 0));
+  set_date (late, WARD_STAGE_DECISION, "2025-12-01");  /* due 17/11/2025 */
+  g_assert_true (ward_candidate_save (f->store, late, &error));
+  set_date (waiting, WARD_STAGE_CELL_RESOLUTION, "2026-06-01");  /* decision due 24/08/2026 */
+  g_assert_true (ward_candidate_save (f->store, waiting, &error));
+  g_assert_no_error (error);
+
+  rows = ward_candidate_rows_load (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ward_rows_get_n (rows); i++)
+    {
+      const WardCandidateRow *row = candidate_row (rows, i);
+
+      g_test_message ("%s: %u", row->full_name, row->overdue_days);
+      if (g_str_equal (row->full_name, "Trần Văn Đúng"))
+        g_assert_cmpint (row->overdue_days, ==, 0);
+      else
+        g_assert_cmpint (row->overdue_days, >, 0);
+    }
+  g_assert_true (ward_admissions_missed_deadlines (f->store, TODAY, &missed, &error));
+  g_assert_no_error (error);
+  /* The late decision, the ceremony it still waits for, the decision the
+   * second waits for. */
+  g_assert_cmpint (missed.candidates, ==, 2);
+  g_assert_cmpint (missed.missed, ==, 3);
+  g_assert_cmpint (missed.most_days_over, >, 50);
+}
+
+static void
+test_count_official (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (WardCandidate) c = make_candidate ("Trần Văn An", "1990-01-01", WARD_STAGE_RECOGNITION);
+  g_autoptr (GError) error = NULL;
+
+  /* Recognised late, in November: official from 20/09/2026. */
+  set_date (c, WARD_STAGE_RECOGNITION, "2026-11-25");
+  g_free (c->recognition_resolution_date);
+  c->recognition_resolution_date = g_strdup ("2026-10-30");
+  g_assert_true (ward_candidate_save (f->store, c, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ward_admissions_count_official (f->store, "2026-09-01", "2026-09-30", &error), ==, 1);
+  g_assert_cmpint (ward_admissions_count_official (f->store, "2026-11-01", "2026-11-30", &error), ==, 0);
 }
 
 static void
@@ -924,7 +1307,7 @@ test_stats_json (Fixture       *f,
   JsonArray *counted;
   JsonObject *admissions = NULL;
 
-  save_admitted (f, "Nguyễn Văn A", "1995-06-10", "2025-06-10", WARD_GENDER_MALE, "Kinh", TRUE, 0);
+  save_admitted (f, "Nguyễn Văn A", "1995-06-10", "2025-09-10", WARD_GENDER_MALE, "Kinh", TRUE, 0);
   save_admitted (f, "Nguyễn Văn B", "1995-06-10", "2026-06-10", WARD_GENDER_MALE, "Kinh", TRUE, 0);
   save_admitted (f, "Nguyễn Văn C", "1995-06-10", "2026-06-11", WARD_GENDER_MALE, "Kinh", TRUE, 0);
   stats = ward_stats_collect (f->store, &error);
@@ -958,15 +1341,20 @@ test_stats_json (Fixture       *f,
 
 /* ---- Spreadsheet -------------------------------------------------------- */
 
+/* Every step's facts have a column (README lists them). */
 static const char members_csv[] =
   "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ học vấn,Nghề nghiệp,Đoàn viên,"
   "Tổ dân phố,Chi bộ,Ngày vào danh sách cảm tình,Ngày cấp giấy chứng nhận,Số nghị quyết chi bộ,"
   "Ngày nghị quyết chi bộ,Số quyết định kết nạp,Ngày quyết định kết nạp,Ngày kết nạp,"
-  "Ngày công nhận chính thức,Ghi chú\r\n"
+  "Ngày công nhận chính thức,Ghi chú,Số điện thoại,Ngày đơn và lý lịch,"
+  "Ngày hoàn thành thẩm tra lý lịch,Người giới thiệu 1,Người giới thiệu 1 là đảng viên chính thức,"
+  "Người giới thiệu 1 cùng công tác từ ngày,Nghị quyết giới thiệu của Đoàn,"
+  "Ngày nghị quyết chi bộ đề nghị công nhận chính thức,Số quyết định công nhận chính thức\r\n"
   "Nguyễn Thị Hoa,05/03/1995,Nữ,Kinh,Không,12/12,Giáo viên,x,Tổ 3,Chi bộ Khu phố 1,10/01/2025,"
-  "15/02/2025,05-NQ/CB,01/06/2025,120-QĐ/ĐU,20/06/2025,01/07/2025,01/07/2026,\"Ghi chú, có dấu phẩy\"\r\n"
-  "Trần Văn Bình,1990-01-01,Nam,Kinh,Phật giáo,12/12,Kỹ sư,,Tổ 1,chi bo khu pho 1,,,,,,,,,\r\n"
-  "Lê Văn Cường,01/02/1988,nam,Tày,,9/12,Nông dân,0,Tổ 2,Chi bộ Phú Sơn,,,,,,,,,\r\n";
+  "15/02/2025,05-NQ/CB,25/08/2025,120-QĐ/ĐU,15/09/2025,20/09/2025,28/09/2026,\"Ghi chú, có dấu phẩy\","
+  "0912 345 678,01/03/2025,10/05/2025,Lê Văn Tám,x,01/01/2022,12-NQ/ĐTN,22/09/2026,310-QĐ/ĐU\r\n"
+  "Trần Văn Bình,1990-01-01,Nam,Kinh,Phật giáo,12/12,Kỹ sư,,Tổ 1,chi bo khu pho 1,,,,,,,,,,,,,,,,,,\r\n"
+  "Lê Văn Cường,01/02/1988,nam,Tày,,9/12,Nông dân,0,Tổ 2,Chi bộ Phú Sơn,,,,,,,,,,,,,,,,,,\r\n";
 
 static WardCsvTable *
 table_from (const char *csv)
@@ -1063,8 +1451,14 @@ test_import (Fixture       *f,
   g_assert_cmpint (hoa->gender, ==, WARD_GENDER_FEMALE);
   g_assert_true (hoa->youth_union);
   g_assert_cmpstr (hoa->cell_name, ==, "Chi bộ Khu phố 1");
-  g_assert_cmpstr (hoa->dates[WARD_STAGE_CEREMONY], ==, "2025-07-01");
+  g_assert_cmpstr (hoa->dates[WARD_STAGE_CEREMONY], ==, "2025-09-20");
   g_assert_cmpstr (hoa->note, ==, "Ghi chú, có dấu phẩy");
+  g_assert_cmpstr (hoa->phone, ==, "0912 345 678");
+  g_assert_cmpstr (hoa->introducer_1, ==, "Lê Văn Tám");
+  g_assert_true (hoa->introducer_1_official);
+  g_assert_cmpstr (hoa->introducer_1_since, ==, "2022-01-01");
+  g_assert_cmpstr (hoa->recognition_resolution_date, ==, "2026-09-22");
+  g_assert_cmpstr (hoa->recognition_number, ==, "310-QĐ/ĐU");
   g_assert_cmpint (ward_targets_count_registered (f->store, WARD_SOURCE_ADMISSIONS, "2025-01-01",
                                                   "2030-12-31", NULL), ==, 1);
 
@@ -1095,9 +1489,13 @@ test_import_errors (Fixture       *f,
   g_assert_false (result.committed);
   g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 0);
   g_assert_cmpint (ward_store_count_rows (f->store, "party_cells", NULL), ==, 0);
-  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 2, "Date of birth", "full 18"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 2, "Date of birth", "18 from 06/2027"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 3, "Admission date", "cannot be earlier"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Cell resolution number", "Write the number"));
+  /* The chi bộ resolution's rules apply on import too: no introducers, no
+   * papers before it. */
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Người giới thiệu 1", "Missing introducers"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 4, "Ngày đơn và lý lịch", "the application"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 5, "Gender", "Nam"));
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 6, "Full name", "row 4"));
   g_assert_cmpuint (result.n_errors, ==, 5);
@@ -1180,14 +1578,14 @@ test_import_update (Fixture       *f,
   g_assert_cmpuint (result.updated, ==, 1);
   ward_import_result_clear (&result);
 
-  /* Only the file's columns change; the introducers the file cannot carry
+  /* Only the file's columns change; the introducers it has no column for
    * stay. */
   after = ward_candidate_load (f->store, c->id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (after->occupation, ==, "Kế toán");
   g_assert_cmpstr (after->ethnicity, ==, "Kinh");
   g_assert_cmpstr (after->introducer_1, ==, "Lê Văn Tám");
-  g_assert_cmpstr (after->dates[WARD_STAGE_CEREMONY], ==, "2025-07-01");
+  g_assert_cmpstr (after->dates[WARD_STAGE_CEREMONY], ==, "2025-09-20");
   g_assert_cmpstr (after->uuid, ==, c->uuid);
   g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 1);
 }
@@ -1208,9 +1606,15 @@ main (int   argc,
   g_test_add_func ("/admissions/rules/stage-order", test_stage_order);
   g_test_add_func ("/admissions/rules/stage-order-gaps", test_stage_order_gaps);
   g_test_add_func ("/admissions/rules/decision-numbers", test_decision_numbers);
-  g_test_add_func ("/admissions/rules/certificate", test_certificate_age);
+  g_test_add_func ("/admissions/rules/certificate", test_certificate_validity);
   g_test_add_func ("/admissions/rules/stall", test_stall);
   g_test_add_func ("/admissions/rules/introducers", test_introducers);
+  g_test_add_func ("/admissions/rules/education", test_education);
+  g_test_add_func ("/admissions/rules/papers-before-resolution", test_papers_before_resolution);
+  g_test_add_func ("/admissions/rules/steps", test_steps);
+  g_test_add_func ("/admissions/rules/deadlines", test_deadlines);
+  g_test_add_func ("/admissions/rules/deadline-warnings", test_deadline_warnings);
+  g_test_add_func ("/admissions/rules/official-since", test_official_since);
   g_test_add_func ("/admissions/age-groups", test_age_groups);
 
 #define ADD(name, fn) g_test_add (name, Fixture, NULL, fixture_setup, fn, fixture_teardown)
@@ -1219,6 +1623,9 @@ main (int   argc,
   ADD ("/admissions/store/list-order", test_list_order);
   ADD ("/admissions/store/delete-restore", test_delete_restore);
   ADD ("/admissions/store/cells", test_cells);
+  ADD ("/admissions/store/inherited-rules", test_inherited_rules);
+  ADD ("/admissions/store/overdue-rows", test_overdue_rows);
+  ADD ("/admissions/progress/official", test_count_official);
   ADD ("/admissions/progress/statistics", test_statistics);
   ADD ("/admissions/progress/follow-up", test_follow_up_lists);
   ADD ("/admissions/progress/stats-json", test_stats_json);

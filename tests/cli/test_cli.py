@@ -42,6 +42,23 @@ check(codes["admissions"]["goal"] == 600 and codes["admissions"]["value"] == 0,
       "the admissions target counts 0 of 600 on a new file")
 check(codes["online-services"]["goal_text"] == "> 85%", "a strict goal reads “> 85%”")
 
+# The term runs from the congress: init says so, `term` prints and sets it.
+r = run("--database", db, "term")
+check(r.returncode == 0 and "16/08/2025" in r.stdout and "31/12/2030" in r.stdout,
+      "term prints the congress date the seed gives: %r" % r.stdout)
+before = digest(db)
+r = run("--database", db, "term", "--congress", "01/02/2031")
+check(r.returncode == 1 and "01/02/2031" in r.stderr, "a congress after the term is refused naming it")
+check(digest(db) == before, "the refused congress date leaves the file untouched")
+r = run("--database", db, "term", "--end", "31/12/2030")
+check(r.returncode == 2, "--end without --congress is misuse (exit 2)")
+r = run("--database", db, "term", "--congress", "18/08/2025")
+check(r.returncode == 0 and "18/08/2025" in r.stdout, "term --congress sets the date")
+r = run("--database", db, "stats", "--json")
+check(json.loads(r.stdout)["term_start"] == "2025-08-18" if r.returncode == 0 else False,
+      "stats counts from the congress date set")
+run("--database", db, "term", "--congress", "16/08/2025")
+
 r = run("--database", db)
 check(r.returncode == 2, "no command is misuse (exit 2)")
 r = run("--database", db, "frobnicate")
@@ -123,9 +140,20 @@ with open(receipts, "w") as f:
             "2,03/03/2025,Trần Thị Bình,,1.000.000,Tiền mặt,Lê Thị Hoa\n")
 r = run("--database", camp_db, "import", "donations", receipts, "--campaign", POOR)
 check(r.returncode == 0 and "2 added" in r.stdout, "donations import into the new campaign (exit 0)")
+# A receipt dated after the campaign's end: refused, unless allowed.
+late = os.path.join(tmp, "late.csv")
+with open(late, "w") as f:
+    f.write("Số biên lai,Ngày,Người ủng hộ,Số tiền\n3,05/01/2026,Lê Văn Muộn,200.000\n")
+before = digest(camp_db)
+r = run("--database", camp_db, "import", "donations", late, "--campaign", POOR)
+check(r.returncode == 1 and "31/12/2025" in (r.stdout + r.stderr),
+      "a receipt after the campaign's end is refused on import, naming the end (exit 1)")
+check(digest(camp_db) == before, "the refused import writes nothing")
+r = run("--database", camp_db, "import", "donations", late, "--campaign", POOR, "--allow-outside-period")
+check(r.returncode == 0 and "1 added" in r.stdout, "--allow-outside-period takes it: %r" % r.stdout)
 r = run("--database", camp_db, "stats", "--json")
 totals = {c["name"]: c for c in json.loads(r.stdout)["campaigns"]} if r.returncode == 0 else {}
-check(totals.get(POOR, {}).get("received") == 1500000 and totals.get(POOR, {}).get("receipts") == 2,
+check(totals.get(POOR, {}).get("received") == 1700000 and totals.get(POOR, {}).get("receipts") == 3,
       "the receipts land in the new campaign")
 check(totals.get("Ủng hộ Nhân dân Cuba", {}).get("received") == 0, "the Cuba campaign is unchanged")
 

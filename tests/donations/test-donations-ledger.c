@@ -179,11 +179,13 @@ typedef struct
 
 static const ReceiptCase receipt_cases[] = {
   { "ok", "10", "2025-09-17", "Nguyễn Văn An", 1, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_NONE, 0, NULL },
-  { "ok-today", "11", TODAY, "Nguyễn Văn An", WARD_ENTRY_AMOUNT_MAX, WARD_PAYMENT_BANK, "FT25", WARD_LEDGER_FIELD_NONE, 0, NULL },
+  { "ok-last-day", "11", "2025-10-16", "Nguyễn Văn An", WARD_ENTRY_AMOUNT_MAX, WARD_PAYMENT_BANK, "FT25", WARD_LEDGER_FIELD_NONE, 0, NULL },
   { "no-number", "  ", "2025-09-18", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_RECEIPT_NUMBER, WARD_ERROR_INVALID, "receipt number" },
   { "duplicate", "1", "2025-09-18", "Lê Văn Cường", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_RECEIPT_NUMBER, WARD_ERROR_DUPLICATE, "already recorded" },
   { "no-date", "12", "", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "date" },
-  { "before-start", "12", "2025-09-16", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "before the campaign began on 17/09/2025" },
+  /* Outside the campaign's period: refused unless confirmed (below). */
+  { "before-start", "12", "2025-09-16", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "before the campaign was launched on 17/09/2025" },
+  { "after-end", "12", "2025-10-17", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "after the campaign ended on 16/10/2025" },
   { "future", "12", "2026-01-01", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "in the future" },
   { "not-a-date", "12", "2025-02-30", "Nguyễn Văn An", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DATE, WARD_ERROR_INVALID, "not a date" },
   { "no-donor", "12", "2025-09-18", "", 1000, WARD_PAYMENT_CASH, NULL, WARD_LEDGER_FIELD_DONOR, WARD_ERROR_INVALID, "donor" },
@@ -229,6 +231,39 @@ test_receipt_rules (Fixture       *f,
     }
   g_assert_true (ward_ledger_amount_needs_confirmation (WARD_LEDGER_CONFIRM_THRESHOLD + 1));
   g_assert_false (ward_ledger_amount_needs_confirmation (WARD_LEDGER_CONFIRM_THRESHOLD));
+}
+
+/* The issue's example: receipts dated 12/2026 into a campaign that ran
+ * 17/09–16/10/2025 are refused unless the clerk confirms them; confirmed,
+ * they are recorded (and the disclosure list counts them apart). */
+static void
+test_receipt_outside_period (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *why = NULL;
+  WardReceiptInput input = {
+    .receipt_number = "30", .date = "2025-12-05", .donor = "Nguyễn Văn An",
+    .amount = 200000, .method = WARD_PAYMENT_CASH,
+  };
+
+  g_assert_true (ward_campaign_in_period (f->campaign, "2025-09-17"));
+  g_assert_true (ward_campaign_in_period (f->campaign, "2025-10-16"));
+  g_assert_false (ward_campaign_in_period (f->campaign, "2025-10-17"));
+  g_assert_false (ward_campaign_in_period (f->campaign, "2025-09-16"));
+  why = ward_campaign_describe_outside (f->campaign, "2025-12-05");
+  g_assert_cmpstr (why, ==, "The receipt is dated 05/12/2025, after the campaign ended on 16/10/2025.");
+  g_assert_null (ward_campaign_describe_outside (f->campaign, "2025-10-01"));
+
+  g_assert_false (ward_ledger_add_receipt (f->store, f->campaign, &input, NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  input.outside_period_confirmed = TRUE;
+  g_assert_true (ward_ledger_add_receipt (f->store, f->campaign, &input, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* A transfer after the end is no receipt: it needs no confirmation. */
+  g_assert_true (transfer (f, "2025-12-20", 100000, NULL, &error));
+  g_assert_no_error (error);
 }
 
 /* ---- Transfers --------------------------------------------------------- */
@@ -777,6 +812,39 @@ issues_have (GPtrArray       *issues,
   return FALSE;
 }
 
+/* A receipt dated outside the campaign's period is an error on import,
+ * unless the import is told to allow it (--allow-outside-period, the
+ * dialog's switch): then a warning on its row. */
+static void
+test_import_outside_period (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char late_csv[] =
+    "Số biên lai,Ngày,Người ủng hộ,Số tiền\r\n"
+    "1,18/09/2025,Nguyễn Văn An,100000\r\n"
+    "2,05/12/2025,Trần Văn Muộn,200000\r\n";
+  const WardImportKind *kind = ward_registers_import_kind ("donations");
+  g_auto (WardImportResult) refused = { 0 };
+  g_auto (WardImportResult) allowed = { 0 };
+  g_autoptr (WardCsvTable) table = table_from (late_csv, "donations.csv");
+  g_autoptr (GError) error = NULL;
+  WardImportContext context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
+
+  g_assert_true (kind->has_period);
+  run_import (f, late_csv, WARD_IMPORT_SKIP_EXISTING, &refused);
+  g_assert_false (refused.committed);
+  g_assert_cmpuint (refused.n_errors, ==, 1);
+  g_assert_true (issues_have (refused.issues, WARD_CSV_SEVERITY_ERROR, 3, "after the campaign ended on 16/10/2025"));
+  g_assert_cmpint (ward_store_count_rows (f->store, "ledger_entries", NULL), ==, 0);
+
+  context.allow_outside_period = TRUE;
+  g_assert_true (ward_import_run (f->store, kind, table, &context, FALSE, NULL, NULL, NULL, &allowed, &error));
+  g_assert_no_error (error);
+  g_assert_true (allowed.committed);
+  g_assert_cmpuint (allowed.added, ==, 2);
+  g_assert_true (issues_have (allowed.issues, WARD_CSV_SEVERITY_WARNING, 3, "counts it apart"));
+}
+
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
@@ -962,6 +1030,7 @@ main (int    argc,
 
   ADD ("/ledger/totals", test_totals);
   ADD ("/ledger/receipt-rules", test_receipt_rules);
+  ADD ("/ledger/receipt-outside-period", test_receipt_outside_period);
   ADD ("/ledger/transfer-rule", test_transfer_rule);
   ADD ("/ledger/reversal", test_reversal);
   ADD ("/ledger/append-only", test_append_only);
@@ -975,6 +1044,7 @@ main (int    argc,
   ADD ("/ledger/chain/deleted-with-audit", test_chain_deleted_with_audit);
   ADD ("/ledger/receipt-numbers", test_numbers);
   ADD ("/ledger/import", test_import);
+  ADD ("/ledger/import-outside-period", test_import_outside_period);
   ADD ("/ledger/export-round-trip", test_export_round_trip);
   ADD ("/ledger/default-campaign", test_default_campaign);
   ADD ("/ledger/stats", test_stats);

@@ -82,8 +82,9 @@ save (Fixture    *f,
 static gint64
 counted_in_term (Fixture *f)
 {
+  /* The term as the seed gives it: from the congress, 16/08/2025. */
   return ward_targets_count_registered (f->store, WARD_SOURCE_ENTERPRISES,
-                                        "2025-01-01", "2030-12-31", NULL);
+                                        "2025-08-16", "2030-12-31", NULL);
 }
 
 /* The first error issue about @field, or NULL. */
@@ -367,7 +368,7 @@ test_branch (Fixture       *f,
   g_assert_cmpint (counted_in_term (f), ==, 0);
 
   /* Once the parent is registered, no warning; the parent counts. */
-  save (f, VIETTEL, "Tập đoàn Viettel", "2025-06-02");
+  save (f, VIETTEL, "Tập đoàn Viettel", "2025-09-02");
   g_ptr_array_set_size (issues, 0);
   g_assert_true (ward_enterprise_save (f->store, branch, issues, &error));
   g_assert_cmpuint (issues->len, ==, 0);
@@ -622,8 +623,9 @@ test_counting (Fixture       *f,
   gint64 by_year[6];
   gint64 sum = 0;
 
-  save (f, EVN, "Trước nhiệm kỳ", "2024-12-31");
-  save (f, VIETTEL, "Ngày đầu nhiệm kỳ", "2025-01-01");
+  /* The term runs from the congress, 16/08/2025 in the seed. */
+  save (f, EVN, "Trước Đại hội", "2025-08-15");
+  save (f, VIETTEL, "Ngày Đại hội", "2025-08-16");
   outside->in_ward = FALSE;
   closed->status = WARD_ENTERPRISE_CLOSED;
   closed->status_date = g_strdup ("2026-10-01");
@@ -641,8 +643,9 @@ test_counting (Fixture       *f,
       g_assert_no_error (error);
     }
 
-  /* In the term and in the ward, whatever the status: 2025-01-01, the
-   * closed one and trade. Not: before the term, outside, the branch. */
+  /* In the term and in the ward, whatever the status: the congress's day,
+   * the closed one and trade. Not: the day before the congress, outside,
+   * the branch. */
   g_assert_cmpint (counted_in_term (f), ==, 3);
   g_assert_true (ward_enterprise_is_counted (closed, "2025-01-01", "2030-12-31"));
   g_assert_false (ward_enterprise_is_counted (outside, "2025-01-01", "2030-12-31"));
@@ -738,7 +741,7 @@ static const char office_file[] =
   "1;2801234564;Công ty TNHH MTV Bình An;Công ty TNHH một thành viên;1.250.000.000;"
   "4620 - Bán buôn nông, lâm sản;05/02/2026;12 Lê Lợi;Tổ dân phố 5;Nguyễn Văn An;"
   "đang hoạt động;\r\n"
-  "2;100109106;Tập đoàn Viettel;Cổ phần;;6110;2/6/2025;;;;Tạm ngừng kinh doanh;Excel\r\n"
+  "2;100109106;Tập đoàn Viettel;Cổ phần;;6110;2/9/2025;;;;Tạm ngừng kinh doanh;Excel\r\n"
   "3;0100109106-001;Chi nhánh Viettel;;;;15/01/2026;;;;;\r\n";
 
 static void

@@ -17,6 +17,7 @@
 #include "enterprises/ward-enterprises.h"
 #include "programme/ward-programme-units.h"
 #include "programme/ward-programme.h"
+#include "registers/ward-registers-stats.h"
 #include "reports/ward-reports.h"
 #include "support/ward-test.h"
 #include "targets/ward-targets-readings.h"
@@ -216,16 +217,6 @@ assert_party_heading (const char *text)
   assert_contains (text, "- Ban Thường vụ Tỉnh ủy (để b/c),");
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (ward_store_exec (f->store, sql, &error));
-  g_assert_no_error (error);
-}
-
 /* ---- Filling the registers -------------------------------------------------- */
 
 static WardTarget *
@@ -370,9 +361,10 @@ add_candidate (Fixture            *f,
                const char         *ceremony,
                WardCandidateState  state)
 {
+  /* After the congress (16/08/2025); the steps' facts as the rules ask. */
   static const char * const before_ceremony[] = {
     NULL, "2025-01-10", "2025-02-15", "2025-03-01", "2025-03-10", "2025-05-10",
-    "2025-06-01", "2025-06-20",
+    "2025-08-25", "2025-09-15",
   };
   g_autoptr (WardCandidate) c = ward_candidate_new ();
   g_autoptr (GError) error = NULL;
@@ -392,6 +384,11 @@ add_candidate (Fixture            *f,
     c->dates[WARD_STAGE_CEREMONY] = g_strdup (ceremony);
   c->introducer_1 = g_strdup ("Lê Văn Tám");
   c->introducer_2 = g_strdup ("Phạm Thị Mai");
+  c->introducer_1_official = c->introducer_2_official = TRUE;
+  c->introducer_1_since = g_strdup ("2020-01-01");
+  c->introducer_2_since = g_strdup ("2020-01-01");
+  if (ward_candidate_is_youth_age (c, before_ceremony[WARD_STAGE_CELL_RESOLUTION]))
+    c->youth_union_resolution = g_strdup ("08-NQ/ĐTN");
   if (upto >= WARD_STAGE_CELL_RESOLUTION)
     c->cell_resolution_number = g_strdup ("05-NQ/CB");
   if (upto >= WARD_STAGE_DECISION)
@@ -448,6 +445,7 @@ add_receipt (Fixture      *f,
     .receipt_number = number, .date = date, .donor = donor,
     .donor_kind = ward_donor_kind_guess (donor), .donor_group = group,
     .amount = amount, .method = WARD_PAYMENT_CASH, .collector = "Lê Thị Thu",
+    .outside_period_confirmed = TRUE,  /* as the clerk confirms one in the window */
   };
   gint64 id = 0;
 
@@ -564,27 +562,25 @@ test_targets (Fixture       *f,
   assert_contains (text, "Lũy kế");
   assert_contains (text, "Đánh giá");
 
-  /* Growth: 12,4% against a plan of 12%: 103,3%, above it. 2025 is the
-   * baseline year: the term's growth so far is 2026's, 105,1% of 11,8%. */
+  /* Growth: 12,4% against a plan of 12%: 103,3%. 2025 is the baseline
+   * year: the term's growth so far is 2026's, 105,1% of 11,8%, on track.
+   * The verdicts are the targets page's (ward_target_compute_progress()). */
   growth = row_line (text, 1);
   assert_contains (growth, "≥ 11,8");
   assert_contains (growth, " 12 ");
   assert_contains (growth, "12,4");
   assert_contains (growth, "103,3");
   assert_contains (growth, "105,1");
-  assert_contains (growth, "Vượt");
-  /* A rate under its plan. */
+  assert_contains (growth, "Đúng tiến độ");
+  /* A rate under its plan, without a baseline at the congress. */
   insurance = row_line (text, 5);
   assert_contains (insurance, "≥ 96");
   assert_contains (insurance, "95,2");
   assert_contains (insurance, "99,2");
-  assert_contains (insurance, "Chưa đạt");
-  /* A draft is an estimate; without a plan, judged against the goal. */
+  /* A draft is an estimate; the first reading is not its own baseline. */
   assert_contains (text, "82.000.000");
   assert_contains (text, "(ước)");
   assert_contains (row_line (text, 2), "86,3");
-  assert_contains (row_line (text, 2), "Chưa đạt");
-  assert_contains (row_line (text, 3), "Chưa có số");
   /* Counted: three enterprises in 2026, four in the term (not the branch). */
   enterprises = row_line (text, 9);
   assert_contains (enterprises, "≥ 750");
@@ -593,8 +589,9 @@ test_targets (Fixture       *f,
   assert_contains (enterprises, "0,5");
   recruitment = row_line (text, 11);
   assert_contains (recruitment, "100 (20/20)");
-  assert_contains (recruitment, "Đạt");
-  assert_contains (text, "Tổng số 11 chỉ tiêu: vượt 1, đạt 1, chưa đạt 4, chưa có số liệu 5.");
+  assert_contains (recruitment, "Đã đạt");
+  assert_contains (text, "Tổng số 11 chỉ tiêu: đã đạt 1, đúng tiến độ 1, chậm tiến độ 2");
+  assert_contains (text, "chưa có số liệu gốc 2, chưa đủ số liệu 0");
   assert_serif_embedded (pdf);
 
   /* 2027: compounded over 2026–2027, √(1,124 × 1,115) − 1 = 11,95%, which
@@ -608,9 +605,82 @@ test_targets (Fixture       *f,
   assert_contains (growth, "11,5");
   assert_contains (growth, "11,95");
   assert_contains (growth, "101,3");
-  assert_contains (growth, "Vượt");
+  assert_contains (growth, "Đúng tiến độ");
   g_assert_null (strstr (growth, "103,3"));
   assert_serif_embedded (pdf);
+}
+
+/* One function decides each target's verdict: the targets page and the
+ * overview call ward_target_compute_progress(), `stats` prints what it
+ * says, the report counts the same verdicts. Every kind of verdict is in:
+ * a baseline reading (5G), a growth series with a year missing. */
+static void
+test_targets_verdicts_agree (Fixture       *f,
+                             gconstpointer  data)
+{
+  WardReportOptions options = { .year = 2026 };
+  g_autoptr (GPtrArray) targets = NULL;
+  g_autoptr (JsonNode) stats = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *summary = NULL;
+  guint counts[WARD_N_VERDICTS] = { 0 };
+  JsonArray *judged;
+
+  if (!ward_test_have_poppler ())
+    return;
+  fill_targets (f);
+  targets = ward_targets_load (f->store, &error);
+  {
+    WardTarget *coverage = find_target (targets, "5g");
+    g_autoptr (WardReading) baseline = ward_reading_new (coverage);
+
+    baseline->year = 2025;
+    baseline->baseline = TRUE;
+    baseline->has_value = TRUE;
+    baseline->final = TRUE;
+    g_assert_true (ward_reading_save (f->store, coverage, baseline, NULL, &error));
+    g_assert_no_error (error);
+  }
+  add_reading (f, targets, "5g", 2025, 5, TRUE);
+  add_reading (f, targets, "online-services", 2026, 90, TRUE);
+  stats = ward_stats_collect (f->store, &error);
+  g_assert_no_error (error);
+  judged = json_object_get_array_member (json_node_get_object (stats), "targets");
+  g_assert_cmpuint (json_array_get_length (judged), ==, targets->len);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WardProgress progress;
+      JsonObject *printed = json_array_get_object_element (judged, i);
+
+      g_assert_true (ward_target_compute_progress (f->store, targets->pdata[i], "2026-11-27", &progress,
+                                                   NULL, &error));
+      g_assert_no_error (error);
+      g_test_message ("%s: %s", ward_target_get_code (targets->pdata[i]),
+                      ward_verdict_to_string (progress.verdict));
+      g_assert_cmpstr (json_object_get_string_member (printed, "code"), ==,
+                       ward_target_get_code (targets->pdata[i]));
+      g_assert_cmpstr (json_object_get_string_member (printed, "verdict"), ==,
+                       ward_verdict_to_string (progress.verdict));
+      counts[progress.verdict]++;
+    }
+  g_assert_cmpuint (counts[WARD_VERDICT_BEHIND], >=, 1);       /* 5G from its baseline */
+  g_assert_cmpuint (counts[WARD_VERDICT_NO_BASELINE], >=, 1);  /* income, insurance */
+  g_assert_cmpuint (counts[WARD_VERDICT_MET], >=, 1);          /* online services, recruitment */
+
+  pdf = write_report (f, WARD_REPORT_KIND_TARGETS, &options);
+  text = pdf_text (pdf, 0);
+  summary = g_strdup_printf ("đã đạt %u, đúng tiến độ %u, chậm tiến độ %u", counts[WARD_VERDICT_MET],
+                             counts[WARD_VERDICT_ON_TRACK], counts[WARD_VERDICT_BEHIND]);
+  assert_contains (text, summary);
+  g_free (summary);
+  summary = g_strdup_printf ("chưa có số liệu gốc %u, chưa đủ số liệu %u", counts[WARD_VERDICT_NO_BASELINE],
+                             counts[WARD_VERDICT_INCOMPLETE]);
+  assert_contains (text, summary);
+  g_free (summary);
+  summary = g_strdup_printf ("có nguy cơ không đạt %u", counts[WARD_VERDICT_AT_RISK]);
+  assert_contains (text, summary);
 }
 
 static void
@@ -733,6 +803,8 @@ test_members (Fixture       *f,
   const char *women = NULL;
   g_autofree char *chau = NULL;
   const char *first_cell, *second_cell, *due;
+  WardMissedDeadlines missed;
+  g_autofree char *counted = NULL;
 
   if (!ward_test_have_poppler ())
     return;
@@ -776,6 +848,13 @@ test_members (Fixture       *f,
   assert_contains (due, "10/12/2026");
   assert_contains (due, "Còn 13 ngày");
   g_assert_null (strstr (due, "Hoàng Văn Em"));
+  /* The deadlines missed, as the register's filter counts them: two in
+   * these files (ward_admissions_missed_deadlines(), the one count). */
+  g_assert_true (ward_admissions_missed_deadlines (f->store, TODAY, &missed, NULL));
+  g_assert_cmpint (missed.missed, ==, 2);
+  counted = g_strdup_printf ("2 thời hạn, ở %" G_GINT64_FORMAT " hồ sơ; quá nhiều nhất %d", missed.candidates,
+                             missed.most_days_over);
+  assert_contains (line_with (text, "Thời hạn theo quy định bị quá"), counted);
   assert_serif_embedded (pdf);
 }
 
@@ -830,6 +909,32 @@ last_hash (Fixture *f)
   g_assert_no_error (error);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return ward_stmt_dup_text (stmt, 0);
+}
+
+/* The issue's example: receipts dated 12/2026 into a campaign that ran
+ * 17/09–16/10/2025, confirmed: the list keeps its period true and counts
+ * them apart. */
+static void
+test_donations_outside_period (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr (WardCampaign) campaign = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+
+  if (!ward_test_have_poppler ())
+    return;
+  fill_ledger (f);
+  campaign = campaign_of (f);
+  add_receipt (f, campaign, "4", "2026-11-20", "Phạm Văn Muộn", "Tổ dân phố 4", 300000);
+  pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
+  text = pdf_text (pdf, 0);
+  assert_contains (text, "(Từ ngày 17/09/2025 đến ngày 16/10/2025)");
+  /* The period's list: as before, without the late receipt. */
+  assert_contains (line_with (text, "Tổng cộng"), "1.250.000");
+  assert_contains (text, "Biên lai ghi ngày ngoài thời gian cuộc vận động");
+  assert_contains (text, "1 biên lai, tổng 300.000 đ, ghi ngày ngoài thời gian nêu trên");
+  assert_contains (line_with (text, "Phạm Văn Muộn"), "300.000");
 }
 
 static void
@@ -1048,7 +1153,7 @@ test_settings (Fixture       *f,
 
   /* What the user set wins; a body left at its default comes from the
    * ward the file was seeded for. */
-  exec_sql (f, "UPDATE ward SET parent_body = 'Đảng bộ tỉnh Nghệ An'");
+  ward_test_exec (f->store, "UPDATE ward SET parent_body = 'Đảng bộ tỉnh Nghệ An'");
   g_settings_set_string (gsettings, "party-body", "ĐẢNG ỦY PHƯỜNG VINH PHÚ");
   g_settings_set_string (gsettings, "place-name", "Vinh Phú");
   g_settings_set_string (gsettings, "party-signatory-name", "Nguyễn Văn Bình");
@@ -1168,6 +1273,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/reports/targets", Fixture, NULL, fixture_set_up, test_targets, fixture_tear_down);
+  g_test_add ("/reports/targets-verdicts-agree", Fixture, NULL, fixture_set_up, test_targets_verdicts_agree,
+              fixture_tear_down);
   g_test_add ("/reports/targets-half-year", Fixture, NULL, fixture_set_up, test_targets_half_year,
               fixture_tear_down);
   g_test_add ("/reports/periods", Fixture, NULL, fixture_set_up, test_periods, fixture_tear_down);
@@ -1176,6 +1283,8 @@ main (int   argc,
   g_test_add ("/reports/enterprises", Fixture, NULL, fixture_set_up, test_enterprises,
               fixture_tear_down);
   g_test_add ("/reports/donations", Fixture, NULL, fixture_set_up, test_donations, fixture_tear_down);
+  g_test_add ("/reports/donations-outside-period", Fixture, NULL, fixture_set_up,
+              test_donations_outside_period, fixture_tear_down);
   g_test_add ("/reports/disclosure-5000", Fixture, NULL, fixture_set_up, test_disclosure_long,
               fixture_tear_down);
   g_test_add ("/reports/receipt", Fixture, NULL, fixture_set_up, test_receipt, fixture_tear_down);

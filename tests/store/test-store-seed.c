@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "store/ward-store-seed.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"
 #include "targets/ward-targets-resolution.h"
@@ -18,7 +19,7 @@ static const char *good_seed =
   "    \"parent_body\": \"Đảng bộ tỉnh Thanh Hóa\", \"province\": \"Thanh Hóa\","
   "    \"place_name\": \"Quảng Phú\", \"congress\": \"Đại hội lần thứ I\","
   "    \"resolution_title\": \"Nghị quyết Đại hội Đảng bộ xã Quảng Phú\","
-  "    \"term_start_year\": 2025, \"term_end_year\": 2030 },"
+  "    \"term_start_year\": 2025, \"term_end_year\": 2030, \"congress_date\": \"2025-08-20\" },"
   "  \"targets\": ["
   "    { \"code\": \"bhyt\", \"group\": \"society\", \"kind\": \"rate\", \"source\": \"manual\","
   "      \"name\": \"Tỷ lệ tham gia bảo hiểm y tế\", \"unit\": \"%\", \"comparison\": \">=\", \"goal\": 95 },"
@@ -43,6 +44,14 @@ static const BadSeed bad_seeds[] = {
   { "no-ward", "\"ward\":", "\"wards\":", "ward" },
   { "ward-name-missing", "\"name\": \"Xã Quảng Phú\",", "", "ward.name" },
   { "term-backwards", "\"term_end_year\": 2030", "\"term_end_year\": 2020", "ward.term_end_year" },
+  /* The term runs from the congress: a seed without its date is refused. */
+  { "congress-date-missing", ", \"congress_date\": \"2025-08-20\"", "", "ward.congress_date" },
+  { "congress-date-outside-term", "\"congress_date\": \"2025-08-20\"", "\"congress_date\": \"2024-12-20\"",
+    "ward.congress_date" },
+  { "congress-date-not-a-date", "\"congress_date\": \"2025-08-20\"", "\"congress_date\": \"20/08/2025\"",
+    "ward.congress_date" },
+  { "term-end-before-congress", "\"congress_date\": \"2025-08-20\"",
+    "\"congress_date\": \"2025-08-20\", \"term_end_date\": \"2025-01-01\"", "ward.term_end_date" },
   { "goal-not-number", "\"goal\": 120", "\"goal\": \"120\"", "targets[1].goal" },
   { "unknown-kind", "\"kind\": \"rate\"", "\"kind\": \"ratio\"", "targets[0].kind" },
   { "rate-over-100", "\"goal\": 95", "\"goal\": 195", "targets[0].goal" },
@@ -91,6 +100,8 @@ test_custom_seed_loads (void)
   g_assert_no_error (error);
   g_assert_cmpstr (resolution->name, ==, "Xã Quảng Phú");
   g_assert_cmpint (resolution->term_start_year, ==, 2025);
+  g_assert_cmpstr (resolution->congress_date, ==, "2025-08-20");
+  g_assert_cmpstr (resolution->term_end_date, ==, "2030-12-31");
 
   targets = ward_targets_load (store, &error);
   g_assert_no_error (error);
@@ -98,6 +109,54 @@ test_custom_seed_loads (void)
   g_assert_cmpstr (ward_target_get_code (targets->pdata[1]), ==, "members");
   g_assert_cmpint (ward_target_get_source (targets->pdata[1]), ==, WARD_SOURCE_ADMISSIONS);
   g_assert_cmpfloat (ward_target_get_goal (targets->pdata[1]), ==, 120);
+
+  g_clear_object (&store);
+  ward_test_remove_tree (dir);
+}
+
+/* A file of another ward made before the term's dates were kept: its
+ * migration does not give it Đông Sơn's congress date; the user is asked
+ * (ward_resolution_congress_hint()) and sets it. */
+static void
+test_other_ward_migrated_without_congress (void)
+{
+  g_autofree char *dir = ward_test_make_dir ("store-seed");
+  g_autofree char *seed = write_seed (dir, good_seed);
+  g_autofree char *db = g_build_filename (dir, "ward.sqlite3", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (WardResolution) resolution = NULL;
+  g_autofree char *start = NULL;
+
+  store = ward_store_open_full (db, seed, WARD_SEED_TERM_DATES_VERSION - 1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  store = ward_store_open (db, &error);
+  g_assert_no_error (error);
+  resolution = ward_resolution_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_false (ward_resolution_has_congress_date (resolution));
+  start = ward_resolution_term_start (resolution);
+  g_assert_cmpstr (start, ==, "2025-01-01");
+  g_assert_cmpstr (resolution->term_end_date, ==, "2030-12-31");
+  /* The window asks once: answered or put off, not again for this file. */
+  g_assert_true (ward_resolution_should_ask_congress (store));
+  g_assert_true (ward_resolution_mark_congress_asked (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (ward_resolution_should_ask_congress (store));
+
+  /* A date outside the term is refused with the dates named. */
+  g_assert_false (ward_resolution_set_congress_date (store, "2031-02-01", NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "01/02/2031"));
+  g_clear_error (&error);
+  g_assert_true (ward_resolution_set_congress_date (store, "2025-08-22", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&resolution, ward_resolution_free);
+  g_clear_pointer (&start, g_free);
+  resolution = ward_resolution_load (store, &error);
+  start = ward_resolution_term_start (resolution);
+  g_assert_cmpstr (start, ==, "2025-08-22");
 
   g_clear_object (&store);
   ward_test_remove_tree (dir);
@@ -196,6 +255,7 @@ main (int   argc,
 
   g_test_add_func ("/seed/custom-seed-loads", test_custom_seed_loads);
   g_test_add_func ("/seed/missing-seed-file", test_missing_seed_file);
+  g_test_add_func ("/seed/other-ward-migrated-without-congress", test_other_ward_migrated_without_congress);
   g_test_add_func ("/seed/seeded-rows-share-uuids", test_seeded_rows_share_uuids);
   for (guint i = 0; i < G_N_ELEMENTS (bad_seeds); i++)
     {

@@ -161,6 +161,9 @@ test_migrates_every_earlier_version (Fixture       *f,
       /* The data written by the old version is all still there. */
       g_assert_cmpint (count (store, "SELECT count(*) FROM targets"), ==, 11);
       g_assert_cmpint (count (store, "SELECT count(*) FROM programme_groups"), ==, 8);
+      /* Đông Sơn's file takes the congress date from the seed. */
+      g_assert_cmpint (count (store, "SELECT count(*) FROM ward WHERE congress_date = '2025-08-16' "
+                                     "AND term_end_date = '2030-12-31'"), ==, 1);
     }
 }
 

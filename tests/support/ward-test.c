@@ -66,6 +66,16 @@ ward_test_open_store (const char *path)
   return store;
 }
 
+void
+ward_test_exec (WardStore  *store,
+                const char *sql)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ward_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
 WardStore *
 ward_test_new_store (const char  *dir,
                      char       **path_out)

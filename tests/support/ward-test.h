@@ -26,6 +26,10 @@ WardStore *ward_test_open_store   (const char  *path);
  * its path. */
 WardStore *ward_test_new_store    (const char  *dir,
                                    char       **path_out);
+/* Runs @sql on @store (a file as an older version or a bad import left
+ * it); fails the test on any error. */
+void       ward_test_exec         (WardStore   *store,
+                                   const char  *sql);
 
 /* The usual fixture: a temporary folder and a new seeded file in it. */
 typedef struct

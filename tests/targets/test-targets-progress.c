@@ -48,7 +48,9 @@ typedef struct
 } Case;
 
 #define RATE(c, g)   WARD_TARGET_RATE, WARD_COMPARE_##c, g, 0, FALSE, 0
+#define RATE_B(c, g, by, b) WARD_TARGET_RATE, WARD_COMPARE_##c, g, by, TRUE, b
 #define MONEY(g, by, b) WARD_TARGET_MONEY, WARD_COMPARE_AT_LEAST, g, by, TRUE, b
+#define MONEY_NO_BASELINE(g) WARD_TARGET_MONEY, WARD_COMPARE_AT_LEAST, g, 0, FALSE, 0
 #define GROWTH(g)    WARD_TARGET_GROWTH, WARD_COMPARE_AT_LEAST, g, 2025, FALSE, 0
 #define QUOTA        WARD_TARGET_QUOTA, WARD_COMPARE_EQUAL, 100, 0, FALSE, 0
 #define COUNT(g)     WARD_TARGET_COUNT, WARD_COMPARE_AT_LEAST, g, 0, FALSE, 0
@@ -61,32 +63,35 @@ static const Case cases[] = {
   /* Levels (rates, money) ------------------------------------------------ */
   { "no reading yet", RATE (AT_LEAST, 96), TODAY, 0, { { 0 } },
     WARD_VERDICT_NO_DATA, FALSE, 0, 0, FALSE, NAN },
-  { "one reading is its own baseline: on track", RATE (AT_LEAST, 96), TODAY, 1, { Y (2025, 93) },
-    WARD_VERDICT_ON_TRACK, TRUE, 93, 2025, FALSE, 93 },
-  { "one reading already at the goal", RATE (AT_LEAST, 96), TODAY, 1, { Y (2026, 96) },
-    WARD_VERDICT_MET, TRUE, 96, 2026, FALSE, 96 },
+  /* The examples: a first reading is not its own starting point. */
+  { "5% 5G against 100% without a baseline: says so", RATE (EQUAL, 100), TODAY, 1, { Y (2025, 5) },
+    WARD_VERDICT_NO_BASELINE, TRUE, 5, 2025, FALSE, NAN },
+  { "an income of 10.000.000 đ without a baseline: says so", MONEY_NO_BASELINE (95e6), TODAY, 1,
+    { Y (2026, 10e6) }, WARD_VERDICT_NO_BASELINE, TRUE, 10e6, 2026, FALSE, NAN },
+  { "one reading already at the goal needs no baseline", RATE (AT_LEAST, 96), TODAY, 1, { Y (2026, 96) },
+    WARD_VERDICT_MET, TRUE, 96, 2026, FALSE, NAN },
   { "already met, above the goal", RATE (AT_LEAST, 96), TODAY, 2, { Y (2025, 94), Y (2026, 96.5) },
     WARD_VERDICT_MET, TRUE, 96.5, 2026, FALSE, NAN },
-  { "> 85: 85 is not met", RATE (ABOVE, 85), TODAY, 1, { Y (2026, 85) },
+  { "> 85: 85 is not met", RATE_B (ABOVE, 85, 2025, 85), TODAY, 1, { Y (2026, 85) },
     WARD_VERDICT_ON_TRACK, TRUE, 85, 2026, FALSE, 85 },
-  { "> 85: 85,004 shows as 85 and is not met", RATE (ABOVE, 85), TODAY, 1, { Y (2026, 85.004) },
+  { "> 85: 85,004 shows as 85 and is not met", RATE_B (ABOVE, 85, 2025, 85), TODAY, 1, { Y (2026, 85.004) },
     WARD_VERDICT_ON_TRACK, TRUE, 85.004, 2026, FALSE, NAN },
   { "> 85: 85,1 is met", RATE (ABOVE, 85), TODAY, 1, { Y (2026, 85.1) },
     WARD_VERDICT_MET, TRUE, 85.1, 2026, FALSE, NAN },
-  { "= 100: 99,9 is not met", RATE (EQUAL, 100), TODAY, 1, { Y (2026, 99.9) },
+  { "= 100: 99,9 is not met", RATE_B (EQUAL, 100, 2026, 99.9), TODAY, 1, { Y (2026, 99.9) },
     WARD_VERDICT_ON_TRACK, TRUE, 99.9, 2026, FALSE, NAN },
   { "= 100: 100 is met", RATE (EQUAL, 100), TODAY, 1, { Y (2026, 100) },
     WARD_VERDICT_MET, TRUE, 100, 2026, FALSE, NAN },
-  { "entered out of order: the latest period wins", RATE (EQUAL, 100), TODAY, 3,
+  { "entered out of order: the latest period wins", RATE_B (EQUAL, 100, 2025, 80), TODAY, 3,
     { Y (2026, 85), Y (2025, 80), H1 (2026, 83) },
     WARD_VERDICT_ON_TRACK, TRUE, 85, 2026, FALSE, 84 },
-  { "the whole year comes after its first half", RATE (EQUAL, 100), TODAY, 3,
+  { "the whole year comes after its first half", RATE_B (EQUAL, 100, 2025, 80), TODAY, 3,
     { Y (2025, 80), Y (2026, 82), H1 (2026, 90) },
     WARD_VERDICT_BEHIND, TRUE, 82, 2026, FALSE, 84 },
-  { "a first half newer than the last whole year", RATE (EQUAL, 100), TODAY, 2,
+  { "a first half newer than the last whole year", RATE_B (EQUAL, 100, 2025, 80), TODAY, 2,
     { H1 (2026, 83), Y (2025, 80) },
     WARD_VERDICT_ON_TRACK, TRUE, 83, 2026, TRUE, 82 },
-  { "a final reading wins over a later draft of its period", RATE (AT_LEAST, 96), TODAY, 2,
+  { "a final reading wins over a later draft of its period", RATE_B (AT_LEAST, 96, 2026, 94), TODAY, 2,
     { Y (2026, 94), DRAFT (2026, 97) },
     WARD_VERDICT_ON_TRACK, TRUE, 94, 2026, FALSE, NAN },
   { "a later draft wins over an earlier one", RATE (AT_LEAST, 96), TODAY, 2,
@@ -94,21 +99,21 @@ static const Case cases[] = {
     WARD_VERDICT_MET, TRUE, 97, 2026, FALSE, NAN },
   /* The path from 95 to 96 plans 0,2 a year; after falling to 93 the rest
    * needs 0,75 a year, more than 1,5 × 0,2. */
-  { "a draft of a later period wins over a final of an earlier one", RATE (AT_LEAST, 96), TODAY, 2,
-    { Y (2025, 95), DRAFT (2026, 93) },
+  { "a draft of a later period wins over a final of an earlier one", RATE_B (AT_LEAST, 96, 2025, 95),
+    TODAY, 2, { Y (2025, 95), DRAFT (2026, 93) },
     WARD_VERDICT_AT_RISK, TRUE, 93, 2026, FALSE, 95.2 },
-  { "below the path, pace within 1,5×: behind", RATE (EQUAL, 100), TODAY, 2,
+  { "below the path, pace within 1,5×: behind", RATE_B (EQUAL, 100, 2025, 80), TODAY, 2,
     { Y (2025, 80), Y (2026, 82) },
     WARD_VERDICT_BEHIND, TRUE, 82, 2026, FALSE, 84 },
-  { "below the path, pace above 1,5×: at risk", RATE (EQUAL, 100), TODAY, 2,
+  { "below the path, pace above 1,5×: at risk", RATE_B (EQUAL, 100, 2025, 80), TODAY, 2,
     { Y (2025, 80), Y (2026, 72) },
     WARD_VERDICT_AT_RISK, TRUE, 72, 2026, FALSE, 84 },
-  { "above the path: on track", RATE (EQUAL, 100), TODAY, 2, { Y (2025, 80), Y (2026, 85) },
+  { "above the path: on track", RATE_B (EQUAL, 100, 2025, 80), TODAY, 2, { Y (2025, 80), Y (2026, 85) },
     WARD_VERDICT_ON_TRACK, TRUE, 85, 2026, FALSE, 84 },
-  { "the term's last year in and not met: at risk", RATE (EQUAL, 100), 6.0, 2,
+  { "the term's last year in and not met: at risk", RATE_B (EQUAL, 100, 2025, 80), 6.0, 2,
     { Y (2025, 80), Y (2030, 98) },
     WARD_VERDICT_AT_RISK, TRUE, 98, 2030, FALSE, 100 },
-  { "fell back below a goal it had passed: behind", RATE (AT_LEAST, 96), TODAY, 2,
+  { "fell back below a goal it had passed: behind", RATE_B (AT_LEAST, 96, 2025, 97), TODAY, 2,
     { Y (2025, 97), Y (2026, 95) },
     WARD_VERDICT_BEHIND, TRUE, 95, 2026, FALSE, NAN },
   { "money from its baseline, on the path", MONEY (95e6, 2025, 70e6), TODAY, 1, { Y (2026, 75e6) },
@@ -128,9 +133,16 @@ static const Case cases[] = {
   { "growth: compounded, not averaged (plain mean 11,8)", GROWTH (11.8), TODAY, 2,
     { Y (2027, 18.6), Y (2026, 5) },
     WARD_VERDICT_BEHIND, TRUE, 11.5931, 2027, FALSE, 11.8 },
-  { "growth: a missing year is left out, not zero", GROWTH (11.8), TODAY, 2,
+  /* "bình quân hằng năm" needs every year: a gap is never "met". */
+  { "growth: a year missing in the middle: not enough data", GROWTH (11.8), TODAY, 2,
     { Y (2026, 10), Y (2028, 12) },
-    WARD_VERDICT_BEHIND, TRUE, 10.9955, 2028, FALSE, 11.8 },
+    WARD_VERDICT_INCOMPLETE, TRUE, 10.9955, 2028, FALSE, 11.8 },
+  { "growth: the first year after the base missing: not enough data", GROWTH (11.8), TODAY, 1,
+    { Y (2027, 12) },
+    WARD_VERDICT_INCOMPLETE, TRUE, 12, 2027, FALSE, 11.8 },
+  { "growth: above the goal every year but 2028 missing: never met", GROWTH (11.8), 6.0, 4,
+    { Y (2026, 13), Y (2027, 13), Y (2029, 13), Y (2030, 13) },
+    WARD_VERDICT_INCOMPLETE, TRUE, 13, 2030, FALSE, 11.8 },
   { "growth: a first half stands for its year", GROWTH (11.8), TODAY, 2,
     { Y (2025, 9), H1 (2026, 13) },
     WARD_VERDICT_ON_TRACK, TRUE, 13, 2026, TRUE, 11.8 },
@@ -235,6 +247,47 @@ test_progress_cases (void)
     }
 }
 
+/* The term from the congress (16/08/2025, term time 228/365): the path of
+ * a level starts from its baseline reading at the congress, that of a
+ * count from 0 at the congress; the pace needed is over the time left. */
+static void
+test_progress_from_congress (void)
+{
+  double congress = ward_progress_time_of_day (START, END, "2025-08-16");
+  WardProgressTarget coverage = {
+    .kind = WARD_TARGET_RATE, .comparison = WARD_COMPARE_EQUAL, .goal = 100,
+    .term_start_year = START, .term_end_year = END,
+    .has_baseline_value = TRUE, .baseline_value = 0, .baseline_time = congress,
+    .term_start_time = congress, .term_end_time = 6.0,
+  };
+  WardProgressTarget members = {
+    .kind = WARD_TARGET_COUNT, .comparison = WARD_COMPARE_AT_LEAST, .goal = 600,
+    .term_start_year = START, .term_end_year = END,
+    .term_start_time = congress, .term_end_time = 6.0,
+  };
+  WardProgressReading five = { .year = 2025, .final = TRUE, .has_value = TRUE, .value = 5, .entered = 1 };
+  WardProgressReading counts[] = {
+    { .year = 2025, .final = TRUE, .has_value = TRUE, .value = 60, .entered = 1 },
+    { .year = 2026, .final = TRUE, .has_value = TRUE, .value = 64, .entered = 2 },
+  };
+  WardProgress p;
+
+  g_assert_cmpfloat_with_epsilon (congress, 228.0 / 365.0, 1e-9);
+  /* 5% at the end of 2025 against the path from 0 at the congress: 7,03%. */
+  ward_progress_compute (&coverage, &five, 1, TODAY, &p);
+  g_assert_cmpint (p.verdict, ==, WARD_VERDICT_BEHIND);
+  g_assert_cmpfloat_with_epsilon (p.expected_at_value, 100.0 * (1.0 - congress) / (6.0 - congress), 1e-6);
+  g_assert_cmpfloat_with_epsilon (p.path_start_time, congress, 1e-9);
+
+  /* 124 of 600 on 27/11/2026: the even path from the congress is at 143. */
+  ward_progress_compute (&members, counts, G_N_ELEMENTS (counts), TODAY, &p);
+  g_assert_cmpint (p.verdict, ==, WARD_VERDICT_BEHIND);
+  g_assert_cmpfloat_with_epsilon (p.expected_today, 600.0 * (TODAY - congress) / (6.0 - congress), 1e-6);
+  /* Before the congress nothing is expected yet. */
+  ward_progress_compute (&members, counts, 0, 0.5, &p);
+  g_assert_cmpfloat (p.expected_today, ==, 0);
+}
+
 /* Reversing the order of entry changes nothing but ties within a period. */
 static void
 test_progress_entry_order (void)
@@ -245,7 +298,7 @@ test_progress_entry_order (void)
     { .year = 2026, .final = TRUE, .has_value = TRUE, .value = 84, .entered = 3 },
   };
   WardProgressReading reversed[G_N_ELEMENTS (readings)];
-  WardProgressTarget target = { WARD_TARGET_RATE, WARD_COMPARE_EQUAL, 100, START, END };
+  WardProgressTarget target = { WARD_TARGET_RATE, WARD_COMPARE_EQUAL, 100, START, END, 2024, TRUE, 80 };
   WardProgress a, b;
 
   for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
@@ -395,6 +448,8 @@ test_progress_pace_needed (void)
     { 600, 600, "2026-11-27", 0, "600/600 · met" },
     { 1200, 750, "2026-11-27", 0, "1.200/750 · met" },
     { 580, 600, "2031-02-01", 20, "580/600 · term over" },
+    /* on the congress's day (16/08/2025): 600 over the 5,37 years left */
+    { 0, 600, "2025-08-16", 112, "0/600 · 112/year needed" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (paces); i++)
@@ -402,8 +457,8 @@ test_progress_pace_needed (void)
       g_autofree char *text = NULL;
 
       g_assert_cmpint (ward_progress_pace_needed (paces[i].count, paces[i].goal, paces[i].today,
-                                                  START, END), ==, paces[i].pace);
-      text = ward_progress_format_count (paces[i].count, paces[i].goal, paces[i].today, START, END);
+                                                  "2030-12-31"), ==, paces[i].pace);
+      text = ward_progress_format_count (paces[i].count, paces[i].goal, paces[i].today, "2030-12-31");
       g_assert_cmpstr (text, ==, paces[i].text);
     }
 }
@@ -452,12 +507,19 @@ test_progress_series (void)
 static void
 test_progress_verdict_words (void)
 {
-  static const char * const strings[] = { "no-data", "met", "on-track", "behind", "at-risk" };
+  static const char * const strings[] = {
+    "no-data", "met", "on-track", "behind", "at-risk", "no-baseline", "incomplete",
+  };
+  static const char * const documents[] = {
+    "Chưa có số liệu", "Đã đạt", "Đúng tiến độ", "Chậm tiến độ", "Có nguy cơ không đạt",
+    "Chưa có số liệu gốc", "Chưa đủ số liệu",
+  };
 
   for (int v = 0; v < WARD_N_VERDICTS; v++)
     {
       g_assert_cmpstr (ward_verdict_to_string (v), ==, strings[v]);
       g_assert_cmpstr (ward_verdict_title (v), !=, "");
+      g_assert_cmpstr (ward_verdict_document_title (v), ==, documents[v]);
     }
   g_assert_cmpstr (ward_verdict_title (WARD_VERDICT_MET), ==, "Met");
   g_assert_cmpstr (ward_verdict_title (WARD_VERDICT_AT_RISK), ==, "At risk of not being met");
@@ -470,6 +532,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/progress/cases", test_progress_cases);
+  g_test_add_func ("/progress/from-congress", test_progress_from_congress);
   g_test_add_func ("/progress/entry-order", test_progress_entry_order);
   g_test_add_func ("/progress/expected-today", test_progress_expected_today);
   g_test_add_func ("/progress/growth-pace", test_progress_growth_pace);

@@ -83,16 +83,6 @@ count_rows (Fixture    *f,
   return n;
 }
 
-static void
-exec_sql (Fixture    *f,
-          const char *sql)
-{
-  g_autoptr (GError) error = NULL;
-
-  ward_store_exec (f->store, sql, &error);
-  g_assert_no_error (error);
-}
-
 /* ---- Validation, table by table ------------------------------------------ */
 
 typedef struct
@@ -285,7 +275,7 @@ test_readings_parse_period (void)
       gboolean first_half = FALSE;
 
       g_test_message ("period “%s”", periods[i].text);
-      g_assert_cmpint (ward_reading_parse_period (periods[i].text, &year, &first_half, &error),
+      g_assert_cmpint (ward_reading_parse_period (periods[i].text, &year, &first_half, NULL, &error),
                        ==, periods[i].ok);
       if (!periods[i].ok)
         {
@@ -487,6 +477,75 @@ test_readings_progress (Fixture       *f,
   g_assert_cmpfloat (g_array_index (series, WardProgressPoint, 0).value, ==, 94);
 }
 
+/* A level's path starts from the baseline at the congress, which the clerk
+ * enters as a baseline reading; without one the verdict says so. */
+static void
+test_readings_baseline (Fixture       *f,
+                        gconstpointer  data)
+{
+  WardTarget *t = target (f, "5g");
+  g_autoptr (WardReading) baseline = ward_reading_new (t);
+  g_autoptr (WardReading) reading = ward_reading_new (t);
+  g_autoptr (WardReading) growth = ward_reading_new (target (f, "grdp-growth"));
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  WardReadingField field;
+  WardProgress p;
+
+  reading->year = 2025;
+  reading->has_value = TRUE;
+  reading->value = 5;
+  reading->final = TRUE;
+  g_assert_true (ward_reading_save (f->store, t, reading, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ward_target_compute_progress (f->store, t, "2026-11-27", &p, NULL, &error));
+  g_assert_cmpint (p.verdict, ==, WARD_VERDICT_NO_BASELINE);
+  g_assert_cmpstr (ward_verdict_title (p.verdict), ==, "No baseline");
+
+  baseline->year = 2025;
+  baseline->baseline = TRUE;
+  baseline->has_value = TRUE;
+  baseline->value = 0;
+  baseline->final = TRUE;
+  g_assert_true (ward_reading_save (f->store, t, baseline, NULL, &error));
+  g_assert_no_error (error);
+  label = ward_reading_format_label (baseline);
+  g_assert_cmpstr (label, ==, "Baseline (at the congress)");
+  g_assert_true (ward_target_compute_progress (f->store, t, "2026-11-27", &p, NULL, &error));
+  /* 5% at the end of 2025 against 7% on the path from 0 at the congress. */
+  g_assert_cmpint (p.verdict, ==, WARD_VERDICT_BEHIND);
+  g_assert_cmpfloat (p.value, ==, 5);
+  g_assert_cmpfloat_with_epsilon (p.path_start_value, 0, 1e-9);
+
+  /* A level already at its goal is met without a baseline, and its
+   * description speaks of no path it cannot draw. */
+  {
+    WardTarget *insurance = target (f, "health-insurance");
+    g_autoptr (WardReading) above = ward_reading_new (insurance);
+    g_autofree char *described = NULL;
+
+    above->year = 2026;
+    above->has_value = TRUE;
+    above->value = 96.5;
+    g_assert_true (ward_reading_save (f->store, insurance, above, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (ward_target_compute_progress (f->store, insurance, "2026-11-27", &p, NULL, &error));
+    g_assert_cmpint (p.verdict, ==, WARD_VERDICT_MET);
+    described = ward_target_describe_progress (insurance, &p);
+    g_assert_null (strstr (described, "—"));
+    g_assert_null (strstr (described, "even term"));
+  }
+
+  /* Growth has no baseline reading: it is judged year by year. */
+  growth->year = 2025;
+  growth->baseline = TRUE;
+  growth->has_value = TRUE;
+  growth->value = 10;
+  g_assert_false (ward_reading_validate (f->store, target (f, "grdp-growth"), growth, &field, &error));
+  g_assert_cmpint (field, ==, WARD_READING_FIELD_PERIOD);
+  g_clear_error (&error);
+}
+
 static void
 test_readings_counted_progress (Fixture       *f,
                                 gconstpointer  data)
@@ -495,18 +554,20 @@ test_readings_counted_progress (Fixture       *f,
   gint64 counts[6] = { 0 };
   WardProgress p;
 
-  /* Two ceremonies in 2025, one in 2026, one before the term, one without. */
-  exec_sql (f,
-            "INSERT INTO candidates (uuid, full_name, sort_key, search_key, birth_date, ceremony_date, "
-            "created_at, updated_at) VALUES "
-            "('c1', 'Nguyễn Văn An', 'a', 'a', '1990-01-01', '2025-03-02', 'x', 'x'), "
-            "('c2', 'Trần Thị Bình', 'b', 'b', '1991-01-01', '2025-11-30', 'x', 'x'), "
-            "('c3', 'Lê Văn Cường', 'c', 'c', '1992-01-01', '2026-05-19', 'x', 'x'), "
-            "('c4', 'Phạm Thị Dung', 'd', 'd', '1993-01-01', '2024-12-31', 'x', 'x'), "
-            "('c5', 'Hoàng Văn Em', 'e', 'e', '1994-01-01', NULL, 'x', 'x')");
+  /* The term runs from the congress (16/08/2025 in the seed): of 2025's two
+   * ceremonies only the one after it counts; one in 2026, one before the
+   * term, one without a ceremony. */
+  ward_test_exec (f->store,
+                  "INSERT INTO candidates (uuid, full_name, sort_key, search_key, birth_date, ceremony_date, "
+                  "created_at, updated_at) VALUES "
+                  "('c1', 'Nguyễn Văn An', 'a', 'a', '1990-01-01', '2025-08-15', 'x', 'x'), "
+                  "('c2', 'Trần Thị Bình', 'b', 'b', '1991-01-01', '2025-08-16', 'x', 'x'), "
+                  "('c3', 'Lê Văn Cường', 'c', 'c', '1992-01-01', '2026-05-19', 'x', 'x'), "
+                  "('c4', 'Phạm Thị Dung', 'd', 'd', '1993-01-01', '2024-12-31', 'x', 'x'), "
+                  "('c5', 'Hoàng Văn Em', 'e', 'e', '1994-01-01', NULL, 'x', 'x')");
   g_assert_true (ward_targets_count_by_year (f->store, WARD_SOURCE_ADMISSIONS, 2025, 2030, counts, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (counts[0], ==, 2);
+  g_assert_cmpint (counts[0], ==, 1);
   g_assert_cmpint (counts[1], ==, 1);
   g_assert_cmpint (counts[2], ==, 0);
 
@@ -514,8 +575,10 @@ test_readings_counted_progress (Fixture       *f,
                                                &p, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (p.has_value);
-  g_assert_cmpfloat (p.value, ==, 3);
-  /* 597 left over 4,09 years is 146 a year, within 1,5 × 100. */
+  g_assert_cmpfloat (p.value, ==, 2);
+  /* The even path from 0 at the congress is at 143 on 27/11/2026. */
+  g_assert_cmpfloat_with_epsilon (p.expected_today, 600.0 * (1 + 331.0 / 365 - 228.0 / 365)
+                                                    / (6 - 228.0 / 365), 1e-6);
   g_assert_cmpint (p.verdict, ==, WARD_VERDICT_BEHIND);
 }
 
@@ -647,6 +710,7 @@ main (int   argc,
   ADD ("/readings/delete-restore", test_readings_delete_restore);
   ADD ("/readings/progress", test_readings_progress);
   ADD ("/readings/counted-progress", test_readings_counted_progress);
+  ADD ("/readings/baseline", test_readings_baseline);
   ADD ("/readings/stats", test_readings_stats);
   ADD ("/readings/import-export", test_readings_import_export);
 #undef ADD

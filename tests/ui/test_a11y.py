@@ -87,7 +87,12 @@ def members_csv():
     head = ("Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ học vấn,Nghề nghiệp,Đoàn viên,"
             "Tổ dân phố,Chi bộ,Ngày vào danh sách cảm tình,Ngày cấp giấy chứng nhận,"
             "Số nghị quyết chi bộ,Ngày nghị quyết chi bộ,Số quyết định kết nạp,"
-            "Ngày quyết định kết nạp,Ngày kết nạp,Ngày công nhận chính thức,Ghi chú")
+            "Ngày quyết định kết nạp,Ngày kết nạp,Ngày công nhận chính thức,Ghi chú,"
+            "Ngày đơn và lý lịch,Ngày gửi thẩm tra lý lịch,Ngày hoàn thành thẩm tra lý lịch,"
+            "Người giới thiệu 1,Người giới thiệu 1 là đảng viên chính thức,"
+            "Người giới thiệu 1 cùng công tác từ ngày,Người giới thiệu 2,"
+            "Người giới thiệu 2 là đảng viên chính thức,Người giới thiệu 2 cùng công tác từ ngày,"
+            "Nghị quyết giới thiệu của Đoàn")
     lines = [head]
     for i, name in enumerate(names):
         stage = i % 4  # 0 cảm tình, 1 giấy chứng nhận, 2 nghị quyết chi bộ, 3 kết nạp
@@ -99,6 +104,13 @@ def members_csv():
         row += ["%d-NQ/CB" % (i + 10) if stage >= 2 else "", "%02d/02/2026" % (i + 1) if stage >= 2 else ""]
         row += ["%d-QĐ/ĐU" % (i + 100) if stage >= 3 else "", "%02d/03/2026" % (i + 1) if stage >= 3 else "",
                 "%02d/04/2026" % (i + 1) if stage >= 3 else "", "", ""]
+        # What the chi bộ resolution needs (Quy định 294-QĐ/TW): the papers,
+        # two official members, and the Youth Union's resolution for a member
+        # of youth age (up to 30).
+        papers = stage >= 2
+        row += ["%02d/01/2026" % (i + 1) if papers else ""] * 3
+        row += ["Lê Văn Tám", "Có", "01/01/2020", "Phạm Thị Mai", "Có", "01/01/2020"] if papers else [""] * 6
+        row += ["%d-NQ/ĐTN" % (i + 1) if papers and 1990 + i >= 1995 else ""]
         lines.append(",".join(row))
     return "\n".join(lines) + "\n"
 

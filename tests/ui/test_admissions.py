@@ -2,7 +2,9 @@
 """The admission register, as a clerk uses it: the chi bộ list gets its
 first chi bộ; a candidate is added, then moved through the stages to the
 admission ceremony, and the count toward 600 rises on Kết nạp đảng viên and
-on Tổng quan ("1/600"); an underage candidate is refused with the rule's
+on Tổng quan ("1/600"); a decision later than the 60 working days the
+regulation gives is a warning in the form, in the list's "Thời hạn quy
+định" column and under the filter "Quá hạn theo quy định"; an underage candidate is refused with the rule's
 message shown in the form and nothing stored; the list finds her without
 tone marks; deleting her is undone. Today is pinned to 27/11/2026
 (wardui's WARD_TODAY)."""
@@ -18,6 +20,8 @@ from wardui import check
 NAME = "Nguyễn Thị Hoa"
 CELL = "Chi bộ Khu phố 1"
 NEW_TITLE = "Quần chúng mới"
+# The stage filter: "Mọi bước", the ten stages, then "Quá hạn theo quy định".
+OVERDUE_FILTER = 11
 
 app = wardui.App()
 
@@ -38,20 +42,7 @@ def showing(role, name, parent=None, timeout=10.0):
     return app.wait_for(find, timeout)
 
 
-def reveal(node, window):
-    """Scrolls @window with the mouse wheel until @node is on screen (GTK
-    4.8 answers AT-SPI's grabFocus without moving the focus). The wheel
-    scrolls with an animation: wait for it to settle before trusting the
-    position."""
-    wx, wy = window.position
-    ww, wh = window.size
-    for _ in range(60):
-        time.sleep(0.4)
-        x, y = node.position
-        w, h = node.size
-        if y >= wy + 60 and y + h <= wy + wh - 10:
-            return
-        rawinput.click(wx + ww // 2, wy + wh // 2, 5 if y + h > wy + wh - 10 else 4)
+reveal = wardui.reveal
 
 
 def type_into(node, text, window=None):
@@ -161,6 +152,12 @@ check(app.shows(NAME, exact=True), "the candidate is listed")
 check(app.shows("Vào danh sách cảm tình đảng", exact=True), "her stage is shown")
 check(app.shows("0/600"), "a candidate not yet admitted does not count")
 check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "ward-tracker-cli counts nothing yet")
+# Nothing is past a statutory deadline yet: the filter shows no one.
+stage_filter = showing("combo box", "Bước")
+app.pick(stage_filter, OVERDUE_FILTER)
+check(app.wait_for(lambda: named(app.window, "0 trên 1 quần chúng")),
+      "“Quá hạn theo quy định” shows none of one while no deadline is missed")
+app.pick(stage_filter, 0)
 
 # Through the stages to the ceremony.
 showing("label", NAME).click()
@@ -171,11 +168,21 @@ for stage, date in [("Lớp bồi dưỡng nhận thức về Đảng", "15/02/2
                     ("Gửi thẩm tra lý lịch", "10/03/2025"),
                     ("Hoàn thành thẩm tra lý lịch", "10/05/2025")]:
     type_into(stage_entry(dialog, stage), date, dialog)
-type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ nhất"), "Lê Văn Tám", dialog)
-type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu thứ hai"), "Phạm Thị Mai", dialog)
-type_into(stage_entry(dialog, "Nghị quyết chi bộ"), "01/06/2026", dialog)
+for which, name in [("thứ nhất", "Lê Văn Tám"), ("thứ hai", "Phạm Thị Mai")]:
+    type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu " + which), name, dialog)
+    type_into(stage_entry(dialog, "Giới thiệu", "người giới thiệu %s, cùng công tác hoặc cư trú từ ngày" % which),
+              "01/01/2020", dialog)
+    official = showing("check box", "Giới thiệu: người giới thiệu %s là đảng viên chính thức" % which, dialog)
+    reveal(official, dialog)
+    app.press(official)
+type_into(stage_entry(dialog, "Nghị quyết chi bộ"), "26/02/2026", dialog)
 type_into(stage_entry(dialog, "Nghị quyết chi bộ", "số"), "05-NQ/CB", dialog)
 type_into(stage_entry(dialog, "Quyết định kết nạp"), "20/06/2026", dialog)
+# 60 working days from the chi bộ resolution (Quy định 29-QĐ/TW 4.3.1): a
+# warning, the record is still kept.
+check(app.has_text_containing("Quá thời hạn: “Quyết định kết nạp”", parent=dialog),
+      "the form warns that the decision came past the 60 working days")
+app.screenshot("admissions-04a-deadline")
 # The decision's number is required once its date is set.
 check(app.has_text("Hãy ghi số quyết định kết nạp: đã có ngày quyết định.", parent=dialog),
       "the form asks for the decision's number once its date is typed")
@@ -188,12 +195,20 @@ check(app.has_text_containing("Đến hạn ngày 01/07/2027", parent=dialog),
 app.screenshot("admissions-04-timeline")
 check(save(NAME), "the form closes once the stages are stored")
 row = [line for line in exported().splitlines() if line.startswith(NAME)]
-check(row and "10/01/2025,15/02/2025,05-NQ/CB,01/06/2026,120-QĐ/ĐU,20/06/2026,01/07/2026" in row[0],
+check(row and "10/01/2025,15/02/2025,05-NQ/CB,26/02/2026,120-QĐ/ĐU,20/06/2026,01/07/2026" in row[0],
       "every stage typed in the form is stored (as the export shows)")
 check(app.shows("Lễ kết nạp", exact=True), "her stage is now the admission ceremony")
 check(app.shows("1/600"), "the page counts 1/600 toward the target")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "ward-tracker-cli counts 1, in 2026")
+check(app.wait_for(lambda: app.window.findChild(
+    lambda n: n.roleName == "label" and (n.name or "").endswith(" ngày làm việc"),
+    retry=False, requireResult=False)), "the list shows the working days the decision ran over")
 app.screenshot("admissions-05-admitted")
+app.pick(stage_filter, OVERDUE_FILTER)
+check(app.wait_for(lambda: named(app.window, "1 quần chúng")) and app.shows(NAME, exact=True),
+      "“Quá hạn theo quy định” shows her")
+app.screenshot("admissions-05a-overdue-filter")
+app.pick(stage_filter, 0)
 
 # The progress view: by year, by chi bộ, the pace needed, the statistics.
 app.press(showing("page tab", "Tiến độ và thống kê"))
@@ -227,8 +242,8 @@ type_into(stage_entry(dialog, "Nghị quyết chi bộ"), "20/11/2026", dialog)
 type_into(stage_entry(dialog, "Nghị quyết chi bộ", "số"), "07-NQ/CB", dialog)
 rawinput.keyCombo("<Control>s")
 time.sleep(1)
-UNDERAGE = ("Quần chúng phải đủ 18 tuổi vào ngày nghị quyết chi bộ (20/11/2026): "
-            "khi đó mới 17 tuổi, đủ 18 tuổi vào ngày 01/06/2027.")
+UNDERAGE = ("Tại thời điểm chi bộ xét kết nạp (20/11/2026), người vào Đảng phải đủ 18 tuổi, "
+            "tính theo tháng: đủ 18 tuổi từ tháng 06/2027.")
 check(app.has_text(UNDERAGE, parent=dialog), "the form says she is not a full 18 at the resolution")
 check(not app.dialog_gone(NEW_TITLE, showing=True), "the refused form stays open")
 app.screenshot("admissions-08-underage")

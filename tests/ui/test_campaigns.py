@@ -24,9 +24,13 @@ app = wardui.App()
 # GTK 4.8 does not report AT-SPI's "showing" state: controls are looked for
 # within the page on show (app.page) or within the dialog.
 
-def record_receipt(donor, amount):
+def record_receipt(donor, amount, date=None):
+    """A receipt, dated today unless @date (within the campaign's period:
+    another date asks to confirm)."""
     rawinput.keyCombo("<Control>n")
     dialog = app.dialog_named("Biên lai mới")
+    if date:
+        app.type_into(app.find("text", "Ngày (ngày/tháng/năm)", dialog), date)
     app.type_into(app.find("text", "Người ủng hộ", dialog), donor)
     app.type_into(app.find("text", "Số tiền (đồng)", dialog), amount)
     app.press(app.button("Ghi sổ", dialog))
@@ -46,7 +50,8 @@ def campaigns():
 # The Cuba campaign, with one receipt, is all the file holds.
 app.goto("Ủng hộ Cuba")
 check(app.shows(CUBA, exact=True), "the page opens on the Cuba campaign")
-check(record_receipt("Nguyễn Văn An", "500.000"), "a receipt is recorded in the Cuba campaign")
+check(record_receipt("Nguyễn Văn An", "500.000", date="01/10/2025"),
+      "a receipt is recorded in the Cuba campaign, within its period (17/09–16/10/2025)")
 check(app.wait_total("Đang giữ", "500.000 đ"), "500.000 đ on hand in the Cuba campaign")
 
 # The form: the organiser is the last campaign's, the start is today.

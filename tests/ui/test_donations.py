@@ -4,8 +4,9 @@ refuses a negative amount and says so, asks to confirm a large amount,
 shows the amount in words as it is typed; three receipts and a transfer upward are recorded through the forms
 and the totals follow; a transfer larger than the money on hand is refused;
 a correction reverses one receipt and the totals change, the receipt staying
-in the list marked as reversed. Today is pinned to 27/11/2026 (wardui's
-WARD_TODAY); the Cuba campaign began on 17/09/2025."""
+in the list marked as reversed; a receipt dated before the campaign's
+launch is asked about, and "Kiểm tra lại ngày" goes back to the form. Today
+is pinned to 01/10/2025, within the Cuba campaign (17/09–16/10/2025)."""
 import json
 import time
 
@@ -14,7 +15,7 @@ from dogtail import rawinput
 import wardui
 from wardui import check
 
-app = wardui.App()
+app = wardui.App(env={"WARD_TODAY": "2025-10-01"})
 
 
 # GTK 4.8 does not report AT-SPI's "showing" state: controls are looked for
@@ -61,6 +62,20 @@ app.press(app.button("Ghi sổ", dialog))
 check(app.shows("Số tiền phải lớn hơn 0 đồng.", parent=dialog) and not app.dialog_gone("Biên lai mới"),
       "a negative amount is refused in the form with its message")
 app.screenshot("donations-02-negative-refused")
+
+# A date before the campaign's launch is asked about; checking goes back.
+app.type_into(app.find("text", "Số tiền (đồng)", dialog), "200.000")
+app.type_into(app.find("text", "Ngày (ngày/tháng/năm)", dialog), "10/09/2025")
+app.press(app.button("Ghi sổ", dialog))
+outside = app.wait_for(lambda: [w for w in app.root.children
+                                if app.has_text("Ghi biên lai ngoài thời gian cuộc vận động?", parent=w)][0])
+check(app.has_text_containing("Biên lai ghi ngày 10/09/2025, trước ngày phát động cuộc vận động (17/09/2025).",
+                              parent=outside), "a receipt before the launch is asked about, naming both dates")
+app.screenshot("donations-02a-outside-period")
+app.press(app.button("Kiểm tra lại ngày", outside))
+check(not app.dialog_gone("Biên lai mới") and app.total("Đang giữ") == "0 đ",
+      "nothing is recorded while the clerk checks the date; the form stays open")
+app.type_into(app.find("text", "Ngày (ngày/tháng/năm)", dialog), "01/10/2025")
 
 # Above 50.000.000 đ the form asks to confirm; "Kiểm tra lại" goes back to it.
 app.type_into(app.find("text", "Số tiền (đồng)", dialog), "60.000.000")

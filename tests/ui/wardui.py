@@ -54,6 +54,22 @@ def check(condition, message):
         failures.append(message)
 
 
+def reveal(node, window):
+    """Scrolls @window with the mouse wheel until @node is on screen (GTK
+    4.8 answers AT-SPI's grabFocus without moving the focus). The wheel
+    scrolls with an animation: wait for it to settle before trusting the
+    position."""
+    wx, wy = window.position
+    ww, wh = window.size
+    for _ in range(60):
+        time.sleep(0.4)
+        x, y = node.position
+        w, h = node.size
+        if y >= wy + 60 and y + h <= wy + wh - 10:
+            return
+        rawinput.click(wx + ww // 2, wy + wh // 2, 5 if y + h > wy + wh - 10 else 4)
+
+
 def finish():
     if failures:
         print("%d check(s) failed:" % len(failures))

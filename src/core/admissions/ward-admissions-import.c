@@ -20,9 +20,12 @@
  * not have yet is added to it, with a warning, rather than refusing the
  * row: offices write their own chi bộ in their lists, and the clerk can
  * rename or merge it afterwards in the chi bộ list. Every row goes through
- * the form's rules (ward_candidate_check()), except the two that need
- * fields the spreadsheet has no column for (the introducers and the number
- * of the recognition decision). */
+ * the form's rules (ward_candidate_check()), all of them: the file has a
+ * column for every fact a step needs (the introducers and what the
+ * regulations ask of them, the papers before the chi bộ resolution, the
+ * chi bộ's resolution on recognition). A row that updates a stored record
+ * is checked against it as the form is: a step's rule the stored record
+ * already broke is a warning until the step is changed. */
 
 enum
 {
@@ -45,6 +48,23 @@ enum
   COL_CEREMONY,
   COL_RECOGNITION,
   COL_NOTE,
+  COL_PHONE,
+  COL_EDUCATION_EXCEPTION,
+  COL_TRADE_UNION,
+  COL_CERT_NUMBER,
+  COL_APPLICATION,
+  COL_VERIFICATION_SENT,
+  COL_VERIFICATION_DONE,
+  COL_INTRODUCER_1,
+  COL_INTRODUCER_1_OFFICIAL,
+  COL_INTRODUCER_1_SINCE,
+  COL_INTRODUCER_2,
+  COL_INTRODUCER_2_OFFICIAL,
+  COL_INTRODUCER_2_SINCE,
+  COL_YOUTH_RESOLUTION,
+  COL_TRADE_RESOLUTION,
+  COL_RECOGNITION_RESOLUTION,
+  COL_RECOGNITION_NUMBER,
   N_COLUMNS
 };
 
@@ -78,6 +98,37 @@ static const WardCsvColumn columns[N_COLUMNS] = {
   { "recognition_date", "Ngày công nhận chính thức",
     ALIASES ("Official recognition date", "Recognition date"), WARD_CSV_DATE, FALSE },
   { "note", "Ghi chú", ALIASES ("Note", "Notes"), WARD_CSV_TEXT, FALSE },
+  { "phone", "Số điện thoại", ALIASES ("Phone", "Điện thoại"), WARD_CSV_TEXT, FALSE },
+  { "education_exception", "Văn bản cho phép về học vấn",
+    ALIASES ("Education exception", "Trường hợp đặc biệt về học vấn"), WARD_CSV_TEXT, FALSE },
+  { "trade_union", "Đoàn viên công đoàn", ALIASES ("Trade union member"), WARD_CSV_BOOL, FALSE },
+  { "course_cert_number", "Số giấy chứng nhận", ALIASES ("Certificate number"), WARD_CSV_TEXT, FALSE },
+  { "application_date", "Ngày đơn và lý lịch",
+    ALIASES ("Ngày làm đơn xin vào Đảng", "Application date"), WARD_CSV_DATE, FALSE },
+  { "verification_sent", "Ngày gửi thẩm tra lý lịch",
+    ALIASES ("Background check sent"), WARD_CSV_DATE, FALSE },
+  { "verification_done", "Ngày hoàn thành thẩm tra lý lịch",
+    ALIASES ("Ngày thẩm tra xong", "Background check finished"), WARD_CSV_DATE, FALSE },
+  { "introducer_1", "Người giới thiệu 1", ALIASES ("First introducer", "Introducer 1"),
+    WARD_CSV_TEXT, FALSE },
+  { "introducer_1_official", "Người giới thiệu 1 là đảng viên chính thức",
+    ALIASES ("Introducer 1 official member"), WARD_CSV_BOOL, FALSE },
+  { "introducer_1_since", "Người giới thiệu 1 cùng công tác từ ngày",
+    ALIASES ("Introducer 1 since"), WARD_CSV_DATE, FALSE },
+  { "introducer_2", "Người giới thiệu 2", ALIASES ("Second introducer", "Introducer 2"),
+    WARD_CSV_TEXT, FALSE },
+  { "introducer_2_official", "Người giới thiệu 2 là đảng viên chính thức",
+    ALIASES ("Introducer 2 official member"), WARD_CSV_BOOL, FALSE },
+  { "introducer_2_since", "Người giới thiệu 2 cùng công tác từ ngày",
+    ALIASES ("Introducer 2 since"), WARD_CSV_DATE, FALSE },
+  { "youth_union_resolution", "Nghị quyết giới thiệu của Đoàn",
+    ALIASES ("Youth Union resolution"), WARD_CSV_TEXT, FALSE },
+  { "trade_union_resolution", "Nghị quyết giới thiệu của Công đoàn",
+    ALIASES ("Trade union resolution"), WARD_CSV_TEXT, FALSE },
+  { "recognition_resolution_date", "Ngày nghị quyết chi bộ đề nghị công nhận chính thức",
+    ALIASES ("Recognition resolution date"), WARD_CSV_DATE, FALSE },
+  { "recognition_number", "Số quyết định công nhận chính thức",
+    ALIASES ("Recognition decision number"), WARD_CSV_TEXT, FALSE },
 };
 
 /* The state of one import, kept on the store so that a run that stops
@@ -206,6 +257,40 @@ take_date (WardImportRow  *row,
   *field = row->values[column].empty ? NULL : g_strdup (row->values[column].date);
 }
 
+static void
+take_bool (WardImportRow *row,
+           guint          column,
+           gboolean      *field)
+{
+  if (has_column (row, column))
+    *field = row->values[column].boolean;
+}
+
+/* What each step needs: the papers, the introducers and their two facts,
+ * the unions' resolutions, the recognition. */
+static void
+take_stage_facts (WardImportRow *row,
+                  WardCandidate *c)
+{
+  take_text (row, COL_PHONE, &c->phone);
+  take_text (row, COL_EDUCATION_EXCEPTION, &c->education_exception);
+  take_bool (row, COL_TRADE_UNION, &c->trade_union);
+  take_text (row, COL_CERT_NUMBER, &c->course_cert_number);
+  take_date (row, COL_APPLICATION, &c->dates[WARD_STAGE_APPLICATION]);
+  take_date (row, COL_VERIFICATION_SENT, &c->dates[WARD_STAGE_VERIFICATION_SENT]);
+  take_date (row, COL_VERIFICATION_DONE, &c->dates[WARD_STAGE_VERIFICATION_DONE]);
+  take_text (row, COL_INTRODUCER_1, &c->introducer_1);
+  take_bool (row, COL_INTRODUCER_1_OFFICIAL, &c->introducer_1_official);
+  take_date (row, COL_INTRODUCER_1_SINCE, &c->introducer_1_since);
+  take_text (row, COL_INTRODUCER_2, &c->introducer_2);
+  take_bool (row, COL_INTRODUCER_2_OFFICIAL, &c->introducer_2_official);
+  take_date (row, COL_INTRODUCER_2_SINCE, &c->introducer_2_since);
+  take_text (row, COL_YOUTH_RESOLUTION, &c->youth_union_resolution);
+  take_text (row, COL_TRADE_RESOLUTION, &c->trade_union_resolution);
+  take_date (row, COL_RECOGNITION_RESOLUTION, &c->recognition_resolution_date);
+  take_text (row, COL_RECOGNITION_NUMBER, &c->recognition_number);
+}
+
 /* A stored record keeps its name and date of birth: they are how the row
  * found it (the file may write the name in capitals or without tone
  * marks); the other columns the file has replace the stored values. */
@@ -237,6 +322,7 @@ fill_candidate (WardImportRow *row,
   take_date (row, COL_CEREMONY, &c->dates[WARD_STAGE_CEREMONY]);
   take_date (row, COL_RECOGNITION, &c->dates[WARD_STAGE_RECOGNITION]);
   take_text (row, COL_NOTE, &c->note);
+  take_stage_facts (row, c);
 
   if (has_column (row, COL_GENDER)
       && !ward_gender_parse (row->values[COL_GENDER].text, &c->gender, &error))
@@ -357,12 +443,13 @@ report_skipped (WardImportRow *row,
 }
 
 static gboolean
-store_row (WardImportRow *row,
-           ImportState   *state,
-           WardCandidate *c,
-           Person        *person)
+store_row (WardImportRow       *row,
+           ImportState         *state,
+           WardCandidate       *c,
+           const WardCandidate *stored,
+           Person              *person)
 {
-  g_autoptr (GPtrArray) issues = ward_candidate_check (c, state->today, WARD_CANDIDATE_CHECK_SPREADSHEET);
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, stored, state->today);
   g_autoptr (GError) error = NULL;
 
   if (!report_issues (row, issues))
@@ -382,6 +469,7 @@ members_import_row (WardImportRow  *row,
 {
   ImportState *state = row->context->kind_data;
   g_autoptr (WardCandidate) candidate = NULL;
+  g_autoptr (WardCandidate) stored = NULL;
   g_autoptr (GError) error = NULL;
   gboolean stored_before;
   Person *person;
@@ -406,18 +494,53 @@ members_import_row (WardImportRow  *row,
           ward_import_row_error (row, G_MAXUINT, error->message);
           return FALSE;
         }
+      stored = ward_candidate_copy (candidate);
     }
   else
     candidate = ward_candidate_new ();
 
   if (!fill_candidate (row, candidate, !stored_before) || !resolve_cell (row, state, candidate)
-      || !store_row (row, state, candidate, person))
+      || !store_row (row, state, candidate, stored, person))
     return FALSE;
   *outcome = stored_before ? WARD_ROW_UPDATED : WARD_ROW_ADDED;
   return TRUE;
 }
 
 /* ---- Export ------------------------------------------------------------- */
+
+static void
+write_introducer (WardCsvWriter *writer,
+                  const char    *name,
+                  gboolean       official,
+                  const char    *since)
+{
+  ward_csv_writer_add_text (writer, name);
+  if (name != NULL)
+    ward_csv_writer_add_bool (writer, official);
+  else
+    ward_csv_writer_add_text (writer, "");
+  ward_csv_writer_add_date (writer, since);
+}
+
+/* In the order of take_stage_facts(). */
+static void
+write_stage_facts (WardCsvWriter       *writer,
+                   const WardCandidate *c)
+{
+  ward_csv_writer_add_text (writer, c->phone);
+  ward_csv_writer_add_text (writer, c->education_exception);
+  ward_csv_writer_add_bool (writer, c->trade_union);
+  ward_csv_writer_add_text (writer, c->course_cert_number);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_APPLICATION]);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_VERIFICATION_SENT]);
+  ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_VERIFICATION_DONE]);
+  write_introducer (writer, c->introducer_1, c->introducer_1_official, c->introducer_1_since);
+  write_introducer (writer, c->introducer_2, c->introducer_2_official, c->introducer_2_since);
+  ward_csv_writer_add_text (writer, c->youth_union_resolution);
+  ward_csv_writer_add_text (writer, c->trade_union_resolution);
+  ward_csv_writer_add_date (writer, c->recognition_resolution_date);
+  ward_csv_writer_add_text (writer, c->recognition_number);
+}
 
 static void
 write_candidate (WardCsvWriter       *writer,
@@ -442,6 +565,7 @@ write_candidate (WardCsvWriter       *writer,
   ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_CEREMONY]);
   ward_csv_writer_add_date (writer, c->dates[WARD_STAGE_RECOGNITION]);
   ward_csv_writer_add_text (writer, c->note);
+  write_stage_facts (writer, c);
   ward_csv_writer_end_row (writer);
 }
 

@@ -15,7 +15,9 @@ G_BEGIN_DECLS
   "c.application_date, c.verification_sent, c.verification_done, c.introducer_1, " \
   "c.introducer_2, c.youth_union_resolution, c.cell_resolution_number, " \
   "c.cell_resolution_date, c.decision_number, c.decision_date, c.ceremony_date, " \
-  "c.recognition_number, c.recognition_date, c.state, c.state_reason, c.note"
+  "c.recognition_number, c.recognition_date, c.state, c.state_reason, c.note, c.phone, " \
+  "c.education_exception, c.introducer_1_official, c.introducer_1_since, c.introducer_2_official, " \
+  "c.introducer_2_since, c.trade_union, c.trade_union_resolution, c.recognition_resolution_date"
 
 #define WARD_CANDIDATE_FROM \
   " FROM candidates c LEFT JOIN party_cells p ON p.id = c.cell_id "
@@ -35,12 +37,37 @@ gboolean       ward_candidate_write         (WardStore           *store,
 char          *ward_candidate_person_key    (const char          *full_name,
                                              const char          *birth_date);
 
-/* Issue helpers. */
+/* Issue helpers. ward_candidate_add_issue() is about the record's own
+ * consistency (step NONE); ward_candidate_add_rule_issue() about a rule of
+ * the regulations, named, and the step it governs. */
 void           ward_candidate_add_issue     (GPtrArray           *issues,
                                              const char          *field,
                                              gboolean             warning,
                                              const char          *format,
                                              ...) G_GNUC_PRINTF (4, 5);
+void           ward_candidate_add_rule_issue (GPtrArray          *issues,
+                                              const char         *field,
+                                              gboolean            warning,
+                                              const char         *rule,
+                                              WardStage           step,
+                                              const char         *format,
+                                              ...) G_GNUC_PRINTF (6, 7);
+
+/* The regulations' rules (ward-admissions-rules.c), on the dates @valid
+ * says can be used (by stage). */
+void           ward_candidate_check_regulations (const WardCandidate *candidate,
+                                                 const gboolean      *valid,
+                                                 const char          *today_iso,
+                                                 GPtrArray           *issues);
+/* Makes a warning of each error of a step's rule that @stored already
+ * broke while the step's date is the same: see ward_candidate_check(). */
+void           ward_candidate_inherit_issues    (const WardCandidate *candidate,
+                                                 const WardCandidate *stored,
+                                                 const char          *today_iso,
+                                                 GPtrArray           *issues);
+
+/* Whether @text holds something, not only white space. */
+gboolean       ward_candidate_is_written    (const char          *text);
 /* Puts the errors before the warnings, keeping their order. */
 void           ward_candidate_sort_issues   (GPtrArray           *issues);
 

@@ -119,6 +119,27 @@ count_by_cell (WardStore   *store,
   return TRUE;
 }
 
+/* Each year of the term, cut to the term as the targets count it. */
+static gboolean
+count_years (WardStore              *store,
+             WardAdmissionProgress  *progress,
+             GError                **error)
+{
+  int n_years = progress->term_end_year - progress->term_start_year + 1;
+  g_autofree gint64 *counts = g_new0 (gint64, n_years);
+
+  if (!ward_targets_count_by_year (store, WARD_SOURCE_ADMISSIONS, progress->term_start_year,
+                                   progress->term_end_year, counts, error))
+    return FALSE;
+  for (int i = 0; i < n_years; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%d", progress->term_start_year + i);
+
+      g_ptr_array_add (progress->by_year, count_new (label, counts[i]));
+    }
+  return TRUE;
+}
+
 void
 ward_admission_progress_free (WardAdmissionProgress *progress)
 {
@@ -153,27 +174,16 @@ ward_admissions_progress (WardStore   *store,
   progress->count = ward_targets_count_registered (store, WARD_SOURCE_ADMISSIONS, start, end, error);
   if (progress->count < 0)
     return NULL;
-  for (int year = progress->term_start_year; year <= progress->term_end_year; year++)
-    {
-      g_autofree char *label = g_strdup_printf ("%d", year);
-      g_autofree char *from = g_strdup_printf ("%04d-01-01", year);
-      g_autofree char *to = g_strdup_printf ("%04d-12-31", year);
-      gint64 n = ward_targets_count_registered (store, WARD_SOURCE_ADMISSIONS, from, to, error);
-
-      if (n < 0)
-        return NULL;
-      g_ptr_array_add (progress->by_year, count_new (label, n));
-    }
+  if (!count_years (store, progress, error))
+    return NULL;
   if (!count_by_cell (store, start, end, progress->by_cell, error))
     return NULL;
   /* One rule for every counted target: ward-targets-progress.c's. After the term,
    * a goal not reached is -1. */
-  if (progress->year > progress->term_end_year && progress->count < progress->goal)
+  if (strcmp (today_iso, end) > 0 && progress->count < progress->goal)
     progress->pace_needed = -1;
   else
-    progress->pace_needed = ward_progress_pace_needed (progress->count, progress->goal, today_iso,
-                                                       progress->term_start_year,
-                                                       progress->term_end_year);
+    progress->pace_needed = ward_progress_pace_needed (progress->count, progress->goal, today_iso, end);
   return g_steal_pointer (&progress);
 }
 
@@ -480,4 +490,89 @@ ward_admissions_stalled (WardStore   *store,
       return NULL;
     }
   return g_steal_pointer (&list);
+}
+
+/* ---- Deadlines and official members ------------------------------------ */
+
+/* Every record, whole, for the rules that need several of its dates. */
+static GPtrArray *
+load_all (WardStore  *store,
+          GError    **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_candidate_free);
+  int rc;
+
+  stmt = ward_store_prepare (store, "SELECT " WARD_CANDIDATE_COLUMNS WARD_CANDIDATE_FROM
+                                    "WHERE c.cell_resolution_date IS NOT NULL "
+                                    "OR c.ceremony_date IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (all, ward_candidate_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ward_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&all);
+}
+
+gboolean
+ward_admissions_missed_deadlines (WardStore            *store,
+                                  const char           *today_iso,
+                                  WardMissedDeadlines  *out,
+                                  GError              **error)
+{
+  g_autoptr (GPtrArray) all = NULL;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  memset (out, 0, sizeof *out);
+  all = load_all (store, error);
+  if (all == NULL)
+    return FALSE;
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autoptr (GPtrArray) deadlines = ward_candidate_deadlines (all->pdata[i], today_iso);
+      gint64 missed = 0;
+
+      for (guint d = 0; d < deadlines->len; d++)
+        {
+          WardDeadline *deadline = deadlines->pdata[d];
+
+          if (deadline->working_days_over == 0)
+            continue;
+          missed++;
+          out->most_days_over = MAX (out->most_days_over, deadline->working_days_over);
+        }
+      out->missed += missed;
+      out->candidates += missed > 0;
+    }
+  return TRUE;
+}
+
+gint64
+ward_admissions_count_official (WardStore   *store,
+                                const char  *from_iso,
+                                const char  *to_iso,
+                                GError     **error)
+{
+  g_autoptr (GPtrArray) all = NULL;
+  gint64 n = 0;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), -1);
+
+  all = load_all (store, error);
+  if (all == NULL)
+    return -1;
+  for (guint i = 0; i < all->len; i++)
+    {
+      g_autofree char *since = ward_candidate_official_since (all->pdata[i]);
+
+      if (since != NULL && strcmp (since, from_iso) >= 0 && strcmp (since, to_iso) <= 0)
+        n++;
+    }
+  return n;
 }

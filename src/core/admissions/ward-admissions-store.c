@@ -55,11 +55,27 @@ ward_candidate_from_row (WardStmt *stmt)
   c->state = ward_candidate_state_from_string (ward_stmt_text (stmt, i++));
   c->state_reason = ward_stmt_dup_text (stmt, i++);
   c->note = ward_stmt_dup_text (stmt, i++);
+  c->phone = ward_stmt_dup_text (stmt, i++);
+  c->education_exception = ward_stmt_dup_text (stmt, i++);
+  c->introducer_1_official = sqlite3_column_int (stmt, i++) == 1;
+  c->introducer_1_since = ward_stmt_dup_text (stmt, i++);
+  c->introducer_2_official = sqlite3_column_int (stmt, i++) == 1;
+  c->introducer_2_since = ward_stmt_dup_text (stmt, i++);
+  c->trade_union = sqlite3_column_int (stmt, i++) != 0;
+  c->trade_union_resolution = ward_stmt_dup_text (stmt, i++);
+  c->recognition_resolution_date = ward_stmt_dup_text (stmt, i++);
 
   /* ward_stmt_dup_text() gives "" for NULL; the record keeps NULL. */
   for (guint s = 0; s < WARD_N_STAGES; s++)
     if (c->dates[s] != NULL && c->dates[s][0] == '\0')
       g_clear_pointer (&c->dates[s], g_free);
+  {
+    char **dates[] = { &c->introducer_1_since, &c->introducer_2_since, &c->recognition_resolution_date };
+
+    for (guint d = 0; d < G_N_ELEMENTS (dates); d++)
+      if (*dates[d] != NULL && (*dates[d])[0] == '\0')
+        g_clear_pointer (dates[d], g_free);
+  }
   return c;
 }
 
@@ -128,7 +144,8 @@ clean_record (WardCandidate *c)
     &c->full_name, &c->ethnicity, &c->religion, &c->education, &c->specialty,
     &c->occupation, &c->residential_group, &c->course_cert_number, &c->introducer_1,
     &c->introducer_2, &c->youth_union_resolution, &c->cell_resolution_number,
-    &c->decision_number, &c->recognition_number, &c->state_reason, &c->note,
+    &c->decision_number, &c->recognition_number, &c->state_reason, &c->note, &c->phone,
+    &c->education_exception, &c->trade_union_resolution,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
@@ -141,7 +158,7 @@ clean_record (WardCandidate *c)
     c->introducer_1 = g_steal_pointer (&c->introducer_2);
 }
 
-/* ?2 … ?34: the record's own columns. */
+/* ?2 … ?34, ?37 … ?45: the record's own columns. */
 static void
 bind_fields (WardStmt            *stmt,
              const WardCandidate *c,
@@ -160,8 +177,21 @@ bind_fields (WardStmt            *stmt,
     ward_candidate_state_to_string (c->state), c->state_reason, c->note,
   };
 
+  const char *more[] = {
+    c->phone, c->education_exception, NULL, c->introducer_1_since, NULL, c->introducer_2_since, NULL,
+    c->trade_union_resolution, c->recognition_resolution_date,
+  };
+
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     ward_stmt_bind_text_or_null (stmt, 2 + i, texts[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+    ward_stmt_bind_text_or_null (stmt, 37 + i, more[i]);
+  /* Recorded or not: an introducer named and ticked, or named and not. */
+  if (c->introducer_1 != NULL)
+    sqlite3_bind_int (stmt, 39, c->introducer_1_official ? 1 : 0);
+  if (c->introducer_2 != NULL)
+    sqlite3_bind_int (stmt, 41, c->introducer_2_official ? 1 : 0);
+  sqlite3_bind_int (stmt, 43, c->trade_union ? 1 : 0);
   sqlite3_bind_int (stmt, 3, c->given_name_words);
   sqlite3_bind_int (stmt, 13, c->youth_union ? 1 : 0);
   if (c->cell_id > 0)
@@ -177,11 +207,16 @@ bind_fields (WardStmt            *stmt,
   "verification_done, introducer_1, introducer_2, youth_union_resolution, " \
   "cell_resolution_number, cell_resolution_date, decision_number, decision_date, " \
   "ceremony_date, recognition_number, recognition_date, state, state_reason, note"
+#define MORE_COLUMNS \
+  "phone, education_exception, introducer_1_official, introducer_1_since, introducer_2_official, " \
+  "introducer_2_since, trade_union, trade_union_resolution, recognition_resolution_date"
 
 static const char insert_sql[] =
-  "INSERT INTO candidates (uuid, " FIELD_COLUMNS ", created_at, updated_at, id) VALUES (?1, "
+  "INSERT INTO candidates (uuid, " FIELD_COLUMNS ", created_at, updated_at, id, " MORE_COLUMNS ") "
+  "VALUES (?1, "
   "?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, "
-  "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?35, ?36)";
+  "?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?35, ?36, "
+  "?37, ?38, ?39, ?40, ?41, ?42, ?43, ?44, ?45)";
 
 static const char update_sql[] =
   "UPDATE candidates SET full_name = ?2, given_name_words = ?3, sort_key = ?4, "
@@ -192,7 +227,10 @@ static const char update_sql[] =
   "verification_done = ?21, introducer_1 = ?22, introducer_2 = ?23, "
   "youth_union_resolution = ?24, cell_resolution_number = ?25, cell_resolution_date = ?26, "
   "decision_number = ?27, decision_date = ?28, ceremony_date = ?29, recognition_number = ?30, "
-  "recognition_date = ?31, state = ?32, state_reason = ?33, note = ?34, updated_at = ?35 "
+  "recognition_date = ?31, state = ?32, state_reason = ?33, note = ?34, updated_at = ?35, "
+  "phone = ?37, education_exception = ?38, introducer_1_official = ?39, introducer_1_since = ?40, "
+  "introducer_2_official = ?41, introducer_2_since = ?42, trade_union = ?43, "
+  "trade_union_resolution = ?44, recognition_resolution_date = ?45 "
   "WHERE id = ?36";
 
 static gboolean
@@ -305,18 +343,21 @@ add_duplicate_issue (WardStore            *store,
 }
 
 GPtrArray *
-ward_candidate_validate (WardStore               *store,
-                         const WardCandidate     *candidate,
-                         const char              *today_iso,
-                         WardCandidateCheckFlags  flags,
-                         GError                 **error)
+ward_candidate_validate (WardStore            *store,
+                         const WardCandidate  *candidate,
+                         const char           *today_iso,
+                         GError              **error)
 {
   g_autoptr (GPtrArray) issues = NULL;
+  g_autoptr (WardCandidate) stored = NULL;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
   g_return_val_if_fail (candidate != NULL, NULL);
 
-  issues = ward_candidate_check (candidate, today_iso, flags);
+  /* A record that is gone meanwhile is checked as a new one. */
+  if (candidate->id > 0)
+    stored = ward_candidate_load (store, candidate->id, NULL);
+  issues = ward_candidate_check (candidate, stored, today_iso);
   if (!add_duplicate_issue (store, candidate, candidate->id, issues, error))
     return NULL;
   ward_candidate_sort_issues (issues);
@@ -362,7 +403,7 @@ ward_candidate_save (WardStore      *store,
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (candidate != NULL, FALSE);
 
-  issues = ward_candidate_validate (store, candidate, today, WARD_CANDIDATE_CHECK_FORM, error);
+  issues = ward_candidate_validate (store, candidate, today, error);
   if (issues == NULL)
     return FALSE;
   if (ward_candidate_issues_to_error (issues, error))
@@ -434,11 +475,33 @@ ward_candidate_restore (WardStore      *store,
 
 /* ---- The list ----------------------------------------------------------- */
 
+/* The deadlines of the row's record (ward_candidate_overdue_days()), from
+ * the dates the list reads. */
+static int
+overdue_days (WardStmt   *stmt,
+              guint8      state,
+              const char *today)
+{
+  WardCandidate probe = { 0, };
+
+  for (int stage = WARD_STAGE_CELL_RESOLUTION; stage <= WARD_STAGE_RECOGNITION; stage++)
+    probe.dates[stage] = sqlite3_column_type (stmt, 6 + stage) != SQLITE_NULL
+                         ? (char *) ward_stmt_text (stmt, 6 + stage) : NULL;
+  probe.recognition_resolution_date = sqlite3_column_type (stmt, 17) != SQLITE_NULL
+                                      ? (char *) ward_stmt_text (stmt, 17) : NULL;
+  probe.state = state;
+  if (probe.dates[WARD_STAGE_CELL_RESOLUTION] == NULL && probe.dates[WARD_STAGE_DECISION] == NULL
+      && probe.dates[WARD_STAGE_CEREMONY] == NULL)
+    return 0;
+  return ward_candidate_overdue_days (&probe, today);
+}
+
 static void
 fill_row (WardCandidateRow *row,
           WardStmt         *stmt,
           WardRows         *rows,
-          GHashTable       *cell_keys)
+          GHashTable       *cell_keys,
+          const char       *today)
 {
   const char *cell_key;
 
@@ -469,6 +532,7 @@ fill_row (WardCandidateRow *row,
       }
   row->ceremony_date = ward_rows_take_text (rows, stmt, 6 + WARD_STAGE_CEREMONY, TRUE);
   row->state = ward_candidate_state_from_string (ward_stmt_text (stmt, 16));
+  row->overdue_days = (guint16) MIN (overdue_days (stmt, row->state, today), G_MAXUINT16);
 }
 
 WardRows *
@@ -478,6 +542,7 @@ ward_candidate_rows_load (WardStore  *store,
   g_autoptr (WardStmt) stmt = NULL;
   g_autoptr (GHashTable) cell_keys = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (WardRows) rows = NULL;
+  g_autofree char *today = ward_today_iso ();
   int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
@@ -486,13 +551,14 @@ ward_candidate_rows_load (WardStore  *store,
                              "SELECT c.id, c.full_name, c.sort_key, c.search_key, c.cell_id, p.name, "
                              "c.birth_date, c.sympathiser_date, c.course_date, c.application_date, "
                              "c.verification_sent, c.verification_done, c.cell_resolution_date, "
-                             "c.decision_date, c.ceremony_date, c.recognition_date, c.state"
+                             "c.decision_date, c.ceremony_date, c.recognition_date, c.state, "
+                             "c.recognition_resolution_date"
                              WARD_CANDIDATE_FROM "ORDER BY c.sort_key, c.birth_date, c.id", error);
   if (stmt == NULL)
     return NULL;
   rows = ward_rows_new (sizeof (WardCandidateRow));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    fill_row (ward_rows_append (rows), stmt, rows, cell_keys);
+    fill_row (ward_rows_append (rows), stmt, rows, cell_keys, today);
   if (rc != SQLITE_DONE)
     {
       ward_store_set_error (store, rc, error);

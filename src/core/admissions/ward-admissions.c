@@ -11,15 +11,16 @@
 #include "base/ward-format.h"
 #include "base/ward-text.h"
 
-/* The record, its stages and the rules of admission. Storing is in
- * ward-admissions-store.c, the counts in ward-admissions-progress.c and the
- * spreadsheet in ward-admissions-import.c. */
+/* The record, its stages and its own consistency. The regulations' rules
+ * are in ward-admissions-rules.c, storing in ward-admissions-store.c, the
+ * counts in ward-admissions-progress.c and the spreadsheet in
+ * ward-admissions-import.c. */
 
+/* Charter Điều 5 khoản 1: twelve months of probation from the ceremony. */
 #define PROBATION_MONTHS        12
-#define CERTIFICATE_MONTHS      (5 * 12)
+/* Hướng dẫn 01-HD/TW (2016): a file older than 12 months without the chi
+ * bộ's consideration has papers to redo (ward-admissions-rules.c). */
 #define STALL_MONTHS            12
-#define MIN_AGE                 18
-#define PROVINCE_AGE            60
 
 static const struct
 {
@@ -174,6 +175,12 @@ ward_candidate_copy (const WardCandidate *candidate)
   COPY_TEXT (full_name);
   COPY_TEXT (birth_date);
   COPY_TEXT (ethnicity);
+  COPY_TEXT (phone);
+  COPY_TEXT (education_exception);
+  COPY_TEXT (introducer_1_since);
+  COPY_TEXT (introducer_2_since);
+  COPY_TEXT (trade_union_resolution);
+  COPY_TEXT (recognition_resolution_date);
   COPY_TEXT (religion);
   COPY_TEXT (education);
   COPY_TEXT (specialty);
@@ -205,6 +212,12 @@ ward_candidate_free (WardCandidate *candidate)
   g_free (candidate->full_name);
   g_free (candidate->birth_date);
   g_free (candidate->ethnicity);
+  g_free (candidate->phone);
+  g_free (candidate->education_exception);
+  g_free (candidate->introducer_1_since);
+  g_free (candidate->introducer_2_since);
+  g_free (candidate->trade_union_resolution);
+  g_free (candidate->recognition_resolution_date);
   g_free (candidate->religion);
   g_free (candidate->education);
   g_free (candidate->specialty);
@@ -231,9 +244,8 @@ is_set (const char *text)
   return text != NULL && text[0] != '\0';
 }
 
-/* Something written, not only white space. */
-static gboolean
-is_written (const char *text)
+gboolean
+ward_candidate_is_written (const char *text)
 {
   g_autofree char *clean = ward_candidate_clean_text (text);
 
@@ -275,18 +287,6 @@ ward_candidate_is_stalled (const WardCandidate *candidate,
     return FALSE;
   limit = ward_candidate_add_months (candidate->dates[WARD_STAGE_APPLICATION], STALL_MONTHS);
   return limit != NULL && today_iso != NULL && strcmp (today_iso, limit) > 0;
-}
-
-gboolean
-ward_candidate_is_introduced (const WardCandidate *candidate)
-{
-  int n_members;
-
-  g_return_val_if_fail (candidate != NULL, FALSE);
-
-  n_members = is_written (candidate->introducer_1) + is_written (candidate->introducer_2);
-  return n_members >= 2
-         || (n_members == 1 && candidate->youth_union && is_written (candidate->youth_union_resolution));
 }
 
 char *
@@ -377,6 +377,26 @@ ward_candidate_issue_free (WardCandidateIssue *issue)
   g_free (issue);
 }
 
+static void
+add_issue_valist (GPtrArray  *issues,
+                  const char *field,
+                  gboolean    warning,
+                  const char *rule,
+                  WardStage   step,
+                  const char *format,
+                  va_list     args)
+{
+  WardCandidateIssue *issue = g_new0 (WardCandidateIssue, 1);
+
+  issue->message = g_strdup_vprintf (format, args);
+  issue->field = field;
+  issue->warning = warning;
+  issue->code = WARD_ERROR_INVALID;
+  issue->rule = rule;
+  issue->step = step;
+  g_ptr_array_add (issues, issue);
+}
+
 void
 ward_candidate_add_issue (GPtrArray  *issues,
                           const char *field,
@@ -384,16 +404,27 @@ ward_candidate_add_issue (GPtrArray  *issues,
                           const char *format,
                           ...)
 {
-  WardCandidateIssue *issue = g_new0 (WardCandidateIssue, 1);
   va_list args;
 
   va_start (args, format);
-  issue->message = g_strdup_vprintf (format, args);
+  add_issue_valist (issues, field, warning, NULL, WARD_STAGE_NONE, format, args);
   va_end (args);
-  issue->field = field;
-  issue->warning = warning;
-  issue->code = WARD_ERROR_INVALID;
-  g_ptr_array_add (issues, issue);
+}
+
+void
+ward_candidate_add_rule_issue (GPtrArray  *issues,
+                               const char *field,
+                               gboolean    warning,
+                               const char *rule,
+                               WardStage   step,
+                               const char *format,
+                               ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  add_issue_valist (issues, field, warning, rule, step, format, args);
+  va_end (args);
 }
 
 void
@@ -630,16 +661,15 @@ check_number (GPtrArray  *issues,
               const char *missing_number,
               const char *missing_date)
 {
-  if (is_set (date) && !is_written (number))
+  if (is_set (date) && !ward_candidate_is_written (number))
     ward_candidate_add_issue (issues, number_field, FALSE, "%s", missing_number);
-  else if (!is_set (date) && is_written (number))
+  else if (!is_set (date) && ward_candidate_is_written (number))
     ward_candidate_add_issue (issues, date_field, FALSE, "%s", missing_date);
 }
 
 static void
-check_numbers (const WardCandidate     *candidate,
-               WardCandidateCheckFlags  flags,
-               GPtrArray               *issues)
+check_numbers (const WardCandidate *candidate,
+               GPtrArray           *issues)
 {
   check_number (issues, candidate->dates[WARD_STAGE_CELL_RESOLUTION], "cell_resolution_date",
                 candidate->cell_resolution_number, "cell_resolution_number",
@@ -649,140 +679,16 @@ check_numbers (const WardCandidate     *candidate,
                 candidate->decision_number, "decision_number",
                 _("Write the number of the admission decision: its date is set."),
                 _("Write the date of the admission decision: its number is set."));
-  if (!(flags & WARD_CANDIDATE_CHECK_SPREADSHEET))
-    check_number (issues, candidate->dates[WARD_STAGE_RECOGNITION], "recognition_date",
-                  candidate->recognition_number, "recognition_number",
-                  _("Write the number of the decision on official recognition: its date is set."),
-                  _("Write the date of the decision on official recognition: its number is set."));
-}
-
-/* The age is judged on the chi bộ resolution's date. A record without it
- * (an old admission from a spreadsheet) is judged on the first later dated
- * stage: too young then, too young at the resolution before it. */
-static void
-check_age (const WardCandidate *candidate,
-           const gboolean      *valid,
-           GPtrArray           *issues)
-{
-  static const WardStage judged_on[] = {
-    WARD_STAGE_CELL_RESOLUTION, WARD_STAGE_DECISION, WARD_STAGE_CEREMONY,
-  };
-  WardStage stage = WARD_STAGE_NONE;
-  g_autofree char *shown = NULL;
-  g_autofree char *sixty = NULL;
-  int age;
-
-  for (guint i = 0; i < G_N_ELEMENTS (judged_on) && stage == WARD_STAGE_NONE; i++)
-    if (valid[judged_on[i]])
-      stage = judged_on[i];
-  if (stage == WARD_STAGE_NONE)
-    return;
-  age = ward_candidate_age_on (candidate->birth_date, candidate->dates[stage]);
-  if (age < 0)
-    return;
-  shown = ward_format_date (candidate->dates[stage]);
-  if (age < MIN_AGE)
-    {
-      g_autofree char *birthday = ward_candidate_add_months (candidate->birth_date, MIN_AGE * 12);
-      g_autofree char *adult = ward_format_date (birthday);
-
-      if (stage == WARD_STAGE_CELL_RESOLUTION)
-        ward_candidate_add_issue (issues, "birth_date", FALSE,
-                                  _("The candidate must be a full 18 years old on the date of the "
-                                    "chi bộ resolution (%s): only %d then, 18 on %s."),
-                                  shown, age, adult);
-      else
-        ward_candidate_add_issue (issues, "birth_date", FALSE,
-                                  _("The candidate must be a full 18 years old on the date of the "
-                                    "chi bộ resolution, and is only %d on “%s” (%s): 18 on %s."),
-                                  age, _(stages[stage].title), shown, adult);
-      return;
-    }
-  if (stage != WARD_STAGE_CELL_RESOLUTION)
-    return;
-  sixty = ward_candidate_add_months (candidate->birth_date, PROVINCE_AGE * 12);
-  if (strcmp (candidate->dates[stage], sixty) > 0)
-    ward_candidate_add_issue (issues, "birth_date", TRUE,
-                              _("The candidate is over 60 on the date of the chi bộ resolution "
-                                "(%s): the provincial Party committee decides on the admission."),
-                              shown);
-}
-
-static void
-check_certificate (const WardCandidate *candidate,
-                   const gboolean      *valid,
-                   GPtrArray           *issues)
-{
-  g_autofree char *expires = NULL;
-  g_autofree char *shown = NULL;
-
-  if (!valid[WARD_STAGE_COURSE] || !valid[WARD_STAGE_CELL_RESOLUTION])
-    return;
-  expires = ward_candidate_add_months (candidate->dates[WARD_STAGE_COURSE], CERTIFICATE_MONTHS);
-  if (strcmp (candidate->dates[WARD_STAGE_CELL_RESOLUTION], expires) <= 0)
-    return;
-  shown = ward_format_date (candidate->dates[WARD_STAGE_COURSE]);
-  ward_candidate_add_issue (issues, "course_date", TRUE,
-                            _("The awareness course certificate (%s) is more than 5 years old "
-                              "at the chi bộ resolution: the candidate should attend the "
-                              "course again."), shown);
-}
-
-static void
-check_stall (const WardCandidate *candidate,
-             const char          *today,
-             GPtrArray           *issues)
-{
-  g_autofree char *shown = NULL;
-
-  if (today == NULL || !ward_candidate_is_stalled (candidate, today))
-    return;
-  shown = ward_format_date (candidate->dates[WARD_STAGE_APPLICATION]);
-  ward_candidate_add_issue (issues, "application_date", TRUE,
-                            _("The application of %s has waited more than 12 months for the "
-                              "chi bộ: consider it, or pause the file and say why."), shown);
-}
-
-static void
-check_introducers (const WardCandidate *candidate,
-                   GPtrArray           *issues)
-{
-  g_autofree char *first = ward_candidate_clean_text (candidate->introducer_1);
-  g_autofree char *second = ward_candidate_clean_text (candidate->introducer_2);
-  g_autofree char *resolution = ward_candidate_clean_text (candidate->youth_union_resolution);
-  int n_members = (first != NULL) + (second != NULL);
-
-  if (resolution != NULL && !candidate->youth_union)
-    ward_candidate_add_issue (issues, "youth_union_resolution", FALSE, "%s",
-                              _("Only a Youth Union member is introduced by a resolution of the "
-                                "Youth Union: tick “Youth Union member” or remove the resolution."));
-  if (first != NULL && second != NULL)
-    {
-      g_autofree char *a = ward_text_fold (first);
-      g_autofree char *b = ward_text_fold (second);
-
-      if (g_strcmp0 (a, b) == 0)
-        ward_candidate_add_issue (issues, "introducer_2", FALSE, "%s",
-                                  _("The two introducers must be two different Party members."));
-    }
-  if (!is_set (candidate->dates[WARD_STAGE_CELL_RESOLUTION]) || ward_candidate_is_introduced (candidate))
-    return;
-  if (candidate->youth_union)
-    ward_candidate_add_issue (issues, n_members == 0 ? "introducer_1" : "introducer_2", FALSE, "%s",
-                              _("The chi bộ considers a candidate introduced by two official "
-                                "Party members, or by one and the Youth Union’s resolution: "
-                                "write who introduces her or him."));
-  else
-    ward_candidate_add_issue (issues, n_members == 0 ? "introducer_1" : "introducer_2", FALSE, "%s",
-                              _("The chi bộ considers a candidate introduced by two official "
-                                "Party members (one and the Youth Union’s resolution only for "
-                                "a Youth Union member): write both introducers."));
+  check_number (issues, candidate->dates[WARD_STAGE_RECOGNITION], "recognition_date",
+                candidate->recognition_number, "recognition_number",
+                _("Write the number of the decision on official recognition: its date is set."),
+                _("Write the date of the decision on official recognition: its number is set."));
 }
 
 GPtrArray *
-ward_candidate_check (const WardCandidate     *candidate,
-                      const char              *today_iso,
-                      WardCandidateCheckFlags  flags)
+ward_candidate_check (const WardCandidate *candidate,
+                      const WardCandidate *stored,
+                      const char          *today_iso)
 {
   g_autoptr (GPtrArray) issues = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_candidate_issue_free);
   gboolean valid[WARD_N_STAGES] = { FALSE, };
@@ -793,20 +699,19 @@ ward_candidate_check (const WardCandidate     *candidate,
   check_texts (candidate, issues);
   check_dates (candidate, today_iso, issues, valid);
   check_probation (candidate, valid, issues);
-  check_numbers (candidate, flags, issues);
-  if (is_set (candidate->birth_date))
-    check_age (candidate, valid, issues);
-  check_certificate (candidate, valid, issues);
-  check_stall (candidate, today_iso, issues);
-  if (!(flags & WARD_CANDIDATE_CHECK_SPREADSHEET))
-    check_introducers (candidate, issues);
-  if (candidate->state == WARD_CANDIDATE_WITHDRAWN && !is_written (candidate->state_reason))
+  check_numbers (candidate, issues);
+  ward_candidate_check_regulations (candidate, valid, today_iso, issues);
+  if (candidate->state == WARD_CANDIDATE_WITHDRAWN && !ward_candidate_is_written (candidate->state_reason))
     ward_candidate_add_issue (issues, "state_reason", FALSE, "%s",
                               _("Write why the candidate’s file was closed."));
   if (candidate->given_name_words != 1 && candidate->given_name_words != 2)
     ward_candidate_add_issue (issues, "full_name", FALSE, "%s",
                               _("The given name is one word or two."));
+  if (g_utf8_strlen (candidate->phone != NULL ? candidate->phone : "", -1) > 40)
+    ward_candidate_add_issue (issues, "phone", FALSE, "%s",
+                              _("The phone number is longer than 40 characters."));
 
+  ward_candidate_inherit_issues (candidate, stored, today_iso, issues);
   ward_candidate_sort_issues (issues);
   return g_steal_pointer (&issues);
 }

@@ -27,7 +27,10 @@ G_BEGIN_DECLS
  *   months after the ceremony: the probation lasts a full 12 months).
  *
  * The introduction (giới thiệu) has no date of its own: it is checked when
- * the chi bộ resolution is dated. */
+ * the chi bộ resolution is dated. Nor has the chi bộ's resolution proposing
+ * official recognition a stage: it is a date of the record
+ * (recognition_resolution_date), between the end of the probation and the
+ * recognition decision. */
 typedef enum
 {
   WARD_STAGE_NONE,               /* in the register, no stage dated yet */
@@ -91,6 +94,10 @@ typedef struct
   char               *specialty;          /* chuyên môn */
   char               *occupation;
   gboolean            youth_union;        /* đoàn viên */
+  gboolean            trade_union;        /* đoàn viên công đoàn */
+  char               *phone;
+  char               *education_exception;  /* the document that allows a lower education (mountain,
+                                             * island, ethnic-minority areas: Hướng dẫn 01-HD/TW 1.2) */
   char               *residential_group;  /* tổ dân phố */
   gint64              cell_id;            /* party_cells.id, 0 for none */
   char               *cell_name;          /* read when loading; not written */
@@ -99,10 +106,16 @@ typedef struct
   char               *course_cert_number;
   char               *introducer_1;       /* official Party members, by name */
   char               *introducer_2;
+  gboolean            introducer_1_official;  /* recorded: the introducer is an official member */
+  gboolean            introducer_2_official;
+  char               *introducer_1_since;  /* ISO: since when they work or live together */
+  char               *introducer_2_since;
   char               *youth_union_resolution;
+  char               *trade_union_resolution;
   char               *cell_resolution_number;
   char               *decision_number;
   char               *recognition_number;
+  char               *recognition_resolution_date;  /* ISO: the chi bộ proposes recognition */
 
   WardCandidateState  state;
   char               *state_reason;
@@ -123,9 +136,79 @@ char          *ward_candidate_recognition_due (const WardCandidate *candidate);
 gboolean       ward_candidate_is_stalled  (const WardCandidate *candidate,
                                            const char          *today_iso);
 
-/* Introduced as the chi bộ needs: by two official Party members, or by
- * one and the Youth Union's resolution for a Youth Union member. */
+/* Introduced as the chi bộ needs, on the date of its resolution (today
+ * without one): by two official Party members; for a Youth Union member of
+ * youth age, by one and the Youth Union's resolution; for a trade union
+ * member, one and the trade union's resolution also does. Only the names
+ * and resolutions are looked at here; ward_candidate_check() checks each
+ * introducer. */
 gboolean       ward_candidate_is_introduced (const WardCandidate *candidate);
+/* Of youth age (Điều lệ Đoàn: 16 to 30) on @on_iso. */
+gboolean       ward_candidate_is_youth_age  (const WardCandidate *candidate,
+                                             const char          *on_iso);
+
+/* When the candidate became, or becomes, an official member: the end of the
+ * 12 months of probation (ceremony + 12 months) once recognised, even when
+ * the chi bộ met or the committee decided late (Quy định 294-QĐ/TW, 4.2 b):
+ * the statistics count official members from it. NULL while not
+ * recognised. */
+char          *ward_candidate_official_since (const WardCandidate *candidate);
+/* The last day the awareness-course certificate is valid for a chi bộ
+ * resolution (its date + WARD_CERTIFICATE_VALID_MONTHS); NULL without a
+ * certificate. */
+char          *ward_candidate_certificate_valid_until (const WardCandidate *candidate);
+
+/* ---- Education ---------------------------------------------------------- */
+
+typedef enum
+{
+  WARD_EDUCATION_UNKNOWN,          /* nothing written, or words the rule cannot read */
+  WARD_EDUCATION_BELOW_PRIMARY,
+  WARD_EDUCATION_PRIMARY,          /* tiểu học: 5/12 */
+  WARD_EDUCATION_LOWER_SECONDARY,  /* trung học cơ sở: 9/12 */
+  WARD_EDUCATION_UPPER_SECONDARY,  /* trung học phổ thông and above: 12/12 */
+} WardEducationLevel;
+
+/* Reads the level as clerks write it: "9/12", "12/12", "7/10" (the old
+ * ten-year school), "THCS", "Tốt nghiệp THPT", "Đại học", "Tiểu học". */
+WardEducationLevel ward_education_level_parse (const char *text);
+
+/* ---- Statutory deadlines ------------------------------------------------ */
+
+/* The deadlines of the admission steps, in working days (base/ward-calendar.h). */
+typedef enum
+{
+  WARD_DEADLINE_DECISION,                /* the decision, after the chi bộ resolution */
+  WARD_DEADLINE_CEREMONY,                /* the ceremony, after the decision */
+  WARD_DEADLINE_RECOGNITION_RESOLUTION,  /* the chi bộ's resolution, after the probation */
+  WARD_DEADLINE_RECOGNITION_DECISION,    /* the recognition decision, after that resolution */
+} WardDeadlineKind;
+
+#define WARD_N_DEADLINES (WARD_DEADLINE_RECOGNITION_DECISION + 1)
+
+typedef struct
+{
+  WardDeadlineKind  kind;
+  const char       *field;              /* the column of the step that is due */
+  int               working_days;       /* the period the regulation gives */
+  char             *from;               /* ISO: the day the period runs from */
+  char             *due;                /* ISO: its last working day */
+  char             *done;               /* ISO: when the step took place; NULL: not yet */
+  int               working_days_over;  /* > 0: missed by that many (still pending: as of today) */
+} WardDeadline;
+
+void        ward_deadline_free           (WardDeadline *deadline);
+/* "Admission decision" ("Quyết định kết nạp"), in the user's language. */
+const char *ward_deadline_get_title      (WardDeadlineKind kind);
+/* Every deadline that has begun to run for @candidate (its first step is
+ * dated and the calendar covers it), in order, on @today_iso. A step still
+ * pending counts against today only while the file is followed. */
+GPtrArray  *ward_candidate_deadlines     (const WardCandidate *candidate,
+                                          const char          *today_iso);
+/* The most working days any deadline of @candidate was missed by; 0 when
+ * none was. What the register's filter "Quá hạn theo quy định" shows. */
+int         ward_candidate_overdue_days  (const WardCandidate *candidate,
+                                          const char          *today_iso);
 
 /* ---- Dates -------------------------------------------------------------- */
 
@@ -134,6 +217,12 @@ gboolean       ward_candidate_is_introduced (const WardCandidate *candidate);
  * 29/02/2024 + 12 months = 28/02/2025. NULL for a bad date. */
 char          *ward_candidate_add_months  (const char *iso,
                                            int         months);
+/* Age counted by month, as the Party's rules count it (Quy định 294-QĐ/TW,
+ * 1.1.1: "tính theo tháng"): the months from the month of birth to the
+ * month of @on_iso, the days left out; 216 is 18. -1 for a bad date or
+ * @on_iso before @birth_iso. */
+int            ward_candidate_age_in_months (const char *birth_iso,
+                                             const char *on_iso);
 /* Full years of age on @on_iso: a person born on 29/02 has a full year more
  * on 28/02 of a common year (the same rule). -1 for a bad date or @on_iso
  * before @birth_iso. */
@@ -142,53 +231,55 @@ int            ward_candidate_age_on      (const char *birth_iso,
 
 /* ---- Rules -------------------------------------------------------------- */
 
-typedef enum
-{
-  WARD_CANDIDATE_CHECK_FORM        = 0,
-  /* The spreadsheet has no columns for the introducers or the recognition
-   * decision's number: the rules that need them are not applied (the rest
-   * are, with the same messages). */
-  WARD_CANDIDATE_CHECK_SPREADSHEET = 1 << 0,
-} WardCandidateCheckFlags;
-
 typedef struct
 {
   const char *field;    /* the column it is about: "birth_date", "ceremony_date", "introducer_1", … */
   gboolean    warning;  /* FALSE: an error, the record is refused */
   char       *message;  /* one translated sentence */
   WardError   code;     /* WARD_ERROR_DUPLICATE for the same person, else WARD_ERROR_INVALID */
+  const char *rule;     /* which rule: "introducers", "certificate", "age", … */
+  WardStage   step;     /* the step the rule governs; WARD_STAGE_NONE for the record's own
+                         * consistency (names, dates, numbers) */
 } WardCandidateIssue;
 
 void       ward_candidate_issue_free      (WardCandidateIssue *issue);
 
-/* Every rule that needs no other record, on @today_iso:
+/* Every rule that needs no other record, on @today_iso. The record's own
+ * consistency:
  * - a full name, and a date of birth not after today;
  * - stage dates real, not after today nor before the birth, in stage order
  *   (see WardStage); official recognition no earlier than 12 months after
  *   the ceremony;
- * - a full 18 years of age on the chi bộ resolution's date (without it, on
- *   the decision's or the ceremony's); later than the 60th birthday: a
- *   warning that the provincial committee decides;
  * - a number for every dated chi bộ resolution, admission decision and
  *   recognition decision, and no number without its date;
- * - once the chi bộ resolution is dated: two official members as
- *   introducers, or one and the Youth Union's resolution for a Youth Union
- *   member (ward_candidate_is_introduced());
- * - warnings: the awareness certificate more than 5 years old at the
- *   resolution; a file stalled (ward_candidate_is_stalled());
  * - a reason when the file is closed (withdrawn).
- * Returns the issues, errors first (empty when all is well). */
+ * The regulations' rules, each at the step it governs (ward-admissions-rules.c
+ * cites each one's article):
+ * - the chi bộ resolution: the age counted by month (18 to 60; over 60 a
+ *   warning that the provincial committee decides), the education, the
+ *   certificate still valid, the application, the background declaration
+ *   and its verification, the introducers;
+ * - the decision needs the chi bộ resolution, the ceremony the decision,
+ *   the recognition the chi bộ's resolution proposing it;
+ * - warnings: each statutory deadline missed, with the working days it ran
+ *   over (ward_candidate_deadlines()); a file waiting more than 12 months,
+ *   with what must be redone.
+ * A step's rule an older record already broke (@stored, the record as it
+ * is stored, NULL for a new one) is a warning, not an error, as long as the
+ * step's date is not changed: a clerk correcting a phone number on a record
+ * imported without its introducers sees "Thiếu người giới thiệu" and can
+ * save. Returns the issues, errors first (empty when all is well). */
 GPtrArray *ward_candidate_check           (const WardCandidate     *candidate,
-                                           const char              *today_iso,
-                                           WardCandidateCheckFlags  flags);
-/* As ward_candidate_check(), and the same person (full name folded for case
- * and tone marks, and the date of birth) already in the register is an
- * error that names the stored record: its name, birth date and chi bộ.
- * NULL with @error only when the store fails. */
+                                           const WardCandidate     *stored,
+                                           const char              *today_iso);
+/* As ward_candidate_check() against the record stored under candidate->id,
+ * and the same person (full name folded for case and tone marks, and the
+ * date of birth) already in the register is an error that names the stored
+ * record: its name, birth date and chi bộ. NULL with @error only when the
+ * store fails. */
 GPtrArray *ward_candidate_validate        (WardStore               *store,
                                            const WardCandidate     *candidate,
                                            const char              *today_iso,
-                                           WardCandidateCheckFlags  flags,
                                            GError                 **error);
 gboolean   ward_candidate_issues_have_errors (GPtrArray           *issues);
 /* The first error of @issues as a GError (WARD_ERROR_DUPLICATE for the same
@@ -246,6 +337,7 @@ typedef struct
   const char *cell_key;     /* collation key of the chi bộ's name */
   guint8      stage;        /* WardStage */
   guint8      state;        /* WardCandidateState */
+  guint16     overdue_days; /* ward_candidate_overdue_days() when the rows were loaded */
 } WardCandidateRow;
 
 /* Every candidate, in one query, in Vietnamese name order: WardRows of
@@ -364,6 +456,27 @@ GPtrArray *ward_admissions_stalled         (WardStore   *store,
                                             const char  *today_iso,
                                             GError     **error);
 
+/* The statutory deadlines missed in the register on @today_iso
+ * (ward_candidate_deadlines()): how many, in how many files, and the most
+ * working days one ran over. What the reports count. */
+typedef struct
+{
+  gint64 missed;         /* deadlines */
+  gint64 candidates;     /* files with at least one */
+  int    most_days_over;
+} WardMissedDeadlines;
+
+gboolean   ward_admissions_missed_deadlines (WardStore            *store,
+                                             const char           *today_iso,
+                                             WardMissedDeadlines  *out,
+                                             GError              **error);
+/* Official members counted by the day their probation ended
+ * (ward_candidate_official_since()), within [@from_iso, @to_iso]. */
+gint64     ward_admissions_count_official   (WardStore   *store,
+                                             const char  *from_iso,
+                                             const char  *to_iso,
+                                             GError     **error);
+
 /* ---- Spreadsheet exchange ----------------------------------------------- */
 
 /* `ward-tracker-cli import members FILE`: the columns of the issue, natural
@@ -372,6 +485,7 @@ GPtrArray *ward_admissions_stalled         (WardStore   *store,
 extern const WardImportKind ward_admissions_import_kind;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCandidate, ward_candidate_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardDeadline, ward_deadline_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCandidateIssue, ward_candidate_issue_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardPartyCell, ward_party_cell_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardAdmissionProgress, ward_admission_progress_free)

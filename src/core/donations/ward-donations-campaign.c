@@ -352,3 +352,37 @@ ward_campaign_add (WardStore           *store,
     return 0;
   return clean->id;
 }
+
+gboolean
+ward_campaign_in_period (const WardCampaign *campaign,
+                         const char         *date_iso)
+{
+  g_return_val_if_fail (campaign != NULL && date_iso != NULL, FALSE);
+
+  if (campaign->start_date != NULL && strcmp (date_iso, campaign->start_date) < 0)
+    return FALSE;
+  return campaign->end_date == NULL || campaign->end_date[0] == '\0'
+         || strcmp (date_iso, campaign->end_date) <= 0;
+}
+
+char *
+ward_campaign_describe_outside (const WardCampaign *campaign,
+                                const char         *date_iso)
+{
+  g_autofree char *date = NULL;
+  g_autofree char *bound = NULL;
+
+  g_return_val_if_fail (campaign != NULL && date_iso != NULL, NULL);
+
+  if (ward_campaign_in_period (campaign, date_iso))
+    return NULL;
+  date = ward_format_date (date_iso);
+  if (campaign->start_date != NULL && strcmp (date_iso, campaign->start_date) < 0)
+    {
+      bound = ward_format_date (campaign->start_date);
+      return g_strdup_printf (_("The receipt is dated %s, before the campaign was launched on %s."),
+                              date, bound);
+    }
+  bound = ward_format_date (campaign->end_date);
+  return g_strdup_printf (_("The receipt is dated %s, after the campaign ended on %s."), date, bound);
+}

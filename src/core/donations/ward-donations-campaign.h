@@ -60,6 +60,16 @@ gint64        ward_campaign_add     (WardStore           *store,
                                      WardCampaignField   *field,
                                      GError             **error);
 
+/* Whether @date_iso lies within the campaign's period: from its launch to
+ * its end (open-ended without one). */
+gboolean      ward_campaign_in_period       (const WardCampaign  *campaign,
+                                             const char          *date_iso);
+/* NULL within the period; otherwise one sentence saying how @date_iso lies
+ * outside it ("… dated 05/12/2026, after the campaign ended on 16/10/2025."),
+ * for the window to ask the clerk to confirm and the import to refuse. */
+char         *ward_campaign_describe_outside (const WardCampaign *campaign,
+                                              const char         *date_iso);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCampaign, ward_campaign_free)
 
 G_END_DECLS

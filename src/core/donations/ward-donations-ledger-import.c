@@ -185,6 +185,7 @@ donations_import_row (WardImportRow  *row,
   input.reference = values[COL_REFERENCE].text;
   input.collector = values[COL_COLLECTOR].text;
   input.note = values[COL_NOTE].text;
+  input.outside_period_confirmed = row->context->allow_outside_period;
 
   /* A refused row undoes only its own savepoint: the engine goes on, to
    * report every bad row, and rolls the file back at the end. */
@@ -192,6 +193,14 @@ donations_import_row (WardImportRow  *row,
     {
       ward_import_row_error (row, column_for_field (field), error->message);
       return FALSE;
+    }
+  if (input.date != NULL && !ward_campaign_in_period (campaign, input.date))
+    {
+      g_autofree char *why = ward_campaign_describe_outside (campaign, input.date);
+      g_autofree char *message = g_strdup_printf (_("%s Taken as asked; the disclosure list counts it "
+                                                    "apart."), why);
+
+      ward_import_row_warning (row, COL_DATE, message);
     }
   if (ward_ledger_amount_needs_confirmation (input.amount))
     {
@@ -280,6 +289,7 @@ const WardImportKind ward_donations_import_kind = {
   .title = N_("Donations"),
   .columns = donation_columns,
   .n_columns = N_COLUMNS,
+  .has_period = TRUE,
   .begin = donations_begin,
   .end = donations_end,
   .import_row = donations_import_row,

@@ -49,12 +49,13 @@ static gboolean
 check_date (const WardCampaign  *campaign,
             const char          *date,
             const char          *not_before,
+            gboolean             check_start,
             WardLedgerField     *field,
             GError             **error)
 {
   g_autofree char *today = ward_today_iso ();
   g_autoptr (GDate) parsed = NULL;
-  const char *start = campaign->start_date;
+  const char *start = check_start ? campaign->start_date : NULL;
 
   if (date == NULL || *date == '\0')
     return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID, _("Enter the date."));
@@ -88,6 +89,25 @@ check_date (const WardCampaign  *campaign,
                      _("The date %s is before the entry it corrects (%s)."), shown, shown_before);
     }
   return TRUE;
+}
+
+/* A receipt outside the campaign's period: the clerk confirms it in the
+ * window, an import takes it only when told to (--allow-outside-period);
+ * the disclosure list counts such receipts apart. */
+static gboolean
+check_receipt_period (const WardCampaign  *campaign,
+                      const char          *date,
+                      gboolean             confirmed,
+                      WardLedgerField     *field,
+                      GError             **error)
+{
+  g_autofree char *why = NULL;
+
+  if (confirmed || (why = ward_campaign_describe_outside (campaign, date)) == NULL)
+    return TRUE;
+  return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID, "%s %s", why,
+                 _("Check the date: a receipt outside the campaign’s period is recorded only "
+                   "once confirmed."));
 }
 
 static gboolean
@@ -289,7 +309,8 @@ ward_ledger_check_receipt (WardStore               *store,
   if (g_utf8_strlen (number, -1) > 40)
     return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_INVALID,
                    _("The receipt number is longer than 40 characters."));
-  if (!check_date (campaign, input->date, NULL, field, error)
+  if (!check_date (campaign, input->date, NULL, FALSE, field, error)
+      || !check_receipt_period (campaign, input->date, input->outside_period_confirmed, field, error)
       || !check_receipt_texts (input, field, error))
     return FALSE;
   if (donor == NULL)
@@ -378,7 +399,7 @@ check_transfer (WardStore               *store,
   g_autofree char *lowest_date = NULL;
   gint64 available = 0;
 
-  if (!check_date (campaign, input->date, NULL, field, error) ||
+  if (!check_date (campaign, input->date, NULL, TRUE, field, error) ||
       !check_amount (input->amount, field, error))
     return FALSE;
   if (receiver == NULL)
@@ -564,7 +585,7 @@ check_reversal (WardStore               *store,
   if (reason == NULL)
     return refuse (WARD_LEDGER_FIELD_REASON, field, error, WARD_ERROR_INVALID,
                    _("Enter why the entry is reversed."));
-  if (!check_date (campaign, input->date, target->date, field, error))
+  if (!check_date (campaign, input->date, target->date, TRUE, field, error))
     return FALSE;
   if (target->kind != WARD_LEDGER_RECEIPT)
     return TRUE;

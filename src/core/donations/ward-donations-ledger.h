@@ -72,6 +72,9 @@ typedef struct
   const char        *reference;       /* required for WARD_PAYMENT_BANK */
   const char        *collector;
   const char        *note;
+  /* A receipt dated outside the campaign's period is refused unless the
+   * clerk confirmed it (ward_campaign_describe_outside() says why). */
+  gboolean           outside_period_confirmed;
 } WardReceiptInput;
 
 typedef struct

@@ -117,14 +117,27 @@ ward_enterprises_count_by_year (WardStore  *store,
                                 GError    **error)
 {
   g_auto (Term) term = { 0 };
+  g_autofree char *first = g_strdup_printf ("%04d-01-01", first_year);
+  g_autofree char *last = g_strdup_printf ("%04d-12-31", last_year);
   YearCounts years = { first_year, last_year, counts_out };
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (first_year <= last_year, FALSE);
 
   memset (counts_out, 0, sizeof (gint64) * (last_year - first_year + 1));
-  term.start = g_strdup_printf ("%04d-01-01", first_year);
-  term.end = g_strdup_printf ("%04d-12-31", last_year);
+  /* Cut to the term: nothing registered before the congress counts. */
+  if (!load_term (store, &term, NULL, NULL, error))
+    return FALSE;
+  if (strcmp (first, term.start) > 0)
+    {
+      g_free (term.start);
+      term.start = g_steal_pointer (&first);
+    }
+  if (strcmp (last, term.end) < 0)
+    {
+      g_free (term.end);
+      term.end = g_steal_pointer (&last);
+    }
   return for_each_counted (store,
                            "SELECT CAST (substr (registered_on, 1, 4) AS INTEGER), count (*) "
                            "FROM enterprises WHERE " COUNTED " GROUP BY 1",
@@ -242,9 +255,7 @@ ward_enterprises_summarize (WardStore   *store,
       || !summarize_counted (store, &term, summary, error))
     return NULL;
 
-  summary->pace_needed = ward_progress_pace_needed (summary->counted, summary->goal, today,
-                                                    summary->term_start_year,
-                                                    summary->term_end_year);
+  summary->pace_needed = ward_progress_pace_needed (summary->counted, summary->goal, today, term.end);
   return g_steal_pointer (&summary);
 }
 

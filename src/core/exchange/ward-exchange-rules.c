@@ -104,7 +104,7 @@ check_candidate (WardStore   *store,
 
   if (candidate == NULL)
     return FALSE;
-  issues = ward_candidate_check (candidate, today, WARD_CANDIDATE_CHECK_SPREADSHEET);
+  issues = ward_candidate_check (candidate, NULL, today);
   return !ward_candidate_issues_to_error (issues, error);
 }
 

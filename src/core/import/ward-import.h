@@ -33,6 +33,8 @@ typedef struct
   WardImportPolicy  policy;
   const char       *campaign;   /* donations: the campaign's name; NULL: the default one */
   gpointer          kind_data;  /* the kind's own state during one run (begin/end) */
+  gboolean          allow_outside_period;  /* donations: take receipts dated outside the
+                                            * campaign's period (each with a warning) */
 } WardImportContext;
 
 /* What the engine hands a kind for one record. */
@@ -86,6 +88,9 @@ struct _WardImportKind
    * register, reported in the first column (the key's). The engine calls
    * it on a row whose cells parsed, before import_row. */
   char    *(*row_key)    (WardImportRow      *row);
+  /* Whether the kind's records have a period they may lie outside of
+   * (donations: the campaign's), which the import may be told to allow. */
+  gboolean             has_period;
 };
 
 typedef struct

@@ -128,6 +128,7 @@ ward_stats_add_counted_by_year (WardStore         *store,
   g_autoptr (WardResolution) resolution = NULL;
   g_autofree char *start = NULL;
   g_autofree char *end = NULL;
+  g_autofree gint64 *years = NULL;
   WardTarget *target = NULL;
   gint64 count;
 
@@ -157,25 +158,42 @@ ward_stats_add_counted_by_year (WardStore         *store,
   json_builder_set_member_name (builder, "count");
   json_builder_add_int_value (builder, count);
   json_builder_set_member_name (builder, "by_year");
+  years = g_new0 (gint64, resolution->term_end_year - resolution->term_start_year + 1);
+  if (!ward_targets_count_by_year (store, source, resolution->term_start_year,
+                                   resolution->term_end_year, years, error))
+    return FALSE;
   json_builder_begin_array (builder);
   for (int year = resolution->term_start_year; year <= resolution->term_end_year; year++)
     {
-      g_autofree char *from = g_strdup_printf ("%04d-01-01", year);
-      g_autofree char *to = g_strdup_printf ("%04d-12-31", year);
-      gint64 n = ward_targets_count_registered (store, source, from, to, error);
-
-      if (n < 0)
-        return FALSE;
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "year");
       json_builder_add_int_value (builder, year);
       json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, n);
+      json_builder_add_int_value (builder, years[year - resolution->term_start_year]);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   return TRUE;
+}
+
+/* The term as the counts use it: from the congress (null until it is set)
+ * to the term's end. */
+static void
+add_term_dates (JsonBuilder          *builder,
+                const WardResolution *resolution)
+{
+  g_autofree char *start = ward_resolution_term_start (resolution);
+
+  json_builder_set_member_name (builder, "congress_date");
+  if (ward_resolution_has_congress_date (resolution))
+    json_builder_add_string_value (builder, resolution->congress_date);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "term_start");
+  json_builder_add_string_value (builder, start);
+  json_builder_set_member_name (builder, "term_end");
+  json_builder_add_string_value (builder, resolution->term_end_date);
 }
 
 JsonNode *
@@ -199,6 +217,7 @@ ward_stats_collect (WardStore  *store,
   json_builder_add_int_value (builder, resolution->term_start_year);
   json_builder_set_member_name (builder, "term_end_year");
   json_builder_add_int_value (builder, resolution->term_end_year);
+  add_term_dates (builder, resolution);
   if (!add_targets (store, builder, error))
     return NULL;
   /* The targets counted from a register, each with its years. */
@@ -244,6 +263,24 @@ append_counted_text (GString   *out,
     }
 }
 
+static void
+append_term_text (GString    *out,
+                  JsonObject *root)
+{
+  const char *congress = json_object_get_string_member_with_default (root, "congress_date", NULL);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  if (congress == NULL)
+    {
+      g_string_append_printf (out, "%s\n", ward_resolution_congress_hint ());
+      return;
+    }
+  from = ward_format_date (congress);
+  to = ward_format_date (json_object_get_string_member (root, "term_end"));
+  g_string_append_printf (out, _("Counted from the congress on %s to %s.\n"), from, to);
+}
+
 char *
 ward_stats_format_text (JsonNode *stats)
 {
@@ -255,6 +292,7 @@ ward_stats_format_text (JsonNode *stats)
   g_string_append_printf (out, _("Term: %d – %d\n"),
                           (int) json_object_get_int_member (root, "term_start_year"),
                           (int) json_object_get_int_member (root, "term_end_year"));
+  append_term_text (out, root);
   g_string_append_printf (out, "\n%s\n", _("Targets:"));
   for (guint i = 0; i < json_array_get_length (targets); i++)
     {

@@ -294,6 +294,29 @@ add_due_list (WardReport  *report,
   return TRUE;
 }
 
+/* The statutory deadlines missed (ward_admissions_missed_deadlines(), the
+ * register's filter "Quá hạn theo quy định"): counted, never refused. */
+static gboolean
+add_missed_deadlines (WardReport  *report,
+                      WardStore   *store,
+                      const char  *today,
+                      GError     **error)
+{
+  WardMissedDeadlines missed;
+  g_autofree char *text = NULL;
+
+  if (!ward_admissions_missed_deadlines (store, today, &missed, error))
+    return FALSE;
+  if (missed.missed == 0)
+    text = g_strdup ("Không có");
+  else
+    text = g_strdup_printf ("%" G_GINT64_FORMAT " thời hạn, ở %" G_GINT64_FORMAT " hồ sơ; "
+                            "quá nhiều nhất %d ngày làm việc",
+                            missed.missed, missed.candidates, missed.most_days_over);
+  ward_report_add_key_value (report, "Thời hạn theo quy định bị quá", text);
+  return TRUE;
+}
+
 static gboolean
 add_progress (WardReport  *report,
               WardStore   *store,
@@ -326,7 +349,7 @@ add_progress (WardReport  *report,
 
       ward_report_add_key_value (report, "Số cần kết nạp bình quân mỗi năm còn lại", pace);
     }
-  return TRUE;
+  return add_missed_deadlines (report, store, today, error);
 }
 
 WardReport *

@@ -30,8 +30,10 @@ typedef struct
 {
   WardLedgerEntries *entries;
   GPtrArray         *receipts;   /* const WardLedgerEntry *, standing, by number */
+  GPtrArray         *outside;    /* the same, dated outside the campaign's period */
   GPtrArray         *transfers;  /* const WardLedgerEntry *, standing, by date */
   gint64             listed;     /* the sum of the receipts listed */
+  gint64             outside_total;
 } DisclosureData;
 
 static int
@@ -60,23 +62,33 @@ compare_transfers (gconstpointer a,
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Receipts dated outside the campaign's period (ward_campaign_in_period())
+ * go to a list of their own, so that the period the title states stays
+ * true of the main list. */
 static void
-disclosure_data_init (DisclosureData    *data,
-                      WardLedgerEntries *entries)
+disclosure_data_init (DisclosureData     *data,
+                      WardLedgerEntries  *entries,
+                      const WardCampaign *campaign)
 {
   guint n = ward_rows_get_n (entries);
 
   data->entries = entries;
   data->receipts = g_ptr_array_sized_new (n);
+  data->outside = g_ptr_array_new ();
   data->transfers = g_ptr_array_new ();
-  data->listed = 0;
+  data->listed = data->outside_total = 0;
   for (guint i = 0; i < n; i++)
     {
       const WardLedgerEntry *entry = ward_rows_get (entries, i);
 
       if (entry->reversed_by != 0)
         continue;
-      if (entry->kind == WARD_LEDGER_RECEIPT)
+      if (entry->kind == WARD_LEDGER_RECEIPT && !ward_campaign_in_period (campaign, entry->date))
+        {
+          g_ptr_array_add (data->outside, (gpointer) entry);
+          data->outside_total += entry->amount;
+        }
+      else if (entry->kind == WARD_LEDGER_RECEIPT)
         {
           g_ptr_array_add (data->receipts, (gpointer) entry);
           ward_money_add (&data->listed, entry->amount);
@@ -85,6 +97,7 @@ disclosure_data_init (DisclosureData    *data,
         g_ptr_array_add (data->transfers, (gpointer) entry);
     }
   g_ptr_array_sort (data->receipts, compare_receipts);
+  g_ptr_array_sort (data->outside, compare_receipts);
   g_ptr_array_sort (data->transfers, compare_transfers);
 }
 
@@ -92,15 +105,17 @@ static void
 disclosure_data_clear (DisclosureData *data)
 {
   g_clear_pointer (&data->receipts, g_ptr_array_unref);
+  g_clear_pointer (&data->outside, g_ptr_array_unref);
   g_clear_pointer (&data->transfers, g_ptr_array_unref);
 }
 
 static void
-add_disclosure_list (WardReport           *report,
-                     const DisclosureData *data)
+add_receipt_table (WardReport *report,
+                   GPtrArray  *receipts,
+                   gint64      sum)
 {
   WardReportTable *table = ward_report_add_table (report, 5);
-  g_autofree char *total = ward_format_number (data->listed);
+  g_autofree char *total = ward_format_number (sum);
   const char *total_cells[5] = { NULL, NULL, "Tổng cộng", NULL, total };
 
   ward_report_table_set_column (table, 0, "STT", 0.7, WARD_REPORT_ALIGN_CENTER);
@@ -110,9 +125,9 @@ add_disclosure_list (WardReport           *report,
   ward_report_table_set_column (table, 4, "Số tiền (đồng)", 1.45, WARD_REPORT_ALIGN_RIGHT);
   ward_report_table_set_font_size (table, 11);
 
-  for (guint i = 0; i < data->receipts->len; i++)
+  for (guint i = 0; i < receipts->len; i++)
     {
-      const WardLedgerEntry *entry = data->receipts->pdata[i];
+      const WardLedgerEntry *entry = receipts->pdata[i];
       char stt[16];
       g_autofree char *amount = ward_format_number (entry->amount);
       const char *cells[5] = { stt, entry->receipt_number, entry->donor, entry->donor_group, amount };
@@ -192,6 +207,31 @@ add_groups (WardReport             *report,
       ward_report_table_add_row (table, cells);
     }
   ward_report_table_add_total_row (table, total_cells);
+}
+
+static void
+add_disclosure_list (WardReport           *report,
+                     const DisclosureData *data)
+{
+  add_receipt_table (report, data->receipts, data->listed);
+}
+
+/* Counted apart: the receipts the clerk confirmed outside the period. */
+static void
+add_outside_list (WardReport           *report,
+                  const DisclosureData *data)
+{
+  g_autofree char *sum = NULL;
+  g_autofree char *note = NULL;
+
+  if (data->outside->len == 0)
+    return;
+  sum = ward_format_money (data->outside_total);
+  ward_report_add_heading (report, "Biên lai ghi ngày ngoài thời gian cuộc vận động");
+  note = g_strdup_printf ("<i>%u biên lai, tổng %s, ghi ngày ngoài thời gian nêu trên; được thống kê "
+                          "riêng, không tính vào danh sách trên.</i>", data->outside->len, sum);
+  ward_report_add_paragraph (report, note);
+  add_receipt_table (report, data->outside, data->outside_total);
 }
 
 static void
@@ -314,7 +354,7 @@ ward_reports_donations (WardStore                 *store,
   if (entries == NULL)
     return NULL;
   ward_ledger_entries_compute_totals (entries, &totals);
-  disclosure_data_init (&data, entries);
+  disclosure_data_init (&data, entries, campaign);
 
   report = ward_report_new ();
   ward_reports_set_front_heading (report, settings, NULL, today);
@@ -324,6 +364,7 @@ ward_reports_donations (WardStore                 *store,
                                    "cuộc vận động “%s” như sau:", campaign->name);
   ward_report_add_paragraph (report, intro);
   add_disclosure_list (report, &data);
+  add_outside_list (report, &data);
   add_summary (report, &data, &totals);
   ward_reports_set_front_signature (report, settings, front_recipients);
   ok = add_chain_hashes (report, store, campaign->id, error);

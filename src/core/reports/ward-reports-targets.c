@@ -20,23 +20,13 @@
  *   Lũy kế nhiệm kỳ: as of the end of the period, by the progress rules
  *     (ward-targets-progress.c): counted targets the total since the term began,
  *     growth compounded over the years so far, rates and money the latest.
- *   Đánh giá: against the year's plan when there is one, else the term's
- *     cumulative figure against the resolution's goal; "Vượt" above the
- *     bar, "Đạt" on it, "Chưa đạt" below (at the precision shown).
+ *   Đánh giá: the target's verdict as of the end of the period (or today,
+ *     if sooner), decided by ward_target_compute_progress_until(), the one
+ *     function the targets page, the overview and `stats` judge with
+ *     (ward_verdict_document_title()); the year's plan is compared in its
+ *     own column.
  *
  * The plans have no core module yet: they are read here. */
-
-typedef enum
-{
-  JUDGEMENT_NO_DATA,
-  JUDGEMENT_BELOW,
-  JUDGEMENT_MET,
-  JUDGEMENT_ABOVE,
-} Judgement;
-
-static const char * const judgement_words[] = {
-  "Chưa có số liệu", "Chưa đạt", "Đạt", "Vượt",
-};
 
 typedef struct
 {
@@ -49,6 +39,7 @@ typedef struct
   gint64   delivered;
   gboolean has_total;
   double   total;        /* lũy kế nhiệm kỳ */
+  WardVerdict verdict;
 } TargetFigures;
 
 typedef struct
@@ -58,7 +49,8 @@ typedef struct
   int             year;
   gboolean        first_half;
   char           *period_end;
-  guint           counts[G_N_ELEMENTS (judgement_words)];
+  const char     *today;
+  guint           counts[WARD_N_VERDICTS];
 } TargetsReport;
 
 /* The figure without its unit (the table has a column for units). */
@@ -96,35 +88,6 @@ format_goal (WardTarget *target)
     }
 }
 
-static Judgement
-judge (WardTargetKind kind,
-       WardComparison comparison,
-       double         value,
-       double         bar)
-{
-  if (!ward_progress_meets (kind, comparison, value, bar))
-    return JUDGEMENT_BELOW;
-  /* "> 85%" is met only above it: there is nothing to exceed. */
-  if (comparison == WARD_COMPARE_AT_LEAST
-      && ward_progress_meets (kind, WARD_COMPARE_ABOVE, value, bar))
-    return JUDGEMENT_ABOVE;
-  return JUDGEMENT_MET;
-}
-
-static Judgement
-judge_target (WardTarget          *target,
-              const TargetFigures *f)
-{
-  WardTargetKind kind = ward_target_get_kind (target);
-
-  if (f->has_plan)
-    return f->has_value ? judge (kind, WARD_COMPARE_AT_LEAST, f->value, f->plan)
-                        : JUDGEMENT_NO_DATA;
-  if (!f->has_total)
-    return JUDGEMENT_NO_DATA;
-  return judge (kind, ward_target_get_comparison (target), f->total, ward_target_get_goal (target));
-}
-
 static gboolean
 load_plan (TargetsReport  *r,
            WardTarget     *target,
@@ -148,6 +111,22 @@ load_plan (TargetsReport  *r,
     }
   else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return ward_store_set_error (r->store, rc, error);
+  return TRUE;
+}
+
+/* The verdict, by the one function every page and `stats` judge with. */
+static gboolean
+judge_in_report (TargetsReport  *r,
+                 WardTarget     *target,
+                 TargetFigures  *f,
+                 GError        **error)
+{
+  WardProgress progress;
+
+  if (!ward_target_compute_progress_until (r->store, target, r->today, r->year, r->first_half, &progress,
+                                           error))
+    return FALSE;
+  f->verdict = progress.verdict;
   return TRUE;
 }
 
@@ -175,7 +154,7 @@ count_figures (TargetsReport  *r,
   f->has_value = f->has_total = TRUE;
   f->value = (double) in_period;
   f->total = (double) in_term;
-  return TRUE;
+  return judge_in_report (r, target, f, error);
 }
 
 static gboolean
@@ -217,11 +196,9 @@ read_figures (TargetsReport  *r,
               GError        **error)
 {
   g_autoptr (GArray) readings = NULL;
-  g_autoptr (GArray) so_far = g_array_new (FALSE, FALSE, sizeof (WardProgressReading));
   const WardProgressReading *reading;
   WardProgressTarget input;
   WardProgress progress;
-  double until;
 
   if (!ward_target_progress_input (r->store, target, &input, &readings, error))
     return FALSE;
@@ -238,18 +215,12 @@ read_figures (TargetsReport  *r,
         : reading->value;
     }
 
-  until = ward_progress_period_time (input.term_start_year, r->year, r->first_half);
-  for (guint i = 0; i < readings->len; i++)
-    {
-      const WardProgressReading *each = &g_array_index (readings, WardProgressReading, i);
-
-      if (ward_progress_period_time (input.term_start_year, each->year, each->first_half) <= until)
-        g_array_append_val (so_far, *each);
-    }
-  ward_progress_compute (&input, (WardProgressReading *) so_far->data, so_far->len, until,
-                         &progress);
+  if (!ward_target_compute_progress_until (r->store, target, r->today, r->year, r->first_half, &progress,
+                                           error))
+    return FALSE;
   f->has_total = progress.has_value;
   f->total = progress.value;
+  f->verdict = progress.verdict;
   return TRUE;
 }
 
@@ -261,7 +232,6 @@ add_target_row (TargetsReport       *r,
                 const TargetFigures *f)
 {
   double goal = ward_target_get_goal (target);
-  Judgement judgement = judge_target (target, f);
   g_autofree char *stt = g_strdup_printf ("%u", number);
   g_autofree char *goal_text = format_goal (target);
   g_autofree char *plan = f->has_plan ? format_figure (target, f->plan) : g_strdup ("");
@@ -301,9 +271,9 @@ add_target_row (TargetsReport       *r,
   cells[6] = vs_plan;
   cells[7] = total;
   cells[8] = vs_goal;
-  cells[9] = judgement_words[judgement];
+  cells[9] = ward_verdict_document_title (f->verdict);
   ward_report_table_add_row (table, cells);
-  r->counts[judgement]++;
+  r->counts[f->verdict]++;
 }
 
 static WardReportTable *
@@ -361,18 +331,22 @@ add_conclusion (TargetsReport *r,
 {
   g_autofree char *summary = NULL;
 
-  summary = g_strdup_printf ("Tổng số %u chỉ tiêu: vượt %u, đạt %u, chưa đạt %u, "
+  summary = g_strdup_printf ("Tổng số %u chỉ tiêu: đã đạt %u, đúng tiến độ %u, chậm tiến độ %u, "
+                             "có nguy cơ không đạt %u, chưa có số liệu gốc %u, chưa đủ số liệu %u, "
                              "chưa có số liệu %u.",
-                             n_targets, r->counts[JUDGEMENT_ABOVE], r->counts[JUDGEMENT_MET],
-                             r->counts[JUDGEMENT_BELOW], r->counts[JUDGEMENT_NO_DATA]);
+                             n_targets, r->counts[WARD_VERDICT_MET], r->counts[WARD_VERDICT_ON_TRACK],
+                             r->counts[WARD_VERDICT_BEHIND], r->counts[WARD_VERDICT_AT_RISK],
+                             r->counts[WARD_VERDICT_NO_BASELINE], r->counts[WARD_VERDICT_INCOMPLETE],
+                             r->counts[WARD_VERDICT_NO_DATA]);
   ward_report_add_paragraph (report, summary);
   ward_report_add_paragraph (report,
                              "<i>Ghi chú: Lũy kế nhiệm kỳ tính đến hết kỳ báo cáo: chỉ tiêu đếm "
                              "theo sổ theo dõi (doanh nghiệp, đảng viên) là tổng số từ đầu nhiệm "
                              "kỳ; tốc độ tăng trưởng là bình quân hằng năm (bình quân nhân); các "
-                             "chỉ tiêu khác là số liệu mới nhất. Đánh giá so với kế hoạch năm khi "
-                             "có kế hoạch, nếu không thì so với mục tiêu Nghị quyết. Số liệu ghi "
-                             "“(ước)” là số ước thực hiện.</i>");
+                             "chỉ tiêu khác là số liệu mới nhất. Đánh giá theo tiến độ thực hiện "
+                             "mục tiêu Nghị quyết đến hết kỳ báo cáo, từ số liệu gốc tại Đại hội; "
+                             "kết quả so với kế hoạch năm ở cột riêng. Số liệu ghi “(ước)” là số "
+                             "ước thực hiện.</i>");
 }
 
 static void
@@ -409,7 +383,7 @@ ward_reports_targets (WardStore                 *store,
   g_autoptr (WardReport) report = NULL;
   g_autoptr (GPtrArray) targets = NULL;
   g_autofree char *period = NULL;
-  TargetsReport r = { store, NULL, year, first_half, NULL, { 0 } };
+  TargetsReport r = { store, NULL, year, first_half, NULL, today, { 0 } };
   WardReportTable *table;
   gboolean ok;
 

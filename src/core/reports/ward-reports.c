@@ -233,7 +233,7 @@ ward_reports_parse_period (WardStore   *store,
 
   if (text == NULL || !parse_period_strictly (text, &year, &first_half))
     {
-      if (text == NULL || !ward_reading_parse_period (text, &year, &first_half, NULL))
+      if (text == NULL || !ward_reading_parse_period (text, &year, &first_half, NULL, NULL))
         {
           g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
                        _("“%s” is not a period; write a year (2026) or its first half (2026-H1)."),

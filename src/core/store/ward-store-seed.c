@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -224,6 +226,65 @@ step_insert (Seed          *seed,
   return ward_store_set_error (seed->store, rc, error);
 }
 
+/* The term's dates: the congress that adopted the resolution (required: the
+ * counted targets count from it) and the term's end (the end of its last
+ * year unless the seed says otherwise). */
+static gboolean
+get_term_dates (Seed        *seed,
+                JsonObject  *ward,
+                int          start,
+                int          end,
+                char       **congress_out,
+                char       **term_end_out,
+                GError     **error)
+{
+  if (!get_string (seed, ward, "ward", "congress_date", TRUE, congress_out, error)
+      || !get_string (seed, ward, "ward", "term_end_date", FALSE, term_end_out, error))
+    return FALSE;
+  if (!is_iso_date (*congress_out) || atoi (*congress_out) < start || atoi (*congress_out) > end)
+    return fail (seed, "ward.congress_date",
+                 _("expected the date of the congress, written yyyy-mm-dd, within the term"), error);
+  if (*term_end_out == NULL)
+    *term_end_out = g_strdup_printf ("%04d-12-31", end);
+  if (!is_iso_date (*term_end_out) || strcmp (*term_end_out, *congress_out) <= 0)
+    return fail (seed, "ward.term_end_date",
+                 _("expected a date written yyyy-mm-dd, after the congress"), error);
+  return TRUE;
+}
+
+static gboolean
+get_ward (Seed         *seed,
+          JsonObject   *root,
+          JsonObject  **ward_out,
+          GError      **error)
+{
+  JsonNode *node = json_object_get_member (root, "ward");
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return fail (seed, "ward", _("this section is required and must be an object"), error);
+  *ward_out = json_node_get_object (node);
+  return TRUE;
+}
+
+static gboolean
+get_term_years (Seed        *seed,
+                JsonObject  *ward,
+                double      *start,
+                double      *end,
+                GError     **error)
+{
+  gboolean present;
+
+  if (!get_number (seed, ward, "ward", "term_start_year", TRUE, &present, start, error)
+      || !get_number (seed, ward, "ward", "term_end_year", TRUE, &present, end, error))
+    return FALSE;
+  if (*start < 1945 || *start > 2200 || *start != (int) *start)
+    return fail (seed, "ward.term_start_year", _("expected a year"), error);
+  if (*end <= *start || *end - *start > 10 || *end != (int) *end)
+    return fail (seed, "ward.term_end_year", _("expected a year after the start of the term"), error);
+  return TRUE;
+}
+
 static gboolean
 load_ward (Seed        *seed,
            JsonObject  *root,
@@ -231,17 +292,13 @@ load_ward (Seed        *seed,
 {
   g_autofree char *name = NULL, *party_body = NULL, *parent_body = NULL, *province = NULL;
   g_autofree char *place_name = NULL, *congress = NULL, *title = NULL, *rollout = NULL;
-  g_autofree char *uuid = NULL;
+  g_autofree char *uuid = NULL, *congress_date = NULL, *term_end = NULL;
   g_autoptr (WardStmt) stmt = NULL;
-  JsonNode *node = json_object_get_member (root, "ward");
   JsonObject *ward;
   double start = 0, end = 0;
-  gboolean present;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return fail (seed, "ward", _("this section is required and must be an object"), error);
-  ward = json_node_get_object (node);
-
+  if (!get_ward (seed, root, &ward, error))
+    return FALSE;
   if (!get_string (seed, ward, "ward", "name", TRUE, &name, error)
       || !get_string (seed, ward, "ward", "party_body", TRUE, &party_body, error)
       || !get_string (seed, ward, "ward", "parent_body", TRUE, &parent_body, error)
@@ -250,23 +307,25 @@ load_ward (Seed        *seed,
       || !get_string (seed, ward, "ward", "congress", TRUE, &congress, error)
       || !get_string (seed, ward, "ward", "resolution_title", TRUE, &title, error)
       || !get_string (seed, ward, "ward", "rollout_date", FALSE, &rollout, error)
-      || !get_number (seed, ward, "ward", "term_start_year", TRUE, &present, &start, error)
-      || !get_number (seed, ward, "ward", "term_end_year", TRUE, &present, &end, error))
+      || !get_term_years (seed, ward, &start, &end, error)
+      || !get_term_dates (seed, ward, (int) start, (int) end, &congress_date, &term_end, error))
     return FALSE;
-
-  if (start < 1945 || start > 2200 || start != (int) start)
-    return fail (seed, "ward.term_start_year", _("expected a year"), error);
-  if (end <= start || end - start > 10 || end != (int) end)
-    return fail (seed, "ward.term_end_year", _("expected a year after the start of the term"), error);
   if (rollout != NULL && !is_iso_date (rollout))
     return fail (seed, "ward.rollout_date", _("expected a date written yyyy-mm-dd"), error);
 
   uuid = seed_uuid ("ward", "1");
+  /* A file made at an older schema (the migration tests make one of each)
+   * has no columns for the term's dates: its migration fills them. */
   stmt = ward_store_prepare (seed->store,
-                             "INSERT INTO ward (id, uuid, name, party_body, parent_body, province, "
-                             "place_name, congress, resolution_title, term_start_year, term_end_year, "
-                             "rollout_date, created_at, updated_at) "
-                             "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                             ward_store_get_version (seed->store) >= WARD_SEED_TERM_DATES_VERSION
+                             ? "INSERT INTO ward (id, uuid, name, party_body, parent_body, province, "
+                               "place_name, congress, resolution_title, term_start_year, term_end_year, "
+                               "rollout_date, created_at, updated_at, congress_date, term_end_date) "
+                               "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                             : "INSERT INTO ward (id, uuid, name, party_body, parent_body, province, "
+                               "place_name, congress, resolution_title, term_start_year, term_end_year, "
+                               "rollout_date, created_at, updated_at) "
+                               "VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -282,6 +341,11 @@ load_ward (Seed        *seed,
   ward_stmt_bind_text_or_null (stmt, 11, rollout);
   sqlite3_bind_text (stmt, 12, seed->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 13, seed->now, -1, SQLITE_STATIC);
+  if (sqlite3_bind_parameter_count (stmt) == 15)
+    {
+      sqlite3_bind_text (stmt, 14, congress_date, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 15, term_end, -1, SQLITE_STATIC);
+    }
   return step_insert (seed, stmt, "ward", error);
 }
 
@@ -507,6 +571,47 @@ load_campaign_element (Seed        *seed,
   return load_campaign (seed, object, place, error);
 }
 
+/* The seed's root object, once the format and version are checked. */
+static JsonObject *
+parse_root (Seed        *seed,
+            JsonParser  *parser,
+            GBytes      *json,
+            GError     **error)
+{
+  g_autoptr (GError) parse_error = NULL;
+  JsonObject *root;
+  JsonNode *format;
+
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
+                                   (gssize) g_bytes_get_size (json), &parse_error))
+    {
+      fail (seed, _("not valid JSON"), parse_error->message, error);
+      return NULL;
+    }
+  /* An empty file parses to no root at all (found by tests/fuzz/fuzz-seed). */
+  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      fail (seed, "$", _("expected an object"), error);
+      return NULL;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  format = json_object_get_member (root, "format");
+  if (format == NULL || json_node_get_value_type (format) != G_TYPE_STRING
+      || g_strcmp0 (json_node_get_string (format), "ward-tracker-seed") != 0)
+    {
+      fail (seed, "format", _("this is not a Ward Tracker seed file "
+                              "(expected \"format\": \"ward-tracker-seed\")"), error);
+      return NULL;
+    }
+  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
+    {
+      fail (seed, "version", _("unknown seed version; this program reads version 1"), error);
+      return NULL;
+    }
+  return root;
+}
+
 gboolean
 ward_seed_apply (WardStore   *store,
                  GBytes      *json,
@@ -514,11 +619,9 @@ ward_seed_apply (WardStore   *store,
                  GError     **error)
 {
   g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) parse_error = NULL;
   g_autofree char *now = ward_store_now ();
   Seed seed = { store, display_name, now };
   JsonObject *root;
-  JsonNode *format;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
@@ -527,22 +630,9 @@ ward_seed_apply (WardStore   *store,
     return fail (&seed, "$", _("the file is larger than a seed can be"), error);
   if (!ward_input_check_json (g_bytes_get_data (json, NULL), g_bytes_get_size (json), display_name, error))
     return FALSE;
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (json, NULL),
-                                   (gssize) g_bytes_get_size (json), &parse_error))
-    return fail (&seed, _("not valid JSON"), parse_error->message, error);
-  /* An empty file parses to no root at all (found by tests/fuzz/fuzz-seed). */
-  if (json_parser_get_root (parser) == NULL || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return fail (&seed, "$", _("expected an object"), error);
-  root = json_node_get_object (json_parser_get_root (parser));
-
-  format = json_object_get_member (root, "format");
-  if (format == NULL || json_node_get_value_type (format) != G_TYPE_STRING
-      || g_strcmp0 (json_node_get_string (format), "ward-tracker-seed") != 0)
-    return fail (&seed, "format", _("this is not a Ward Tracker seed file "
-                                    "(expected \"format\": \"ward-tracker-seed\")"), error);
-  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
-    return fail (&seed, "version", _("unknown seed version; this program reads version 1"), error);
-
+  root = parse_root (&seed, parser, json, error);
+  if (root == NULL)
+    return FALSE;
   return load_ward (&seed, root, error)
          && load_list (&seed, root, "targets", 1, load_target, error)
          && load_list (&seed, root, "programme", 0, load_programme_group, error)
@@ -553,4 +643,48 @@ ward_seed_apply (WardStore   *store,
                             "INSERT INTO party_cells (uuid, name, position, created_at, updated_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?4)", error)
          && load_list (&seed, root, "campaigns", 0, load_campaign_element, error);
+}
+
+gboolean
+ward_seed_fill_term (WardStore   *store,
+                     GBytes      *json,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *now = ward_store_now ();
+  g_autofree char *name = NULL, *province = NULL, *congress = NULL, *term_end = NULL;
+  g_autoptr (WardStmt) stmt = NULL;
+  Seed seed = { store, display_name, now };
+  JsonObject *root, *ward;
+  double start = 0, end = 0;
+  int rc;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  root = parse_root (&seed, parser, json, error);
+  if (root == NULL || !get_ward (&seed, root, &ward, error)
+      || !get_string (&seed, ward, "ward", "name", TRUE, &name, error)
+      || !get_string (&seed, ward, "ward", "province", TRUE, &province, error)
+      || !get_term_years (&seed, ward, &start, &end, error)
+      || !get_term_dates (&seed, ward, (int) start, (int) end, &congress, &term_end, error))
+    return FALSE;
+  /* Only the ward the seed describes, and only once. */
+  stmt = ward_store_prepare (store, "UPDATE ward SET congress_date = ?1, term_end_date = ?2, "
+                                    "updated_at = ?3 WHERE id = 1 AND congress_date IS NULL "
+                                    "AND name = ?4 AND province = ?5 AND term_start_year = ?6 "
+                                    "AND term_end_year = ?7", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, congress, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, term_end, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, province, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, (int) start);
+  sqlite3_bind_int (stmt, 7, (int) end);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  return TRUE;
 }

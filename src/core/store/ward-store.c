@@ -918,6 +918,14 @@ migrate (WardStore   *self,
         return FALSE;
       if (!apply_migration (self, names[v - 1], v, error))
         goto fail;
+      /* Đông Sơn's file takes its congress date from the built-in seed;
+       * another ward's is asked for it (see ward-targets-resolution.h). */
+      if (v == WARD_SEED_TERM_DATES_VERSION)
+        {
+          seed = load_seed (NULL, error);
+          if (seed == NULL || !ward_seed_fill_term (self, seed, "dong-son.json", error))
+            goto fail;
+        }
       if (!ward_store_commit (self, error))
         return FALSE;
       self->version = v;

@@ -20,9 +20,12 @@
  * "behind" when it still delivered this share of it, "at risk" below. */
 #define QUOTA_AT_RISK_SHARE 0.8
 
+/* Where every path ends: the term's end in term time. */
 static double
 term_length (const WardProgressTarget *target)
 {
+  if (target->term_end_time > 0)
+    return target->term_end_time;
   return (double) (target->term_end_year - target->term_start_year + 1);
 }
 
@@ -226,65 +229,123 @@ judge_against_path (const WardProgressTarget *target,
   return p->pace_needed > AT_RISK_PACE * planned ? WARD_VERDICT_AT_RISK : WARD_VERDICT_BEHIND;
 }
 
-/* Rates and money: the latest period's reading, judged at the end of that
- * period (not today: a figure for 2025 is compared with where 2025 should
- * have been, so that waiting for the statistics office is not "behind").
- * The path runs from the baseline (its value at the end of the baseline
- * year, or at the term's start without a year) to the goal at the end of
- * the term. Without a baseline value, the earliest reading is the
- * baseline: one reading alone is on track unless it already meets the
- * goal. A baseline at or past the goal makes the path the goal itself. */
+/* Where the expected path of a level starts: the baseline's value at the
+ * congress (a baseline reading), at the end of the seed's baseline year, or
+ * at the congress when the seed gives a value without a year. */
+static double
+baseline_time (const WardProgressTarget *target)
+{
+  if (target->baseline_time > 0)
+    return target->baseline_time;
+  if (target->baseline_year > 0)
+    return ward_progress_period_time (target->term_start_year, target->baseline_year, FALSE);
+  return target->term_start_time;
+}
+
+static void
+set_latest_value (const WardProgressTarget  *target,
+                  const WardProgressReading *latest,
+                  WardProgress              *out)
+{
+  out->has_value = TRUE;
+  out->value = latest->value;
+  out->value_year = latest->year;
+  out->value_first_half = latest->first_half;
+  out->progress = progress_of (target, out->value);
+}
+
+/* Rates and money, the resolution's levels to reach by the end of the term:
+ * "Thu nhập bình quân đầu người đến năm 2030 ≥ 95 triệu đồng", "100% đường
+ * giao thông được cứng hóa", "100% trường học đạt chuẩn Quốc gia", "Tỷ lệ dân
+ * số tham gia bảo hiểm y tế ≥ 96%", "100% trạm y tế đạt chuẩn quốc gia",
+ * "Tỷ lệ sử dụng dịch vụ công trực tuyến > 85%", "Tỷ lệ phủ sóng 5G 100%".
+ *
+ * The latest period's reading, judged at the end of that period (not today:
+ * a figure for 2025 is compared with where 2025 should have been, so that
+ * waiting for the statistics office is not "behind"). The path runs from the
+ * term's baseline, the level at the congress (baseline_time()), to the goal
+ * at the end of the term. A level that already meets the goal is met.
+ * Otherwise, without a baseline nothing says how far the term has come: the
+ * verdict says so (WARD_VERDICT_NO_BASELINE) rather than guess one from the
+ * first reading. A baseline at or past the goal makes the path the goal
+ * itself. */
 static void
 compute_level (const WardProgressTarget *target,
                GPtrArray                *periods,
                double                    today,
                WardProgress             *out)
 {
-  const WardProgressReading *first = periods->pdata[0];
   const WardProgressReading *latest = periods->pdata[periods->len - 1];
   double time = ward_progress_period_time (target->term_start_year, latest->year, latest->first_half);
 
-  if (target->has_baseline_value)
+  set_latest_value (target, latest, out);
+  out->path_end_time = term_length (target);
+  out->path_end_value = target->goal;
+  if (!target->has_baseline_value)
     {
-      out->path_start_value = target->baseline_value;
-      out->path_start_time = target->baseline_year > 0
-                             ? ward_progress_period_time (target->term_start_year,
-                                                          target->baseline_year, FALSE)
-                             : 0;
+      set_flat_path (out, target);
+      out->expected_today = out->expected_at_value = NAN;
+      out->verdict = ward_progress_meets (target->kind, target->comparison, out->value, target->goal)
+                     ? WARD_VERDICT_MET : WARD_VERDICT_NO_BASELINE;
+      return;
     }
-  else
-    {
-      out->path_start_value = first->value;
-      out->path_start_time = ward_progress_period_time (target->term_start_year,
-                                                        first->year, first->first_half);
-    }
+  out->path_start_value = target->baseline_value;
+  out->path_start_time = baseline_time (target);
   /* A baseline that already meets the goal has nothing left to climb: the
    * path is the goal itself, and not a slope down to it. */
   if (ward_progress_meets (target->kind, target->comparison, out->path_start_value, target->goal))
     out->path_start_value = target->goal;
-  out->path_end_time = term_length (target);
-  out->path_end_value = target->goal;
-
-  out->has_value = TRUE;
-  out->value = latest->value;
-  out->value_year = latest->year;
-  out->value_first_half = latest->first_half;
-  out->progress = progress_of (target, out->value);
   out->expected_today = path_value_at (out, CLAMP (today, 0, term_length (target)));
   out->expected_at_value = path_value_at (out, time);
   out->verdict = judge_against_path (target, out, time);
 }
 
-/* Growth: compound annual growth over the years after the baseline year
+/* Growth, "Tốc độ tăng tổng giá trị sản phẩm trên địa bàn bình quân hằng năm
+ * ≥ 11,8%": compound annual growth over the years after the baseline year
  * (the whole term without one), ((Π (1 + gᵢ/100))^(1/n) − 1) · 100, never a
  * plain average. A year takes its whole-year reading, or its first half
- * while the whole year is not in. A year without a reading is left out, not
- * counted as zero growth: n is the number of years with a reading. The
- * expected value is the goal rate itself, every year. Since the goal is an
- * average over the term, it is only "met" once the term's last year is in;
- * before that, at or above the goal is on track; below it, behind, or at
- * risk when the remaining years would need more than AT_RISK_PACE times the
- * goal rate for the term's average to reach it. */
+ * while the whole year is not in. An average "hằng năm" needs every year: a
+ * year without a reading between the first year counted and the latest one
+ * makes the verdict WARD_VERDICT_INCOMPLETE (the value over the years with
+ * data is still shown), never "met". The expected value is the goal rate
+ * itself, every year. Since the goal is an average over the term, it is
+ * only "met" once the term's last year is in; before that, at or above the
+ * goal is on track; below it, behind, or at risk when the remaining years
+ * would need more than AT_RISK_PACE times the goal rate for the term's
+ * average to reach it. */
+static void
+add_growth_year (const WardProgressReading *r,
+                 double                    *product,
+                 WardProgress              *out)
+{
+  *product *= 1.0 + r->value / 100.0;
+  if (out->n_years++ == 0)
+    out->first_year = r->year;
+  else if (out->missing_year == 0 && r->year > out->last_year + 1)
+    out->missing_year = out->last_year + 1;
+  out->last_year = r->year;
+  out->value_first_half = r->first_half;
+}
+
+static WardVerdict
+judge_growth (const WardProgressTarget *target,
+              WardProgress             *out,
+              double                    product)
+{
+  double goal = target->goal / 100.0;
+  int left = target->term_end_year - out->last_year;
+
+  if (left > 0)
+    out->pace_needed = (pow (pow (1.0 + goal, out->n_years + left) / product, 1.0 / left) - 1.0) * 100.0;
+  if (out->missing_year != 0)
+    return WARD_VERDICT_INCOMPLETE;
+  if (ward_progress_meets (target->kind, target->comparison, out->value, target->goal))
+    return left > 0 ? WARD_VERDICT_ON_TRACK : WARD_VERDICT_MET;
+  if (left <= 0 || (goal > 0 && out->pace_needed > AT_RISK_PACE * target->goal))
+    return WARD_VERDICT_AT_RISK;
+  return WARD_VERDICT_BEHIND;
+}
+
 static void
 compute_growth (const WardProgressTarget *target,
                 GPtrArray                *periods,
@@ -292,8 +353,6 @@ compute_growth (const WardProgressTarget *target,
 {
   int from = target->baseline_year > 0 ? target->baseline_year + 1 : target->term_start_year;
   double product = 1.0;
-  double goal = target->goal / 100.0;
-  int left;
 
   set_flat_path (out, target);
   for (guint i = 0; i < periods->len; i++)
@@ -303,32 +362,22 @@ compute_growth (const WardProgressTarget *target,
 
       if (r->year < from || (next != NULL && next->year == r->year))
         continue;  /* the base year, or a first half whose whole year is in */
-      product *= 1.0 + r->value / 100.0;
-      if (out->n_years++ == 0)
-        out->first_year = r->year;
-      out->last_year = r->year;
-      out->value_first_half = r->first_half;
+      add_growth_year (r, &product, out);
     }
   if (out->n_years == 0)
     return;
+  if (out->first_year > from)
+    out->missing_year = from;
 
   out->has_value = TRUE;
   out->value = (pow (product, 1.0 / out->n_years) - 1.0) * 100.0;
   out->value_year = out->last_year;
   out->progress = progress_of (target, out->value);
-
-  left = target->term_end_year - out->last_year;
-  if (left > 0)
-    out->pace_needed = (pow (pow (1.0 + goal, out->n_years + left) / product, 1.0 / left) - 1.0) * 100.0;
-  if (ward_progress_meets (target->kind, target->comparison, out->value, target->goal))
-    out->verdict = left > 0 ? WARD_VERDICT_ON_TRACK : WARD_VERDICT_MET;
-  else if (left <= 0 || (goal > 0 && out->pace_needed > AT_RISK_PACE * target->goal))
-    out->verdict = WARD_VERDICT_AT_RISK;
-  else
-    out->verdict = WARD_VERDICT_BEHIND;
+  out->verdict = judge_growth (target, out, product);
 }
 
-/* The quota: each year delivered / quota, the goal (100 %) every year. The
+/* The quota, "Hoàn thành 100% chỉ tiêu giao quân": each year delivered /
+ * quota, the goal (100 %) every year. The
  * value is the latest year's rate. Met when every year so far reached its
  * quota (delivering more is allowed); otherwise the worst year decides:
  * behind when it still delivered QUOTA_AT_RISK_SHARE of the goal, at risk
@@ -364,9 +413,12 @@ compute_quota (const WardProgressTarget *target,
     out->verdict = WARD_VERDICT_AT_RISK;
 }
 
-/* Counted targets: the total of the term's yearly counts, judged today
- * against the straight path from 0 at the term's start to the goal at its
- * end (see judge_against_path()). A count of 0 is a value, not "no data". */
+/* Counted targets, "Thành lập mới 750 doanh nghiệp trong nhiệm kỳ" and "Kết
+ * nạp 600 đảng viên trong nhiệm kỳ": the total of the term's yearly counts
+ * (from the congress, see ward_targets_count_by_year()), judged today
+ * against the straight path from 0 at the congress to the goal at the
+ * term's end (see judge_against_path()). A count of 0 is a value, not "no
+ * data". */
 static void
 compute_count (const WardProgressTarget *target,
                GPtrArray                *periods,
@@ -375,7 +427,7 @@ compute_count (const WardProgressTarget *target,
 {
   double time = CLAMP (today, 0, term_length (target));
 
-  out->path_start_time = 0;
+  out->path_start_time = target->term_start_time;
   out->path_start_value = 0;
   out->path_end_time = term_length (target);
   out->path_end_value = target->goal;
@@ -462,7 +514,8 @@ append_running_totals (GArray                   *series,
                        double                    today)
 {
   double time = CLAMP (today, 0, term_length (target));
-  WardProgressPoint point = { .time = 0, .value = 0, .year = target->term_start_year, .final = TRUE };
+  WardProgressPoint point = { .time = target->term_start_time, .value = 0, .year = target->term_start_year,
+                             .final = TRUE };
   guint next = 0;
 
   g_array_append_val (series, point);
@@ -509,21 +562,37 @@ ward_progress_series (const WardProgressTarget  *target,
   return series;
 }
 
+/* Years from @today_iso to the end of @term_end_iso, each year's days as a
+ * share of that year (so that 31/12/2028 to 31/12/2030 is exactly 2); 0
+ * once it is over. */
+static double
+years_left (const char *today_iso,
+            const char *term_end_iso)
+{
+  g_autoptr (GDate) today = ward_date_from_iso (today_iso);
+  g_autoptr (GDate) end = ward_date_from_iso (term_end_iso);
+  int year;
+
+  if (today == NULL || end == NULL)
+    return 0;
+  year = g_date_get_year (today);
+  return MAX (0.0, ward_progress_time_of_day (year, year, term_end_iso)
+                   - ward_progress_time_of_day (year, year, today_iso));
+}
+
 gint64
 ward_progress_pace_needed (gint64      count,
                            gint64      goal,
                            const char *today_iso,
-                           int         term_start_year,
-                           int         term_end_year)
+                           const char *term_end_iso)
 {
-  double length = (double) (term_end_year - term_start_year + 1);
   double left;
 
-  g_return_val_if_fail (today_iso != NULL, 0);
+  g_return_val_if_fail (today_iso != NULL && term_end_iso != NULL, 0);
 
   if (count >= goal)
     return 0;
-  left = length - CLAMP (ward_progress_time_of_day (term_start_year, term_end_year, today_iso), 0, length);
+  left = years_left (today_iso, term_end_iso);
   if (left <= 0)
     return goal - count;
   /* The small margin keeps 120.0000001 from becoming 121. */
@@ -534,21 +603,18 @@ char *
 ward_progress_format_count (gint64      count,
                             gint64      goal,
                             const char *today_iso,
-                            int         term_start_year,
-                            int         term_end_year)
+                            const char *term_end_iso)
 {
   g_autofree char *done = ward_format_number (count);
   g_autofree char *total = ward_format_number (goal);
   g_autofree char *pace = NULL;
-  g_autoptr (GDate) today = ward_date_from_iso (today_iso);
 
   if (count >= goal)
     /* Translators: admissions or enterprises counted against the term's goal */
     return g_strdup_printf (_("%s/%s · met"), done, total);
-  if (today != NULL && g_date_get_year (today) > term_end_year)
+  if (g_strcmp0 (today_iso, term_end_iso) > 0)
     return g_strdup_printf (_("%s/%s · term over"), done, total);
-  pace = ward_format_number (ward_progress_pace_needed (count, goal, today_iso,
-                                                        term_start_year, term_end_year));
+  pace = ward_format_number (ward_progress_pace_needed (count, goal, today_iso, term_end_iso));
   /* Translators: "124/600 · 130/year needed": the count so far, the goal and how
    * many a year the rest of the term needs */
   return g_strdup_printf (_("%s/%s · %s/year needed"), done, total, pace);
@@ -567,6 +633,10 @@ ward_verdict_to_string (WardVerdict verdict)
       return "behind";
     case WARD_VERDICT_AT_RISK:
       return "at-risk";
+    case WARD_VERDICT_NO_BASELINE:
+      return "no-baseline";
+    case WARD_VERDICT_INCOMPLETE:
+      return "incomplete";
     case WARD_VERDICT_NO_DATA:
     default:
       return "no-data";
@@ -586,8 +656,29 @@ ward_verdict_title (WardVerdict verdict)
       return C_("verdict", "Behind schedule");
     case WARD_VERDICT_AT_RISK:
       return C_("verdict", "At risk of not being met");
+    case WARD_VERDICT_NO_BASELINE:
+      return C_("verdict", "No baseline");
+    case WARD_VERDICT_INCOMPLETE:
+      return C_("verdict", "Not enough data");
     case WARD_VERDICT_NO_DATA:
     default:
       return C_("verdict", "No data yet");
     }
+}
+
+const char *
+ward_verdict_document_title (WardVerdict verdict)
+{
+  static const char * const titles[WARD_N_VERDICTS] = {
+    [WARD_VERDICT_NO_DATA] = "Chưa có số liệu",
+    [WARD_VERDICT_MET] = "Đã đạt",
+    [WARD_VERDICT_ON_TRACK] = "Đúng tiến độ",
+    [WARD_VERDICT_BEHIND] = "Chậm tiến độ",
+    [WARD_VERDICT_AT_RISK] = "Có nguy cơ không đạt",
+    [WARD_VERDICT_NO_BASELINE] = "Chưa có số liệu gốc",
+    [WARD_VERDICT_INCOMPLETE] = "Chưa đủ số liệu",
+  };
+
+  g_return_val_if_fail (verdict < WARD_N_VERDICTS, titles[WARD_VERDICT_NO_DATA]);
+  return titles[verdict];
 }

@@ -16,14 +16,16 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  WARD_VERDICT_NO_DATA,   /* Chưa có số liệu */
-  WARD_VERDICT_MET,       /* Đã đạt */
-  WARD_VERDICT_ON_TRACK,  /* Đúng tiến độ */
-  WARD_VERDICT_BEHIND,    /* Chậm tiến độ */
-  WARD_VERDICT_AT_RISK,   /* Có nguy cơ không đạt */
+  WARD_VERDICT_NO_DATA,      /* Chưa có số liệu */
+  WARD_VERDICT_MET,          /* Đã đạt */
+  WARD_VERDICT_ON_TRACK,     /* Đúng tiến độ */
+  WARD_VERDICT_BEHIND,       /* Chậm tiến độ */
+  WARD_VERDICT_AT_RISK,      /* Có nguy cơ không đạt */
+  WARD_VERDICT_NO_BASELINE,  /* Chưa có số liệu gốc: a level with no value at the congress */
+  WARD_VERDICT_INCOMPLETE,   /* Chưa đủ số liệu: a growth series with a year missing */
 } WardVerdict;
 
-#define WARD_N_VERDICTS 5
+#define WARD_N_VERDICTS 7
 
 /* What the rules need to know about a target. */
 typedef struct
@@ -35,7 +37,15 @@ typedef struct
   int             term_end_year;
   int             baseline_year;        /* 0: none */
   gboolean        has_baseline_value;
-  double          baseline_value;       /* the level at the end of baseline_year */
+  double          baseline_value;       /* the level at the end of baseline_year, or at
+                                         * baseline_time */
+  double          baseline_time;        /* > 0: when baseline_value was measured (a
+                                         * baseline reading: the congress), in term time */
+  /* The congress and the term's end in term time: counted targets count
+   * from the first, every path ends at the second. 0: 1 January of the
+   * first year and 31 December of the last. */
+  double          term_start_time;
+  double          term_end_time;
 } WardProgressTarget;
 
 /* One reading. For counted targets, one per year: that year's count. */
@@ -71,6 +81,7 @@ typedef struct
   int          first_year;          /* growth: the first and last year counted */
   int          last_year;
   int          short_year;          /* quota: the first year under its quota, 0 if none */
+  int          missing_year;        /* growth: the first year without a reading, 0 if none */
   /* The expected path, a straight line in term time (flat for growth and
    * the quota). */
   double       path_start_time;
@@ -120,26 +131,29 @@ double       ward_progress_time_of_day     (int                         term_sta
                                             const char                 *day_iso);
 
 /* For the counted goals (600 admissions, 750 enterprises): how many a year
- * the rest of the term needs to reach @goal from @count, as of @today_iso;
+ * the rest of the term needs to reach @goal from @count, as of @today_iso,
+ * over the time actually left until @term_end_iso;
  * 0 once reached; the whole shortfall when the term is over. Rounded up. */
 gint64       ward_progress_pace_needed     (gint64                      count,
                                             gint64                      goal,
                                             const char                 *today_iso,
-                                            int                         term_start_year,
-                                            int                         term_end_year);
+                                            const char                 *term_end_iso);
 /* "124/600 · 130/year needed" ("… · cần 130/năm"), "612/600 · met",
  * "580/600 · term over". */
 char        *ward_progress_format_count    (gint64                      count,
                                             gint64                      goal,
                                             const char                 *today_iso,
-                                            int                         term_start_year,
-                                            int                         term_end_year);
+                                            const char                 *term_end_iso);
 
 /* "met", "on-track", "behind", "at-risk", "no-data": for JSON and CSS
  * ("verdict-" + this). */
 const char  *ward_verdict_to_string        (WardVerdict                 verdict);
 /* "Met", "On track", "Behind", "At risk of not being met", "No data yet",
- * in the user's language. */
+ * "No baseline", "Not enough data", in the user's language. */
 const char  *ward_verdict_title            (WardVerdict                 verdict);
+/* The same in Vietnamese whatever the locale, for printed documents:
+ * "Đã đạt", "Đúng tiến độ", "Chậm tiến độ", "Có nguy cơ không đạt", "Chưa
+ * có số liệu", "Chưa có số liệu gốc", "Chưa đủ số liệu". */
+const char  *ward_verdict_document_title   (WardVerdict                 verdict);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "import/ward-import.h"
 #include "programme/ward-programme-units.h"
 #include "targets/ward-targets-readings.h"
+#include "targets/ward-targets-resolution.h"
 
 /* The readings as a spreadsheet: one row per reading, its target named by
  * code or name. Cells are read as text and go through
@@ -119,6 +120,23 @@ column_of_field (WardReadingField field)
   return G_MAXUINT;
 }
 
+/* A baseline is the level at the congress: it belongs to the congress's
+ * year. */
+static gboolean
+baseline_year (WardStore  *store,
+               int        *year_out,
+               GError    **error)
+{
+  g_autoptr (WardResolution) resolution = ward_resolution_load (store, error);
+  g_autofree char *start = NULL;
+
+  if (resolution == NULL)
+    return FALSE;
+  start = ward_resolution_term_start (resolution);
+  *year_out = (int) g_ascii_strtoll (start, NULL, 10);
+  return TRUE;
+}
+
 /* Reads the row's cells into @reading; FALSE after reporting each bad one. */
 static gboolean
 read_cells (WardImportRow *row,
@@ -129,7 +147,9 @@ read_cells (WardImportRow *row,
   g_autoptr (GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (!ward_reading_parse_period (values[COLUMN_PERIOD].text, &reading->year, &reading->first_half, &error))
+  if (!ward_reading_parse_period (values[COLUMN_PERIOD].text, &reading->year, &reading->first_half,
+                                  &reading->baseline, &error)
+      || (reading->baseline && !baseline_year (row->store, &reading->year, &error)))
     {
       ward_import_row_error (row, COLUMN_PERIOD, error->message);
       g_clear_error (&error);
@@ -176,7 +196,7 @@ find_stored (WardStore         *store,
       WardReading *other = stored->pdata[i];
 
       if (other->year == reading->year && other->first_half == reading->first_half
-          && other->final == reading->final)
+          && other->baseline == reading->baseline && other->final == reading->final)
         return ward_reading_copy (other);
     }
   return NULL;
@@ -237,8 +257,9 @@ write_reading (WardCsvWriter     *writer,
                WardTarget        *target,
                const WardReading *reading)
 {
-  g_autofree char *period = reading->first_half ? g_strdup_printf ("6 tháng đầu năm %d", reading->year)
-                                                : g_strdup_printf ("%d", reading->year);
+  g_autofree char *period = reading->baseline ? g_strdup ("Số liệu gốc")
+                            : reading->first_half ? g_strdup_printf ("6 tháng đầu năm %d", reading->year)
+                            : g_strdup_printf ("%d", reading->year);
 
   ward_csv_writer_add_text (writer, ward_target_get_code (target));
   ward_csv_writer_add_text (writer, period);

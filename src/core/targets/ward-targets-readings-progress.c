@@ -20,6 +20,8 @@ fill_progress_target (WardTarget           *target,
                       const WardResolution *resolution,
                       WardProgressTarget   *out)
 {
+  g_autofree char *start = ward_resolution_term_start (resolution);
+
   memset (out, 0, sizeof *out);
   out->kind = ward_target_get_kind (target);
   out->comparison = ward_target_get_comparison (target);
@@ -28,6 +30,28 @@ fill_progress_target (WardTarget           *target,
   out->term_end_year = resolution->term_end_year;
   out->baseline_year = ward_target_get_baseline_year (target);
   out->has_baseline_value = ward_target_get_baseline_value (target, &out->baseline_value);
+  if (ward_resolution_has_congress_date (resolution))
+    out->term_start_time = ward_progress_time_of_day (out->term_start_year, out->term_end_year, start);
+  out->term_end_time = ward_progress_time_of_day (out->term_start_year, out->term_end_year,
+                                                  resolution->term_end_date);
+}
+
+/* A baseline reading the clerk entered (the level at the congress): it
+ * replaces the seed's, a final one before a draft, the one written last. */
+static void
+take_baseline (WardProgressTarget *input,
+               WardStmt           *stmt,
+               gboolean           *have_final)
+{
+  gboolean final = sqlite3_column_int (stmt, 2) == 1;
+
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL || (*have_final && !final))
+    return;
+  *have_final = *have_final || final;
+  input->has_baseline_value = TRUE;
+  input->baseline_value = sqlite3_column_double (stmt, 3);
+  input->baseline_year = 0;
+  input->baseline_time = MAX (input->term_start_time, 1e-6);
 }
 
 static gboolean
@@ -58,24 +82,31 @@ load_yearly_counts (WardStore                 *store,
 }
 
 static gboolean
-load_progress_readings (WardStore   *store,
-                        WardTarget  *target,
-                        GArray      *readings,
-                        GError     **error)
+load_progress_readings (WardStore           *store,
+                        WardTarget          *target,
+                        WardProgressTarget  *input,
+                        GArray              *readings,
+                        GError             **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
+  gboolean have_final_baseline = FALSE;
   gint64 entered = 0;
   int rc;
 
   /* Ordered by when they were written, so that "entered" breaks ties. */
   stmt = ward_store_prepare (store,
-                             "SELECT year, half, status = 'final', value, quota, delivered "
+                             "SELECT year, half, status = 'final', value, quota, delivered, baseline "
                              "FROM readings WHERE target_id = ? ORDER BY updated_at, id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ward_target_get_id (target));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
+      if (sqlite3_column_int (stmt, 6) == 1)
+        {
+          take_baseline (input, stmt, &have_final_baseline);
+          continue;
+        }
       WardProgressReading reading = {
         .year = sqlite3_column_int (stmt, 0),
         .first_half = sqlite3_column_int (stmt, 1) == 1,
@@ -117,9 +148,56 @@ ward_target_progress_input (WardStore           *store,
       if (!load_yearly_counts (store, target, target_out, readings, error))
         return FALSE;
     }
-  else if (!load_progress_readings (store, target, readings, error))
+  else if (!load_progress_readings (store, target, target_out, readings, error))
     return FALSE;
   *readings_out = g_steal_pointer (&readings);
+  return TRUE;
+}
+
+/* Keeps the readings of the periods that end by @until (term time). */
+static void
+keep_until (const WardProgressTarget *input,
+            GArray                   *readings,
+            double                    until)
+{
+  guint kept = 0;
+
+  for (guint i = 0; i < readings->len; i++)
+    {
+      WardProgressReading *each = &g_array_index (readings, WardProgressReading, i);
+
+      if (ward_progress_period_time (input->term_start_year, each->year, each->first_half) <= until + 1e-9)
+        g_array_index (readings, WardProgressReading, kept++) = *each;
+    }
+  g_array_set_size (readings, kept);
+}
+
+gboolean
+ward_target_compute_progress_until (WardStore     *store,
+                                    WardTarget    *target,
+                                    const char    *today_iso,
+                                    int            year,
+                                    gboolean       first_half,
+                                    WardProgress  *out,
+                                    GError       **error)
+{
+  g_autoptr (GArray) readings = NULL;
+  g_autofree char *period_end = g_strdup_printf ("%04d-%s", year, first_half ? "06-30" : "12-31");
+  WardProgressTarget input;
+  double until, today;
+
+  g_return_val_if_fail (today_iso != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!ward_target_progress_input (store, target, &input, &readings, error))
+    return FALSE;
+  until = ward_progress_period_time (input.term_start_year, year, first_half);
+  /* Counted targets have a reading for every year of the term: those after
+   * the period are not in yet. */
+  keep_until (&input, readings, until);
+  today = ward_progress_time_of_day (input.term_start_year, input.term_end_year,
+                                     strcmp (today_iso, period_end) < 0 ? today_iso : period_end);
+  ward_progress_compute (&input, (WardProgressReading *) readings->data, readings->len, today, out);
   return TRUE;
 }
 
@@ -160,8 +238,12 @@ describe_growth (GString            *text,
   else
     g_string_append_printf (text, _("Compound annual growth over %d years with data (%d – %d): %s."),
                             p->n_years, p->first_year, p->last_year, value);
-  if (p->n_years < p->last_year - p->first_year + 1)
-    g_string_append_printf (text, " %s", _("Years without a reading are left out."));
+  if (p->missing_year != 0)
+    {
+      g_string_append (text, " ");
+      g_string_append_printf (text, _("%d has no reading: the average annual growth needs every year."),
+                              p->missing_year);
+    }
   if (isfinite (p->pace_needed) && p->verdict != WARD_VERDICT_ON_TRACK)
     {
       g_autofree char *pace = ward_format_percent (p->pace_needed, 1);
@@ -176,9 +258,14 @@ describe_level (GString            *text,
                 WardTarget         *target,
                 const WardProgress *p)
 {
-  g_autofree char *expected = ward_target_format_value (target, p->expected_at_value);
+  g_autofree char *expected = NULL;
   g_autofree char *period = NULL;
 
+  /* No path without a baseline: a level already at the goal is met, and
+   * says nothing of a pace. */
+  if (!isfinite (p->expected_at_value))
+    return;
+  expected = ward_target_format_value (target, p->expected_at_value);
   if (ward_target_is_counted (target))
     g_string_append_printf (text, _("An even term would be at %s today."), expected);
   else
@@ -214,6 +301,9 @@ ward_target_describe_progress (WardTarget         *target,
                                 ward_target_get_baseline_year (target));
       /* Otherwise the verdict "No data yet" says it all. */
     }
+  else if (progress->verdict == WARD_VERDICT_NO_BASELINE)
+    g_string_append (text, _("The level at the congress is not known, so the pace cannot be judged: "
+                             "enter it as the baseline reading."));
   else if (ward_target_get_kind (target) == WARD_TARGET_GROWTH)
     describe_growth (text, target, progress);
   else if (ward_target_get_kind (target) == WARD_TARGET_QUOTA)

@@ -13,7 +13,7 @@
 
 #define READING_COLUMNS \
   "r.id, r.uuid, r.target_id, r.year, r.half, r.value, r.quota, r.delivered, r.status, " \
-  "r.doc_number, r.doc_date, r.unit_id, u.name, r.note, r.created_at, r.updated_at "
+  "r.doc_number, r.doc_date, r.unit_id, u.name, r.note, r.created_at, r.updated_at, r.baseline "
 #define READING_FROM "FROM readings r LEFT JOIN units u ON u.id = r.unit_id "
 
 static void
@@ -39,6 +39,7 @@ bind_reading (WardStmt          *stmt,
   if (reading->unit_id != 0)
     sqlite3_bind_int64 (stmt, 10, reading->unit_id);
   ward_stmt_bind_text_or_null (stmt, 11, reading->note);
+  sqlite3_bind_int (stmt, 16, reading->baseline ? 1 : 0);
 }
 
 static gboolean
@@ -53,8 +54,9 @@ insert_reading (WardStore          *store,
 
   stmt = ward_store_prepare (store,
                              "INSERT INTO readings (target_id, year, half, value, quota, delivered, status, "
-                             "doc_number, doc_date, unit_id, note, uuid, created_at, updated_at, id) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                             "doc_number, doc_date, unit_id, note, uuid, created_at, updated_at, id, "
+                             "baseline) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -82,7 +84,7 @@ update_reading (WardStore          *store,
   stmt = ward_store_prepare (store,
                              "UPDATE readings SET target_id = ?1, year = ?2, half = ?3, value = ?4, "
                              "quota = ?5, delivered = ?6, status = ?7, doc_number = ?8, doc_date = ?9, "
-                             "unit_id = ?10, note = ?11, updated_at = ?12 WHERE id = ?13",
+                             "unit_id = ?10, note = ?11, updated_at = ?12, baseline = ?16 WHERE id = ?13",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -173,6 +175,7 @@ reading_from_row (WardStmt *stmt)
   reading->note = sqlite3_column_type (stmt, 13) != SQLITE_NULL ? ward_stmt_dup_text (stmt, 13) : NULL;
   reading->created_at = ward_stmt_dup_text (stmt, 14);
   reading->updated_at = ward_stmt_dup_text (stmt, 15);
+  reading->baseline = sqlite3_column_int (stmt, 16) == 1;
   return reading;
 }
 
@@ -214,7 +217,7 @@ ward_readings_load (WardStore  *store,
 
   stmt = ward_store_prepare (store,
                              "SELECT " READING_COLUMNS READING_FROM "WHERE r.target_id = ? "
-                             "ORDER BY r.year DESC, r.half ASC, r.status = 'final' DESC, "
+                             "ORDER BY r.baseline, r.year DESC, r.half ASC, r.status = 'final' DESC, "
                              "r.updated_at DESC, r.id DESC", error);
   if (stmt == NULL)
     return NULL;

@@ -64,6 +64,16 @@ ward_reading_free (WardReading *reading)
 }
 
 char *
+ward_reading_format_label (const WardReading *reading)
+{
+  g_return_val_if_fail (reading != NULL, NULL);
+
+  if (reading->baseline)
+    return g_strdup (_("Baseline (at the congress)"));
+  return ward_reading_format_period (reading->year, reading->first_half);
+}
+
+char *
 ward_reading_format_period (int      year,
                             gboolean first_half)
 {
@@ -109,8 +119,10 @@ gboolean
 ward_reading_parse_period (const char  *text,
                            int         *year_out,
                            gboolean    *first_half_out,
+                           gboolean    *baseline_out,
                            GError     **error)
 {
+  static const char * const baseline[] = { "so lieu goc", "goc", "baseline", NULL };
   static const char * const whole_year[] = { "", "nam", "year", NULL };
   static const char * const first_half[] = {
     "h1", "6t", "6 thang", "6 thang dau", "6 thang dau nam", "nua dau nam",
@@ -124,6 +136,14 @@ ward_reading_parse_period (const char  *text,
   g_return_val_if_fail (year_out != NULL && first_half_out != NULL, FALSE);
 
   words = words_beside_year (folded != NULL ? folded : "", &year, &n_years);
+  if (baseline_out != NULL)
+    *baseline_out = n_years <= 1 && g_strv_contains (baseline, words);
+  if (baseline_out != NULL && *baseline_out)
+    {
+      *year_out = year;
+      *first_half_out = FALSE;
+      return TRUE;
+    }
   if (n_years != 1 || (!g_strv_contains (whole_year, words) && !g_strv_contains (first_half, words)))
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
@@ -334,6 +354,15 @@ check_period (WardTarget            *target,
   if (reading->first_half && ward_target_get_kind (target) == WARD_TARGET_QUOTA)
     return field_error (error, WARD_READING_FIELD_PERIOD, field_out, "%s",
                         _("military recruitment is counted by whole years."));
+  /* A baseline is the level the path to a level's goal starts from; growth
+   * and the quota are judged year by year and have none. */
+  if (reading->baseline && ward_target_get_kind (target) != WARD_TARGET_RATE
+      && ward_target_get_kind (target) != WARD_TARGET_MONEY)
+    return field_error (error, WARD_READING_FIELD_PERIOD, field_out, "%s",
+                        _("only a rate or an amount has a baseline at the congress."));
+  if (reading->baseline && reading->first_half)
+    return field_error (error, WARD_READING_FIELD_PERIOD, field_out, "%s",
+                        _("the baseline is the level at the congress, not a half year."));
   return TRUE;
 }
 
@@ -409,7 +438,7 @@ check_one_final (WardStore          *store,
     return TRUE;
   stmt = ward_store_prepare (store,
                              "SELECT 1 FROM readings WHERE target_id = ?1 AND year = ?2 AND half = ?3 "
-                             "AND status = 'final' AND uuid IS NOT ?4", error);
+                             "AND status = 'final' AND uuid IS NOT ?4 AND baseline = ?5", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, reading->target_id);
@@ -418,13 +447,14 @@ check_one_final (WardStore          *store,
   /* By uuid, not id: a deleted row's id may have been given to another. */
   if (reading->uuid != NULL)
     sqlite3_bind_text (stmt, 4, reading->uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, reading->baseline ? 1 : 0);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     return TRUE;
   if (rc != SQLITE_ROW)
     return ward_store_set_error (store, rc, error);
 
-  period = ward_reading_format_period (reading->year, reading->first_half);
+  period = ward_reading_format_label (reading);
   if (field_out != NULL)
     *field_out = WARD_READING_FIELD_STATUS;
   g_set_error (error, WARD_ERROR, WARD_ERROR_DUPLICATE,

@@ -34,6 +34,8 @@ typedef struct
   gint64    target_id;
   int       year;
   gboolean  first_half;  /* the first six months of @year only */
+  gboolean  baseline;    /* the term's baseline: the level at the congress (@year is its
+                          * year); rates and money only */
   gboolean  has_value;
   double    value;       /* rate or growth in %, money in đồng */
   gint64    quota;       /* recruitment only; -1 when not given */
@@ -55,10 +57,15 @@ void         ward_reading_free             (WardReading        *reading);
 /* "2026", "First half of 2026" ("6 tháng đầu năm 2026"). */
 char        *ward_reading_format_period    (int                 year,
                                             gboolean            first_half);
-/* Reads "2026", "2026-H1", "6 tháng đầu năm 2026", "6T/2026", "H1/2026". */
+/* The period of @reading: as above, or "Baseline (at the congress)". */
+char        *ward_reading_format_label     (const WardReading  *reading);
+/* Reads "2026", "2026-H1", "6 tháng đầu năm 2026", "6T/2026", "H1/2026";
+ * with @baseline_out, also "Số liệu gốc" (the term's baseline, whose year is
+ * then 0: the caller gives it the congress's). */
 gboolean     ward_reading_parse_period     (const char         *text,
                                             int                *year_out,
                                             gboolean           *first_half_out,
+                                            gboolean           *baseline_out,
                                             GError            **error);
 /* "96,5%", "82.000.000 đ", "18/20 (90%)"; "" without a value. */
 char        *ward_reading_format_value     (WardTarget         *target,
@@ -128,13 +135,25 @@ gboolean     ward_target_progress_input    (WardStore           *store,
                                             GError             **error);
 /* The progress and verdict of @target as of @today_iso (ward_today_iso()
  * for the real day); @series_out (optional) receives the points of its
- * chart (WardProgressPoint). */
+ * chart (WardProgressPoint). The one function that decides a target's
+ * verdict: the targets page, the overview, `stats` and every report call
+ * it (tests/targets/test-targets-progress.c compares them). */
 gboolean     ward_target_compute_progress  (WardStore           *store,
                                             WardTarget          *target,
                                             const char          *today_iso,
                                             WardProgress        *out,
                                             GArray             **series_out,
                                             GError             **error);
+/* The same as of the end of a report's period: only the readings of the
+ * periods up to @year (its first half with @first_half), judged on the
+ * period's last day or @today_iso, whichever comes first. */
+gboolean     ward_target_compute_progress_until (WardStore      *store,
+                                                 WardTarget     *target,
+                                                 const char     *today_iso,
+                                                 int             year,
+                                                 gboolean        first_half,
+                                                 WardProgress   *out,
+                                                 GError        **error);
 
 /* One or two sentences saying how the verdict was reached: what growth
  * was compounded over, where an even term would be, what the rest of the

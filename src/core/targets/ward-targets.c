@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
@@ -246,16 +247,28 @@ ward_targets_count_by_year (WardStore         *store,
                             gint64            *counts,
                             GError           **error)
 {
+  g_autoptr (WardResolution) resolution = NULL;
+  g_autofree char *term_start = NULL;
+  g_autofree char *term_end = NULL;
+
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (last_year >= first_year, FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
-  /* Year by year with the same query as the term's total, so that the
+  resolution = ward_resolution_load (store, error);
+  if (resolution == NULL)
+    return FALSE;
+  term_start = ward_resolution_term_start (resolution);
+  term_end = ward_resolution_term_end (resolution);
+  /* Year by year with the same query as the term's total, each year cut to
+   * the term (the congress year counts from the congress), so that the
    * years always add up to it. */
   for (int year = first_year; year <= last_year; year++)
     {
-      g_autofree char *start = g_strdup_printf ("%04d-01-01", year);
-      g_autofree char *end = g_strdup_printf ("%04d-12-31", year);
+      g_autofree char *first = g_strdup_printf ("%04d-01-01", year);
+      g_autofree char *last = g_strdup_printf ("%04d-12-31", year);
+      const char *start = strcmp (first, term_start) < 0 ? term_start : first;
+      const char *end = strcmp (last, term_end) > 0 ? term_end : last;
 
       counts[year - first_year] = ward_targets_count_registered (store, source, start, end, error);
       if (counts[year - first_year] < 0)
@@ -275,7 +288,7 @@ latest_reading (WardStore  *store,
 
   stmt = ward_store_prepare (store,
                              "SELECT CASE WHEN quota > 0 THEN 100.0 * delivered / quota ELSE value END "
-                             "FROM readings WHERE target_id = ? "
+                             "FROM readings WHERE target_id = ? AND baseline = 0 "
                              "AND (value IS NOT NULL OR quota > 0) "
                              "ORDER BY year DESC, half ASC, status = 'final' DESC, updated_at DESC "
                              "LIMIT 1", error);

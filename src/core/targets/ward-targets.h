@@ -81,8 +81,9 @@ gint64            ward_targets_count_registered (WardStore        *store,
                                                  const char       *end_iso,
                                                  GError          **error);
 
-/* The same, for each year from @first_year to @last_year: @counts holds
- * last_year - first_year + 1 numbers. */
+/* The same, for each year from @first_year to @last_year, each year cut to
+ * the term (ward_resolution_term_start(): nothing before the congress
+ * counts): @counts holds last_year - first_year + 1 numbers. */
 gboolean          ward_targets_count_by_year  (WardStore        *store,
                                                WardTargetSource  source,
                                                int               first_year,

@@ -56,6 +56,7 @@ typedef enum
   COLUMN_STAGE_DATE,
   COLUMN_CEREMONY,
   COLUMN_STATE,
+  COLUMN_DEADLINE,
 } Column;
 
 /* ---- Cells of the column view ------------------------------------------- */
@@ -86,6 +87,11 @@ column_text (const WardCandidateRow *row,
       return ward_format_date (row->ceremony_date);
     case COLUMN_STATE:
       return g_strdup (ward_candidate_state_get_title (row->state));
+    case COLUMN_DEADLINE:
+      if (row->overdue_days == 0)
+        return g_strdup ("");
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u working day", "%u working days",
+                                           row->overdue_days), (guint) row->overdue_days);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -101,7 +107,8 @@ on_setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (column) != COLUMN_NAME && GPOINTER_TO_INT (column) != COLUMN_CELL
-      && GPOINTER_TO_INT (column) != COLUMN_STAGE && GPOINTER_TO_INT (column) != COLUMN_STATE)
+      && GPOINTER_TO_INT (column) != COLUMN_STAGE && GPOINTER_TO_INT (column) != COLUMN_STATE
+      && GPOINTER_TO_INT (column) != COLUMN_DEADLINE)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (list_item, label);
 }
@@ -117,6 +124,10 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_widget_set_opacity (label, row->state == WARD_CANDIDATE_FOLLOWING ? 1.0 : 0.6);
+  if (GPOINTER_TO_INT (column) == COLUMN_DEADLINE && row->overdue_days > 0)
+    gtk_widget_add_css_class (label, "overdue");
+  else
+    gtk_widget_remove_css_class (label, "overdue");
 }
 
 static int
@@ -172,6 +183,10 @@ compare_rows (gconstpointer a,
       cmp = x->state == y->state ? GTK_ORDERING_EQUAL
             : x->state < y->state ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
       break;
+    case COLUMN_DEADLINE:
+      cmp = x->overdue_days == y->overdue_days ? GTK_ORDERING_EQUAL
+            : x->overdue_days < y->overdue_days ? GTK_ORDERING_SMALLER : GTK_ORDERING_LARGER;
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -215,6 +230,8 @@ build_columns (WardAdmissionsPage *self)
   add_column (self, _("Since"), COLUMN_STAGE_DATE, FALSE);
   add_column (self, _("Admitted"), COLUMN_CEREMONY, FALSE);
   add_column (self, _("State"), COLUMN_STATE, FALSE);
+  /* The working days the file ran past a statutory deadline. */
+  add_column (self, _("Overdue"), COLUMN_DEADLINE, FALSE);
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
 }
 
@@ -262,8 +279,11 @@ static void
 on_stage_selected_cb (WardAdmissionsPage *self)
 {
   guint selected = gtk_drop_down_get_selected (self->stage_dropdown);
+  /* After "All stages" and the stages, the files past a statutory deadline. */
+  gboolean overdue = selected == WARD_N_STAGES + 1;
 
-  ward_candidate_filter_set_stage (self->filter, selected == 0 || selected == GTK_INVALID_LIST_POSITION
+  ward_candidate_filter_set_overdue (self->filter, overdue);
+  ward_candidate_filter_set_stage (self->filter, selected == 0 || selected == GTK_INVALID_LIST_POSITION || overdue
                                                  ? WARD_CANDIDATE_FILTER_ANY : (int) selected - 1);
 }
 
@@ -275,6 +295,7 @@ fill_stage_dropdown (WardAdmissionsPage *self)
   gtk_string_list_append (stages, _("All stages"));
   for (int stage = WARD_STAGE_NONE; stage < WARD_N_STAGES; stage++)
     gtk_string_list_append (stages, ward_stage_get_title (stage));
+  gtk_string_list_append (stages, _("Overdue by the Regulations"));
   gtk_drop_down_set_model (self->stage_dropdown, G_LIST_MODEL (stages));
 }
 

@@ -43,9 +43,12 @@ struct _WardCandidateDialog
   AdwEntryRow         *ethnicity_row;
   AdwEntryRow         *religion_row;
   AdwEntryRow         *education_row;
+  AdwEntryRow         *education_exception_row;
   AdwEntryRow         *specialty_row;
   AdwEntryRow         *occupation_row;
   GtkSwitch           *youth_union_switch;
+  GtkSwitch           *trade_union_switch;
+  AdwEntryRow         *phone_row;
   AdwEntryRow         *group_row;
   AdwComboRow         *cell_row;
   GtkListBox          *timeline;
@@ -63,10 +66,17 @@ struct _WardCandidateDialog
   GtkEntry            *recognition_number_entry;
   GtkEntry            *introducer_1_entry;
   GtkEntry            *introducer_2_entry;
+  GtkEntry            *introducer_1_since_entry;
+  GtkEntry            *introducer_2_since_entry;
+  GtkCheckButton      *introducer_1_official_check;
+  GtkCheckButton      *introducer_2_official_check;
   GtkEntry            *youth_resolution_entry;
+  GtkEntry            *trade_union_resolution_entry;
+  GtkEntry            *recognition_resolution_entry;
 
   MessageRow           name_messages;
   MessageRow           birth_messages;
+  MessageRow           education_messages;
   MessageRow           reason_messages;
 };
 
@@ -201,6 +211,44 @@ add_entry (WardCandidateDialog   *self,
   return entry;
 }
 
+/* One introducer on a line: the name, since when they work or live with the
+ * candidate, and whether they are an official member (Quy định 294-QĐ/TW
+ * 3.2.1 asks both facts). */
+static void
+add_introducer (WardCandidateDialog *self,
+                int                  which)
+{
+  static const char * const fields[] = { "introducer_1", "introducer_2" };
+  GtkEntry *name, *since;
+  GtkCheckButton *official;
+
+  ward_candidate_stage_row_begin_line (self->intro_row);
+  name = add_entry (self, self->intro_row, fields[which - 1],
+                    which == 1 ? _("first introducer") : _("second introducer"),
+                    which == 1 ? _("First Party member") : _("Second Party member"), 18);
+  since = add_entry (self, self->intro_row, fields[which - 1],
+                     which == 1 ? _("first introducer, with the candidate since")
+                                : _("second introducer, with the candidate since"),
+                     _("Since dd/mm/yyyy"), 11);
+  official = ward_candidate_stage_row_add_check (self->intro_row, C_("introducer", "Official"),
+                                                 which == 1 ? _("first introducer is an official member")
+                                                            : _("second introducer is an official member"));
+  watch_input (self, official, fields[which - 1], "notify::active");
+  ward_candidate_stage_row_end_line (self->intro_row);
+  if (which == 1)
+    {
+      self->introducer_1_entry = name;
+      self->introducer_1_since_entry = since;
+      self->introducer_1_official_check = official;
+    }
+  else
+    {
+      self->introducer_2_entry = name;
+      self->introducer_2_since_entry = since;
+      self->introducer_2_official_check = official;
+    }
+}
+
 static WardCandidateStageRow *
 add_stage_row (WardCandidateDialog *self,
                WardStage            stage)
@@ -229,12 +277,12 @@ build_timeline (WardCandidateDialog *self)
 
   self->intro_row = WARD_CANDIDATE_STAGE_ROW (ward_candidate_stage_row_new (_("Introduction")));
   ward_candidate_stage_row_stack_entries (self->intro_row);
-  self->introducer_1_entry = add_entry (self, self->intro_row, "introducer_1", _("first introducer"),
-                                        _("First Party member"), 18);
-  self->introducer_2_entry = add_entry (self, self->intro_row, "introducer_2", _("second introducer"),
-                                        _("Second Party member"), 18);
+  add_introducer (self, 1);
+  add_introducer (self, 2);
   self->youth_resolution_entry = add_entry (self, self->intro_row, "youth_union_resolution",
                                             _("Youth Union resolution"), _("Youth Union res."), 18);
+  self->trade_union_resolution_entry = add_entry (self, self->intro_row, "trade_union_resolution",
+                                                  _("trade union resolution"), _("Trade union res."), 18);
   gtk_list_box_append (self->timeline, GTK_WIDGET (self->intro_row));
 
   row = add_stage_row (self, WARD_STAGE_CELL_RESOLUTION);
@@ -246,6 +294,9 @@ build_timeline (WardCandidateDialog *self)
   row = add_stage_row (self, WARD_STAGE_RECOGNITION);
   self->recognition_number_entry = add_entry (self, row, "recognition_number", _("number"),
                                               _("Number"), 10);
+  self->recognition_resolution_entry = add_entry (self, row, "recognition_resolution_date",
+                                                  _("date of the chi bộ resolution proposing it"),
+                                                  _("Chi bộ res. dd/mm/yyyy"), 14);
 }
 
 static const char *
@@ -253,10 +304,12 @@ intro_status (const WardCandidate *c)
 {
   if (!ward_candidate_is_introduced (c))
     return _("Needed before the chi bộ resolution: two official Party members, or one and the "
-             "Youth Union’s resolution");
+             "Youth Union’s or trade union’s resolution");
   if (c->introducer_1 != NULL && c->introducer_2 != NULL && c->introducer_1[0] && c->introducer_2[0])
     return _("Introduced by two official Party members");
-  return _("Introduced by a Party member and the Youth Union");
+  if (c->youth_union)
+    return _("Introduced by a Party member and the Youth Union");
+  return _("Introduced by a Party member and the trade union");
 }
 
 static void
@@ -343,6 +396,9 @@ candidate_from_form (WardCandidateDialog *self,
   TAKE (introducer_1, self->introducer_1_entry);
   TAKE (introducer_2, self->introducer_2_entry);
   TAKE (youth_union_resolution, self->youth_resolution_entry);
+  TAKE (trade_union_resolution, self->trade_union_resolution_entry);
+  TAKE (education_exception, self->education_exception_row);
+  TAKE (phone, self->phone_row);
   TAKE (cell_resolution_number, self->resolution_number_entry);
   TAKE (decision_number, self->decision_number_entry);
   TAKE (recognition_number, self->recognition_number_entry);
@@ -357,8 +413,18 @@ candidate_from_form (WardCandidateDialog *self,
       g_free (c->dates[stage]);
       c->dates[stage] = entry_date (self->date_entries[stage], ward_stage_get_field (stage), issues);
     }
+  g_free (c->introducer_1_since);
+  c->introducer_1_since = entry_date (self->introducer_1_since_entry, "introducer_1", issues);
+  g_free (c->introducer_2_since);
+  c->introducer_2_since = entry_date (self->introducer_2_since_entry, "introducer_2", issues);
+  g_free (c->recognition_resolution_date);
+  c->recognition_resolution_date = entry_date (self->recognition_resolution_entry,
+                                               "recognition_resolution_date", issues);
+  c->introducer_1_official = gtk_check_button_get_active (self->introducer_1_official_check);
+  c->introducer_2_official = gtk_check_button_get_active (self->introducer_2_official_check);
   c->given_name_words = gtk_switch_get_active (self->two_words_switch) ? 2 : 1;
   c->youth_union = gtk_switch_get_active (self->youth_union_switch);
+  c->trade_union = gtk_switch_get_active (self->trade_union_switch);
   c->gender = (WardGender) MIN (adw_combo_row_get_selected (self->gender_row), WARD_GENDER_FEMALE);
   c->state = (WardCandidateState) MIN (adw_combo_row_get_selected (self->state_row), WARD_CANDIDATE_WITHDRAWN);
   c->cell_id = cell < self->cell_ids->len ? g_array_index (self->cell_ids, gint64, cell) : 0;
@@ -382,6 +448,9 @@ input_for_field (WardCandidateDialog *self,
     { "introducer_1", G_STRUCT_OFFSET (WardCandidateDialog, introducer_1_entry) },
     { "introducer_2", G_STRUCT_OFFSET (WardCandidateDialog, introducer_2_entry) },
     { "youth_union_resolution", G_STRUCT_OFFSET (WardCandidateDialog, youth_resolution_entry) },
+    { "trade_union_resolution", G_STRUCT_OFFSET (WardCandidateDialog, trade_union_resolution_entry) },
+    { "recognition_resolution_date", G_STRUCT_OFFSET (WardCandidateDialog, recognition_resolution_entry) },
+    { "education", G_STRUCT_OFFSET (WardCandidateDialog, education_row) },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
@@ -404,8 +473,11 @@ stage_row_for_field (WardCandidateDialog *self,
     { "recognition_number", WARD_STAGE_RECOGNITION },
   };
 
-  if (g_str_has_prefix (field, "introducer_") || g_str_equal (field, "youth_union_resolution"))
+  if (g_str_has_prefix (field, "introducer_") || g_str_equal (field, "youth_union_resolution")
+      || g_str_equal (field, "trade_union_resolution"))
     return self->intro_row;
+  if (g_str_equal (field, "recognition_resolution_date"))
+    return self->stage_rows[WARD_STAGE_RECOGNITION];
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     if (g_str_equal (numbers[i].field, field))
       return self->stage_rows[numbers[i].stage];
@@ -423,6 +495,8 @@ message_row_for_field (WardCandidateDialog *self,
     return &self->name_messages;
   if (g_str_equal (field, "birth_date"))
     return &self->birth_messages;
+  if (g_str_equal (field, "education"))
+    return &self->education_messages;
   if (g_str_equal (field, "state_reason"))
     return &self->reason_messages;
   return NULL;
@@ -434,10 +508,12 @@ clear_messages (WardCandidateDialog *self)
   static const char * const fields[] = {
     "full_name", "birth_date", "state_reason", "course_cert_number", "cell_resolution_number",
     "decision_number", "recognition_number", "introducer_1", "introducer_2", "youth_union_resolution",
+    "trade_union_resolution", "recognition_resolution_date", "education",
   };
 
   message_row_clear (&self->name_messages);
   message_row_clear (&self->birth_messages);
+  message_row_clear (&self->education_messages);
   message_row_clear (&self->reason_messages);
   for (int stage = WARD_STAGE_SYMPATHISER; stage < WARD_N_STAGES; stage++)
     {
@@ -490,7 +566,7 @@ revalidate (WardCandidateDialog *self)
 
   clear_messages (self);
   update_timeline_states (self, candidate);
-  issues = ward_candidate_validate (self->store, candidate, today, WARD_CANDIDATE_CHECK_FORM, &error);
+  issues = ward_candidate_validate (self->store, candidate, today, &error);
   if (issues == NULL)
     {
       show_banner (self, error->message);
@@ -569,9 +645,12 @@ fill_form (WardCandidateDialog *self,
   set_text (self->ethnicity_row, c->ethnicity);
   set_text (self->religion_row, c->religion);
   set_text (self->education_row, c->education);
+  set_text (self->education_exception_row, c->education_exception);
+  set_text (self->phone_row, c->phone);
   set_text (self->specialty_row, c->specialty);
   set_text (self->occupation_row, c->occupation);
   gtk_switch_set_active (self->youth_union_switch, c->youth_union);
+  gtk_switch_set_active (self->trade_union_switch, c->trade_union);
   set_text (self->group_row, c->residential_group);
   fill_cells (self, c->cell_id);
   for (int stage = WARD_STAGE_SYMPATHISER; stage < WARD_N_STAGES; stage++)
@@ -579,7 +658,13 @@ fill_form (WardCandidateDialog *self,
   set_text (self->cert_entry, c->course_cert_number);
   set_text (self->introducer_1_entry, c->introducer_1);
   set_text (self->introducer_2_entry, c->introducer_2);
+  set_date (self->introducer_1_since_entry, c->introducer_1_since);
+  set_date (self->introducer_2_since_entry, c->introducer_2_since);
+  gtk_check_button_set_active (self->introducer_1_official_check, c->introducer_1_official);
+  gtk_check_button_set_active (self->introducer_2_official_check, c->introducer_2_official);
   set_text (self->youth_resolution_entry, c->youth_union_resolution);
+  set_text (self->trade_union_resolution_entry, c->trade_union_resolution);
+  set_date (self->recognition_resolution_entry, c->recognition_resolution_date);
   set_text (self->resolution_number_entry, c->cell_resolution_number);
   set_text (self->decision_number_entry, c->decision_number);
   set_text (self->recognition_number_entry, c->recognition_number);
@@ -619,7 +704,7 @@ focus_first_error (WardCandidateDialog *self)
   g_autofree char *today = ward_today_iso ();
   GPtrArray *lists[2] = { parse_issues, NULL };
 
-  issues = ward_candidate_validate (self->store, candidate, today, WARD_CANDIDATE_CHECK_FORM, NULL);
+  issues = ward_candidate_validate (self->store, candidate, today, NULL);
   lists[1] = issues;
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
     for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
@@ -700,11 +785,15 @@ watch_person_inputs (WardCandidateDialog *self)
   watch_input (self, self->birth_row, "birth_date", "changed");
   watch_input (self, self->two_words_switch, "full_name", "notify::active");
   watch_input (self, self->youth_union_switch, "youth_union_resolution", "notify::active");
+  watch_input (self, self->trade_union_switch, "trade_union_resolution", "notify::active");
+  watch_input (self, self->education_row, "education", "changed");
+  watch_input (self, self->education_exception_row, "education", "changed");
   watch_input (self, self->reason_row, "state_reason", "changed");
   watch_input (self, self->state_row, "state_reason", "notify::selected");
   watch_input (self, self->cell_row, "cell", "notify::selected");
   message_row_init (&self->name_messages, GTK_WIDGET (self->name_row));
   message_row_init (&self->birth_messages, GTK_WIDGET (self->birth_row));
+  message_row_init (&self->education_messages, GTK_WIDGET (self->education_exception_row));
   message_row_init (&self->reason_messages, GTK_WIDGET (self->reason_row));
 }
 
@@ -754,6 +843,9 @@ ward_candidate_dialog_class_init (WardCandidateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, ethnicity_row);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, religion_row);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, education_row);
+  gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, education_exception_row);
+  gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, trade_union_switch);
+  gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, phone_row);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, specialty_row);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, occupation_row);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, youth_union_switch);

@@ -19,6 +19,7 @@ struct _WardCandidateFilter
   char      **words;   /* of @text */
   gint64      cell_id;
   int         stage;
+  gboolean    overdue;  /* only files past a statutory deadline */
 };
 
 G_DEFINE_FINAL_TYPE (WardCandidateFilter, ward_candidate_filter, GTK_TYPE_FILTER)
@@ -34,6 +35,8 @@ ward_candidate_filter_match (GtkFilter *filter,
     return FALSE;
   if (self->stage != WARD_CANDIDATE_FILTER_ANY && row->stage != self->stage)
     return FALSE;
+  if (self->overdue && row->overdue_days == 0)
+    return FALSE;
   for (guint i = 0; self->words != NULL && self->words[i] != NULL; i++)
     if (strstr (row->search_key, self->words[i]) == NULL)
       return FALSE;
@@ -46,7 +49,7 @@ ward_candidate_filter_get_strictness (GtkFilter *filter)
   WardCandidateFilter *self = WARD_CANDIDATE_FILTER (filter);
 
   if (self->cell_id == WARD_CANDIDATE_FILTER_ANY && self->stage == WARD_CANDIDATE_FILTER_ANY
-      && self->text[0] == '\0')
+      && !self->overdue && self->text[0] == '\0')
     return GTK_FILTER_MATCH_ALL;
   return GTK_FILTER_MATCH_SOME;
 }
@@ -147,4 +150,17 @@ ward_candidate_filter_set_stage (WardCandidateFilter *self,
   change = choice_change (self->stage, stage);
   self->stage = stage;
   gtk_filter_changed (GTK_FILTER (self), change);
+}
+
+void
+ward_candidate_filter_set_overdue (WardCandidateFilter *self,
+                                   gboolean             overdue)
+{
+  g_return_if_fail (WARD_IS_CANDIDATE_FILTER (self));
+
+  if (self->overdue == !!overdue)
+    return;
+  self->overdue = !!overdue;
+  gtk_filter_changed (GTK_FILTER (self), overdue ? GTK_FILTER_CHANGE_MORE_STRICT
+                                                 : GTK_FILTER_CHANGE_LESS_STRICT);
 }

@@ -27,5 +27,9 @@ void                 ward_candidate_filter_set_cell  (WardCandidateFilter *self,
 /* A WardStage (the furthest reached), or WARD_CANDIDATE_FILTER_ANY. */
 void                 ward_candidate_filter_set_stage (WardCandidateFilter *self,
                                                       int                  stage);
+/* Only the files past a statutory deadline ("Quá hạn theo quy định":
+ * WardCandidateRow.overdue_days, from ward_candidate_overdue_days()). */
+void                 ward_candidate_filter_set_overdue (WardCandidateFilter *self,
+                                                        gboolean             overdue);
 
 G_END_DECLS

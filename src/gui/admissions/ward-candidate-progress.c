@@ -51,17 +51,14 @@ static char *
 pace_subtitle (WardAdmissionProgress *progress)
 {
   g_autofree char *left = ward_format_number (progress->goal - progress->count);
-  int first = MAX (progress->year, progress->term_start_year);
-  int years = progress->term_end_year - first + 1;
 
   if (progress->pace_needed == 0)
     return g_strdup (_("The target is reached."));
   if (progress->pace_needed < 0)
     return g_strdup_printf (_("The term is over; %s short of the target."), left);
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%s still to admit in %d year (%d – %d)",
-                                       "%s still to admit in %d years (%d – %d)", years),
-                          left, years, first, progress->term_end_year);
+  /* The pace is over the time actually left (ward_progress_pace_needed()),
+   * not over whole calendar years: say only when the term ends. */
+  return g_strdup_printf (_("%s still to admit by the end of %d"), left, progress->term_end_year);
 }
 
 static void

@@ -17,6 +17,7 @@ struct _WardCandidateStageRow
   GtkLabel      *errors;
   GtkLabel      *warnings;
   GtkBox        *entries;
+  GtkBox        *line;     /* where the next entry goes: @entries, or a line of it */
   GString       *error_text;
   GString       *warning_text;
 };
@@ -132,8 +133,43 @@ ward_candidate_stage_row_add_entry (WardCandidateStageRow *self,
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), width_chars);
   gtk_widget_set_tooltip_text (entry, name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_box_append (self->entries, entry);
+  gtk_box_append (self->line != NULL ? self->line : self->entries, entry);
   return GTK_ENTRY (entry);
+}
+
+GtkCheckButton *
+ward_candidate_stage_row_add_check (WardCandidateStageRow *self,
+                                    const char            *label,
+                                    const char            *accessible)
+{
+  GtkWidget *check = gtk_check_button_new_with_label (label);
+  g_autofree char *name = g_strdup_printf (_("%s: %s"), self->title, accessible);
+
+  g_return_val_if_fail (WARD_IS_CANDIDATE_STAGE_ROW (self), NULL);
+
+  gtk_widget_set_tooltip_text (check, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_box_append (self->line != NULL ? self->line : self->entries, check);
+  return GTK_CHECK_BUTTON (check);
+}
+
+void
+ward_candidate_stage_row_begin_line (WardCandidateStageRow *self)
+{
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  g_return_if_fail (WARD_IS_CANDIDATE_STAGE_ROW (self));
+
+  gtk_box_append (self->entries, line);
+  self->line = GTK_BOX (line);
+}
+
+void
+ward_candidate_stage_row_end_line (WardCandidateStageRow *self)
+{
+  g_return_if_fail (WARD_IS_CANDIDATE_STAGE_ROW (self));
+
+  self->line = NULL;
 }
 
 void

@@ -18,6 +18,14 @@ GtkEntry  *ward_candidate_stage_row_add_entry   (WardCandidateStageRow *self,
                                                  const char            *label,
                                                  const char            *placeholder,
                                                  int                    width_chars);
+/* A check box named "@title: @accessible", after the entries. */
+GtkCheckButton *ward_candidate_stage_row_add_check (WardCandidateStageRow *self,
+                                                    const char            *label,
+                                                    const char            *accessible);
+/* The entries and check boxes added until end_line() side by side, on a
+ * line of their own (in a row whose entries are stacked). */
+void       ward_candidate_stage_row_begin_line  (WardCandidateStageRow *self);
+void       ward_candidate_stage_row_end_line    (WardCandidateStageRow *self);
 /* The entries one above the other rather than side by side. */
 void       ward_candidate_stage_row_stack_entries (WardCandidateStageRow *self);
 void       ward_candidate_stage_row_set_state   (WardCandidateStageRow *self,

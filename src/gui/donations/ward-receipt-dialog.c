@@ -20,6 +20,7 @@ struct _WardReceiptDialog
   WardFormError        form_error;
   gboolean             kind_chosen;    /* the clerk set the kind: stop guessing it */
   gboolean             guessing_kind;
+  char                *confirmed_date; /* a date outside the campaign the clerk confirmed */
 
   AdwPreferencesGroup *receipt_group;
   AdwEntryRow         *number_row;
@@ -116,6 +117,8 @@ read_form (WardReceiptDialog *self,
   form->input.reference = text_of (self->reference_row);
   form->input.collector = text_of (self->collector_row);
   form->input.note = text_of (self->note_row);
+  form->input.outside_period_confirmed = form->date != NULL
+                                         && g_strcmp0 (form->date, self->confirmed_date) == 0;
   return TRUE;
 }
 
@@ -155,6 +158,29 @@ on_confirm_response_cb (AdwMessageDialog  *dialog,
     gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
 
+/* A question before recording: "record" records, "cancel" (the default,
+ * and Escape) goes back to the form. */
+static void
+ask_question (WardReceiptDialog *self,
+              const char        *heading,
+              const char        *body,
+              const char        *cancel_label,
+              GCallback          on_response)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", cancel_label,
+                                    "record", _("_Record"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", on_response, self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 ask_to_confirm (WardReceiptDialog *self,
                 const Form        *form)
@@ -162,21 +188,50 @@ ask_to_confirm (WardReceiptDialog *self,
   g_autofree char *amount = ward_format_money (form->input.amount);
   g_autofree char *words = ward_format_amount_in_words (form->input.amount);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
 
   body = g_strdup_printf (_("This receipt is for %s (%s). Check the amount against the paper "
                             "receipt before recording it."), amount, words);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Record a Large Amount?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Check Again"),
-                                    "record", _("_Record"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "record",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  ask_question (self, _("Record a Large Amount?"), body, _("_Check Again"),
+                G_CALLBACK (on_confirm_response_cb));
+}
+
+static void on_save_clicked_cb (WardReceiptDialog *self);
+
+static void
+on_outside_response_cb (AdwMessageDialog  *dialog,
+                        const char        *response,
+                        WardReceiptDialog *self)
+{
+  g_auto (Form) form = { 0 };
+
+  if (!g_str_equal (response, "record"))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_row));
+      return;
+    }
+  if (!read_form (self, &form))
+    return;
+  g_free (self->confirmed_date);
+  self->confirmed_date = g_strdup (form.date);
+  on_save_clicked_cb (self);
+}
+
+/* A receipt dated outside the campaign's period is a warning the clerk
+ * confirms (ward_campaign_describe_outside() says how it lies outside). */
+static gboolean
+ask_outside_period (WardReceiptDialog *self,
+                    const Form        *form)
+{
+  g_autofree char *why = NULL;
+  g_autofree char *body = NULL;
+
+  if (form->date == NULL || g_strcmp0 (form->date, self->confirmed_date) == 0
+      || (why = ward_campaign_describe_outside (self->campaign, form->date)) == NULL)
+    return FALSE;
+  body = g_strdup_printf (_("%s Record it all the same? The disclosure list counts it apart."), why);
+  ask_question (self, _("Record a Receipt Outside the Campaign?"), body, _("_Check the Date"),
+                G_CALLBACK (on_outside_response_cb));
+  return TRUE;
 }
 
 static void
@@ -189,11 +244,15 @@ on_save_clicked_cb (WardReceiptDialog *self)
   ward_form_error_clear (&self->form_error);
   if (!read_form (self, &form))
     return;
+  /* Every other rule first: the question about the period comes last. */
+  form.input.outside_period_confirmed = TRUE;
   if (!ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
     {
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
+  if (ask_outside_period (self, &form))
+    return;
   if (ward_ledger_amount_needs_confirmation (form.input.amount))
     ask_to_confirm (self, &form);
   else
@@ -264,6 +323,7 @@ ward_receipt_dialog_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_RECEIPT_DIALOG);
   g_clear_object (&self->store);
   g_clear_pointer (&self->campaign, ward_campaign_free);
+  g_clear_pointer (&self->confirmed_date, g_free);
 
   G_OBJECT_CLASS (ward_receipt_dialog_parent_class)->dispose (object);
 }

@@ -35,6 +35,8 @@ struct _WardImportDialog
   AdwActionRow         *file_row;
   AdwActionRow         *summary_row;
   GtkSwitch            *update_switch;
+  AdwActionRow         *outside_row;
+  GtkSwitch            *outside_switch;
   GtkGrid              *preview_grid;
   GtkLabel             *issues_label;
   GtkListView          *issues_view;
@@ -137,6 +139,7 @@ set_running (WardImportDialog *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_sensitive (self->choose_button, !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->update_switch), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->outside_switch), !running);
   if (running)
     gtk_widget_set_sensitive (self->import_button, FALSE);
 }
@@ -329,6 +332,8 @@ start_job (WardImportDialog *self,
   job->dry_run = dry_run;
   job->context.policy = gtk_switch_get_active (self->update_switch) ? WARD_IMPORT_UPDATE_EXISTING
                                                                     : WARD_IMPORT_SKIP_EXISTING;
+  job->context.allow_outside_period = self->kind->has_period
+                                      && gtk_switch_get_active (self->outside_switch);
 
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -501,6 +506,8 @@ ward_import_dialog_class_init (WardImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, file_row);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, summary_row);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, update_switch);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, outside_row);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, outside_switch);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, issues_label);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, issues_view);
@@ -545,6 +552,7 @@ ward_import_dialog_present (GtkWidget            *parent,
   self->parent = g_object_ref (parent);
   self->kind = kind;
   self->campaign = g_strdup (campaign);
+  gtk_widget_set_visible (GTK_WIDGET (self->outside_row), kind->has_period);
   adw_window_title_set_subtitle (self->window_title, _(kind->title));
   gtk_window_present (GTK_WINDOW (self));
   choose_file (self);

@@ -110,7 +110,8 @@ add_targets_group (WardOverviewPage *self,
                    const char       *today)
 {
   static const WardVerdict order[] = {
-    WARD_VERDICT_MET, WARD_VERDICT_ON_TRACK, WARD_VERDICT_BEHIND, WARD_VERDICT_AT_RISK, WARD_VERDICT_NO_DATA,
+    WARD_VERDICT_MET, WARD_VERDICT_ON_TRACK, WARD_VERDICT_BEHIND, WARD_VERDICT_AT_RISK,
+    WARD_VERDICT_NO_BASELINE, WARD_VERDICT_INCOMPLETE, WARD_VERDICT_NO_DATA,
   };
   WardStore *store = ward_page_get_store (WARD_PAGE (self));
   guint counts[WARD_N_VERDICTS] = { 0 };
@@ -134,8 +135,12 @@ add_targets_group (WardOverviewPage *self,
   group = ward_preferences_page_group (self->page, _("Targets"), description);
   cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (cards), TRUE);
+  /* Every target in one card: the two verdicts that ask for data only when
+   * a target has them. */
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
-    gtk_box_append (GTK_BOX (cards), verdict_card_new (order[i], counts[order[i]]));
+    if (counts[order[i]] > 0
+        || (order[i] != WARD_VERDICT_NO_BASELINE && order[i] != WARD_VERDICT_INCOMPLETE))
+      gtk_box_append (GTK_BOX (cards), verdict_card_new (order[i], counts[order[i]]));
   adw_preferences_group_add (group, cards);
 }
 
@@ -154,7 +159,7 @@ add_counted_row (WardOverviewPage    *self,
                                      &progress, NULL, NULL))
     return;
   value = ward_progress_format_count ((gint64) progress.value, (gint64) ward_target_get_goal (target),
-                                      today, resolution->term_start_year, resolution->term_end_year);
+                                      today, resolution->term_end_date);
   add_row (group, ward_target_get_short_name (target), ward_verdict_title (progress.verdict),
            value, page_index);
 }

@@ -15,6 +15,7 @@
 #include "safety/ward-safety-file-check.h"
 #include "shell/ward-page-slot.h"
 #include "shell/ward-window.h"
+#include "targets/ward-congress-dialog.h"
 #include "targets/ward-targets-page.h"
 #include "targets/ward-targets-resolution.h"
 
@@ -248,6 +249,7 @@ on_file_checked_cb (GObject      *source,
   if (self->file_check->file_error != NULL)
     return;
   show_chain (self);
+  ward_congress_dialog_ask (GTK_WINDOW (self), self->store);
   /* Said wherever the clerk is, not only on the donations page. */
   if (self->file_check->chain_error != NULL)
     {

@@ -419,8 +419,12 @@ show_detail (WardTargetsPage *self)
     }
 
   now = ward_progress_time_of_day (input.term_start_year, input.term_end_year, today);
-  ward_progress_compute (&input, (WardProgressReading *) readings->data, readings->len, now, &progress);
-  series = ward_progress_series (&input, (WardProgressReading *) readings->data, readings->len, now);
+  /* The verdict and the chart's series from the one function every page,
+   * `stats` and the reports judge with. */
+  if (!compute (self, target, &progress, &series))
+    progress = (WardProgress) { .verdict = WARD_VERDICT_NO_DATA };
+  if (series == NULL)
+    series = g_array_new (FALSE, FALSE, sizeof (WardProgressPoint));
   show_summary (self, target, &progress);
   ward_target_chart_set_data (self->chart, input.kind, input.term_start_year, input.term_end_year,
                               input.goal, &progress, series, now);
