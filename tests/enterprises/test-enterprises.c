@@ -102,87 +102,6 @@ issue_about (GPtrArray           *issues,
   return NULL;
 }
 
-/* ---- VSIC ----------------------------------------------------------------- */
-
-static void
-test_vsic_sections (void)
-{
-  static const struct { const char *code; char section; } cases[] = {
-    { "0111", 'A' }, { "0322", 'A' }, { "0510", 'B' }, { "0990", 'B' }, { "1010", 'C' },
-    { "3320", 'C' }, { "3510", 'D' }, { "3600", 'E' }, { "3900", 'E' }, { "4101", 'F' },
-    { "4390", 'F' }, { "4511", 'G' }, { "4620", 'G' }, { "4799", 'G' }, { "4931", 'H' },
-    { "5320", 'H' }, { "5510", 'I' }, { "5610", 'I' }, { "5811", 'J' }, { "6201", 'J' },
-    { "6399", 'J' }, { "6419", 'K' }, { "6622", 'K' }, { "6810", 'L' }, { "6910", 'M' },
-    { "7500", 'M' }, { "7710", 'N' }, { "8299", 'N' }, { "8411", 'O' }, { "8510", 'P' },
-    { "8610", 'Q' }, { "8890", 'Q' }, { "9000", 'R' }, { "9329", 'R' }, { "9411", 'S' },
-    { "9631", 'S' }, { "9700", 'T' }, { "9820", 'T' }, { "9900", 'U' },
-  };
-  /* Divisions VSIC 2018 leaves out. */
-  static const char * const unknown[] = {
-    "0010", "0410", "3410", "4010", "4410", "4810", "5410", "5710", "6710", "7610", "8310", "8910",
-  };
-  guint n_divisions = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const WardVsicSection *section = ward_vsic_section_for_code (cases[i].code);
-
-      g_test_message ("%s", cases[i].code);
-      g_assert_nonnull (section);
-      g_assert_cmpint (section->letter, ==, cases[i].section);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
-    g_assert_null (ward_vsic_section_for_code (unknown[i]));
-
-  /* VSIC 2018: 21 sections A–U over 88 divisions, and no section V. */
-  for (int d = 0; d < 100; d++)
-    n_divisions += ward_vsic_section_for_division (d) != NULL;
-  g_assert_cmpuint (n_divisions, ==, 88);
-  g_assert_cmpint (ward_vsic_section_nth (0)->letter, ==, 'A');
-  g_assert_cmpint (ward_vsic_section_nth (WARD_VSIC_N_SECTIONS - 1)->letter, ==, 'U');
-}
-
-static void
-test_vsic_parse (void)
-{
-  static const struct { const char *text; const char *code; const char *message; } cases[] = {
-    { "4620", "4620", NULL },
-    { " 4620 - Bán buôn nông, lâm sản nguyên liệu ", "4620", NULL },
-    { "4620: Bán buôn", "4620", NULL },
-    { "G4620", "4620", NULL },
-    { "g 4620", "4620", NULL },
-    { "F 4620", NULL, "The VSIC code 4620 belongs to section G, not F." },
-    { "46201", NULL, "“46201” is a five-digit VSIC code; write the main line of business as "
-                     "its four-digit code, 4620." },
-    { "462", NULL, "“462” is not a VSIC code: the main line of business is written as four "
-                   "digits, such as 4620." },
-    { "Bán buôn", NULL, "“Bán buôn” is not a VSIC code: the main line of business is written "
-                        "as four digits, such as 4620." },
-    { "4010", NULL, "The VSIC code 4010 is not in VSIC 2018: no section has the division 40." },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *code = NULL;
-      gboolean ok = ward_vsic_parse (cases[i].text, &code, &error);
-
-      g_test_message ("“%s”", cases[i].text);
-      if (cases[i].code != NULL)
-        {
-          g_assert_no_error (error);
-          g_assert_true (ok);
-          g_assert_cmpstr (code, ==, cases[i].code);
-        }
-      else
-        {
-          g_assert_false (ok);
-          g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
-          g_assert_cmpstr (error->message, ==, cases[i].message);
-        }
-    }
-}
-
 /* ---- Words ---------------------------------------------------------------- */
 
 static void
@@ -490,8 +409,8 @@ test_required (Fixture       *f,
   g_assert_nonnull (issue_about (issues, WARD_ENTERPRISE_FIELD_TYPE, FALSE));
   g_assert_nonnull (issue_about (issues, WARD_ENTERPRISE_FIELD_REGISTERED_ON, FALSE));
   g_assert_cmpstr (issue_about (issues, WARD_ENTERPRISE_FIELD_VSIC, FALSE), ==,
-                   "The VSIC code 4010 is not in VSIC 2018: the main line of business is "
-                   "written as four digits, such as 4620.");
+                   "The VSIC code 4010 is in neither VSIC 2018 nor VSIC 2025; check the code "
+                   "on the enterprise's registration certificate.");
 }
 
 /* ---- Storage -------------------------------------------------------------- */
@@ -593,7 +512,9 @@ test_rows_and_search (Fixture       *f,
   g_assert_true (row->is_branch);
   g_assert_false (row->counted);
   g_assert_cmpint (row->year, ==, 2026);
-  g_assert_cmpint (row->section, ==, ward_vsic_section_index (ward_vsic_section_for_code ("6110")) + 1);
+  /* 6110 is in both versions; registered in 2026, it is VSIC 2025's, in K. */
+  g_assert_cmpint (row->vsic_version, ==, WARD_VSIC_2025);
+  g_assert_cmpint (row->section, ==, 'K' - 'A' + 1);
   g_assert_false (((const WardEnterpriseRow *) ward_rows_get (rows, 1))->counted);  /* before the term */
 
   g_assert_true (ward_enterprise_row_matches (row, "dong son"));
@@ -665,8 +586,8 @@ test_counting (Fixture       *f,
   g_assert_cmpint (sum, ==, summary->counted);
   g_assert_cmpint (summary->by_type[WARD_ENTERPRISE_LLC_ONE], ==, 2);
   g_assert_cmpint (summary->by_type[WARD_ENTERPRISE_PRIVATE], ==, 1);
-  g_assert_cmpint (summary->by_section[ward_vsic_section_index (ward_vsic_section_for_code ("5610"))], ==, 1);
-  g_assert_cmpint (summary->by_section[ward_vsic_section_index (ward_vsic_section_for_code ("4620"))], ==, 1);
+  g_assert_cmpint (summary->by_section['I' - 'A'], ==, 1);  /* 5610 */
+  g_assert_cmpint (summary->by_section['G' - 'A'], ==, 1);  /* 4620 */
   g_assert_cmpint (summary->no_section, ==, 1);
   g_assert_cmpint (summary->total, ==, 6);
   g_assert_cmpint (summary->branches, ==, 1);
@@ -938,8 +859,6 @@ main (int    argc,
   g_setenv ("WARD_TODAY", TODAY, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/enterprises/vsic/sections", test_vsic_sections);
-  g_test_add_func ("/enterprises/vsic/parse", test_vsic_parse);
   g_test_add_func ("/enterprises/words/type", test_type_words);
   g_test_add_func ("/enterprises/words/status", test_status_words);
   g_test_add_func ("/enterprises/sort-key", test_sort_key);

@@ -102,7 +102,10 @@ add_breakdowns (WardReport                  *report,
                        summary->counted);
   add_total_row (table, summary->counted);
 
-  ward_report_add_heading (report, "III. Phân loại theo ngành kinh tế (VSIC 2018)");
+  /* Counted in VSIC 2025's sections; a code of VSIC 2018 in the 2025
+   * section of the same title (ward_vsic_display_section()). */
+  ward_report_add_heading (report, "III. Phân loại theo ngành kinh tế (VSIC 2025; mã VSIC 2018 "
+                                   "quy về ngành cấp 1 cùng tên)");
   table = add_breakdown_table (report, "Ngành kinh tế");
   for (guint i = 0; i < WARD_VSIC_N_SECTIONS; i++)
     {
