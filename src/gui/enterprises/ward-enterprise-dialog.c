@@ -302,8 +302,9 @@ on_vsic_changed_cb (WardEnterpriseDialog *self)
       g_autofree char *tooltip = g_strdup_printf ("%s: %c – %s", ward_vsic_version_label (version),
                                                   s->letter, s->title);
 
-      section = g_strdup_printf ("%c – %s (%s)", s->letter, s->short_title,
-                                 ward_vsic_version_label (version));
+      /* The version first: a long title is cut short at its end. */
+      section = g_strdup_printf ("%s: %c – %s", ward_vsic_version_label (version), s->letter,
+                                 s->short_title);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->section_label), tooltip);
     }
   gtk_label_set_text (self->section_label, section != NULL ? section : "");
