@@ -103,87 +103,6 @@ issue_about (GPtrArray           *issues,
   return NULL;
 }
 
-/* ---- VSIC ----------------------------------------------------------------- */
-
-static void
-test_vsic_sections (void)
-{
-  static const struct { const char *code; char section; } cases[] = {
-    { "0111", 'A' }, { "0322", 'A' }, { "0510", 'B' }, { "0990", 'B' }, { "1010", 'C' },
-    { "3320", 'C' }, { "3510", 'D' }, { "3600", 'E' }, { "3900", 'E' }, { "4101", 'F' },
-    { "4390", 'F' }, { "4511", 'G' }, { "4620", 'G' }, { "4799", 'G' }, { "4931", 'H' },
-    { "5320", 'H' }, { "5510", 'I' }, { "5610", 'I' }, { "5811", 'J' }, { "6201", 'J' },
-    { "6399", 'J' }, { "6419", 'K' }, { "6622", 'K' }, { "6810", 'L' }, { "6910", 'M' },
-    { "7500", 'M' }, { "7710", 'N' }, { "8299", 'N' }, { "8411", 'O' }, { "8510", 'P' },
-    { "8610", 'Q' }, { "8890", 'Q' }, { "9000", 'R' }, { "9329", 'R' }, { "9411", 'S' },
-    { "9631", 'S' }, { "9700", 'T' }, { "9820", 'T' }, { "9900", 'U' },
-  };
-  /* Divisions VSIC 2018 leaves out. */
-  static const char * const unknown[] = {
-    "0010", "0410", "3410", "4010", "4410", "4810", "5410", "5710", "6710", "7610", "8310", "8910",
-  };
-  guint n_divisions = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      const WardVsicSection *section = ward_vsic_section_for_code (cases[i].code);
-
-      g_test_message ("%s", cases[i].code);
-      g_assert_nonnull (section);
-      g_assert_cmpint (section->letter, ==, cases[i].section);
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
-    g_assert_null (ward_vsic_section_for_code (unknown[i]));
-
-  /* VSIC 2018: 21 sections A–U over 88 divisions, and no section V. */
-  for (int d = 0; d < 100; d++)
-    n_divisions += ward_vsic_section_for_division (d) != NULL;
-  g_assert_cmpuint (n_divisions, ==, 88);
-  g_assert_cmpint (ward_vsic_section_nth (0)->letter, ==, 'A');
-  g_assert_cmpint (ward_vsic_section_nth (WARD_VSIC_N_SECTIONS - 1)->letter, ==, 'U');
-}
-
-static void
-test_vsic_parse (void)
-{
-  static const struct { const char *text; const char *code; const char *message; } cases[] = {
-    { "4620", "4620", NULL },
-    { " 4620 - Bán buôn nông, lâm sản nguyên liệu ", "4620", NULL },
-    { "4620: Bán buôn", "4620", NULL },
-    { "G4620", "4620", NULL },
-    { "g 4620", "4620", NULL },
-    { "F 4620", NULL, "The VSIC code 4620 belongs to section G, not F." },
-    { "46201", NULL, "“46201” is a five-digit VSIC code; write the main line of business as "
-                     "its four-digit code, 4620." },
-    { "462", NULL, "“462” is not a VSIC code: the main line of business is written as four "
-                   "digits, such as 4620." },
-    { "Bán buôn", NULL, "“Bán buôn” is not a VSIC code: the main line of business is written "
-                        "as four digits, such as 4620." },
-    { "4010", NULL, "The VSIC code 4010 is not in VSIC 2018: no section has the division 40." },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr (GError) error = NULL;
-      g_autofree char *code = NULL;
-      gboolean ok = ward_vsic_parse (cases[i].text, &code, &error);
-
-      g_test_message ("“%s”", cases[i].text);
-      if (cases[i].code != NULL)
-        {
-          g_assert_no_error (error);
-          g_assert_true (ok);
-          g_assert_cmpstr (code, ==, cases[i].code);
-        }
-      else
-        {
-          g_assert_false (ok);
-          g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
-          g_assert_cmpstr (error->message, ==, cases[i].message);
-        }
-    }
-}
-
 /* ---- Words ---------------------------------------------------------------- */
 
 static void
@@ -491,8 +410,8 @@ test_required (Fixture       *f,
   g_assert_nonnull (issue_about (issues, WARD_ENTERPRISE_FIELD_TYPE, FALSE));
   g_assert_nonnull (issue_about (issues, WARD_ENTERPRISE_FIELD_REGISTERED_ON, FALSE));
   g_assert_cmpstr (issue_about (issues, WARD_ENTERPRISE_FIELD_VSIC, FALSE), ==,
-                   "The VSIC code 4010 is not in VSIC 2018: the main line of business is "
-                   "written as four digits, such as 4620.");
+                   "The VSIC code 4010 is in neither VSIC 2018 nor VSIC 2025; check the code "
+                   "on the enterprise's registration certificate.");
 }
 
 /* ---- Storage -------------------------------------------------------------- */
@@ -594,7 +513,9 @@ test_rows_and_search (Fixture       *f,
   g_assert_true (row->is_branch);
   g_assert_false (row->counted);
   g_assert_cmpint (row->year, ==, 2026);
-  g_assert_cmpint (row->section, ==, ward_vsic_section_index (ward_vsic_section_for_code ("6110")) + 1);
+  /* 6110 is in both versions; registered in 2026, it is VSIC 2025's, in K. */
+  g_assert_cmpint (row->vsic_version, ==, WARD_VSIC_2025);
+  g_assert_cmpint (row->section, ==, 'K' - 'A' + 1);
   g_assert_false (((const WardEnterpriseRow *) ward_rows_get (rows, 1))->counted);  /* before the term */
 
   g_assert_true (ward_enterprise_row_matches (row, "dong son"));
@@ -668,8 +589,8 @@ test_counting (Fixture       *f,
   g_assert_cmpint (sum, ==, summary->counted);
   g_assert_cmpint (summary->by_type[WARD_ENTERPRISE_LLC_ONE], ==, 2);
   g_assert_cmpint (summary->by_type[WARD_ENTERPRISE_PRIVATE], ==, 1);
-  g_assert_cmpint (summary->by_section[ward_vsic_section_index (ward_vsic_section_for_code ("5610"))], ==, 1);
-  g_assert_cmpint (summary->by_section[ward_vsic_section_index (ward_vsic_section_for_code ("4620"))], ==, 1);
+  g_assert_cmpint (summary->by_section['I' - 'A'], ==, 1);  /* 5610 */
+  g_assert_cmpint (summary->by_section['G' - 'A'], ==, 1);  /* 4620 */
   g_assert_cmpint (summary->no_section, ==, 1);
   g_assert_cmpint (summary->total, ==, 6);
   g_assert_cmpint (summary->branches, ==, 1);
@@ -933,6 +854,203 @@ test_export_round_trip (Fixture       *f,
   }
 }
 
+/* ---- VSIC versions (issue 18) ---------------------------------------------- */
+
+/* Saves an enterprise with @vsic, stated in @stated, and gives the version
+ * the register kept, read back from the file. */
+static WardVsicVersion
+saved_version (Fixture         *f,
+               const char      *tax_code,
+               const char      *registered_on,
+               const char      *vsic,
+               WardVsicVersion  stated)
+{
+  g_autoptr (WardEnterprise) e = make (tax_code, "Công ty TNHH Ngành Nghề", registered_on);
+  g_autoptr (WardEnterprise) loaded = NULL;
+  g_autoptr (GError) error = NULL;
+
+  e->vsic = g_strdup (vsic);
+  e->vsic_version = stated;
+  g_assert_true (ward_enterprise_save (f->store, e, NULL, &error));
+  g_assert_no_error (error);
+  loaded = ward_enterprise_load (f->store, e->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->vsic_version, ==, e->vsic_version);
+  return loaded->vsic_version;
+}
+
+static void
+test_vsic_version_decided (Fixture       *f,
+                           gconstpointer  data)
+{
+  /* A code one version has decides it; else the date, VSIC 2025 from
+   * 15/11/2025; a stated version is kept. */
+  g_assert_cmpint (saved_version (f, "0100109106", "2026-01-05", "6201", WARD_VSIC_ANY), ==,
+                   WARD_VSIC_2018);
+  g_assert_cmpint (saved_version (f, "0300588569", "2025-03-04", "6219", WARD_VSIC_ANY), ==,
+                   WARD_VSIC_2025);
+  g_assert_cmpint (saved_version (f, "0100112437", "2025-11-14", "4620", WARD_VSIC_ANY), ==,
+                   WARD_VSIC_2018);
+  g_assert_cmpint (saved_version (f, "0100100079", "2025-11-15", "4620", WARD_VSIC_ANY), ==,
+                   WARD_VSIC_2025);
+  g_assert_cmpint (saved_version (f, "0101245486", "2026-01-05", "4620", WARD_VSIC_2018), ==,
+                   WARD_VSIC_2018);
+  /* No code, no version. */
+  g_assert_cmpint (saved_version (f, "0100230800", "2026-01-05", NULL, WARD_VSIC_2018), ==,
+                   WARD_VSIC_ANY);
+}
+
+static void
+test_vsic_version_refused (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (WardEnterprise) e = make ("0100109106", "Công ty TNHH Phần Mềm", "2026-01-05");
+  g_autoptr (GPtrArray) issues = ward_enterprise_issues_new ();
+  g_autoptr (GError) error = NULL;
+
+  /* Issue 24: 9999 is refused as it is typed, naming the code. */
+  g_assert_false (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC, "9999", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "The VSIC code 9999 is in neither VSIC 2018 nor VSIC 2025; check the code on "
+                   "the enterprise's registration certificate.");
+  g_assert_null (e->vsic);
+  g_clear_error (&error);
+
+  /* A code its stated version has not. */
+  g_assert_true (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC, "6219", NULL));
+  g_assert_true (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC_VERSION, "VSIC 2018",
+                                            NULL));
+  g_assert_false (ward_enterprise_validate (f->store, e, TODAY, issues, &error));
+  g_assert_cmpstr (issue_about (issues, WARD_ENTERPRISE_FIELD_VSIC, FALSE), ==,
+                   "The VSIC code 6219 is not in VSIC 2018: Quyết định 27/2018/QĐ-TTg has no "
+                   "group 621.");
+  g_clear_error (&error);
+
+  g_assert_false (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC_VERSION, "2019",
+                                             &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_cmpint (e->vsic_version, ==, WARD_VSIC_2018);
+  g_assert_cmpint (ward_store_count_rows (f->store, "enterprises", NULL), ==, 0);
+}
+
+/* The same code typed again keeps its stated version; another code is
+ * decided again. */
+static void
+test_vsic_version_follows_code (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (WardEnterprise) e = make ("0100109106", "Công ty TNHH Bán Buôn", "2026-01-05");
+  g_autofree char *field = NULL;
+
+  g_assert_true (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC, "4620", NULL));
+  g_assert_true (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC_VERSION, "2018", NULL));
+  g_assert_true (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC, "G 4620", NULL));
+  g_assert_cmpint (e->vsic_version, ==, WARD_VSIC_2018);
+  field = ward_enterprise_dup_field (e, WARD_ENTERPRISE_FIELD_VSIC_VERSION);
+  g_assert_cmpstr (field, ==, "2018");
+  g_assert_true (ward_enterprise_set_field (e, WARD_ENTERPRISE_FIELD_VSIC, "6219", NULL));
+  g_assert_cmpint (e->vsic_version, ==, WARD_VSIC_ANY);
+  g_assert_true (ward_enterprise_save (f->store, e, NULL, NULL));
+  g_assert_cmpint (e->vsic_version, ==, WARD_VSIC_2025);
+}
+
+/* The breakdown counts each code in the VSIC 2025 section of its own
+ * version's section, and the list's rows say the same. The dates lie in
+ * the term (after the congress of 16/08/2025), where enterprises count. */
+static void
+test_vsic_breakdown (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const struct { const char *tax_code; const char *date; const char *vsic; } cases[] = {
+    { "0100109106", "2025-09-01", "6201" },  /* 2018 J, division 62: K */
+    { "0300588569", "2026-01-05", "6219" },  /* 2025 K */
+    { "0100112437", "2025-10-01", "6419" },  /* 2018 K: L */
+    { "0100100079", "2026-02-01", "6419" },  /* 2025 L */
+    { "0101245486", "2025-10-15", "5811" },  /* 2018 J, division 58: J */
+    { "0100230800", "2025-11-01", "4520" },  /* 2018 G, division 45: G */
+  };
+  g_autoptr (WardEnterpriseSummary) summary = NULL;
+  g_autoptr (WardRows) rows = NULL;
+  g_autoptr (GError) error = NULL;
+  gint64 from_rows[WARD_VSIC_N_SECTIONS] = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    saved_version (f, cases[i].tax_code, cases[i].date, cases[i].vsic, WARD_VSIC_ANY);
+
+  summary = ward_enterprises_summarize (f->store, TODAY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (summary->counted, ==, 6);
+  g_assert_cmpint (summary->by_section['K' - 'A'], ==, 2);
+  g_assert_cmpint (summary->by_section['L' - 'A'], ==, 2);
+  g_assert_cmpint (summary->by_section['J' - 'A'], ==, 1);
+  g_assert_cmpint (summary->by_section['G' - 'A'], ==, 1);
+  g_assert_cmpint (summary->no_section, ==, 0);
+
+  rows = ward_enterprise_rows_load (f->store, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ward_rows_get_n (rows); i++)
+    {
+      const WardEnterpriseRow *row = ward_rows_get (rows, i);
+
+      g_assert_cmpint (row->section, >, 0);
+      if (row->counted)
+        from_rows[row->section - 1]++;
+    }
+  for (guint s = 0; s < WARD_VSIC_N_SECTIONS; s++)
+    g_assert_cmpint (from_rows[s], ==, summary->by_section[s]);
+}
+
+static void
+test_import_vsic_version (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const char good_file[] =
+    "Mã số doanh nghiệp,Tên doanh nghiệp,Loại hình,Ngành nghề chính,Phiên bản VSIC,Ngày cấp\n"
+    "0100109106,Công ty A,TNHH MTV,4620,2018,05/02/2026\n"
+    "0300588569,Công ty B,TNHH MTV,4620,,05/02/2026\n"
+    "0100112437,Công ty C,TNHH MTV,6201,,05/02/2026\n"
+    "0100100079,Công ty D,TNHH MTV,6219,,05/02/2020\n";
+  static const char bad_file[] =
+    "Mã số doanh nghiệp,Tên doanh nghiệp,Loại hình,Ngành nghề chính,Phiên bản VSIC,Ngày cấp\n"
+    "0101245486,Công ty E,TNHH MTV,9999,,05/02/2026\n"
+    "0100230800,Công ty F,TNHH MTV,6201,VSIC 2025,05/02/2026\n"
+    "2801234564,Công ty G,TNHH MTV,4620,2019,05/02/2026\n";
+  static const struct { const char *tax_code; WardVsicVersion version; } expected[] = {
+    { "0100109106", WARD_VSIC_2018 }, { "0300588569", WARD_VSIC_2025 },
+    { "0100112437", WARD_VSIC_2018 }, { "0100100079", WARD_VSIC_2025 },
+  };
+  g_auto (WardImportResult) result = { 0 };
+  g_auto (WardImportResult) refused = { 0 };
+  guint found = 0;
+
+  import_text (f, good_file, WARD_IMPORT_SKIP_EXISTING, &result);
+  g_assert_cmpuint (result.n_errors, ==, 0);
+  g_assert_cmpuint (result.added, ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr (WardEnterprise) e = ward_enterprise_find (f->store, expected[i].tax_code, NULL);
+
+      g_assert_cmpint (e->vsic_version, ==, expected[i].version);
+    }
+
+  import_text (f, bad_file, WARD_IMPORT_SKIP_EXISTING, &refused);
+  g_assert_false (refused.committed);
+  g_assert_cmpint (ward_store_count_rows (f->store, "enterprises", NULL), ==, 4);
+  for (guint i = 0; i < refused.issues->len; i++)
+    {
+      WardCsvIssue *issue = refused.issues->pdata[i];
+
+      found += issue->row == 2 && g_strcmp0 (issue->column, "Ngành nghề chính") == 0
+               && strstr (issue->message, "9999 is in neither VSIC 2018 nor VSIC 2025") != NULL;
+      found += issue->row == 3 && g_strcmp0 (issue->column, "Ngành nghề chính") == 0
+               && strstr (issue->message, "6201 is not in VSIC 2025") != NULL;
+      found += issue->row == 4 && g_strcmp0 (issue->column, "Phiên bản VSIC") == 0
+               && strstr (issue->message, "“2019” is not a VSIC version") != NULL;
+    }
+  g_assert_cmpuint (found, ==, 3);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -941,8 +1059,6 @@ main (int    argc,
   g_setenv ("WARD_TODAY", TODAY, TRUE);
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/enterprises/vsic/sections", test_vsic_sections);
-  g_test_add_func ("/enterprises/vsic/parse", test_vsic_parse);
   g_test_add_func ("/enterprises/words/type", test_type_words);
   g_test_add_func ("/enterprises/words/status", test_status_words);
   g_test_add_func ("/enterprises/sort-key", test_sort_key);
@@ -960,6 +1076,11 @@ main (int    argc,
   ADD ("/enterprises/import/english-headers", test_import_english_headers);
   ADD ("/enterprises/import/errors", test_import_errors);
   ADD ("/enterprises/import/export-round-trip", test_export_round_trip);
+  ADD ("/enterprises/vsic/version-decided", test_vsic_version_decided);
+  ADD ("/enterprises/vsic/version-refused", test_vsic_version_refused);
+  ADD ("/enterprises/vsic/version-follows-code", test_vsic_version_follows_code);
+  ADD ("/enterprises/vsic/breakdown", test_vsic_breakdown);
+  ADD ("/enterprises/import/vsic-version", test_import_vsic_version);
 #undef ADD
 
   return g_test_run ();

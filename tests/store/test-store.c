@@ -167,6 +167,49 @@ test_migrates_every_earlier_version (Fixture       *f,
     }
 }
 
+/* Issue 18: a file from before enterprises kept their VSIC version gets
+ * 2018 for every code it holds (all were checked against VSIC 2018), and
+ * nothing for an enterprise without one. */
+static void
+test_migration_marks_vsic_2018 (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) old = NULL;
+  g_autoptr (WardStore) store = NULL;
+  int version = ward_store_schema_version () - 1;
+
+  /* The last version without the column, whatever its number. */
+  for (; version > 1; version--)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/probe-v%d.sqlite3", f->dir, version);
+      g_autoptr (WardStore) probe = ward_store_open_full (path, NULL, version, &error);
+
+      g_assert_no_error (error);
+      if (count (probe, "SELECT count(*) FROM pragma_table_info ('enterprises') "
+                        "WHERE name = 'vsic_version'") == 0)
+        break;
+    }
+
+  old = ward_store_open_full (f->path, NULL, version, &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_store_exec (old,
+    "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, type, vsic, "
+    "registered_on, created_at, updated_at) VALUES "
+    "('00000000-0000-4000-8000-000000000001', '0100109106', 'A', 'a', 'a', 'llc-one', '6201', "
+    "'2024-03-01', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z'), "
+    "('00000000-0000-4000-8000-000000000002', '0300588569', 'B', 'b', 'b', 'llc-one', NULL, "
+    "'2024-03-01', '2024-03-01T00:00:00Z', '2024-03-01T00:00:00Z')", &error));
+  g_assert_no_error (error);
+  g_clear_object (&old);
+
+  store = ward_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (store, "SELECT vsic_version FROM enterprises WHERE vsic = '6201'"), ==, 2018);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM enterprises WHERE vsic IS NULL "
+                                 "AND vsic_version IS NULL"), ==, 1);
+}
+
 static void
 test_newer_file_refused_untouched (Fixture       *f,
                                    gconstpointer  data)
@@ -645,6 +688,7 @@ main (int   argc,
   ADD ("/store/fresh-file-is-seeded", test_fresh_file_is_seeded);
   ADD ("/store/new-file-is-private", test_new_file_is_private);
   ADD ("/store/migrates-every-earlier-version", test_migrates_every_earlier_version);
+  ADD ("/store/migration-marks-vsic-2018", test_migration_marks_vsic_2018);
   ADD ("/store/installation-and-book", test_installation_and_book);
   ADD ("/store/newer-file-refused-untouched", test_newer_file_refused_untouched);
   ADD ("/store/not-a-database-refused", test_not_a_database_refused);

@@ -98,8 +98,8 @@ app.screenshot("enterprises-01-empty")
 rawinput.keyCombo("<Control>n")
 dialog = app.dialog_named("Đăng ký doanh nghiệp mới", showing=True)
 fill_form(dialog, BAD_CODE)
-check(has_text(dialog, "G – Bán buôn, bán lẻ, sửa chữa xe"),
-      "the form shows the VSIC section of 4620 as it is typed")
+check(has_text(dialog, "VSIC 2025: G – Bán buôn, bán lẻ"),
+      "the form shows the VSIC section of 4620 as it is typed, in VSIC 2025 for a 2026 registration")
 app.button("Lưu", dialog).click()
 time.sleep(1)
 message = "Mã số doanh nghiệp %s sai chữ số kiểm tra: chữ số thứ mười phải là 4." % BAD_CODE
@@ -120,8 +120,8 @@ check(has_text(enterprises, "1.250.000.000 đ"), "its capital shows as money")
 check(has_text(enterprises, "05/02/2026"), "its registration date shows as dd/mm/yyyy")
 check(has_text(enterprises, "4620 · G"), "its line of business shows with its VSIC section")
 check(has_text(enterprises, "Đang hoạt động"), "its status shows in words")
-check(has_text(enterprises, "G – Bán buôn, bán lẻ, sửa chữa xe"),
-      "the breakdown by VSIC section counts it under G")
+check(has_text(enterprises, "G – Bán buôn, bán lẻ"),
+      "the breakdown by VSIC section counts it under VSIC 2025's G")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "ward-tracker-cli stats counts 1, in 2026")
 check("%s,%s,TNHH một thành viên,1250000000,4620,05/02/2026" % (GOOD_CODE, NAME) in exported(),
       "the stored record has every field typed in the form, the type chosen from the list")
@@ -136,6 +136,27 @@ time.sleep(1)
 check(app.shows("đã có trong sổ, của “%s”" % NAME, parent=dialog),
       "a tax code already registered is refused, naming the enterprise that has it")
 app.screenshot("enterprises-04-duplicate")
+
+# Issue 18: the version of the code. A code only VSIC 2018 has is read as
+# VSIC 2018; a version chosen in the form is kept; issue 24: 9999 is refused.
+vsic = app.find("text", "Ngành nghề kinh doanh chính (mã VSIC)", dialog)
+app.type_into(vsic, "6201")
+check(has_text(dialog, "VSIC 2018: J – Thông tin, truyền thông"),
+      "6201, which VSIC 2025 dropped, is read as a code of VSIC 2018")
+app.type_into(vsic, "4620")
+versions = app.find("combo box", "Phiên bản VSIC", dialog)
+app.pick(versions, 1)
+check(has_text(dialog, "VSIC 2018: G – Bán buôn, bán lẻ, sửa chữa xe"),
+      "choosing VSIC 2018 reads 4620 in VSIC 2018's section")
+app.screenshot("enterprises-04b-vsic-2018")
+app.pick(versions, 0)
+app.type_into(vsic, "9999")
+rawinput.pressKey("Return")
+time.sleep(1)
+check(app.shows("Mã ngành 9999 không có trong VSIC 2018 lẫn VSIC 2025; hãy kiểm tra lại mã ngành "
+                "trên giấy chứng nhận đăng ký doanh nghiệp.", parent=dialog),
+      "9999 is refused, naming the code and both versions")
+app.screenshot("enterprises-04c-vsic-9999")
 app.button("Hủy", dialog).click()
 check(app.dialog_gone("Đăng ký doanh nghiệp mới", showing=True), "Cancel closes the form")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the refused duplicate is not stored")

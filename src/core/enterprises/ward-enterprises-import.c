@@ -30,6 +30,9 @@ static const char * const vsic_aliases[] = {
   "Main line of business", "Main business", "VSIC", "Ngành nghề kinh doanh chính",
   "Ngành kinh doanh chính", "Ngành nghề", "Mã ngành", NULL
 };
+static const char * const vsic_version_aliases[] = {
+  "VSIC version", "Phiên bản VSIC", "Phiên bản", "Hệ thống ngành kinh tế", NULL
+};
 static const char * const registered_aliases[] = {
   "First registration date", "Registration date", "Registered on", "Ngày cấp GCN",
   "Ngày cấp lần đầu", "Ngày đăng ký", "Ngày đăng ký lần đầu", "Ngày thành lập", NULL
@@ -77,6 +80,7 @@ static const WardCsvColumn columns[WARD_ENTERPRISE_N_FIELDS] = {
   { "status_date", "Ngày đổi tình trạng", status_date_aliases, WARD_CSV_TEXT, FALSE },
   { "outside_ward", "Trụ sở ngoài phường", outside_aliases, WARD_CSV_BOOL, FALSE },
   { "from_household", "Chuyển từ hộ kinh doanh", household_aliases, WARD_CSV_BOOL, FALSE },
+  { "vsic_version", "Phiên bản VSIC", vsic_version_aliases, WARD_CSV_TEXT, FALSE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (columns) == WARD_ENTERPRISE_N_FIELDS);
@@ -242,6 +246,7 @@ export_record (WardCsvWriter        *writer,
   ward_csv_writer_add_date (writer, record->status_date);
   ward_csv_writer_add_bool (writer, !record->in_ward);
   ward_csv_writer_add_bool (writer, record->from_household);
+  ward_csv_writer_add_text (writer, ward_vsic_version_label (record->vsic_version));
   ward_csv_writer_end_row (writer);
 }
 

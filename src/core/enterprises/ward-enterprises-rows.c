@@ -179,7 +179,7 @@ add_section_row (WardStmt *stmt,
   const WardVsicSection *section = NULL;
 
   if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    section = ward_vsic_section_for_division (sqlite3_column_int (stmt, 0));
+    section = ward_vsic_display_section (sqlite3_column_int (stmt, 0), sqlite3_column_int (stmt, 2));
   if (section != NULL)
     summary->by_section[ward_vsic_section_index (section)] += sqlite3_column_int64 (stmt, 1);
   else
@@ -216,8 +216,8 @@ summarize_counted (WardStore              *store,
                            "SELECT type, count (*) FROM enterprises WHERE " COUNTED " GROUP BY 1",
                            term, add_type_row, summary, error)
          && for_each_counted (store,
-                              "SELECT CAST (substr (vsic, 1, 2) AS INTEGER), count (*) "
-                              "FROM enterprises WHERE " COUNTED " GROUP BY 1",
+                              "SELECT CAST (substr (vsic, 1, 2) AS INTEGER), count (*), "
+                              "vsic_version FROM enterprises WHERE " COUNTED " GROUP BY 1, 3",
                               term, add_section_row, summary, error)
          && for_each_counted (store,
                               "SELECT count (*), coalesce (sum (is_branch), 0), "
@@ -276,7 +276,7 @@ read_row (WardRows   *rows,
           const Term *term)
 {
   WardEnterpriseRow *row = ward_rows_append (rows);
-  const WardVsicSection *section;
+  const WardVsicSection *section = NULL;
 
   row->id = sqlite3_column_int64 (stmt, 0);
   row->tax_code = ward_rows_take_text (rows, stmt, 1, FALSE);
@@ -292,7 +292,9 @@ read_row (WardRows   *rows,
   row->is_branch = sqlite3_column_int (stmt, 11) != 0;
   row->in_ward = sqlite3_column_int (stmt, 12) != 0;
   row->year = atoi (row->registered_on);
-  section = ward_vsic_section_for_code (row->vsic);
+  row->vsic_version = sqlite3_column_int (stmt, 13);
+  if (row->vsic[0] != '\0')
+    section = ward_vsic_display_section (atoi (row->vsic) / 100, row->vsic_version);
   row->section = section != NULL ? ward_vsic_section_index (section) + 1 : 0;
   row->counted = !row->is_branch && row->in_ward
                  && strcmp (row->registered_on, term->start) >= 0
@@ -315,8 +317,8 @@ ward_enterprise_rows_load (WardStore  *store,
 
   stmt = ward_store_prepare (store,
                              "SELECT id, tax_code, name, sort_key, search_key, registered_on, "
-                             "vsic, residential_group, capital, type, status, is_branch, in_ward "
-                             "FROM enterprises ORDER BY id", error);
+                             "vsic, residential_group, capital, type, status, is_branch, in_ward, "
+                             "vsic_version FROM enterprises ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   rows = ward_rows_new (sizeof (WardEnterpriseRow));
@@ -338,7 +340,8 @@ ward_enterprise_row_equal (gconstpointer a,
   const WardEnterpriseRow *rb = b;
 
   return ra->id == rb->id && ra->capital == rb->capital && ra->type == rb->type
-         && ra->status == rb->status && ra->section == rb->section && ra->is_branch == rb->is_branch
+         && ra->status == rb->status && ra->section == rb->section
+         && ra->vsic_version == rb->vsic_version && ra->is_branch == rb->is_branch
          && ra->in_ward == rb->in_ward && ra->counted == rb->counted
          && g_str_equal (ra->tax_code, rb->tax_code) && g_str_equal (ra->name, rb->name)
          && g_str_equal (ra->search_key, rb->search_key)

@@ -328,6 +328,7 @@ ward_enterprise_field_title (WardEnterpriseField field)
     case WARD_ENTERPRISE_FIELD_STATUS_DATE: return _("Status date");
     case WARD_ENTERPRISE_FIELD_OUTSIDE_WARD: return _("Head office outside the ward");
     case WARD_ENTERPRISE_FIELD_FROM_HOUSEHOLD: return _("Converted from a household business");
+    case WARD_ENTERPRISE_FIELD_VSIC_VERSION: return _("VSIC version");
     default: g_return_val_if_reached ("");
     }
 }
@@ -421,6 +422,25 @@ set_tax_code (WardEnterprise  *self,
   return TRUE;
 }
 
+/* A code that changes leaves its version to be decided again, unless the
+ * version is stated after it (the form and the spreadsheet set the
+ * version's field after the code's). */
+static gboolean
+set_vsic (WardEnterprise  *self,
+          const char      *text,
+          GError         **error)
+{
+  char *code = NULL;
+
+  if (!ward_vsic_parse (text, WARD_VSIC_ANY, &code, error))
+    return FALSE;
+  if (g_strcmp0 (code, self->vsic) != 0)
+    self->vsic_version = WARD_VSIC_ANY;
+  g_free (self->vsic);
+  self->vsic = code;
+  return TRUE;
+}
+
 static gboolean
 set_parsed_field (WardEnterprise       *self,
                   WardEnterpriseField   field,
@@ -429,7 +449,6 @@ set_parsed_field (WardEnterprise       *self,
 {
   WardEnterpriseType type;
   WardEnterpriseStatus status;
-  char *code = NULL;
 
   switch (field)
     {
@@ -448,11 +467,9 @@ set_parsed_field (WardEnterprise       *self,
     case WARD_ENTERPRISE_FIELD_CAPITAL:
       return set_capital (self, text, error);
     case WARD_ENTERPRISE_FIELD_VSIC:
-      if (!ward_vsic_parse (text, &code, error))
-        return FALSE;
-      g_free (self->vsic);
-      self->vsic = code;
-      return TRUE;
+      return set_vsic (self, text, error);
+    case WARD_ENTERPRISE_FIELD_VSIC_VERSION:
+      return ward_vsic_version_parse (text, &self->vsic_version, error);
     case WARD_ENTERPRISE_FIELD_REGISTERED_ON:
       return set_date (&self->registered_on, text, error);
     case WARD_ENTERPRISE_FIELD_STATUS_DATE:
@@ -476,7 +493,11 @@ clear_field (WardEnterprise      *self,
     case WARD_ENTERPRISE_FIELD_TYPE: self->type = WARD_ENTERPRISE_TYPE_NONE; break;
     case WARD_ENTERPRISE_FIELD_STATUS: self->status = WARD_ENTERPRISE_ACTIVE; break;
     case WARD_ENTERPRISE_FIELD_CAPITAL: self->capital = 0; break;
-    case WARD_ENTERPRISE_FIELD_VSIC: g_clear_pointer (&self->vsic, g_free); break;
+    case WARD_ENTERPRISE_FIELD_VSIC:
+      g_clear_pointer (&self->vsic, g_free);
+      self->vsic_version = WARD_VSIC_ANY;
+      break;
+    case WARD_ENTERPRISE_FIELD_VSIC_VERSION: self->vsic_version = WARD_VSIC_ANY; break;
     case WARD_ENTERPRISE_FIELD_REGISTERED_ON: g_clear_pointer (&self->registered_on, g_free); break;
     case WARD_ENTERPRISE_FIELD_STATUS_DATE: g_clear_pointer (&self->status_date, g_free); break;
     case WARD_ENTERPRISE_FIELD_OUTSIDE_WARD: self->in_ward = TRUE; break;
@@ -534,6 +555,9 @@ ward_enterprise_dup_field (const WardEnterprise *self,
     case WARD_ENTERPRISE_FIELD_CAPITAL:
       return self->capital > 0 ? ward_format_number (self->capital) : g_strdup ("");
     case WARD_ENTERPRISE_FIELD_VSIC: return g_strdup (self->vsic ? self->vsic : "");
+    case WARD_ENTERPRISE_FIELD_VSIC_VERSION:
+      return self->vsic_version != WARD_VSIC_ANY ? g_strdup_printf ("%d", self->vsic_version)
+                                                 : g_strdup ("");
     case WARD_ENTERPRISE_FIELD_REGISTERED_ON: return ward_format_date (self->registered_on);
     case WARD_ENTERPRISE_FIELD_STATUS_DATE: return ward_format_date (self->status_date);
     case WARD_ENTERPRISE_FIELD_OUTSIDE_WARD: return g_strdup (self->in_ward ? "" : "x");
@@ -748,6 +772,26 @@ check_texts (WardEnterprise *self,
     }
 }
 
+/* The code must be in its version; an unstated version is decided here, by
+ * the code or else the registration date (ward_vsic_resolve()), and kept. */
+static void
+check_vsic (WardEnterprise *self,
+            Problems       *problems)
+{
+  g_autoptr (GError) wrong = NULL;
+  WardVsicVersion version;
+
+  if (self->vsic == NULL)
+    {
+      self->vsic_version = WARD_VSIC_ANY;
+      return;
+    }
+  if (ward_vsic_resolve (self->vsic, self->vsic_version, self->registered_on, &version, &wrong))
+    self->vsic_version = version;
+  else
+    add_error (problems, WARD_ENTERPRISE_FIELD_VSIC, "%s", wrong->message);
+}
+
 static void
 check_fields (WardEnterprise *self,
               Problems       *problems)
@@ -765,10 +809,7 @@ check_fields (WardEnterprise *self,
   else if (self->capital > 0 && self->is_branch)
     add_error (problems, WARD_ENTERPRISE_FIELD_CAPITAL, "%s",
                _("A branch has no charter capital of its own; leave the charter capital empty."));
-  if (self->vsic != NULL && ward_vsic_section_for_code (self->vsic) == NULL)
-    add_error (problems, WARD_ENTERPRISE_FIELD_VSIC,
-               _("The VSIC code %s is not in VSIC 2018: the main line of business is written "
-                 "as four digits, such as 4620."), self->vsic);
+  check_vsic (self, problems);
 }
 
 gboolean
@@ -864,7 +905,7 @@ search_key (const WardEnterprise *self)
 /* ?1 uuid, ?2 tax_code, ?3 is_branch, ?4 name, ?5 search_key, ?6 sort_key, ?7 type,
  * ?8 capital, ?9 vsic, ?10 registered_on, ?11 address, ?12 residential_group,
  * ?13 in_ward, ?14 representative, ?15 status, ?16 status_date, ?17 from_household,
- * ?18 note, ?19 created_at, ?20 updated_at, ?21 id */
+ * ?18 note, ?19 created_at, ?20 updated_at, ?21 id, ?22 vsic_version */
 static void
 bind_record (WardStmt             *stmt,
              const WardEnterprise *self)
@@ -892,6 +933,8 @@ bind_record (WardStmt             *stmt,
   sqlite3_bind_int (stmt, 17, self->from_household ? 1 : 0);
   ward_stmt_bind_text_or_null (stmt, 18, self->note);
   sqlite3_bind_text (stmt, 19, self->created_at, -1, SQLITE_TRANSIENT);
+  if (self->vsic != NULL && self->vsic_version != WARD_VSIC_ANY)
+    sqlite3_bind_int (stmt, 22, self->vsic_version);
 }
 
 static gboolean
@@ -912,17 +955,17 @@ write_record (WardStore       *store,
       stmt = ward_store_prepare (store,
         "INSERT INTO enterprises (uuid, tax_code, is_branch, name, search_key, sort_key, type, "
         "capital, vsic, registered_on, address, residential_group, in_ward, representative, "
-        "status, status_date, from_household, note, created_at, updated_at) "
+        "status, status_date, from_household, note, created_at, updated_at, vsic_version) "
         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-        "?18, ?19, ?20)", error);
+        "?18, ?19, ?20, ?22)", error);
     }
   else
     stmt = ward_store_prepare (store,
       "UPDATE enterprises SET tax_code = ?2, is_branch = ?3, name = ?4, search_key = ?5, "
       "sort_key = ?6, type = ?7, capital = ?8, vsic = ?9, registered_on = ?10, address = ?11, "
       "residential_group = ?12, in_ward = ?13, representative = ?14, status = ?15, "
-      "status_date = ?16, from_household = ?17, note = ?18, updated_at = ?20 "
-      "WHERE id = ?21", error);
+      "status_date = ?16, from_household = ?17, note = ?18, updated_at = ?20, "
+      "vsic_version = ?22 WHERE id = ?21", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -990,7 +1033,7 @@ ward_enterprise_save (WardStore       *store,
 #define SELECT_RECORD \
   "SELECT id, uuid, created_at, tax_code, is_branch, name, type, capital, vsic, registered_on, " \
   "address, residential_group, in_ward, representative, status, status_date, from_household, " \
-  "note FROM enterprises "
+  "note, vsic_version FROM enterprises "
 
 static WardEnterprise *
 read_record (WardStmt *stmt)
@@ -1015,6 +1058,7 @@ read_record (WardStmt *stmt)
   self->status_date = normalize_or_null (ward_stmt_text (stmt, 15));
   self->from_household = sqlite3_column_int (stmt, 16) != 0;
   self->note = normalize_or_null (ward_stmt_text (stmt, 17));
+  self->vsic_version = sqlite3_column_int (stmt, 18);
   return self;
 }
 

@@ -74,9 +74,10 @@ typedef enum
   WARD_ENTERPRISE_FIELD_STATUS_DATE,
   WARD_ENTERPRISE_FIELD_OUTSIDE_WARD,    /* the head office is not in the ward */
   WARD_ENTERPRISE_FIELD_FROM_HOUSEHOLD,  /* converted from a household business */
+  WARD_ENTERPRISE_FIELD_VSIC_VERSION,    /* 2018, 2025, or "" to let the code and date decide */
 } WardEnterpriseField;
 
-#define WARD_ENTERPRISE_N_FIELDS 14
+#define WARD_ENTERPRISE_N_FIELDS 15
 
 typedef struct
 {
@@ -89,6 +90,8 @@ typedef struct
   WardEnterpriseType    type;
   gint64                capital;         /* whole đồng; 0: not given */
   char                 *vsic;            /* four digits, or NULL */
+  WardVsicVersion       vsic_version;    /* of vsic: as stated, decided when validated
+                                          * (ward_vsic_resolve()); ANY without a code */
   char                 *registered_on;   /* ISO; first registration */
   char                 *address;
   char                 *residential_group;
@@ -137,7 +140,7 @@ GPtrArray      *ward_enterprise_issues_new  (void);
  * (may be NULL): errors — a tax code that is malformed, has a wrong check
  * digit or belongs to another record; no name; a first registration date
  * missing or after @today_iso; capital not above 0, or given for a branch;
- * a VSIC code outside VSIC 2018; a status date before the registration or
+ * a VSIC code its version has not (the version decided on the way); a status date before the registration or
  * after today — and warnings: a branch whose parent enterprise is not in
  * the register. Returns FALSE with the first error in @error (WARD_ERROR_
  * DUPLICATE for a tax code already stored, WARD_ERROR_INVALID otherwise, or
@@ -227,7 +230,8 @@ typedef struct
   gint64       capital;        /* 0: not given */
   guint8       type;           /* WardEnterpriseType */
   guint8       status;         /* WardEnterpriseStatus */
-  guint8       section;        /* VSIC section index + 1, 0 for none */
+  guint8       section;        /* section of the breakdowns (VSIC 2025) index + 1, 0 for none */
+  guint16      vsic_version;   /* WardVsicVersion of vsic; 0 when not given */
   guint        is_branch : 1;
   guint        in_ward : 1;
   guint        counted : 1;

@@ -102,7 +102,10 @@ add_breakdowns (WardReport                  *report,
                        summary->counted);
   add_total_row (table, summary->counted);
 
-  ward_report_add_heading (report, "III. Phân loại theo ngành kinh tế (VSIC 2018)");
+  /* Counted in VSIC 2025's sections; a code of VSIC 2018 in the 2025
+   * section of the same title (ward_vsic_display_section()). */
+  ward_report_add_heading (report, "III. Phân loại theo ngành kinh tế (VSIC 2025; mã VSIC 2018 "
+                                   "quy về ngành cấp 1 cùng tên)");
   table = add_breakdown_table (report, "Ngành kinh tế");
   for (guint i = 0; i < WARD_VSIC_N_SECTIONS; i++)
     {
@@ -183,8 +186,12 @@ add_list (WardReport *report,
       const WardEnterpriseRow *row = rows->pdata[i];
       g_autofree char *stt = g_strdup_printf ("%u", ++number);
       g_autofree char *date = ward_format_date (row->registered_on);
+      /* A code of VSIC 2018 says so: its digits may mean another line of
+       * business in VSIC 2025, the version the breakdown above counts in. */
+      g_autofree char *vsic = row->vsic_version == WARD_VSIC_2018
+                              ? g_strdup_printf ("%s (2018)", row->vsic) : g_strdup (row->vsic);
       const char *cells[6] = {
-        stt, row->name, row->tax_code, ward_enterprise_type_label (row->type), row->vsic, date,
+        stt, row->name, row->tax_code, ward_enterprise_type_label (row->type), vsic, date,
       };
 
       if (i == 0 || strncmp (((const WardEnterpriseRow *) rows->pdata[i - 1])->registered_on,

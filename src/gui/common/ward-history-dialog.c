@@ -48,6 +48,7 @@ static const struct { const char *field; const char *label; } field_labels[] = {
   { "type", N_("Type") },
   { "capital", N_("Charter capital") },
   { "vsic", N_("Main business line") },
+  { "vsic_version", N_("VSIC version") },
   { "registered_on", N_("First registered") },
   { "address", N_("Head office") },
   { "in_ward", N_("Head office in the ward") },

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-format.h"
 #include "base/ward-vsic.h"
 #include "common/ward-history-dialog.h"
 #include "enterprises/ward-enterprise-dialog.h"
@@ -25,6 +26,9 @@ static const WardEnterpriseField text_fields[] = {
   WARD_ENTERPRISE_FIELD_STATUS_DATE,
   WARD_ENTERPRISE_FIELD_NOTE,
 };
+
+/* The VSIC version row's items, in order. */
+static const WardVsicVersion vsic_versions[] = { WARD_VSIC_ANY, WARD_VSIC_2018, WARD_VSIC_2025 };
 
 struct _WardEnterpriseDialog
 {
@@ -47,6 +51,7 @@ struct _WardEnterpriseDialog
   AdwEntryRow     *capital_row;
   AdwEntryRow     *vsic_row;
   GtkLabel        *section_label;
+  AdwComboRow     *vsic_version_row;
   AdwActionRow    *household_row;
   GtkSwitch       *household_switch;
   AdwEntryRow     *address_row;
@@ -137,6 +142,25 @@ clear_problems (WardEnterpriseDialog *self)
     clear_problem (self, f);
 }
 
+static WardVsicVersion
+selected_vsic_version (WardEnterpriseDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->vsic_version_row);
+
+  return selected < G_N_ELEMENTS (vsic_versions) ? vsic_versions[selected] : WARD_VSIC_ANY;
+}
+
+static GtkStringList *
+vsic_version_labels (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("Decided by the code and the registration date"));
+  gtk_string_list_append (list, "VSIC 2018 (Quyết định 27/2018/QĐ-TTg)");
+  gtk_string_list_append (list, "VSIC 2025 (Quyết định 36/2025/QĐ-TTg)");
+  return list;
+}
+
 /* ---- Reading the form ------------------------------------------------------ */
 
 /* The form's values into @record, each through core; a value that cannot
@@ -161,6 +185,7 @@ read_form (WardEnterpriseDialog *self,
     }
   record->type = adw_combo_row_get_selected (self->type_row);
   record->status = adw_combo_row_get_selected (self->status_row);
+  record->vsic_version = selected_vsic_version (self);
   record->in_ward = !gtk_switch_get_active (self->outside_switch);
   record->from_household = gtk_switch_get_active (self->household_switch);
   return failed;
@@ -254,20 +279,33 @@ on_delete_clicked_cb (WardEnterpriseDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* The VSIC section shows beside the code as it is typed. */
+/* The VSIC section shows beside the code as it is typed, in the version
+ * the core decides for the code, the version row and the registration
+ * date (ward_vsic_resolve(), as saving will). */
 static void
 on_vsic_changed_cb (WardEnterpriseDialog *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->vsic_row));
+  const char *date = gtk_editable_get_text (GTK_EDITABLE (self->registered_row));
+  WardVsicVersion stated = selected_vsic_version (self);
+  WardVsicVersion version;
   g_autofree char *code = NULL;
+  g_autofree char *registered_on = NULL;
   g_autofree char *section = NULL;
 
-  if (ward_vsic_parse (text, &code, NULL))
+  if (!ward_parse_date (date, &registered_on, NULL))
+    g_clear_pointer (&registered_on, g_free);
+  if (ward_vsic_parse (text, stated, &code, NULL)
+      && ward_vsic_resolve (code, stated, registered_on, &version, NULL))
     {
-      const WardVsicSection *s = ward_vsic_section_for_code (code);
+      const WardVsicSection *s = ward_vsic_section_in (code, version);
+      g_autofree char *tooltip = g_strdup_printf ("%s: %c – %s", ward_vsic_version_label (version),
+                                                  s->letter, s->title);
 
-      section = g_strdup_printf ("%c – %s", s->letter, s->short_title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->section_label), s->title);
+      /* The version first: a long title is cut short at its end. */
+      section = g_strdup_printf ("%s: %c – %s", ward_vsic_version_label (version), s->letter,
+                                 s->short_title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->section_label), tooltip);
     }
   gtk_label_set_text (self->section_label, section != NULL ? section : "");
 }
@@ -296,6 +334,9 @@ fill_form (WardEnterpriseDialog *self)
     }
   adw_combo_row_set_selected (self->type_row, record->type);
   adw_combo_row_set_selected (self->status_row, record->status);
+  for (guint i = 0; i < G_N_ELEMENTS (vsic_versions); i++)
+    if (vsic_versions[i] == record->vsic_version)
+      adw_combo_row_set_selected (self->vsic_version_row, i);
   gtk_switch_set_active (self->outside_switch, !record->in_ward);
   gtk_switch_set_active (self->household_switch, record->from_household);
 
@@ -345,6 +386,7 @@ bind_fields (WardEnterpriseDialog *self)
   rows[WARD_ENTERPRISE_FIELD_REGISTERED_ON] = GTK_WIDGET (self->registered_row);
   rows[WARD_ENTERPRISE_FIELD_CAPITAL] = GTK_WIDGET (self->capital_row);
   rows[WARD_ENTERPRISE_FIELD_VSIC] = GTK_WIDGET (self->vsic_row);
+  rows[WARD_ENTERPRISE_FIELD_VSIC_VERSION] = GTK_WIDGET (self->vsic_version_row);
   rows[WARD_ENTERPRISE_FIELD_FROM_HOUSEHOLD] = GTK_WIDGET (self->household_row);
   rows[WARD_ENTERPRISE_FIELD_ADDRESS] = GTK_WIDGET (self->address_row);
   rows[WARD_ENTERPRISE_FIELD_RESIDENTIAL_GROUP] = GTK_WIDGET (self->group_row);
@@ -403,6 +445,7 @@ ward_enterprise_dialog_class_init (WardEnterpriseDialogClass *klass)
   BIND (capital_row);
   BIND (vsic_row);
   BIND (section_label);
+  BIND (vsic_version_row);
   BIND (household_row);
   BIND (household_switch);
   BIND (address_row);
@@ -427,6 +470,7 @@ ward_enterprise_dialog_init (WardEnterpriseDialog *self)
 {
   g_autoptr (GListModel) types = NULL;
   g_autoptr (GListModel) statuses = NULL;
+  g_autoptr (GtkStringList) versions = vsic_version_labels ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -434,6 +478,7 @@ ward_enterprise_dialog_init (WardEnterpriseDialog *self)
   statuses = labels_model (status_label, WARD_ENTERPRISE_N_STATUSES);
   adw_combo_row_set_model (self->type_row, types);
   adw_combo_row_set_model (self->status_row, statuses);
+  adw_combo_row_set_model (self->vsic_version_row, G_LIST_MODEL (versions));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->save_button));
   bind_fields (self);
 }

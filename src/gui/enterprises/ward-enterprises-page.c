@@ -112,9 +112,12 @@ cell_text (const WardEnterpriseRow *row,
     case COLUMN_REGISTERED: return ward_format_date (row->registered_on);
     case COLUMN_CAPITAL: return row->capital > 0 ? ward_format_money (row->capital) : g_strdup ("");
     case COLUMN_VSIC:
+      /* The letter is the breakdown's (VSIC 2025); a code of VSIC 2018 says so,
+       * as its own letter from J on is another. */
       if (row->section == 0)
         return g_strdup (row->vsic);
-      return g_strdup_printf ("%s · %c", row->vsic, ward_vsic_section_nth (row->section - 1)->letter);
+      return g_strdup_printf (row->vsic_version == WARD_VSIC_2018 ? "%s (2018) · %c" : "%s · %c",
+                              row->vsic, ward_vsic_section_nth (row->section - 1)->letter);
     case COLUMN_GROUP: return g_strdup (row->residential_group);
     case COLUMN_STATUS: return g_strdup (ward_enterprise_status_label (row->status));
     case COLUMN_COUNTED: return counted_text (row);
