@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/ward-cli.h"
+#include "import/ward-import-workbook.h"
 #include "import/ward-import.h"
 #include "registers/ward-registers.h"
 
@@ -58,19 +59,33 @@ print_summary (const WardImportResult *result,
     g_print (_("Dry run: nothing was stored.\n"));
 }
 
+/* Which sheet, or which encoding: a wrong one is seen before the import
+ * rather than in the register. */
+static void
+print_source (WardCsvTable *table)
+{
+  const char *sheet = ward_csv_table_get_sheet (table);
+
+  if (sheet != NULL)
+    g_print (_("Read sheet “%s” of “%s”.\n"), sheet, ward_csv_table_get_display_name (table));
+  else
+    g_print (_("Read “%s” as %s.\n"), ward_csv_table_get_display_name (table),
+             ward_csv_encoding_get_name (ward_csv_table_get_encoding (table)));
+}
+
 int
 ward_cli_command_import (WardCliContext  *ctx,
                          int              argc,
                          char           **argv)
 {
-  const char *usage = "import KIND FILE [--dry-run] [--update] [--campaign NAME]";
+  const char *usage = "import KIND FILE [--sheet NAME] [--dry-run] [--update] [--campaign NAME]";
   WardImportContext import_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
   g_auto (WardImportResult) result = { 0 };
   g_autoptr (WardStore) store = NULL;
   g_autoptr (WardCsvTable) table = NULL;
   g_autoptr (GError) error = NULL;
   const WardImportKind *kind;
-  const char *kind_name = NULL, *path = NULL;
+  const char *kind_name = NULL, *path = NULL, *sheet = NULL;
   gboolean dry_run = FALSE;
 
   for (int i = 1; i < argc; i++)
@@ -81,6 +96,8 @@ ward_cli_command_import (WardCliContext  *ctx,
         import_context.policy = WARD_IMPORT_UPDATE_EXISTING;
       else if (g_str_equal (argv[i], "--campaign") && i + 1 < argc)
         import_context.campaign = argv[++i];
+      else if (g_str_equal (argv[i], "--sheet") && i + 1 < argc)
+        sheet = argv[++i];
       else if (argv[i][0] == '-')
         return ward_cli_misuse (usage);
       else if (kind_name == NULL)
@@ -95,13 +112,10 @@ ward_cli_command_import (WardCliContext  *ctx,
   if ((kind = lookup_kind (kind_name)) == NULL)
     return WARD_CLI_MISUSE;
 
-  table = ward_csv_read_file (path, &error);
+  table = ward_import_read_file (path, sheet, &error);
   if (table == NULL)
     return ward_cli_fail (error);
-  /* One encoding for the whole file: say which, so that a wrong one is
-   * seen before the import rather than in the register. */
-  g_print (_("Read “%s” as %s.\n"), ward_csv_table_get_display_name (table),
-           ward_csv_encoding_get_name (ward_csv_table_get_encoding (table)));
+  print_source (table);
   store = ward_cli_open_store (ctx);
   if (store == NULL)
     return WARD_CLI_BAD_INPUT;

@@ -29,8 +29,10 @@ static const Command commands[] = {
     N_("Create the database file from a resolution seed (default: the built-in Đông Sơn one)") },
   { "stats", command_stats, "stats [--json]",
     N_("Print the ward, the term and every target with its goal and current value") },
-  { "import", ward_cli_command_import, "import KIND FILE [--dry-run] [--update] [--campaign NAME]",
-    N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings)") },
+  { "import", ward_cli_command_import,
+    "import KIND FILE [--sheet NAME] [--dry-run] [--update] [--campaign NAME]",
+    N_("Import a CSV file or a workbook's sheet (.xlsx, .xls, .ods), all or nothing (KIND: "
+       "members, enterprises, donations, readings)") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
     N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
   { "backup", ward_cli_command_backup, "backup FILE [--force]",

@@ -127,6 +127,30 @@ guint              ward_csv_table_get_row_number   (WardCsvTable *table,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCsvTable, ward_csv_table_unref)
 
+/* Tables read from a workbook's sheet (import/ward-import-workbook.h) are
+ * built row by row: @number is the row number the spreadsheet shows; a row
+ * whose cells are all empty is left out (its number stays unused). @sheets
+ * lists every sheet of the workbook, for a choice. */
+WardCsvTable       *ward_csv_table_new_for_sheet (const char         *display_name,
+                                                  const char         *sheet,
+                                                  const char * const *sheets);
+void                ward_csv_table_add_row       (WardCsvTable       *table,
+                                                  guint               number,
+                                                  const char * const *cells,
+                                                  guint               n_cells);
+/* What the reader left out and the clerk should know (hidden rows and
+ * columns, other sheets): warnings about the file (@row 0) or a row. */
+void                ward_csv_table_add_note      (WardCsvTable       *table,
+                                                  guint               row,
+                                                  const char         *value,
+                                                  const char         *message);
+GPtrArray          *ward_csv_table_get_notes     (WardCsvTable       *table);
+/* The sheet read, NULL for a CSV file; every sheet of its workbook. */
+const char         *ward_csv_table_get_sheet     (WardCsvTable       *table);
+const char * const *ward_csv_table_get_sheets    (WardCsvTable       *table);
+void                ward_csv_table_set_sheets    (WardCsvTable       *table,
+                                                  const char * const *sheets);
+
 /* ---- Mapping the columns and parsing values ----------------------------- */
 
 typedef struct _WardCsvMapping WardCsvMapping;
@@ -164,6 +188,19 @@ const char     *ward_csv_mapping_get_header     (WardCsvMapping     *mapping,
 gboolean        ward_csv_mapping_parse_row      (WardCsvMapping     *mapping,
                                                  guint               record,
                                                  WardCsvValue       *values,
+                                                 GPtrArray          *issues);
+/* Rows below the header whose first value is "Tổng cộng" (or "Total"…)
+ * are the sheet's totals, not records. The engine adds up the MONEY,
+ * INTEGER and DECIMAL values of every record that parsed into @sums (one
+ * WardCsvValue per column, zeroed at first) and then checks each total row
+ * against them: a warning naming the row, the column, both sums per
+ * difference, or a note that the row matched. Returns the differences. */
+guint           ward_csv_mapping_get_n_totals   (WardCsvMapping     *mapping);
+void            ward_csv_mapping_add_to_sums    (WardCsvMapping     *mapping,
+                                                 WardCsvValue       *sums,
+                                                 const WardCsvValue *values);
+guint           ward_csv_mapping_check_totals   (WardCsvMapping     *mapping,
+                                                 const WardCsvValue *sums,
                                                  GPtrArray          *issues);
 /* Parses every record; returns the number of records with an error. */
 guint           ward_csv_mapping_validate       (WardCsvMapping     *mapping,

@@ -215,6 +215,7 @@ import_records (WardStore             *store,
                 WardImportResult      *result)
 {
   g_autofree WardCsvValue *values = g_new0 (WardCsvValue, kind->n_columns);
+  g_autofree WardCsvValue *sums = g_new0 (WardCsvValue, kind->n_columns);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) seen_row_free);
   guint n = ward_csv_mapping_get_n_records (mapping);
@@ -233,8 +234,13 @@ import_records (WardStore             *store,
 
       if (!ward_csv_mapping_parse_row (mapping, i, values, result->issues))
         failed = TRUE;
-      else if (kind->row_key == NULL || claim_key (&row, seen, &outcome, &failed))
-        failed = !kind->import_row (&row, &outcome);
+      else
+        {
+          /* What the sheet's total row adds up: every row it shows. */
+          ward_csv_mapping_add_to_sums (mapping, sums, values);
+          if (kind->row_key == NULL || claim_key (&row, seen, &outcome, &failed))
+            failed = !kind->import_row (&row, &outcome);
+        }
       if (failed)
         result->n_errors++;
       else
@@ -247,6 +253,7 @@ import_records (WardStore             *store,
       if (progress != NULL && (i + 1) % PROGRESS_EVERY == 0)
         progress ((double) (i + 1) / n, progress_data);
     }
+  ward_csv_mapping_check_totals (mapping, sums, result->issues);
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
@@ -283,6 +290,15 @@ ward_import_run (WardStore             *store,
       return FALSE;
     }
 
+  /* What the workbook reader left out (hidden rows, other sheets) first. */
+  for (guint i = 0; i < ward_csv_table_get_notes (table)->len; i++)
+    {
+      const WardCsvIssue *note = ward_csv_table_get_notes (table)->pdata[i];
+
+      g_ptr_array_add (result->issues,
+                       ward_csv_issue_new (note->severity, note->file, note->row, note->column,
+                                           note->value, note->message));
+    }
   mapping = ward_csv_map (table, kind->columns, kind->n_columns, result->issues);
   if (!check_mapping (kind, table, result, error))
     return FALSE;
