@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "import/ward-import-dialog.h"
+#include "import/ward-import-workbook.h"
 
 #define PREVIEW_ROWS 8
 
@@ -17,6 +18,7 @@ struct _WardImportDialog
   const WardImportKind *kind;
   char                 *campaign;
   GFile                *file;
+  char                 *sheet;   /* the sheet chosen; NULL: the workbook's first */
   GtkWidget            *parent;  /* the page that asked: toasts go to its window */
   WardCsvTable         *table;
   GCancellable         *cancellable;
@@ -33,6 +35,7 @@ struct _WardImportDialog
   AdwStatusPage        *choose_page;
   AdwStatusPage        *working_page;
   AdwActionRow         *file_row;
+  AdwComboRow          *sheet_row;
   AdwActionRow         *summary_row;
   GtkSwitch            *update_switch;
   GtkGrid              *preview_grid;
@@ -53,6 +56,7 @@ typedef struct
   WardCsvTable      *table;
   WardImportContext  context;
   char              *campaign;
+  char              *sheet;
   gboolean           dry_run;
   WardImportResult   result;
 } Job;
@@ -64,6 +68,7 @@ job_free (Job *job)
   g_clear_object (&job->file);
   g_clear_pointer (&job->table, ward_csv_table_unref);
   g_free (job->campaign);
+  g_free (job->sheet);
   ward_import_result_clear (&job->result);
   g_free (job);
 }
@@ -112,7 +117,7 @@ run_job_thread (GTask        *task,
     {
       g_autofree char *path = g_file_get_path (job->file);
 
-      job->table = ward_csv_read_file (path, &error);
+      job->table = ward_import_read_file (path, job->sheet, &error);
       if (job->table == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -128,6 +133,22 @@ run_job_thread (GTask        *task,
     g_task_return_boolean (task, TRUE);
 }
 
+static void start_job (WardImportDialog *self, gboolean dry_run);
+
+/* Another sheet: read it and check it again. */
+static void
+on_sheet_selected_cb (WardImportDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->sheet_row);
+
+  if (item == NULL || self->running)
+    return;
+  g_free (self->sheet);
+  self->sheet = g_strdup (gtk_string_object_get_string (item));
+  g_clear_pointer (&self->table, ward_csv_table_unref);
+  start_job (self, TRUE);
+}
+
 static void
 set_running (WardImportDialog *self,
              gboolean          running)
@@ -137,6 +158,7 @@ set_running (WardImportDialog *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_widget_set_sensitive (self->choose_button, !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->update_switch), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_row), !running);
   if (running)
     gtk_widget_set_sensitive (self->import_button, FALSE);
 }
@@ -219,6 +241,28 @@ fill_issues (WardImportDialog       *self,
   gtk_label_set_text (self->issues_label, heading);
 }
 
+/* The sheet choice, shown when the workbook has more than one. */
+static void
+fill_sheets (WardImportDialog *self)
+{
+  const char * const *sheets = ward_csv_table_get_sheets (self->table);
+  const char *sheet = ward_csv_table_get_sheet (self->table);
+  g_autoptr (GtkStringList) names = NULL;
+  guint selected = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), sheets != NULL && g_strv_length ((char **) sheets) > 1);
+  if (sheets == NULL)
+    return;
+  names = gtk_string_list_new (sheets);
+  for (guint i = 0; sheets[i] != NULL; i++)
+    if (g_str_equal (sheets[i], sheet))
+      selected = i;
+  g_signal_handlers_block_by_func (self->sheet_row, on_sheet_selected_cb, self);
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->sheet_row, selected);
+  g_signal_handlers_unblock_by_func (self->sheet_row, on_sheet_selected_cb, self);
+}
+
 static void
 show_dry_run (WardImportDialog       *self,
               const WardImportResult *result)
@@ -229,9 +273,13 @@ show_dry_run (WardImportDialog       *self,
   g_autofree char *button = NULL;
   int separator = ward_csv_table_get_separator (self->table);
 
-  format = g_strdup_printf (_("%s, separated by %s"),
-                            ward_csv_encoding_get_name (ward_csv_table_get_encoding (self->table)),
-                            separator == '\t' ? _("tabs") : separator == ';' ? _("semicolons") : _("commas"));
+  if (ward_csv_table_get_sheet (self->table) != NULL)
+    /* Translators: the sheet's name. */
+    format = g_strdup_printf (_("Sheet “%s”"), ward_csv_table_get_sheet (self->table));
+  else
+    format = g_strdup_printf (_("%s, separated by %s"),
+                              ward_csv_encoding_get_name (ward_csv_table_get_encoding (self->table)),
+                              separator == '\t' ? _("tabs") : separator == ';' ? _("semicolons") : _("commas"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), file);
   adw_action_row_set_subtitle (self->file_row, format);
   summary = g_strdup_printf (_("%u rows: %u new, %u to update, %u already stored, %u with errors"),
@@ -239,6 +287,7 @@ show_dry_run (WardImportDialog       *self,
                              result->n_errors);
   adw_action_row_set_subtitle (self->summary_row, summary);
 
+  fill_sheets (self);
   fill_preview (self);
   fill_issues (self, result);
 
@@ -326,6 +375,7 @@ start_job (WardImportDialog *self,
   job->file = g_object_ref (self->file);
   job->table = self->table ? ward_csv_table_ref (self->table) : NULL;
   job->campaign = g_strdup (self->campaign);
+  job->sheet = g_strdup (self->sheet);
   job->dry_run = dry_run;
   job->context.policy = gtk_switch_get_active (self->update_switch) ? WARD_IMPORT_UPDATE_EXISTING
                                                                     : WARD_IMPORT_SKIP_EXISTING;
@@ -359,6 +409,7 @@ on_file_chosen_cb (GtkNativeDialog  *chooser,
       return;
     }
   g_set_object (&self->file, file);
+  g_clear_pointer (&self->sheet, g_free);
   g_clear_pointer (&self->table, ward_csv_table_unref);
   start_job (self, TRUE);
 }
@@ -369,7 +420,13 @@ choose_file (WardImportDialog *self)
   g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (csv, _("CSV and text files"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets (.xlsx, .xls, .ods, .csv)"));
+  gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_suffix (csv, "xls");
+  gtk_file_filter_add_suffix (csv, "ods");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_mime_type (csv, "text/plain");
   gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
@@ -378,7 +435,7 @@ choose_file (WardImportDialog *self)
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Spreadsheet"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
@@ -474,6 +531,7 @@ ward_import_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->table, ward_csv_table_unref);
   g_clear_pointer (&self->campaign, g_free);
+  g_clear_pointer (&self->sheet, g_free);
 
   G_OBJECT_CLASS (ward_import_dialog_parent_class)->dispose (object);
 }
@@ -499,6 +557,7 @@ ward_import_dialog_class_init (WardImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, choose_page);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, working_page);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, summary_row);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, update_switch);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, preview_grid);
@@ -508,6 +567,7 @@ ward_import_dialog_class_init (WardImportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_update_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_selected_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
