@@ -777,6 +777,41 @@ issues_have (GPtrArray       *issues,
   return FALSE;
 }
 
+/* A second file about stored receipts: each row is checked by every rule
+ * first, then compared; other values are a conflict naming both, whatever
+ * the policy, and nothing of the file is stored. */
+static void
+test_import_conflicts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto (WardImportResult) result = { 0 };
+  g_auto (WardImportResult) second = { 0 };
+  g_auto (WardImportResult) update = { 0 };
+  const char *file = "Số biên lai,Ngày,Người ủng hộ,Số tiền,Hình thức,Mã giao dịch\n"
+                     "1,18/09/2025,Nguyễn Văn An,\"1.500.000\",Tiền mặt,\n"
+                     "2,19/09/2025,Chi bộ khu phố 3,-500.000,CK,FT25262\n"
+                     "3,20/09/2025,Hộ ông Trần Văn Ba,200000,,\n"
+                     "15,21/09/2025,Nguyễn Văn Mới,100000,,\n";
+
+  run_import (f, donations_csv, WARD_IMPORT_SKIP_EXISTING, &result);
+  g_assert_true (result.committed);
+  run_import (f, file, WARD_IMPORT_SKIP_EXISTING, &second);
+  g_assert_false (second.committed);
+  g_assert_cmpuint (second.n_errors, ==, 2);
+  g_assert_cmpuint (second.skipped, ==, 1);
+  g_assert_true (issues_have (second.issues, WARD_CSV_SEVERITY_ERROR, 2,
+                              "«Số tiền»: stored “1.250.000 đ”, in the file “1.500.000 đ”"));
+  g_assert_true (issues_have (second.issues, WARD_CSV_SEVERITY_ERROR, 2, "record a correction"));
+  /* The negative amount is refused as such, never taken for the stored receipt. */
+  g_assert_true (issues_have (second.issues, WARD_CSV_SEVERITY_ERROR, 3, "more than 0 đồng"));
+  g_assert_true (issues_have (second.issues, WARD_CSV_SEVERITY_WARNING, 4, "same values"));
+  /* Ledger entries are never updated: --update changes nothing. */
+  run_import (f, file, WARD_IMPORT_UPDATE_EXISTING, &update);
+  g_assert_false (update.committed);
+  g_assert_cmpuint (update.n_errors, ==, 2);
+  g_assert_cmpuint (update.updated, ==, 0);
+}
+
 static void
 test_import (Fixture       *f,
              gconstpointer  data)
@@ -814,7 +849,7 @@ test_import (Fixture       *f,
   run_import (f, donations_csv, WARD_IMPORT_UPDATE_EXISTING, &update);
   g_assert_cmpuint (update.updated, ==, 0);
   g_assert_cmpuint (update.skipped, ==, 3);
-  g_assert_true (issues_have (update.issues, WARD_CSV_SEVERITY_WARNING, 2, "never changed"));
+  g_assert_true (issues_have (update.issues, WARD_CSV_SEVERITY_WARNING, 2, "same values"));
   g_assert_true (ward_ledger_verify (f->store, report, NULL));
 
   /* Every bad row is reported and nothing is stored. */
@@ -975,6 +1010,7 @@ main (int    argc,
   ADD ("/ledger/chain/deleted-with-audit", test_chain_deleted_with_audit);
   ADD ("/ledger/receipt-numbers", test_numbers);
   ADD ("/ledger/import", test_import);
+  ADD ("/ledger/import-conflicts", test_import_conflicts);
   ADD ("/ledger/export-round-trip", test_export_round_trip);
   ADD ("/ledger/default-campaign", test_default_campaign);
   ADD ("/ledger/stats", test_stats);

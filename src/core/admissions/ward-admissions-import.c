@@ -341,32 +341,61 @@ claim_person (WardImportRow *row,
   return person;
 }
 
-static void
-report_skipped (WardImportRow *row,
-                Person        *person)
-{
-  g_autoptr (WardCandidate) stored = ward_candidate_load (row->store, person->id, NULL);
-  g_autofree char *described = NULL;
-  g_autofree char *message = NULL;
+/* The candidate as the export writes it. */
+static void write_candidate (WardCsvWriter *writer, const WardCandidate *c);
 
-  if (stored != NULL)
-    described = ward_candidate_describe (stored->full_name, stored->birth_date, stored->cell_name);
-  message = g_strdup_printf (_("Already in the register (%s): the row was skipped."),
-                             described != NULL ? described : "");
-  ward_import_row_warning (row, COL_NAME, message);
+static GStrv
+candidate_cells (const WardCandidate *c)
+{
+  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
+
+  write_candidate (writer, c);
+  return ward_csv_writer_take_cells (writer);
+}
+
+/* The row, checked by the register's rules, about a person already in
+ * the register: the same values are skipped, others updated on request
+ * or refused as a conflict naming both. */
+static WardStoredVerdict
+compare_stored (WardImportRow       *row,
+                const WardCandidate *filled,
+                gint64               id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardCandidate) stored = ward_candidate_load (row->store, id, &error);
+  g_auto (GStrv) file = NULL;
+  g_auto (GStrv) before = NULL;
+
+  if (stored == NULL)
+    {
+      ward_import_row_error (row, G_MAXUINT, error->message);
+      return WARD_STORED_CONFLICT;
+    }
+  file = candidate_cells (filled);
+  before = candidate_cells (stored);
+  return ward_import_row_check_stored (row, (const char * const *) file,
+                                       (const char * const *) before, TRUE,
+                                       _("Turn on “Update records that are already stored” "
+                                         "(--update) to replace them, or correct the file."));
+}
+
+static gboolean
+check_row (WardImportRow *row,
+           ImportState   *state,
+           WardCandidate *c)
+{
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, state->today, WARD_CANDIDATE_CHECK_SPREADSHEET);
+
+  return report_issues (row, issues);
 }
 
 static gboolean
 store_row (WardImportRow *row,
-           ImportState   *state,
            WardCandidate *c,
            Person        *person)
 {
-  g_autoptr (GPtrArray) issues = ward_candidate_check (c, state->today, WARD_CANDIDATE_CHECK_SPREADSHEET);
   g_autoptr (GError) error = NULL;
 
-  if (!report_issues (row, issues))
-    return FALSE;
   if (!ward_candidate_write (row->store, c, FALSE, &error))
     {
       ward_import_row_error (row, G_MAXUINT, error->message);
@@ -392,26 +421,30 @@ members_import_row (WardImportRow  *row,
   if (person == NULL)
     return FALSE;
   stored_before = person->id != 0;
-  if (stored_before && row->context->policy == WARD_IMPORT_SKIP_EXISTING)
+  candidate = stored_before ? ward_candidate_load (row->store, person->id, &error)
+                            : ward_candidate_new ();
+  if (candidate == NULL)
     {
-      report_skipped (row, person);
-      *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
+      ward_import_row_error (row, G_MAXUINT, error->message);
+      return FALSE;
     }
-  if (stored_before)
-    {
-      candidate = ward_candidate_load (row->store, person->id, &error);
-      if (candidate == NULL)
-        {
-          ward_import_row_error (row, G_MAXUINT, error->message);
-          return FALSE;
-        }
-    }
-  else
-    candidate = ward_candidate_new ();
-
+  /* Every rule first; only a valid row is compared with the register. */
   if (!fill_candidate (row, candidate, !stored_before) || !resolve_cell (row, state, candidate)
-      || !store_row (row, state, candidate, person))
+      || !check_row (row, state, candidate))
+    return FALSE;
+  if (stored_before)
+    switch (compare_stored (row, candidate, person->id))
+      {
+      case WARD_STORED_SAME:
+        *outcome = WARD_ROW_SKIPPED;
+        return TRUE;
+      case WARD_STORED_CONFLICT:
+        return FALSE;
+      case WARD_STORED_UPDATE:
+      default:
+        break;
+      }
+  if (!store_row (row, candidate, person))
     return FALSE;
   *outcome = stored_before ? WARD_ROW_UPDATED : WARD_ROW_ADDED;
   return TRUE;

@@ -64,6 +64,7 @@ struct _WardCsvWriter
   gboolean       row_started;
   gboolean       closed;
   GError        *error;   /* the first failed write */
+  GPtrArray     *cells;   /* for cells: the row's fields as written, unquoted */
 };
 
 /* Where the splitter stands. Each field is unquoted within its own bytes
@@ -1816,6 +1817,28 @@ ward_csv_writer_new (GOutputStream *stream)
 }
 
 WardCsvWriter *
+ward_csv_writer_new_for_cells (void)
+{
+  WardCsvWriter *writer = writer_new ();
+
+  writer->cells = g_ptr_array_new_with_free_func (g_free);
+  return writer;
+}
+
+GStrv
+ward_csv_writer_take_cells (WardCsvWriter *writer)
+{
+  GStrv cells;
+
+  g_return_val_if_fail (writer != NULL && writer->cells != NULL, NULL);
+
+  g_ptr_array_add (writer->cells, NULL);
+  cells = (GStrv) g_ptr_array_free (writer->cells, FALSE);
+  writer->cells = g_ptr_array_new_with_free_func (g_free);
+  return cells;
+}
+
+WardCsvWriter *
 ward_csv_writer_new_for_path (const char      *path,
                               WardOutputFlags  flags)
 {
@@ -1840,6 +1863,7 @@ ward_csv_writer_free (WardCsvWriter *writer)
   g_free (writer->path);
   g_string_free (writer->buffer, TRUE);
   g_clear_error (&writer->error);
+  g_clear_pointer (&writer->cells, g_ptr_array_unref);
   g_free (writer);
 }
 
@@ -1868,6 +1892,11 @@ writer_add_field (WardCsvWriter *writer,
 
   if (text == NULL)
     text = "";
+  if (writer->cells != NULL)
+    {
+      g_ptr_array_add (writer->cells, g_strdup (text));
+      return;
+    }
   quote = needs_quotes (text);
   guard = needs_formula_guard (text);
 
@@ -2002,6 +2031,8 @@ ward_csv_writer_end_row (WardCsvWriter *writer)
   g_return_if_fail (writer != NULL);
   g_return_if_fail (!writer->closed);
 
+  if (writer->cells != NULL)
+    return;
   g_string_append (writer->buffer, "\r\n");
   writer->row_started = FALSE;
 

@@ -221,6 +221,13 @@ WardCsvWriter *ward_csv_writer_new          (GOutputStream       *stream);
 WardCsvWriter *ward_csv_writer_new_for_path (const char          *path,
                                              WardOutputFlags      flags);
 
+/* A writer that keeps each row's cells as written, unquoted, for
+ * ward_csv_writer_take_cells(): how an import compares a row with the
+ * stored record, both written by the kind's export. */
+WardCsvWriter *ward_csv_writer_new_for_cells (void);
+/* The cells added since the last call, NULL-terminated. */
+GStrv          ward_csv_writer_take_cells    (WardCsvWriter       *writer);
+
 /* The labels of @columns, as one row. */
 void      ward_csv_writer_add_header   (WardCsvWriter       *writer,
                                         const WardCsvColumn *columns,

@@ -6,10 +6,14 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-format.h"
 #include "import/ward-import.h"
 
 /* Progress is reported every this many rows. */
 #define PROGRESS_EVERY 500
+/* Every kind's key starts with its first column (a name, a tax code, a
+ * receipt number, a target): a repeated row is reported there. */
+#define KEY_COLUMN 0
 
 void
 ward_import_result_clear (WardImportResult *result)
@@ -56,6 +60,68 @@ ward_import_row_warning (WardImportRow *row,
                          const char    *message)
 {
   add_row_issue (row, WARD_CSV_SEVERITY_WARNING, column, message);
+}
+
+/* "1.250.000 đ" for a money column's digits; the cell as written otherwise. */
+static char *
+shown_value (const WardCsvColumn *column,
+             const char          *cell)
+{
+  gint64 dong;
+
+  if (column->type == WARD_CSV_MONEY && ward_parse_money (cell, &dong, NULL))
+    return ward_format_money (dong);
+  return g_strdup (cell);
+}
+
+/* "«Số tiền»: stored “100.000 đ”, in the file “500.000 đ”; …", "" if none. */
+static char *
+stored_differences (WardImportRow      *row,
+                    const char * const *file_cells,
+                    const char * const *stored_cells)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint c = 0; c < row->kind->n_columns; c++)
+    {
+      const char *label = ward_csv_mapping_get_header (row->mapping, c);
+      const char *stored = stored_cells[c] ? stored_cells[c] : "";
+      g_autofree char *stored_shown = NULL;
+      g_autofree char *file_shown = NULL;
+
+      if (label == NULL || file_cells[c] == NULL || g_str_equal (file_cells[c], stored))
+        continue;
+      stored_shown = shown_value (&row->kind->columns[c], stored);
+      file_shown = shown_value (&row->kind->columns[c], file_cells[c]);
+      g_string_append_printf (text, "%s", text->len > 0 ? "; " : "");
+      g_string_append_printf (text, _("«%s»: stored “%s”, in the file “%s”"),
+                              label, stored_shown, file_shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
+WardStoredVerdict
+ward_import_row_check_stored (WardImportRow      *row,
+                              const char * const *file_cells,
+                              const char * const *stored_cells,
+                              gboolean            updatable,
+                              const char         *advice)
+{
+  g_autofree char *differences = stored_differences (row, file_cells, stored_cells);
+  g_autofree char *message = NULL;
+
+  if (differences[0] == '\0')
+    {
+      ward_import_row_warning (row, KEY_COLUMN, _("This record is already stored with the same "
+                                                  "values; the row was skipped."));
+      return WARD_STORED_SAME;
+    }
+  if (updatable && row->context->policy == WARD_IMPORT_UPDATE_EXISTING)
+    return WARD_STORED_UPDATE;
+  message = g_strdup_printf (_("This record is already stored with other values: %s. %s"),
+                             differences, advice);
+  ward_import_row_error (row, KEY_COLUMN, message);
+  return WARD_STORED_CONFLICT;
 }
 
 static gboolean
@@ -105,9 +171,6 @@ count_outcome (WardImportResult *result,
     }
 }
 
-/* Every kind's key starts with its first column (a name, a tax code, a
- * receipt number, a target): a repeated row is reported there. */
-#define KEY_COLUMN 0
 
 /* A row of the file already seen with a given key: where, and its cells. */
 typedef struct

@@ -142,6 +142,36 @@ void     ward_import_row_warning (WardImportRow *row,
                                   guint          column,
                                   const char    *message);
 
+/* A row whose key names a record already stored is compared with it,
+ * after the row has passed every rule of its register:
+ *
+ * - the same values: skipped, with a note (importing a file twice adds
+ *   nothing);
+ * - other values, with WARD_IMPORT_UPDATE_EXISTING and a register that
+ *   allows it (@updatable): the kind updates the record;
+ * - other values otherwise: a conflict, an error naming the row, each
+ *   differing column, the stored value and the file's, and what to do
+ *   (@advice, one sentence): the file is refused.
+ *
+ * @file_cells and @stored_cells are the row and the record written the same
+ * way (as the kind's export writes them), one per column of the kind's
+ * table. A column the file lacks says nothing and is not compared; an empty
+ * cell is a value like any other (an update empties the field), except
+ * where the kind fills in a default (a donor's kind): there it gives the
+ * stored cell. */
+typedef enum
+{
+  WARD_STORED_SAME,
+  WARD_STORED_UPDATE,
+  WARD_STORED_CONFLICT,
+} WardStoredVerdict;
+
+WardStoredVerdict ward_import_row_check_stored (WardImportRow      *row,
+                                                const char * const *file_cells,
+                                                const char * const *stored_cells,
+                                                gboolean            updatable,
+                                                const char         *advice);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

@@ -158,7 +158,12 @@ read_cells (WardImportRow *row,
           ok = FALSE;
         }
       else
-        reading->unit_id = unit->id;
+        {
+          reading->unit_id = unit->id;
+          /* As a stored reading carries it, for the comparison with one. */
+          g_free (reading->unit_name);
+          reading->unit_name = g_strdup (unit->name);
+        }
     }
   return ok;
 }
@@ -180,6 +185,35 @@ find_stored (WardStore         *store,
         return ward_reading_copy (other);
     }
   return NULL;
+}
+
+static void write_reading (WardCsvWriter *writer, WardTarget *target, const WardReading *reading);
+
+static GStrv
+reading_cells (WardTarget        *target,
+               const WardReading *reading)
+{
+  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
+
+  write_reading (writer, target, reading);
+  return ward_csv_writer_take_cells (writer);
+}
+
+/* The same reading is skipped; another value is updated on request or
+ * refused as a conflict naming both. */
+static WardStoredVerdict
+compare_stored (WardImportRow     *row,
+                WardTarget        *target,
+                const WardReading *stored,
+                const WardReading *reading)
+{
+  g_auto (GStrv) file = reading_cells (target, reading);
+  g_auto (GStrv) before = reading_cells (target, stored);
+
+  return ward_import_row_check_stored (row, (const char * const *) file,
+                                       (const char * const *) before, TRUE,
+                                       _("Turn on “Update records that are already stored” "
+                                         "(--update) to replace them, or correct the file."));
 }
 
 static gboolean
@@ -212,16 +246,27 @@ import_row (WardImportRow  *row,
     return FALSE;
 
   stored = find_stored (row->store, reading);
-  if (stored != NULL && row->context->policy == WARD_IMPORT_SKIP_EXISTING)
-    {
-      ward_import_row_warning (row, G_MAXUINT, _("This reading is already stored; the row was skipped."));
-      *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
-    }
   if (stored != NULL)
     {
       reading->id = stored->id;
       reading->uuid = g_strdup (stored->uuid);
+      /* Every rule first; only a valid row is compared with the store. */
+      if (!ward_reading_validate (row->store, target, reading, &field, &error))
+        {
+          ward_import_row_error (row, column_of_field (field), error->message);
+          return FALSE;
+        }
+      switch (compare_stored (row, target, stored, reading))
+        {
+        case WARD_STORED_SAME:
+          *outcome = WARD_ROW_SKIPPED;
+          return TRUE;
+        case WARD_STORED_CONFLICT:
+          return FALSE;
+        case WARD_STORED_UPDATE:
+        default:
+          break;
+        }
     }
   if (!ward_reading_save (row->store, target, reading, &field, &error))
     {
