@@ -51,8 +51,12 @@ static void
 print_summary (const WardImportResult *result,
                gboolean                dry_run)
 {
+  g_autofree char *flags = ward_import_result_describe_flags (result, dry_run || !result->committed);
+
   g_print (_("%u rows read: %u added, %u updated, %u skipped, %u with errors.\n"),
            result->n_records, result->added, result->updated, result->skipped, result->n_errors);
+  if (flags != NULL && result->n_errors == 0)
+    g_print ("%s\n", flags);
   if (result->n_errors > 0)
     g_print (_("Nothing was imported: correct the rows above and import the file again.\n"));
   else if (dry_run)

@@ -257,6 +257,18 @@ compare_stored (WardImportRow          *row,
   return TRUE;
 }
 
+static void
+note_missing_reference (WardImportRow *row)
+{
+  g_autofree char *message = g_strdup_printf (_("Paid by bank transfer without its reference: "
+                                                "stored and marked “%s”. Find the reference on "
+                                                "the bank statement."),
+                                              ward_ledger_missing_reference_label ());
+
+  ward_import_row_warning (row, COL_REFERENCE, message);
+  ward_import_row_flag (row, ward_ledger_missing_reference_label ());
+}
+
 static gboolean
 donations_import_row (WardImportRow  *row,
                       WardRowOutcome *outcome)
@@ -279,6 +291,8 @@ donations_import_row (WardImportRow  *row,
   input.reference = values[COL_REFERENCE].text;
   input.collector = values[COL_COLLECTOR].text;
   input.note = values[COL_NOTE].text;
+  /* Offices' sheets often have no column for it: stored, marked. */
+  input.reference_later = TRUE;
 
   /* Every rule first, the receipt number's uniqueness last: a row that
    * names a stored receipt is compared with it only once it is valid. */
@@ -304,6 +318,8 @@ donations_import_row (WardImportRow  *row,
 
       ward_import_row_warning (row, COL_AMOUNT, message);
     }
+  if (ward_receipt_input_lacks_reference (&input))
+    note_missing_reference (row);
   *outcome = WARD_ROW_ADDED;
   return TRUE;
 }

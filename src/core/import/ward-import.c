@@ -19,7 +19,44 @@ void
 ward_import_result_clear (WardImportResult *result)
 {
   g_clear_pointer (&result->issues, g_ptr_array_unref);
+  g_clear_pointer (&result->flags, g_hash_table_unref);
   memset (result, 0, sizeof *result);
+}
+
+void
+ward_import_row_flag (WardImportRow *row,
+                      const char    *label)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (row->flags, label));
+
+  g_hash_table_insert (row->flags, g_strdup (label), GUINT_TO_POINTER (n + 1));
+}
+
+char *
+ward_import_result_describe_flags (const WardImportResult *result,
+                                   gboolean                dry_run)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer label, count;
+
+  if (result->flags == NULL || g_hash_table_size (result->flags) == 0)
+    return NULL;
+  g_hash_table_iter_init (&iter, result->flags);
+  while (g_hash_table_iter_next (&iter, &label, &count))
+    {
+      guint n = GPOINTER_TO_UINT (count);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              dry_run ? g_dngettext (GETTEXT_PACKAGE, "%u row will be marked “%s”.",
+                                                     "%u rows will be marked “%s”.", n)
+                                      : g_dngettext (GETTEXT_PACKAGE, "%u row was marked “%s”.",
+                                                     "%u rows were marked “%s”.", n),
+                              n, (const char *) label);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -287,7 +324,8 @@ import_records (WardStore             *store,
   for (guint i = 0; i < n; i++)
     {
       WardImportRow row = {
-        store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues, kind
+        store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues,
+        kind, result->flags
       };
       WardRowOutcome outcome = WARD_ROW_ADDED;
       gboolean failed = FALSE;
@@ -343,6 +381,7 @@ ward_import_run (WardStore             *store,
 
   memset (result, 0, sizeof *result);
   result->issues = ward_csv_issues_new ();
+  result->flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (context == NULL)
     context = &default_context;
 

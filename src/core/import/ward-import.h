@@ -46,6 +46,7 @@ typedef struct
   const WardCsvValue *values;    /* in the order of the kind's column table */
   GPtrArray          *issues;    /* append WardCsvIssues here */
   const struct _WardImportKind *kind;
+  GHashTable         *flags;     /* see ward_import_row_flag() */
 } WardImportRow;
 
 typedef struct _WardImportKind WardImportKind;
@@ -97,9 +98,14 @@ typedef struct
   guint      n_errors;    /* rows with an error */
   gboolean   committed;   /* FALSE for a dry run, a cancelled run or a run with errors */
   GPtrArray *issues;      /* every WardCsvIssue, errors and warnings */
+  GHashTable *flags;      /* a mark (translated) -> how many rows carry it */
 } WardImportResult;
 
 void                  ward_import_result_clear  (WardImportResult *result);
+/* "30 rows will be marked “thiếu mã giao dịch”.", one sentence per mark,
+ * NULL when no row is marked: what the preview and the CLI say. */
+char                 *ward_import_result_describe_flags (const WardImportResult *result,
+                                                         gboolean                dry_run);
 
 /* Called from the thread that runs the import, at most every few hundred
  * rows; @fraction is 0.0 – 1.0. */
@@ -141,6 +147,10 @@ void     ward_import_row_error   (WardImportRow *row,
 void     ward_import_row_warning (WardImportRow *row,
                                   guint          column,
                                   const char    *message);
+/* The row is stored with a mark the register shows (@label, translated,
+ * e.g. "thiếu mã giao dịch"): counted for the preview. */
+void     ward_import_row_flag    (WardImportRow *row,
+                                  const char    *label);
 
 /* A row whose key names a record already stored is compared with it,
  * after the row has passed every rule of its register:

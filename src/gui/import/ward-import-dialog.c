@@ -270,6 +270,7 @@ show_dry_run (WardImportDialog       *self,
   g_autofree char *file = g_file_get_basename (self->file);
   g_autofree char *format = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *flags = NULL;
   g_autofree char *button = NULL;
   int separator = ward_csv_table_get_separator (self->table);
 
@@ -282,9 +283,17 @@ show_dry_run (WardImportDialog       *self,
                               separator == '\t' ? _("tabs") : separator == ';' ? _("semicolons") : _("commas"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), file);
   adw_action_row_set_subtitle (self->file_row, format);
+  flags = ward_import_result_describe_flags (result, TRUE);
   summary = g_strdup_printf (_("%u rows: %u new, %u to update, %u already stored, %u with errors"),
                              result->n_records, result->added, result->updated, result->skipped,
                              result->n_errors);
+  if (flags != NULL)
+    {
+      char *both = g_strconcat (summary, ". ", flags, NULL);
+
+      g_free (summary);
+      summary = both;
+    }
   adw_action_row_set_subtitle (self->summary_row, summary);
 
   fill_sheets (self);
