@@ -119,11 +119,11 @@ ward_file_check_notes (WardStore  *store,
   g_ptr_array_add (receipts, NULL);
   list = g_strjoinv (", ", (char **) receipts->pdata);
   g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                        "%" G_GINT64_FORMAT " receipt paid by "
-                                                        "transfer is marked “%s”: %s.",
-                                                        "%" G_GINT64_FORMAT " receipts paid by "
-                                                        "transfer are marked “%s”: %s.", n),
-                                           n, ward_ledger_missing_reference_label (), list));
+                                                        "%u receipt paid by transfer is marked "
+                                                        "“%s”: %s.",
+                                                        "%u receipts paid by transfer are marked "
+                                                        "“%s”: %s.", (gulong) n),
+                                           (guint) n, ward_ledger_missing_reference_label (), list));
   return TRUE;
 }
 
