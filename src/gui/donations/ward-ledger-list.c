@@ -76,6 +76,10 @@ describe_entry (WardLedgerEntries     *entries,
   switch (entry->kind)
     {
     case WARD_LEDGER_RECEIPT:
+      /* The mark a clerk looks for when the bank statement arrives. */
+      if (ward_ledger_entry_lacks_reference (entry))
+        return g_strdup_printf ("%s · %s", C_("ledger", "Receipt"),
+                                ward_ledger_missing_reference_label ());
       return g_strdup (entry->reversed_by ? _("Receipt · reversed") : C_("ledger", "Receipt"));
     case WARD_LEDGER_TRANSFER:
       return g_strdup (entry->reversed_by ? _("Transfer upward · reversed") : _("Transfer upward"));
@@ -117,9 +121,6 @@ cell_text (WardRowItem *item,
         }
       return ward_format_money (effect);
     case COLUMN_METHOD:
-      if (ward_ledger_entry_lacks_reference (entry))
-        return g_strdup_printf ("%s · %s", ward_payment_method_to_string (entry->method),
-                                ward_ledger_missing_reference_label ());
       return g_strdup (entry->has_method ? ward_payment_method_to_string (entry->method) : "");
     case COLUMN_ENTRY:
     default:

@@ -18,6 +18,10 @@ the files it makes are committed, so the tests and CI need neither.
   feb29-1900.xlsx     openpyxl, Excel's day 60 (29/02/1900) in a date cell
   inline.xlsx         written here part by part: inline strings, a formula
                       returning text, phonetic runs, cells without "r"
+  ui-donations.xlsx   openpyxl, for the window's test: two sheets with title
+                      rows, receipts of the seeded Cuba campaign (17/09 –
+                      16/10/2025), a transfer without its reference, a
+                      hidden row and a "Tổng cộng" row
 """
 
 import datetime
@@ -139,8 +143,37 @@ def inline():
         z.writestr("xl/worksheets/sheet1.xml", INLINE_SHEET)
 
 
+def ui_sheet(ws, title, rows):
+    title_rows(ws, title)
+    for row in rows:
+        ws.append(row)
+    for r in range(5, 5 + len(rows)):
+        ws.cell(row=r, column=3).number_format = "dd/mm/yyyy"
+
+
+def ui_donations():
+    wb = openpyxl.Workbook()
+    first = wb.active
+    first.title = "Đợt 1"
+    ui_sheet(first, "DANH SÁCH ỦNG HỘ NHÂN DÂN CUBA – ĐỢT 1", [
+        [1, "0001", datetime.date(2025, 9, 18), "Nguyễn Văn An", 500000, "Tiền mặt"],
+        [2, "0002", "19/09/2025", "Trần Thị Bình", 200000, "Chuyển khoản"],
+        [3, "0003", datetime.date(2025, 9, 20), "Lê Văn Cường", 300000, "Tiền mặt"],
+        [4, "0004", datetime.date(2025, 9, 21), "Phạm Thị Dung", 100000, "Tiền mặt"],
+    ])
+    first.row_dimensions[8].hidden = True
+    first.append(["Tổng cộng", None, None, None, 1000000])
+    second = wb.create_sheet("Tổ 2")
+    ui_sheet(second, "DANH SÁCH ỦNG HỘ NHÂN DÂN CUBA – TỔ DÂN PHỐ 2", [
+        [1, "0101", datetime.date(2025, 9, 25), "Đỗ Thị Giang", 150000, "Tiền mặt"],
+        [2, "0102", datetime.date(2025, 9, 26), "Vũ Văn Hải", "250.000", "Chuyển khoản", "FT25269001"],
+    ])
+    wb.save("ui-donations.xlsx")
+
+
 def main():
     donations()
+    ui_donations()
     simple("dates-1904.xlsx",
            [["0001", datetime.date(2026, 1, 5), "Nguyễn Văn An", 500000, "Tiền mặt"]],
            epoch=CALENDAR_MAC_1904)
