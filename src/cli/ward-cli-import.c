@@ -63,6 +63,20 @@ print_summary (const WardImportResult *result,
     g_print (_("Dry run: nothing was stored.\n"));
 }
 
+/* The header was not recognised: how to name each column by hand. */
+static void
+print_map_hint (const WardImportKind *kind)
+{
+  g_autoptr (GString) fields = g_string_new (NULL);
+
+  for (guint c = 0; c < kind->n_columns; c++)
+    g_string_append_printf (fields, "%s“%s”", c > 0 ? ", " : "", kind->columns[c].label);
+  g_printerr (_("Name the field of each of the file's columns with --map, e.g. --map \"Cột A=%s,"
+                "Cột B=%s\". The fields: %s.\n"),
+              kind->columns[0].label, kind->columns[MIN (1, kind->n_columns - 1)].label,
+              fields->str);
+}
+
 /* Which sheet, or which encoding: a wrong one is seen before the import
  * rather than in the register. */
 static void
@@ -82,8 +96,8 @@ ward_cli_command_import (WardCliContext  *ctx,
                          int              argc,
                          char           **argv)
 {
-  const char *usage = "import KIND FILE [--sheet NAME] [--dry-run] [--update] [--campaign NAME]";
-  WardImportContext import_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
+  const char *usage = "import KIND FILE [--sheet NAME] [--map \"HEADER=FIELD,…\"] [--dry-run] [--update] [--campaign NAME]";
+  WardImportContext import_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL, NULL };
   g_auto (WardImportResult) result = { 0 };
   g_autoptr (WardStore) store = NULL;
   g_autoptr (WardCsvTable) table = NULL;
@@ -102,6 +116,8 @@ ward_cli_command_import (WardCliContext  *ctx,
         import_context.campaign = argv[++i];
       else if (g_str_equal (argv[i], "--sheet") && i + 1 < argc)
         sheet = argv[++i];
+      else if (g_str_equal (argv[i], "--map") && i + 1 < argc)
+        import_context.column_map = argv[++i];
       else if (argv[i][0] == '-')
         return ward_cli_misuse (usage);
       else if (kind_name == NULL)
@@ -129,6 +145,8 @@ ward_cli_command_import (WardCliContext  *ctx,
     {
       if (result.issues != NULL)
         print_issues (result.issues);
+      if (result.issues != NULL && ward_csv_issues_count (result.issues, WARD_CSV_SEVERITY_ERROR) > 0)
+        print_map_hint (kind);
       return ward_cli_fail (error);
     }
   print_issues (result.issues);

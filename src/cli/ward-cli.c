@@ -30,9 +30,10 @@ static const Command commands[] = {
   { "stats", command_stats, "stats [--json]",
     N_("Print the ward, the term and every target with its goal and current value") },
   { "import", ward_cli_command_import,
-    "import KIND FILE [--sheet NAME] [--dry-run] [--update] [--campaign NAME]",
+    "import KIND FILE [--sheet NAME] [--map \"HEADER=FIELD,…\"] [--dry-run] [--update] [--campaign NAME]",
     N_("Import a CSV file or a workbook's sheet (.xlsx, .xls, .ods), all or nothing (KIND: "
-       "members, enterprises, donations, readings)") },
+       "members, enterprises, donations, readings); --map names the field of each header the "
+       "file's own words do not") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
     N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
   { "backup", ward_cli_command_backup, "backup FILE [--force]",

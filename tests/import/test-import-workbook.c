@@ -326,6 +326,59 @@ test_csv_has_no_sheet (void)
   g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
 }
 
+/* `import --map` and the window's mapping: the clerk names each column. */
+static void
+test_column_map (void)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new_static ("SỔ THU\n\nCột A,Cột B,Cột C,Cột D\n"
+                                                 "0001,18/09/2025,Nguyễn Văn An,100000\n", 82);
+  g_autoptr (WardCsvTable) table = ward_csv_read_bytes (bytes, "so-thu.csv", NULL);
+  g_autoptr (GPtrArray) unmapped = ward_csv_issues_new ();
+  g_autoptr (GPtrArray) issues = ward_csv_issues_new ();
+  g_autoptr (GHashTable) map = NULL;
+  g_autoptr (WardCsvMapping) before = NULL;
+  g_autoptr (WardCsvMapping) mapping = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) headers = NULL;
+  g_autofree char *signature = NULL;
+  g_autofree char *text = NULL;
+  WardCsvValue values[4];
+  int choices[] = { 0, 1, 2, -1 };
+
+  /* Unknown headers: the row of several values below the title is the one to map. */
+  before = ward_csv_map (table, receipt_columns, 4, unmapped);
+  g_assert_cmpuint (ward_csv_issues_count (unmapped, WARD_CSV_SEVERITY_ERROR), ==, 4);
+  headers = ward_csv_mapping_get_file_headers (before);
+  g_assert_cmpstr (headers[0], ==, "Cột A");
+  g_assert_cmpint (ward_csv_mapping_get_column_of (before, 0), ==, -1);
+  signature = ward_csv_headers_signature ((const char * const *) headers);
+  g_assert_cmpstr (signature, ==, "cota|cotb|cotc|cotd");
+
+  /* Headers match ignoring case and tones; fields by label, alias or key. */
+  map = ward_csv_column_map_parse ("cot a=Số biên lai, Cột B=Ngày,CỘT C=donor,Cột D=Số tiền",
+                                   receipt_columns, 4, &error);
+  g_assert_no_error (error);
+  mapping = ward_csv_map_with (table, receipt_columns, 4, map, issues);
+  g_assert_cmpuint (ward_csv_issues_count (issues, WARD_CSV_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (ward_csv_mapping_get_n_records (mapping), ==, 1);
+  g_assert_true (ward_csv_mapping_parse_row (mapping, 0, values, issues));
+  g_assert_cmpstr (values[1].date, ==, "2025-09-18");
+  g_assert_cmpint (values[3].money, ==, 100000);
+  g_assert_cmpint (ward_csv_mapping_get_column_of (mapping, 2), ==, 2);
+
+  text = ward_csv_column_map_to_string ((const char * const *) headers, choices, receipt_columns);
+  g_assert_cmpstr (text, ==, "Cột A=Số biên lai,Cột B=Ngày,Cột C=Người ủng hộ");
+  g_clear_pointer (&map, g_hash_table_unref);
+  map = ward_csv_column_map_parse ("Cột A=Tên lửa", receipt_columns, 4, &error);
+  g_assert_null (map);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“Tên lửa” is not a field"));
+  g_clear_error (&error);
+  map = ward_csv_column_map_parse ("Cột A", receipt_columns, 4, &error);
+  g_assert_null (map);
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -345,6 +398,7 @@ main (int    argc,
   g_test_add_func ("/import/workbook/total-row", test_total_row);
   g_test_add_func ("/import/workbook/hostile", test_hostile);
   g_test_add_func ("/import/workbook/csv-has-no-sheet", test_csv_has_no_sheet);
+  g_test_add_func ("/import/workbook/column-map", test_column_map);
 
   return g_test_run ();
 }

@@ -53,6 +53,7 @@ struct _WardCsvMapping
   int                 *field_index;  /* per column; -1 when the file lacks it */
   GArray              *records;      /* index in table->rows of each record */
   GArray              *totals;       /* index in table->rows of each total row */
+  GHashTable          *map;          /* the clerk's mapping: header key -> column + 1 */
 };
 
 struct _WardCsvWriter
@@ -1274,6 +1275,23 @@ match_header (const WardCsvColumn *columns,
   return -1;
 }
 
+/* The column a file header names: the clerk's mapping first, then the
+ * column table's labels and aliases. */
+static int
+mapping_match (WardCsvMapping *mapping,
+               const char     *header)
+{
+  if (mapping->map != NULL)
+    {
+      g_autofree char *key = header_key (header);
+      int column = GPOINTER_TO_INT (g_hash_table_lookup (mapping->map, key));
+
+      if (column > 0)
+        return column - 1;
+    }
+  return match_header (mapping->columns, mapping->n_columns, header);
+}
+
 static guint
 count_matches (WardCsvMapping *mapping,
                guint           row)
@@ -1285,7 +1303,7 @@ count_matches (WardCsvMapping *mapping,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      int c = match_header (mapping->columns, mapping->n_columns, fields[i]);
+      int c = mapping_match (mapping, fields[i]);
 
       if (c >= 0 && !seen[c])
         {
@@ -1299,6 +1317,16 @@ count_matches (WardCsvMapping *mapping,
 
 /* The row, among the first ones, that names the most columns: offices often
  * put a title such as "DANH SÁCH ĐẢNG VIÊN" above the header. */
+static guint
+count_values (const char * const *fields)
+{
+  guint n = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    n += fields[i][0] != '\0';
+  return n;
+}
+
 static guint
 find_header_row (WardCsvMapping *mapping)
 {
@@ -1316,6 +1344,11 @@ find_header_row (WardCsvMapping *mapping)
           best_count = count;
         }
     }
+  /* No header known: the first row of several values, below a title
+   * (one merged cell) if there is one, is the one to map by hand. */
+  for (guint row = 0; best_count == 0 && row < n_rows; row++)
+    if (count_values (ward_csv_table_get_row (mapping->table, row, NULL)) >= 2)
+      return row;
 
   return best;
 }
@@ -1361,7 +1394,7 @@ match_header_row (WardCsvMapping *mapping,
       if (headers[i][0] == '\0')
         continue;
 
-      c = match_header (mapping->columns, mapping->n_columns, headers[i]);
+      c = mapping_match (mapping, headers[i]);
       if (c < 0)
         add_issue (issues, WARD_CSV_SEVERITY_WARNING, mapping->table, number, headers[i],
                    NULL, _("Ward Tracker does not know this column; it is ignored."));
@@ -1413,12 +1446,23 @@ ward_csv_map (WardCsvTable        *table,
               guint                n_columns,
               GPtrArray           *issues)
 {
+  return ward_csv_map_with (table, columns, n_columns, NULL, issues);
+}
+
+WardCsvMapping *
+ward_csv_map_with (WardCsvTable        *table,
+                   const WardCsvColumn *columns,
+                   guint                n_columns,
+                   GHashTable          *column_map,
+                   GPtrArray           *issues)
+{
   WardCsvMapping *mapping;
 
   g_return_val_if_fail (table != NULL, NULL);
   g_return_val_if_fail (columns != NULL || n_columns == 0, NULL);
 
   mapping = g_new0 (WardCsvMapping, 1);
+  mapping->map = column_map != NULL ? g_hash_table_ref (column_map) : NULL;
   mapping->table = ward_csv_table_ref (table);
   mapping->columns = columns;
   mapping->n_columns = n_columns;
@@ -1444,6 +1488,7 @@ ward_csv_mapping_free (WardCsvMapping *mapping)
   g_free (mapping->field_index);
   g_array_unref (mapping->records);
   g_array_unref (mapping->totals);
+  g_clear_pointer (&mapping->map, g_hash_table_unref);
   g_free (mapping);
 }
 
@@ -1480,6 +1525,105 @@ ward_csv_mapping_get_header (WardCsvMapping *mapping,
 
   headers = ward_csv_table_get_row (mapping->table, mapping->header_row, NULL);
   return headers[mapping->field_index[column]];
+}
+
+/* ---- The clerk's mapping ------------------------------------------------ */
+
+/* The column of @columns named @name by its label, an alias or its key. */
+static int
+column_named (const WardCsvColumn *columns,
+              guint                n_columns,
+              const char          *name)
+{
+  int c = match_header (columns, n_columns, name);
+
+  for (guint i = 0; c < 0 && i < n_columns; i++)
+    if (g_ascii_strcasecmp (columns[i].key, name) == 0)
+      c = (int) i;
+  return c;
+}
+
+GHashTable *
+ward_csv_column_map_parse (const char           *text,
+                           const WardCsvColumn  *columns,
+                           guint                 n_columns,
+                           GError              **error)
+{
+  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) pairs = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      g_auto (GStrv) sides = g_strsplit (pairs[i], "=", 2);
+      int c;
+
+      if (g_strv_length (sides) != 2 || *g_strstrip (sides[0]) == '\0')
+        {
+          if (*g_strstrip (pairs[i]) == '\0')
+            continue;
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("“%s” is not a column mapping: write the file's header, “=”, then the "
+                         "field, e.g. “Cột A=Họ và tên”."), pairs[i]);
+          return NULL;
+        }
+      c = column_named (columns, n_columns, g_strstrip (sides[1]));
+      if (c < 0)
+        {
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("“%s” is not a field of this register."), sides[1]);
+          return NULL;
+        }
+      g_hash_table_insert (map, header_key (sides[0]), GINT_TO_POINTER (c + 1));
+    }
+  return g_steal_pointer (&map);
+}
+
+char *
+ward_csv_column_map_to_string (const char * const  *headers,
+                               const int           *choices,
+                               const WardCsvColumn *columns)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; headers[i] != NULL; i++)
+    if (choices[i] >= 0 && strpbrk (headers[i], ",=") == NULL && headers[i][0] != '\0')
+      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "", headers[i],
+                              columns[choices[i]].label);
+  return g_string_free (text, FALSE);
+}
+
+GStrv
+ward_csv_mapping_get_file_headers (WardCsvMapping *mapping)
+{
+  guint n_fields;
+  const char * const *headers = ward_csv_table_get_row (mapping->table, mapping->header_row,
+                                                        &n_fields);
+
+  return g_strdupv ((char **) headers);
+}
+
+int
+ward_csv_mapping_get_column_of (WardCsvMapping *mapping,
+                                guint           field)
+{
+  for (guint c = 0; c < mapping->n_columns; c++)
+    if (mapping->field_index[c] == (int) field)
+      return (int) c;
+  return -1;
+}
+
+char *
+ward_csv_headers_signature (const char * const *headers)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      g_autofree char *key = header_key (headers[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", key);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* ---- Values ------------------------------------------------------------- */

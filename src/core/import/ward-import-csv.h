@@ -174,7 +174,37 @@ WardCsvMapping *ward_csv_map                   (WardCsvTable        *table,
                                                 const WardCsvColumn *columns,
                                                 guint                n_columns,
                                                 GPtrArray           *issues);
+/* The same with the clerk's own mapping (ward_csv_column_map_parse()),
+ * which comes before the column table's labels: a header it names is read
+ * as that column. */
+WardCsvMapping *ward_csv_map_with              (WardCsvTable        *table,
+                                                const WardCsvColumn *columns,
+                                                guint                n_columns,
+                                                GHashTable          *column_map,
+                                                GPtrArray           *issues);
 void            ward_csv_mapping_free          (WardCsvMapping      *mapping);
+
+/* "Cột A=Họ và tên,Cột B=Ngày sinh" (`import --map`, and what the window
+ * remembers): each file header, matched ignoring case and tones, to a
+ * column named by its label, an alias or its key. An unknown field is an
+ * error naming it. */
+GHashTable     *ward_csv_column_map_parse      (const char          *text,
+                                                const WardCsvColumn *columns,
+                                                guint                n_columns,
+                                                GError             **error);
+/* The text of a mapping: @choices[i] is the column of @headers[i], -1 for
+ * none. Headers holding "," or "=" cannot be written and are left out. */
+char           *ward_csv_column_map_to_string  (const char * const  *headers,
+                                                const int           *choices,
+                                                const WardCsvColumn *columns);
+/* The header row's cells as the file has them, and the column each maps
+ * to (-1: none), for the window's mapping. */
+GStrv           ward_csv_mapping_get_file_headers (WardCsvMapping   *mapping);
+int             ward_csv_mapping_get_column_of    (WardCsvMapping   *mapping,
+                                                   guint             field);
+/* The same set of headers gives the same text: the key a mapping is
+ * remembered under. */
+char           *ward_csv_headers_signature     (const char * const  *headers);
 
 /* Records are the rows below the header. */
 guint           ward_csv_mapping_get_n_records  (WardCsvMapping     *mapping);

@@ -373,7 +373,8 @@ ward_import_run (WardStore             *store,
                  GError               **error)
 {
   g_autoptr (WardCsvMapping) mapping = NULL;
-  WardImportContext default_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
+  g_autoptr (GHashTable) column_map = NULL;
+  WardImportContext default_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL, NULL };
   gboolean finished;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
@@ -401,7 +402,14 @@ ward_import_run (WardStore             *store,
                        ward_csv_issue_new (note->severity, note->file, note->row, note->column,
                                            note->value, note->message));
     }
-  mapping = ward_csv_map (table, kind->columns, kind->n_columns, result->issues);
+  if (context->column_map != NULL)
+    {
+      column_map = ward_csv_column_map_parse (context->column_map, kind->columns,
+                                              kind->n_columns, error);
+      if (column_map == NULL)
+        return FALSE;
+    }
+  mapping = ward_csv_map_with (table, kind->columns, kind->n_columns, column_map, result->issues);
   if (!check_mapping (kind, table, result, error))
     return FALSE;
 

@@ -33,6 +33,7 @@ typedef struct
   WardImportPolicy  policy;
   const char       *campaign;   /* donations: the campaign's name; NULL: the default one */
   gpointer          kind_data;  /* the kind's own state during one run (begin/end) */
+  const char       *column_map; /* the clerk's mapping, "Cột A=Họ và tên,…", or NULL */
 } WardImportContext;
 
 /* What the engine hands a kind for one record. */
