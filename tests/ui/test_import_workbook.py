@@ -96,5 +96,33 @@ stored = app.cli("check")
 check("thiếu mã giao dịch" in stored.stdout or "missing transaction reference" in stored.stdout,
       "check's notes name the marked receipt")
 
+# A sheet whose headers Ward Tracker does not know: the clerk says what
+# each column holds, and the choice is remembered for the same headers.
+unknown = os.path.join(app.tmp, "so-thu.csv")
+with open(unknown, "w", encoding="utf-8") as f:
+    f.write("SỔ THU TIỀN ỦNG HỘ\n\nCột A,Cột B,Cột C,Cột D\n"
+            "0201,27/09/2025,Ngô Văn Ích,120000\n")
+rawinput.keyCombo("<Control>i")
+choose_file(unknown)
+dialog = app.wait_for(lambda: app.root.findChild(
+    lambda n: n.roleName in ("frame", "dialog") and n.name == TITLE, retry=False, requireResult=False))
+check(dialog_text_containing(dialog, "Ghép các cột"), "unknown headers open the column matching")
+for position, header in enumerate(("Cột A", "Cột B", "Cột C", "Cột D")):
+    app.pick(app.find("combo box", header, dialog), {0: 1, 1: 2, 2: 3, 3: 5}[position])
+app.screenshot("import-workbook-05-columns")
+app.press(app.button("Kiểm tra với các cột này", dialog))
+check(dialog_text_containing(dialog, "1 dòng: 1 mới"), "with the columns matched, the row is read")
+app.press(app.button("Nhập 1 dòng", dialog))
+check(app.dialog_gone(TITLE), "the sheet is imported")
+
+rawinput.keyCombo("<Control>i")
+choose_file(unknown)
+dialog = app.wait_for(lambda: app.root.findChild(
+    lambda n: n.roleName in ("frame", "dialog") and n.name == TITLE, retry=False, requireResult=False))
+check(dialog_text_containing(dialog, "1 dòng: 0 mới, 0 sẽ cập nhật, 1 đã có"),
+      "a file with the same headers is read with the remembered columns")
+app.screenshot("import-workbook-06-remembered")
+rawinput.pressKey("Escape")
+
 app.quit()
 wardui.finish()

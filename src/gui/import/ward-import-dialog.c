@@ -19,6 +19,10 @@ struct _WardImportDialog
   char                 *campaign;
   GFile                *file;
   char                 *sheet;   /* the sheet chosen; NULL: the workbook's first */
+  char                 *column_map;  /* the clerk's mapping, "Header=Field,…", or NULL */
+  gboolean              map_recalled;  /* a remembered mapping was tried for this file */
+  GPtrArray            *map_rows;      /* AdwComboRow per file header (NULL: empty header) */
+  GStrv                 map_headers;   /* the headers those rows are about */
   GtkWidget            *parent;  /* the page that asked: toasts go to its window */
   WardCsvTable         *table;
   GCancellable         *cancellable;
@@ -41,6 +45,8 @@ struct _WardImportDialog
   GtkGrid              *preview_grid;
   GtkLabel             *issues_label;
   GtkListView          *issues_view;
+  AdwPreferencesGroup  *map_group;
+  GtkLabel             *map_problems_label;
 };
 
 G_DEFINE_FINAL_TYPE (WardImportDialog, ward_import_dialog, ADW_TYPE_WINDOW)
@@ -57,6 +63,7 @@ typedef struct
   WardImportContext  context;
   char              *campaign;
   char              *sheet;
+  char              *column_map;
   gboolean           dry_run;
   WardImportResult   result;
 } Job;
@@ -69,6 +76,7 @@ job_free (Job *job)
   g_clear_pointer (&job->table, ward_csv_table_unref);
   g_free (job->campaign);
   g_free (job->sheet);
+  g_free (job->column_map);
   ward_import_result_clear (&job->result);
   g_free (job);
 }
@@ -126,6 +134,7 @@ run_job_thread (GTask        *task,
     }
 
   job->context.campaign = job->campaign;
+  job->context.column_map = job->column_map;
   if (!ward_import_run (job->store, job->kind, job->table, &job->context, job->dry_run,
                         report_progress, job, cancellable, &job->result, &error))
     g_task_return_error (task, g_steal_pointer (&error));
@@ -167,6 +176,7 @@ static void
 fill_preview (WardImportDialog *self)
 {
   g_autoptr (GPtrArray) ignored = ward_csv_issues_new ();
+  g_autoptr (GHashTable) map = NULL;
   g_autoptr (WardCsvMapping) mapping = NULL;
   GtkWidget *child;
   guint n;
@@ -174,7 +184,11 @@ fill_preview (WardImportDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
     gtk_grid_remove (self->preview_grid, child);
 
-  mapping = ward_csv_map (self->table, self->kind->columns, self->kind->n_columns, ignored);
+  if (self->column_map != NULL)
+    map = ward_csv_column_map_parse (self->column_map, self->kind->columns, self->kind->n_columns,
+                                     NULL);
+  mapping = ward_csv_map_with (self->table, self->kind->columns, self->kind->n_columns, map,
+                               ignored);
   n = MIN (PREVIEW_ROWS, ward_csv_mapping_get_n_records (mapping));
 
   for (guint c = 0; c < self->kind->n_columns; c++)
@@ -319,6 +333,167 @@ show_error (WardImportDialog *self,
   gtk_stack_set_visible_child_name (self->stack, "choose");
 }
 
+/* ---- The clerk's mapping of columns ------------------------------------ */
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/* "members|hovaten|ngaysinh|…": the kind and the file's headers. */
+static char *
+map_key (WardImportDialog   *self,
+         const char * const *headers)
+{
+  g_autofree char *signature = ward_csv_headers_signature (headers);
+
+  return g_strconcat (self->kind->name, "|", signature, NULL);
+}
+
+static char *
+recall_map (const char *key)
+{
+  g_autoptr (GSettings) settings = settings_new ();
+  g_autoptr (GVariant) maps = settings ? g_settings_get_value (settings, "import-column-maps") : NULL;
+  const char *map = NULL;
+
+  if (maps != NULL && g_variant_lookup (maps, key, "&s", &map))
+    return g_strdup (map);
+  return NULL;
+}
+
+static void
+remember_map (const char *key,
+              const char *map)
+{
+  g_autoptr (GSettings) settings = settings_new ();
+  g_autoptr (GVariant) maps = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  if (settings == NULL)
+    return;
+  maps = g_settings_get_value (settings, "import-column-maps");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, maps);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  g_variant_builder_add (&builder, "{ss}", key, map);
+  g_settings_set_value (settings, "import-column-maps", g_variant_builder_end (&builder));
+}
+
+static GtkWidget *
+map_row_new (const WardImportKind *kind,
+             const char           *header,
+             int                   column)
+{
+  g_autoptr (GtkStringList) fields = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  gtk_string_list_append (fields, _("Not imported"));
+  for (guint c = 0; c < kind->n_columns; c++)
+    gtk_string_list_append (fields, kind->columns[c].label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (fields));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (column + 1));
+  return row;
+}
+
+static void
+fill_map_rows (WardImportDialog *self,
+               WardCsvMapping   *mapping,
+               GStrv             headers)
+{
+  for (guint i = 0; self->map_rows != NULL && i < self->map_rows->len; i++)
+    if (self->map_rows->pdata[i] != NULL)
+      adw_preferences_group_remove (self->map_group, self->map_rows->pdata[i]);
+  g_clear_pointer (&self->map_rows, g_ptr_array_unref);
+  self->map_rows = g_ptr_array_new ();
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      GtkWidget *row = NULL;
+
+      if (headers[i][0] != '\0')
+        {
+          row = map_row_new (self->kind, headers[i], ward_csv_mapping_get_column_of (mapping, i));
+          adw_preferences_group_add (self->map_group, row);
+        }
+      g_ptr_array_add (self->map_rows, row);
+    }
+}
+
+static void
+offer_mapping (WardImportDialog *self,
+               GPtrArray        *issues)
+{
+  g_autoptr (GPtrArray) ignored = ward_csv_issues_new ();
+  g_autoptr (GHashTable) map = self->column_map ? ward_csv_column_map_parse (self->column_map,
+                                                                            self->kind->columns,
+                                                                            self->kind->n_columns,
+                                                                            NULL) : NULL;
+  g_autoptr (WardCsvMapping) mapping = ward_csv_map_with (self->table, self->kind->columns,
+                                                          self->kind->n_columns, map, ignored);
+  g_auto (GStrv) headers = ward_csv_mapping_get_file_headers (mapping);
+  g_autofree char *key = map_key (self, (const char * const *) headers);
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  /* A file with the same headers as one mapped before: that mapping first. */
+  if (!self->map_recalled && self->column_map == NULL
+      && (self->column_map = recall_map (key)) != NULL)
+    {
+      self->map_recalled = TRUE;
+      start_job (self, TRUE);
+      return;
+    }
+  fill_map_rows (self, mapping, headers);
+  g_strfreev (self->map_headers);
+  self->map_headers = g_steal_pointer (&headers);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const WardCsvIssue *issue = issues->pdata[i];
+      g_autofree char *line = NULL;
+
+      if (issue->severity != WARD_CSV_SEVERITY_ERROR)
+        continue;
+      line = ward_csv_issue_to_string (issue);
+      g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "", line);
+    }
+  gtk_label_set_text (self->map_problems_label, problems->str);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+}
+
+static void
+on_map_clicked_cb (WardImportDialog *self)
+{
+  GStrv headers = self->map_headers;
+  g_autofree int *choices = NULL;
+  g_autofree char *key = NULL;
+
+  if (headers == NULL)
+    return;
+  choices = g_new0 (int, MAX (g_strv_length (headers), 1));
+  key = map_key (self, (const char * const *) headers);
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      GtkWidget *row = i < self->map_rows->len ? self->map_rows->pdata[i] : NULL;
+
+      choices[i] = row ? (int) adw_combo_row_get_selected (ADW_COMBO_ROW (row)) - 1 : -1;
+    }
+  g_free (self->column_map);
+  self->column_map = ward_csv_column_map_to_string ((const char * const *) headers, choices,
+                                                    self->kind->columns);
+  remember_map (key, self->column_map);
+  start_job (self, TRUE);
+}
+
 static void
 toast_on (GtkWidget  *widget,
           const char *message)
@@ -353,7 +528,13 @@ on_job_done_cb (GObject      *source,
     }
   if (!g_task_propagate_boolean (G_TASK (res), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The header was not recognised: the clerk says what each column is. */
+      if (self->table != NULL && job->result.issues != NULL
+          && ward_csv_issues_count (job->result.issues, WARD_CSV_SEVERITY_ERROR) > 0)
+        offer_mapping (self, job->result.issues);
+      else
         show_error (self, error);
       return;
     }
@@ -385,6 +566,7 @@ start_job (WardImportDialog *self,
   job->table = self->table ? ward_csv_table_ref (self->table) : NULL;
   job->campaign = g_strdup (self->campaign);
   job->sheet = g_strdup (self->sheet);
+  job->column_map = g_strdup (self->column_map);
   job->dry_run = dry_run;
   job->context.policy = gtk_switch_get_active (self->update_switch) ? WARD_IMPORT_UPDATE_EXISTING
                                                                     : WARD_IMPORT_SKIP_EXISTING;
@@ -419,6 +601,8 @@ on_file_chosen_cb (GtkNativeDialog  *chooser,
     }
   g_set_object (&self->file, file);
   g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->column_map, g_free);
+  self->map_recalled = FALSE;
   g_clear_pointer (&self->table, ward_csv_table_unref);
   start_job (self, TRUE);
 }
@@ -541,6 +725,9 @@ ward_import_dialog_dispose (GObject *object)
   g_clear_pointer (&self->table, ward_csv_table_unref);
   g_clear_pointer (&self->campaign, g_free);
   g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->column_map, g_free);
+  g_clear_pointer (&self->map_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->map_headers, g_strfreev);
 
   G_OBJECT_CLASS (ward_import_dialog_parent_class)->dispose (object);
 }
@@ -572,11 +759,14 @@ ward_import_dialog_class_init (WardImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, issues_label);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, issues_view);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, map_group);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, map_problems_label);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_update_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sheet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
