@@ -341,16 +341,14 @@ claim_person (WardImportRow *row,
   return person;
 }
 
-/* The candidate as the export writes it. */
 static void write_candidate (WardCsvWriter *writer, const WardCandidate *c);
 
-static GStrv
-candidate_cells (const WardCandidate *c)
+static void
+write_candidate_record (WardCsvWriter *writer,
+                        gconstpointer  record,
+                        gpointer       user_data)
 {
-  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
-
-  write_candidate (writer, c);
-  return ward_csv_writer_take_cells (writer);
+  write_candidate (writer, record);
 }
 
 /* The row, checked by the register's rules, about a person already in
@@ -363,20 +361,14 @@ compare_stored (WardImportRow       *row,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WardCandidate) stored = ward_candidate_load (row->store, id, &error);
-  g_auto (GStrv) file = NULL;
-  g_auto (GStrv) before = NULL;
 
   if (stored == NULL)
     {
       ward_import_row_error (row, G_MAXUINT, error->message);
       return WARD_STORED_CONFLICT;
     }
-  file = candidate_cells (filled);
-  before = candidate_cells (stored);
-  return ward_import_row_check_stored (row, (const char * const *) file,
-                                       (const char * const *) before, TRUE,
-                                       _("Turn on “Update records that are already stored” "
-                                         "(--update) to replace them, or correct the file."));
+  return ward_import_row_compare_stored (row, write_candidate_record, filled,
+                                         stored, NULL);
 }
 
 static gboolean

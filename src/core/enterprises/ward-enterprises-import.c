@@ -187,13 +187,12 @@ store_record (WardImportRow  *row,
 
 static void export_record (WardCsvWriter *writer, const WardEnterprise *record);
 
-static GStrv
-record_cells (const WardEnterprise *record)
+static void
+write_record (WardCsvWriter *writer,
+              gconstpointer  record,
+              gpointer       user_data)
 {
-  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
-
   export_record (writer, record);
-  return ward_csv_writer_take_cells (writer);
 }
 
 /* The row names a registered tax code: once its values pass the register's
@@ -207,8 +206,6 @@ compare_stored (WardImportRow        *row,
                 gboolean             *failed)
 {
   g_autoptr (GPtrArray) issues = ward_enterprise_issues_new ();
-  g_auto (GStrv) file = NULL;
-  g_auto (GStrv) before = NULL;
 
   if (!ward_enterprise_validate (row->store, filled, NULL, issues, NULL))
     {
@@ -216,12 +213,8 @@ compare_stored (WardImportRow        *row,
       *failed = TRUE;
       return FALSE;
     }
-  file = record_cells (filled);
-  before = record_cells (stored);
-  switch (ward_import_row_check_stored (row, (const char * const *) file,
-                                        (const char * const *) before, TRUE,
-                                        _("Turn on “Update records that are already stored” "
-                                          "(--update) to replace them, or correct the file.")))
+  switch (ward_import_row_compare_stored (row, write_record, filled,
+                                          stored, NULL))
     {
     case WARD_STORED_SAME:
       *outcome = WARD_ROW_SKIPPED;

@@ -550,28 +550,31 @@ ward_xml_get_attribute (xmlTextReaderPtr  reader,
   return value;
 }
 
-gboolean
-ward_xml_is_element (xmlTextReaderPtr  reader,
-                     const char       *name)
+static gboolean
+is_node (xmlTextReaderPtr  reader,
+         int               type,
+         const char       *name)
 {
   const xmlChar *local;
 
-  if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_ELEMENT)
+  if (xmlTextReaderNodeType (reader) != type)
     return FALSE;
   local = xmlTextReaderConstLocalName (reader);
   return local != NULL && g_str_equal ((const char *) local, name);
 }
 
 gboolean
+ward_xml_is_element (xmlTextReaderPtr  reader,
+                     const char       *name)
+{
+  return is_node (reader, XML_READER_TYPE_ELEMENT, name);
+}
+
+gboolean
 ward_xml_is_end (xmlTextReaderPtr  reader,
                  const char       *name)
 {
-  const xmlChar *local;
-
-  if (xmlTextReaderNodeType (reader) != XML_READER_TYPE_END_ELEMENT)
-    return FALSE;
-  local = xmlTextReaderConstLocalName (reader);
-  return local != NULL && g_str_equal ((const char *) local, name);
+  return is_node (reader, XML_READER_TYPE_END_ELEMENT, name);
 }
 
 void

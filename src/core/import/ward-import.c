@@ -161,6 +161,33 @@ ward_import_row_check_stored (WardImportRow      *row,
   return WARD_STORED_CONFLICT;
 }
 
+static GStrv
+record_cells (WardImportWriteRecord write,
+              gconstpointer         record,
+              gpointer              user_data)
+{
+  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
+
+  write (writer, record, user_data);
+  return ward_csv_writer_take_cells (writer);
+}
+
+WardStoredVerdict
+ward_import_row_compare_stored (WardImportRow         *row,
+                                WardImportWriteRecord  write,
+                                gconstpointer          file_record,
+                                gconstpointer          stored_record,
+                                gpointer               user_data)
+{
+  g_auto (GStrv) file = record_cells (write, file_record, user_data);
+  g_auto (GStrv) stored = record_cells (write, stored_record, user_data);
+
+  return ward_import_row_check_stored (row, (const char * const *) file,
+                                       (const char * const *) stored, TRUE,
+                                       _("Turn on “Update records that are already stored” "
+                                         "(--update) to replace them, or correct the file."));
+}
+
 static gboolean
 check_mapping (const WardImportKind  *kind,
                WardCsvTable          *table,

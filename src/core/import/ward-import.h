@@ -183,6 +183,18 @@ WardStoredVerdict ward_import_row_check_stored (WardImportRow      *row,
                                                 gboolean            updatable,
                                                 const char         *advice);
 
+/* The same for a register whose records may be updated, each record
+ * written by @write (the kind's export of one record) into cells. */
+typedef void (*WardImportWriteRecord) (WardCsvWriter *writer,
+                                       gconstpointer  record,
+                                       gpointer       user_data);
+
+WardStoredVerdict ward_import_row_compare_stored (WardImportRow         *row,
+                                                  WardImportWriteRecord  write,
+                                                  gconstpointer          file_record,
+                                                  gconstpointer          stored_record,
+                                                  gpointer               user_data);
+
 G_END_DECLS
 
 G_BEGIN_DECLS

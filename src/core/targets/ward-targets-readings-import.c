@@ -189,14 +189,12 @@ find_stored (WardStore         *store,
 
 static void write_reading (WardCsvWriter *writer, WardTarget *target, const WardReading *reading);
 
-static GStrv
-reading_cells (WardTarget        *target,
-               const WardReading *reading)
+static void
+write_target_reading (WardCsvWriter *writer,
+                      gconstpointer  reading,
+                      gpointer       target)
 {
-  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
-
   write_reading (writer, target, reading);
-  return ward_csv_writer_take_cells (writer);
 }
 
 /* The same reading is skipped; another value is updated on request or
@@ -207,13 +205,8 @@ compare_stored (WardImportRow     *row,
                 const WardReading *stored,
                 const WardReading *reading)
 {
-  g_auto (GStrv) file = reading_cells (target, reading);
-  g_auto (GStrv) before = reading_cells (target, stored);
-
-  return ward_import_row_check_stored (row, (const char * const *) file,
-                                       (const char * const *) before, TRUE,
-                                       _("Turn on “Update records that are already stored” "
-                                         "(--update) to replace them, or correct the file."));
+  return ward_import_row_compare_stored (row, write_target_reading,
+                                         reading, stored, target);
 }
 
 static gboolean
