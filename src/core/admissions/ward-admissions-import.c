@@ -405,6 +405,7 @@ members_import_row (WardImportRow  *row,
   g_autoptr (WardCandidate) candidate = NULL;
   g_autoptr (GError) error = NULL;
   gboolean stored_before;
+  gboolean ok;
   Person *person;
 
   g_return_val_if_fail (state != NULL, FALSE);
@@ -424,18 +425,9 @@ members_import_row (WardImportRow  *row,
   if (!fill_candidate (row, candidate, !stored_before) || !resolve_cell (row, state, candidate)
       || !check_row (row, state, candidate))
     return FALSE;
-  if (stored_before)
-    switch (compare_stored (row, candidate, person->id))
-      {
-      case WARD_STORED_SAME:
-        *outcome = WARD_ROW_SKIPPED;
-        return TRUE;
-      case WARD_STORED_CONFLICT:
-        return FALSE;
-      case WARD_STORED_UPDATE:
-      default:
-        break;
-      }
+  if (stored_before
+      && ward_import_verdict_settles (compare_stored (row, candidate, person->id), outcome, &ok))
+    return ok;
   if (!store_row (row, candidate, person))
     return FALSE;
   *outcome = stored_before ? WARD_ROW_UPDATED : WARD_ROW_ADDED;

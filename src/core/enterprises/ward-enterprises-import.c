@@ -206,6 +206,7 @@ compare_stored (WardImportRow        *row,
                 gboolean             *failed)
 {
   g_autoptr (GPtrArray) issues = ward_enterprise_issues_new ();
+  gboolean ok;
 
   if (!ward_enterprise_validate (row->store, filled, NULL, issues, NULL))
     {
@@ -213,20 +214,15 @@ compare_stored (WardImportRow        *row,
       *failed = TRUE;
       return FALSE;
     }
-  switch (ward_import_row_compare_stored (row, write_record, filled,
-                                          stored, NULL))
+  if (ward_import_verdict_settles (ward_import_row_compare_stored (row, write_record, filled,
+                                                                   stored, NULL),
+                                   outcome, &ok))
     {
-    case WARD_STORED_SAME:
-      *outcome = WARD_ROW_SKIPPED;
+      *failed = !ok;
       return FALSE;
-    case WARD_STORED_CONFLICT:
-      *failed = TRUE;
-      return FALSE;
-    case WARD_STORED_UPDATE:
-    default:
-      *outcome = WARD_ROW_UPDATED;
-      return TRUE;
     }
+  *outcome = WARD_ROW_UPDATED;
+  return TRUE;
 }
 
 static gboolean

@@ -161,6 +161,19 @@ ward_import_row_check_stored (WardImportRow      *row,
   return WARD_STORED_CONFLICT;
 }
 
+gboolean
+ward_import_verdict_settles (WardStoredVerdict  verdict,
+                             WardRowOutcome    *outcome,
+                             gboolean          *ok)
+{
+  if (verdict == WARD_STORED_UPDATE)
+    return FALSE;
+  if (verdict == WARD_STORED_SAME)
+    *outcome = WARD_ROW_SKIPPED;
+  *ok = verdict == WARD_STORED_SAME;
+  return TRUE;
+}
+
 static GStrv
 record_cells (WardImportWriteRecord write,
               gconstpointer         record,

@@ -183,6 +183,13 @@ WardStoredVerdict ward_import_row_check_stored (WardImportRow      *row,
                                                 gboolean            updatable,
                                                 const char         *advice);
 
+/* TRUE when @verdict settles the row: the same record (@outcome skipped,
+ * *@ok TRUE) or a conflict (*@ok FALSE); FALSE when the kind goes on to
+ * update the record. */
+gboolean ward_import_verdict_settles (WardStoredVerdict  verdict,
+                                      WardRowOutcome    *outcome,
+                                      gboolean          *ok);
+
 /* The same for a register whose records may be updated, each record
  * written by @write (the kind's export of one record) into cells. */
 typedef void (*WardImportWriteRecord) (WardCsvWriter *writer,

@@ -219,6 +219,7 @@ import_row (WardImportRow  *row,
   g_autoptr (GError) error = NULL;
   WardReadingField field = WARD_READING_FIELD_NONE;
   WardTarget *target;
+  gboolean ok;
 
   targets = ward_targets_load (row->store, &error);
   if (targets == NULL)
@@ -249,17 +250,9 @@ import_row (WardImportRow  *row,
           ward_import_row_error (row, column_of_field (field), error->message);
           return FALSE;
         }
-      switch (compare_stored (row, target, stored, reading))
-        {
-        case WARD_STORED_SAME:
-          *outcome = WARD_ROW_SKIPPED;
-          return TRUE;
-        case WARD_STORED_CONFLICT:
-          return FALSE;
-        case WARD_STORED_UPDATE:
-        default:
-          break;
-        }
+      if (ward_import_verdict_settles (compare_stored (row, target, stored, reading), outcome,
+                                       &ok))
+        return ok;
     }
   if (!ward_reading_save (row->store, target, reading, &field, &error))
     {
