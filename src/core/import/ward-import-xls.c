@@ -160,6 +160,12 @@ ward_xls_read (const char  *path,
     table = read_sheet (handle, names, index, display_name, error);
   if (table != NULL && sheet == NULL)
     ward_sheet_note_others (table);
+  /* Said every time: FreeXL 1.0 can tell neither. */
+  if (table != NULL)
+    ward_csv_table_add_note (table, 0, NULL,
+                             _("In an Excel 97–2003 file (.xls), hidden rows and columns are read "
+                               "like the others and formulas read as empty cells: save the "
+                               "workbook as .xlsx in Excel or LibreOffice to have them handled."));
   freexl_close (handle);
   return table;
 }
