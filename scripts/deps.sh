@@ -7,6 +7,7 @@ packages="
   meson ninja-build pkg-config gcc clang libclang-rt-14-dev
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libsqlite3-dev sqlite3 libcairo2-dev libpango1.0-dev libsodium-dev
+  libarchive-dev libxml2-dev libfreexl-dev
   gettext itstool desktop-file-utils appstream
   fonts-liberation2
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail python3-gi gir1.2-atspi-2.0

@@ -72,7 +72,7 @@ fi
 step "fuzz build"
 if [ -f build-fuzz/build.ninja ] \
    || CC=clang meson setup build-fuzz -Dfuzz=true -Db_lundef=false -Dui_tests=false -Dbuildtype=debug; then
-  if ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-bundle tests/fuzz/fuzz-seed; then
+  if ninja -C build-fuzz tests/fuzz/fuzz-csv tests/fuzz/fuzz-bundle tests/fuzz/fuzz-seed tests/fuzz/fuzz-workbook; then
     step "fuzz run"
     meson test -C build-fuzz --no-rebuild --suite fuzz --print-errorlogs --logbase testlog-fuzz || status=1
     logs="$logs build-fuzz/meson-logs/testlog-fuzz.json"

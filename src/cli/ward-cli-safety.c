@@ -107,6 +107,18 @@ check_against (WardStore  *store,
   return WARD_CLI_OK;
 }
 
+static void
+print_notes (WardStore *store)
+{
+  g_autoptr (GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) error = NULL;
+
+  if (!ward_file_check_notes (store, notes, &error))
+    g_printerr ("%s\n", error->message);
+  for (guint i = 0; i < notes->len; i++)
+    g_print ("%s %s\n", _("Note:"), (char *) notes->pdata[i]);
+}
+
 int
 ward_cli_command_check (WardCliContext  *ctx,
                         int              argc,
@@ -128,6 +140,7 @@ ward_cli_command_check (WardCliContext  *ctx,
   if (ward_file_check_full (store, problems, &error))
     {
       g_print (_("The file is whole: integrity, references and the donation ledger's chain all check out.\n"));
+      print_notes (store);
       return against != NULL ? check_against (store, against) : WARD_CLI_OK;
     }
   if (error != NULL)

@@ -38,9 +38,13 @@ static const Command commands[] = {
   { "term", command_term, TERM_USAGE,
     N_("Print the term, or set the date of the congress that adopted the resolution and the "
        "term's end: admissions and enterprises count from the congress") },
-  { "import", ward_cli_command_import, "import KIND FILE [--dry-run] [--update] [--campaign NAME]",
-    N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings); "
-       "--allow-outside-period takes receipts dated outside the campaign’s period") },
+  { "import", ward_cli_command_import,
+    "import KIND FILE [--sheet NAME] [--map \"HEADER=FIELD,…\"] [--dry-run] [--update] [--campaign NAME] "
+    "[--allow-outside-period]",
+    N_("Import a CSV file or a workbook's sheet (.xlsx, .xls, .ods), all or nothing (KIND: "
+       "members, enterprises, donations, readings); --map names the field of each header the "
+       "file's own words do not; --allow-outside-period takes receipts dated outside the "
+       "campaign’s period") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
     N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
   { "backup", ward_cli_command_backup, "backup FILE [--force]",

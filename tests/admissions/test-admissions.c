@@ -1341,6 +1341,11 @@ test_stats_json (Fixture       *f,
 
 /* ---- Spreadsheet -------------------------------------------------------- */
 
+static const char conflict_csv[] =
+  "Họ và tên,Ngày sinh,Nghề nghiệp,Ghi chú\r\n"
+  "Nguyễn Thị Hoa,05/03/1995,Hiệu trưởng,\"Ghi chú, có dấu phẩy\"\r\n"
+  "Trần Văn Bình,01/01/1990,Kỹ sư,\r\n";
+
 /* Every step's facts have a column (README lists them). */
 static const char members_csv[] =
   "Họ và tên,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Trình độ học vấn,Nghề nghiệp,Đoàn viên,"
@@ -1462,13 +1467,32 @@ test_import (Fixture       *f,
   g_assert_cmpint (ward_targets_count_registered (f->store, WARD_SOURCE_ADMISSIONS, "2025-01-01",
                                                   "2030-12-31", NULL), ==, 1);
 
-  /* The same file again adds nothing: each row is skipped with a pointer. */
+  /* The same file again adds nothing: each row is skipped, said so. */
   run_import (f, members_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
   g_assert_cmpuint (result.added, ==, 0);
   g_assert_cmpuint (result.skipped, ==, 3);
-  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 2, "Họ và tên", "05/03/1995"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 2, "Họ và tên", "same values"));
   g_assert_cmpint (ward_store_count_rows (f->store, "candidates", NULL), ==, 3);
   ward_import_result_clear (&result);
+
+  /* Another value for a stored person is a conflict naming both, unless
+   * the clerk asks to update. */
+  run_import (f, conflict_csv, WARD_IMPORT_SKIP_EXISTING, FALSE, &result);
+  g_assert_false (result.committed);
+  g_assert_cmpuint (result.n_errors, ==, 1);
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_ERROR, 2, "Họ và tên",
+                            "«Nghề nghiệp»: stored “Giáo viên”, in the file “Hiệu trưởng”"));
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 3, "Họ và tên", "same values"));
+  ward_import_result_clear (&result);
+  run_import (f, conflict_csv, WARD_IMPORT_UPDATE_EXISTING, FALSE, &result);
+  g_assert_true (result.committed);
+  g_assert_cmpuint (result.updated, ==, 1);
+  g_assert_cmpuint (result.skipped, ==, 1);
+  ward_import_result_clear (&result);
+  g_clear_pointer (&hoa, ward_candidate_free);
+  hoa = ward_candidate_load (f->store, id, &error);
+  g_assert_cmpstr (hoa->occupation, ==, "Hiệu trưởng");
+  g_assert_cmpstr (hoa->note, ==, "Ghi chú, có dấu phẩy");
 }
 
 static void

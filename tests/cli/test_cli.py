@@ -183,4 +183,43 @@ r = run("--database", camp_db, "campaign", "add", "Tết 2026", "--organiser", "
 check(r.returncode == 1 and "Ngày kết thúc 31/01/2026 sớm hơn ngày bắt đầu" in r.stderr,
       "the refusal is in Vietnamese under vi_VN: %r" % r.stderr)
 
+# ---- Issue 20: workbooks, conflicts, transfers without their reference -----
+WORKBOOKS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "workbooks")
+book_db = os.path.join(tmp, "book.sqlite3")
+run("--database", book_db, "init")
+workbook = os.path.join(WORKBOOKS, "ui-donations.xlsx")
+r = run("--database", book_db, "import", "donations", workbook, "--sheet", "Tổ 9")
+check(r.returncode == 1 and "“Đợt 1”, “Tổ 2”" in r.stderr, "an unknown sheet is refused naming the sheets")
+r = run("--database", book_db, "import", "donations", workbook)
+check(r.returncode == 0 and "Read sheet “Đợt 1”" in r.stdout and "3 added" in r.stdout,
+      "a workbook's first sheet is imported, title rows and all (exit 0)")
+check("1 row was marked “missing transaction reference”." in r.stdout,
+      "the transfer without its reference is counted: %r" % r.stdout)
+check("hidden row" in r.stderr and "total row" in r.stderr, "the hidden row and the total row are reported")
+r = run("--database", book_db, "import", "donations", workbook, "--sheet", "Tổ 2")
+check(r.returncode == 0 and "2 added" in r.stdout, "--sheet imports the second sheet")
+r = run("--database", book_db, "check")
+check(r.returncode == 0 and "Note: 1 receipt paid by transfer is marked" in r.stdout,
+      "check's notes name the receipt without its reference: %r" % r.stdout)
+
+conflict = os.path.join(tmp, "conflict.csv")
+with open(conflict, "w", encoding="utf-8") as f:
+    f.write("Số biên lai,Ngày,Người ủng hộ,Số tiền\n0001,18/09/2025,Nguyễn Văn An,900000\n"
+            "0003,20/09/2025,Lê Văn Cường,-300000\n")
+before = digest(book_db)
+r = run("--database", book_db, "import", "donations", conflict, "--update")
+check(r.returncode == 1 and "stored “500.000 đ”, in the file “900.000 đ”" in r.stderr,
+      "a receipt that differs from the stored one is a conflict naming both, even with --update")
+check("more than 0 đồng" in r.stderr, "a negative amount is refused as such, before any comparison")
+check(digest(book_db) == before, "nothing of the refused file is stored")
+
+unknown = os.path.join(tmp, "so-thu.csv")
+with open(unknown, "w", encoding="utf-8") as f:
+    f.write("Cột A,Cột B,Cột C,Cột D\n0301,28/09/2025,Ngô Văn Ích,120000\n")
+r = run("--database", book_db, "import", "donations", unknown)
+check(r.returncode == 1 and "--map" in r.stderr, "unknown headers are refused with how to map them")
+r = run("--database", book_db, "import", "donations", unknown, "--map",
+        "Cột A=Số biên lai,Cột B=Ngày,Cột C=Người ủng hộ,Cột D=Số tiền")
+check(r.returncode == 0 and "1 added" in r.stdout, "--map imports the columns as named")
+
 finish()

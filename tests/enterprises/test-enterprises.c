@@ -656,6 +656,21 @@ import_text (Fixture          *f,
     }
 }
 
+/* The first error about @row, "" if none. */
+static const char *
+issue_on_row (GPtrArray *issues,
+              guint      row)
+{
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const WardCsvIssue *issue = issues->pdata[i];
+
+      if (issue->row == row && issue->severity == WARD_CSV_SEVERITY_ERROR)
+        return issue->message;
+    }
+  return "";
+}
+
 static const char office_file[] =
   "STT;Mã số thuế;TÊN DOANH NGHIỆP;Loại hình;Vốn điều lệ (đồng);Ngành nghề kinh doanh chính;"
   "Ngày cấp;Địa chỉ trụ sở;Tổ dân phố;Người đại diện theo pháp luật;Tình trạng;Ghi chú\r\n"
@@ -703,6 +718,37 @@ test_import_office_file (Fixture       *f,
   g_assert_cmpuint (again.added, ==, 0);
   g_assert_cmpuint (again.skipped, ==, 3);
   g_assert_cmpint (ward_store_count_rows (f->store, "enterprises", NULL), ==, 3);
+}
+
+/* A stored tax code with another name is a conflict naming both, unless
+ * the clerk asks to update; a row is checked by the rules before. */
+static void
+test_import_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_auto (WardImportResult) first = { 0 };
+  g_auto (WardImportResult) second = { 0 };
+  g_auto (WardImportResult) update = { 0 };
+  g_autoptr (WardEnterprise) binh_an = NULL;
+  static const char renamed[] =
+    "Mã số thuế;Tên doanh nghiệp;Ngày cấp\r\n"
+    "2801234564;Công ty TNHH Bình An Mới;05/02/2026\r\n"
+    "0100109106;Tập đoàn Viettel;02/09/2025\r\n";
+
+  import_text (f, office_file, WARD_IMPORT_SKIP_EXISTING, &first);
+  g_assert_true (first.committed);
+  import_text (f, renamed, WARD_IMPORT_SKIP_EXISTING, &second);
+  g_assert_false (second.committed);
+  g_assert_cmpuint (second.n_errors, ==, 1);
+  g_assert_cmpuint (second.skipped, ==, 1);
+  g_assert_nonnull (strstr (issue_on_row (second.issues, 2),
+                            "stored “Công ty TNHH MTV Bình An”, in the file “Công ty TNHH Bình An Mới”"));
+  import_text (f, renamed, WARD_IMPORT_UPDATE_EXISTING, &update);
+  g_assert_true (update.committed);
+  g_assert_cmpuint (update.updated, ==, 1);
+  binh_an = ward_enterprise_find (f->store, "2801234564", NULL);
+  g_assert_cmpstr (binh_an->name, ==, "Công ty TNHH Bình An Mới");
+  g_assert_cmpint (binh_an->capital, ==, 1250000000);
 }
 
 static void
@@ -847,7 +893,9 @@ test_export_round_trip (Fixture       *f,
     g_assert_true (ward_import_run (other, &ward_enterprises_import_kind, changed, &update_context,
                                     FALSE, NULL, NULL, NULL, &update, &error));
     g_assert_cmpuint (update.n_errors, ==, 0);
-    g_assert_cmpuint (update.updated, ==, 4);
+    /* Only the changed record is updated; the others are the same, skipped. */
+    g_assert_cmpuint (update.updated, ==, 1);
+    g_assert_cmpuint (update.skipped, ==, 3);
     g_assert_cmpuint (update.added, ==, 0);
     binh_an = ward_enterprise_find (other, "2801234564", NULL);
     g_assert_cmpint (binh_an->capital, ==, 2000000000);
@@ -1074,6 +1122,7 @@ main (int    argc,
   ADD ("/enterprises/counting", test_counting);
   ADD ("/enterprises/import/office-file", test_import_office_file);
   ADD ("/enterprises/import/english-headers", test_import_english_headers);
+  ADD ("/enterprises/import/conflict", test_import_conflict);
   ADD ("/enterprises/import/errors", test_import_errors);
   ADD ("/enterprises/import/export-round-trip", test_export_round_trip);
   ADD ("/enterprises/vsic/version-decided", test_vsic_version_decided);

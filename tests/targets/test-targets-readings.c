@@ -652,6 +652,7 @@ test_readings_import_export (Fixture       *f,
   g_auto (WardImportResult) bad = { 0 };
   g_auto (WardImportResult) good = { 0 };
   g_auto (WardImportResult) again = { 0 };
+  g_auto (WardImportResult) conflict = { 0 };
   g_autofree char *path = g_build_filename (f->dir, "export.csv", NULL);
   g_autofree char *exported = NULL;
   g_autoptr (GError) error = NULL;
@@ -693,6 +694,14 @@ test_readings_import_export (Fixture       *f,
   g_assert_cmpuint (again.skipped, ==, 4);
   g_assert_cmpint (count_rows (f, "SELECT count(*) FROM readings"), ==, 4);
   g_unlink (path);
+
+  /* Another value for a stored reading: a conflict naming both, nothing stored. */
+  run_import (f,
+              "Mã chỉ tiêu;Kỳ;Giá trị;Trạng thái\n"
+              "health-insurance;2025;95;Chính thức\n", &conflict);
+  g_assert_false (conflict.committed);
+  g_assert_true (has_issue (conflict.issues, 2, "«Giá trị»: stored “94,5”, in the file “95”"));
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM readings WHERE value = 95"), ==, 0);
 }
 
 int

@@ -427,33 +427,56 @@ claim_person (WardImportRow *row,
   return person;
 }
 
-static void
-report_skipped (WardImportRow *row,
-                Person        *person)
-{
-  g_autoptr (WardCandidate) stored = ward_candidate_load (row->store, person->id, NULL);
-  g_autofree char *described = NULL;
-  g_autofree char *message = NULL;
+static void write_candidate (WardCsvWriter *writer, const WardCandidate *c);
 
-  if (stored != NULL)
-    described = ward_candidate_describe (stored->full_name, stored->birth_date, stored->cell_name);
-  message = g_strdup_printf (_("Already in the register (%s): the row was skipped."),
-                             described != NULL ? described : "");
-  ward_import_row_warning (row, COL_NAME, message);
+static void
+write_candidate_record (WardCsvWriter *writer,
+                        gconstpointer  record,
+                        gpointer       user_data)
+{
+  write_candidate (writer, record);
+}
+
+/* The row, checked by the register's rules, about a person already in
+ * the register: the same values are skipped, others updated on request
+ * or refused as a conflict naming both. */
+static WardStoredVerdict
+compare_stored (WardImportRow       *row,
+                const WardCandidate *filled,
+                gint64               id)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardCandidate) stored = ward_candidate_load (row->store, id, &error);
+
+  if (stored == NULL)
+    {
+      ward_import_row_error (row, G_MAXUINT, error->message);
+      return WARD_STORED_CONFLICT;
+    }
+  return ward_import_row_compare_stored (row, write_candidate_record, filled,
+                                         stored, NULL);
+}
+
+/* @stored: the record as it is stored, NULL for a new one: a rule an
+ * older record already broke is a warning (ward_candidate_check()). */
+static gboolean
+check_row (WardImportRow       *row,
+           ImportState         *state,
+           WardCandidate       *c,
+           const WardCandidate *stored)
+{
+  g_autoptr (GPtrArray) issues = ward_candidate_check (c, stored, state->today);
+
+  return report_issues (row, issues);
 }
 
 static gboolean
-store_row (WardImportRow       *row,
-           ImportState         *state,
-           WardCandidate       *c,
-           const WardCandidate *stored,
-           Person              *person)
+store_row (WardImportRow *row,
+           WardCandidate *c,
+           Person        *person)
 {
-  g_autoptr (GPtrArray) issues = ward_candidate_check (c, stored, state->today);
   g_autoptr (GError) error = NULL;
 
-  if (!report_issues (row, issues))
-    return FALSE;
   if (!ward_candidate_write (row->store, c, FALSE, &error))
     {
       ward_import_row_error (row, G_MAXUINT, error->message);
@@ -472,6 +495,7 @@ members_import_row (WardImportRow  *row,
   g_autoptr (WardCandidate) stored = NULL;
   g_autoptr (GError) error = NULL;
   gboolean stored_before;
+  gboolean ok;
   Person *person;
 
   g_return_val_if_fail (state != NULL, FALSE);
@@ -480,27 +504,24 @@ members_import_row (WardImportRow  *row,
   if (person == NULL)
     return FALSE;
   stored_before = person->id != 0;
-  if (stored_before && row->context->policy == WARD_IMPORT_SKIP_EXISTING)
+  candidate = stored_before ? ward_candidate_load (row->store, person->id, &error)
+                            : ward_candidate_new ();
+  if (candidate == NULL)
     {
-      report_skipped (row, person);
-      *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
+      ward_import_row_error (row, G_MAXUINT, error->message);
+      return FALSE;
     }
   if (stored_before)
-    {
-      candidate = ward_candidate_load (row->store, person->id, &error);
-      if (candidate == NULL)
-        {
-          ward_import_row_error (row, G_MAXUINT, error->message);
-          return FALSE;
-        }
-      stored = ward_candidate_copy (candidate);
-    }
-  else
-    candidate = ward_candidate_new ();
+    stored = ward_candidate_copy (candidate);
 
+  /* Every rule first; only a valid row is compared with the register. */
   if (!fill_candidate (row, candidate, !stored_before) || !resolve_cell (row, state, candidate)
-      || !store_row (row, state, candidate, stored, person))
+      || !check_row (row, state, candidate, stored))
+    return FALSE;
+  if (stored_before
+      && ward_import_verdict_settles (compare_stored (row, candidate, person->id), outcome, &ok))
+    return ok;
+  if (!store_row (row, candidate, person))
     return FALSE;
   *outcome = stored_before ? WARD_ROW_UPDATED : WARD_ROW_ADDED;
   return TRUE;

@@ -11,7 +11,9 @@
 
 /* The "donations" import kind: each row is a receipt, checked by the same
  * rules as the window's form. A receipt number already in the campaign is
- * skipped and reported, whatever the policy: entries are never changed.
+ * compared with the stored receipt once the row is valid: the same receipt
+ * is skipped; another is a conflict, whatever the policy: entries are never
+ * changed.
  * Export writes the campaign's receipts in the same columns, so that the
  * file reads back as the same receipts; transfers and corrections belong to
  * the ledger's own report, not to this list. */
@@ -103,31 +105,6 @@ donations_end (WardStore          *store,
   return TRUE;
 }
 
-/* Already stored: reported and skipped, never changed. */
-static gboolean
-skip_existing (WardImportRow      *row,
-               const WardCampaign *campaign,
-               const char         *number,
-               gboolean           *skipped,
-               GError            **error)
-{
-  g_autofree char *existing = NULL;
-  g_autofree char *message = NULL;
-  gboolean found = FALSE;
-
-  if (!ward_ledger_lookup_receipt (row->store, campaign->id, number, &found, &existing, error))
-    return FALSE;
-  *skipped = found;
-  if (!found)
-    return TRUE;
-  message = g_strdup_printf (_("Receipt no. %s is already recorded in this campaign (%s). Ledger "
-                               "entries are never changed, so this row was skipped; record a "
-                               "correction in the window if the stored receipt is wrong."),
-                             number, existing);
-  ward_import_row_warning (row, COL_NUMBER, message);
-  return TRUE;
-}
-
 static gboolean
 read_choices (WardImportRow     *row,
               WardReceiptInput  *input)
@@ -152,6 +129,146 @@ read_choices (WardImportRow     *row,
   return TRUE;
 }
 
+static const char *
+method_in_words (const char *method)
+{
+  return ward_payment_method_from_db (method) == WARD_PAYMENT_BANK ? "Chuyển khoản" : "Tiền mặt";
+}
+
+static const char *
+donor_kind_in_words (const char *kind)
+{
+  switch (ward_donor_kind_from_db (kind))
+    {
+    case WARD_DONOR_HOUSEHOLD:
+      return "Hộ gia đình";
+    case WARD_DONOR_BODY:
+      return "Tập thể";
+    case WARD_DONOR_PERSON:
+    default:
+      return "Cá nhân";
+    }
+}
+
+static char *
+clean_cell (const char *text)
+{
+  char *clean = ward_ledger_clean_text (text);
+
+  return clean != NULL ? clean : g_strdup ("");
+}
+
+/* A receipt as the export writes it, one cell per column, its texts as the
+ * ledger stores them. */
+static GStrv
+receipt_cells (const char *number,
+               const char *iso_date,
+               const char *donor,
+               const char *group,
+               gint64      amount,
+               const char *method,
+               const char *collector,
+               const char *note,
+               const char *donor_kind,
+               const char *reference)
+{
+  GStrv cells = g_new0 (char *, N_COLUMNS + 1);
+
+  cells[COL_NUMBER] = clean_cell (number);
+  cells[COL_DATE] = ward_format_date (iso_date);
+  cells[COL_DONOR] = clean_cell (donor);
+  cells[COL_GROUP] = clean_cell (group);
+  cells[COL_AMOUNT] = g_strdup_printf ("%" G_GINT64_FORMAT, amount);
+  cells[COL_METHOD] = g_strdup (method_in_words (method));
+  cells[COL_COLLECTOR] = clean_cell (collector);
+  cells[COL_NOTE] = clean_cell (note);
+  cells[COL_DONOR_KIND] = g_strdup (donor_kind_in_words (donor_kind));
+  cells[COL_REFERENCE] = clean_cell (reference);
+  return cells;
+}
+
+/* The receipt @number of the campaign as stored, NULL with @error if it
+ * cannot be read. */
+static GStrv
+stored_receipt (WardStore           *store,
+                const WardCampaign  *campaign,
+                const char          *number,
+                GError             **error)
+{
+  g_autoptr (WardStmt) stmt = ward_store_prepare (store,
+                                                  "SELECT receipt_number, entry_date, donor, "
+                                                  "donor_group, amount, method, collector, note, "
+                                                  "donor_kind, reference FROM ledger_entries "
+                                                  "WHERE campaign_id = ? AND kind = 'receipt' "
+                                                  "AND receipt_number = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, campaign->id);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_STATIC);
+  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
+    {
+      ward_store_set_error (store, rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc, error);
+      return NULL;
+    }
+  return receipt_cells (ward_stmt_text (stmt, 0), ward_stmt_text (stmt, 1),
+                        ward_stmt_text (stmt, 2), ward_stmt_text (stmt, 3),
+                        sqlite3_column_int64 (stmt, 4), ward_stmt_text (stmt, 5),
+                        ward_stmt_text (stmt, 6), ward_stmt_text (stmt, 7),
+                        ward_stmt_text (stmt, 8), ward_stmt_text (stmt, 9));
+}
+
+/* The row, checked by every rule, names a receipt already recorded: the
+ * same receipt is skipped; another is a conflict, never an update, since
+ * ledger entries are changed only by a correction. */
+static gboolean
+compare_stored (WardImportRow          *row,
+                const WardCampaign     *campaign,
+                const WardReceiptInput *input,
+                WardRowOutcome         *outcome)
+{
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) stored = stored_receipt (row->store, campaign, input->receipt_number, &error);
+  g_auto (GStrv) file = NULL;
+
+  if (stored == NULL)
+    {
+      ward_import_row_error (row, COL_NUMBER, error->message);
+      return FALSE;
+    }
+  file = receipt_cells (input->receipt_number, input->date, input->donor, input->donor_group,
+                        input->amount, ward_payment_method_to_db (input->method),
+                        input->collector, input->note,
+                        ward_donor_kind_to_db (input->donor_kind), input->reference);
+  /* An empty kind is guessed from the name: it says nothing of the stored one. */
+  if (row->values[COL_DONOR_KIND].empty)
+    {
+      g_free (file[COL_DONOR_KIND]);
+      file[COL_DONOR_KIND] = g_strdup (stored[COL_DONOR_KIND]);
+    }
+  if (ward_import_row_check_stored (row, (const char * const *) file,
+                                    (const char * const *) stored, FALSE,
+                                    _("Ledger entries are never changed: if the stored receipt is "
+                                      "wrong, record a correction in the window; otherwise "
+                                      "correct the file.")) == WARD_STORED_CONFLICT)
+    return FALSE;
+  *outcome = WARD_ROW_SKIPPED;
+  return TRUE;
+}
+
+static void
+note_missing_reference (WardImportRow *row)
+{
+  g_autofree char *message = g_strdup_printf (_("Paid by bank transfer without its reference: "
+                                                "stored and marked “%s”. Find the reference on "
+                                                "the bank statement."),
+                                              ward_ledger_missing_reference_label ());
+
+  ward_import_row_warning (row, COL_REFERENCE, message);
+  ward_import_row_flag (row, ward_ledger_missing_reference_label ());
+}
+
 static gboolean
 donations_import_row (WardImportRow  *row,
                       WardRowOutcome *outcome)
@@ -162,18 +279,7 @@ donations_import_row (WardImportRow  *row,
   g_autoptr (GError) error = NULL;
   WardReceiptInput input = { 0 };
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
-  gboolean skipped = FALSE;
 
-  if (number != NULL && !skip_existing (row, campaign, number, &skipped, &error))
-    {
-      ward_import_row_error (row, COL_NUMBER, error->message);
-      return FALSE;
-    }
-  if (skipped)
-    {
-      *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
-    }
   if (!read_choices (row, &input))
     return FALSE;
 
@@ -185,8 +291,19 @@ donations_import_row (WardImportRow  *row,
   input.reference = values[COL_REFERENCE].text;
   input.collector = values[COL_COLLECTOR].text;
   input.note = values[COL_NOTE].text;
+  /* Offices' sheets often have no column for it: stored, marked. */
+  input.reference_later = TRUE;
   input.outside_period_confirmed = row->context->allow_outside_period;
 
+  /* Every rule first, the receipt number's uniqueness last: a row that
+   * names a stored receipt is compared with it only once it is valid. */
+  if (!ward_ledger_check_receipt (row->store, campaign, &input, &field, &error))
+    {
+      if (g_error_matches (error, WARD_ERROR, WARD_ERROR_DUPLICATE))
+        return compare_stored (row, campaign, &input, outcome);
+      ward_import_row_error (row, column_for_field (field), error->message);
+      return FALSE;
+    }
   /* A refused row undoes only its own savepoint: the engine goes on, to
    * report every bad row, and rolls the file back at the end. */
   if (!ward_ledger_add_receipt (row->store, campaign, &input, NULL, &field, &error))
@@ -210,29 +327,10 @@ donations_import_row (WardImportRow  *row,
 
       ward_import_row_warning (row, COL_AMOUNT, message);
     }
+  if (ward_receipt_input_lacks_reference (&input))
+    note_missing_reference (row);
   *outcome = WARD_ROW_ADDED;
   return TRUE;
-}
-
-static const char *
-method_in_words (const char *method)
-{
-  return ward_payment_method_from_db (method) == WARD_PAYMENT_BANK ? "Chuyển khoản" : "Tiền mặt";
-}
-
-static const char *
-donor_kind_in_words (const char *kind)
-{
-  switch (ward_donor_kind_from_db (kind))
-    {
-    case WARD_DONOR_HOUSEHOLD:
-      return "Hộ gia đình";
-    case WARD_DONOR_BODY:
-      return "Tập thể";
-    case WARD_DONOR_PERSON:
-    default:
-      return "Cá nhân";
-    }
 }
 
 static gboolean

@@ -324,7 +324,7 @@ ward_ledger_check_receipt (WardStore               *store,
   if ((guint) input->method > WARD_PAYMENT_BANK)
     return refuse (WARD_LEDGER_FIELD_METHOD, field, error, WARD_ERROR_INVALID,
                    _("Choose cash or bank transfer."));
-  if (input->method == WARD_PAYMENT_BANK && reference == NULL)
+  if (ward_receipt_input_lacks_reference (input) && !input->reference_later)
     return refuse (WARD_LEDGER_FIELD_REFERENCE, field, error, WARD_ERROR_INVALID,
                    _("Enter the reference of the bank transfer."));
   return check_receipt_unique (store, campaign, number, field, error);
@@ -712,6 +712,8 @@ ward_ledger_check_arriving (WardStore                *store,
         entry->donor_group, entry->amount,
         entry->method ? ward_payment_method_from_db (entry->method) : WARD_PAYMENT_CASH,
         entry->reference, entry->collector, entry->note,
+        /* A receipt marked on the laptop that recorded it travels marked. */
+        TRUE,
       };
 
       return ward_ledger_check_receipt (store, campaign, &input, NULL, error);

@@ -320,3 +320,67 @@ ward_ledger_campaign_by_id (WardStore  *store,
     ward_store_set_error (store, rc, error);
   return NULL;
 }
+
+/* ---- Transfers whose reference is missing ------------------------------- */
+
+gboolean
+ward_ledger_entry_lacks_reference (const WardLedgerEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  /* The same as ward_ledger_missing_references()'s query. */
+  return entry->kind == WARD_LEDGER_RECEIPT && entry->has_method
+         && entry->method == WARD_PAYMENT_BANK && entry->reversed_by == 0
+         && (entry->reference == NULL || entry->reference[0] == '\0');
+}
+
+gboolean
+ward_receipt_input_lacks_reference (const WardReceiptInput *input)
+{
+  g_autofree char *reference = NULL;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  reference = ward_ledger_clean_text (input->reference);
+  return input->method == WARD_PAYMENT_BANK && reference == NULL;
+}
+
+const char *
+ward_ledger_missing_reference_label (void)
+{
+  return _("missing transaction reference");
+}
+
+gint64
+ward_ledger_missing_references (WardStore  *store,
+                                GPtrArray  *receipts,
+                                GError    **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  gint64 count = 0;
+  int rc;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), -1);
+
+  /* A receipt by transfer, without a reference, that no correction reversed. */
+  stmt = ward_store_prepare (store,
+                             "SELECT e.receipt_number, c.name FROM ledger_entries e "
+                             "JOIN campaigns c ON c.id = e.campaign_id "
+                             "WHERE e.kind = 'receipt' AND e.method = 'transfer' "
+                             "AND coalesce (e.reference, '') = '' "
+                             "AND NOT EXISTS (SELECT 1 FROM ledger_entries r "
+                             "                WHERE r.reverses_id = e.id) "
+                             "ORDER BY c.id, e.book, e.seq", error);
+  if (stmt == NULL)
+    return -1;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      count++;
+      if (receipts != NULL)
+        g_ptr_array_add (receipts, g_strdup_printf ("%s (%s)", ward_stmt_text (stmt, 0),
+                                                    ward_stmt_text (stmt, 1)));
+    }
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error), -1;
+  return count;
+}

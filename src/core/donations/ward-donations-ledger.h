@@ -69,9 +69,14 @@ typedef struct
   const char        *donor_group;     /* chi bộ, đoàn thể, cơ quan, tổ dân phố; may be NULL */
   gint64             amount;          /* > 0, ≤ WARD_ENTRY_AMOUNT_MAX */
   WardPaymentMethod  method;
-  const char        *reference;       /* required for WARD_PAYMENT_BANK */
+  const char        *reference;       /* required for WARD_PAYMENT_BANK, unless… */
   const char        *collector;
   const char        *note;
+  /* …the receipt comes from a sheet the office kept, or from another
+   * laptop: a transfer without its reference is then stored and marked
+   * (ward_ledger_entry_lacks_reference()), never refused; the window's form
+   * leaves it FALSE and still asks for the reference. */
+  gboolean           reference_later;
   /* A receipt dated outside the campaign's period is refused unless the
    * clerk confirmed it (ward_campaign_describe_outside() says why). */
   gboolean           outside_period_confirmed;
@@ -344,5 +349,21 @@ gboolean  ward_ledger_add_stats       (WardStore               *store,
 /* The same member of ward_stats_collect()'s object, as lines to read. */
 void      ward_ledger_format_stats    (JsonObject              *stats,
                                        GString                 *out);
+
+/* A receipt paid by bank transfer whose reference is not known yet
+ * ("thiếu mã giao dịch"): stored, marked in the ledger, listed by its
+ * filter, counted in `check`'s notes and in an import's preview. The one
+ * rule for it; ward_ledger_missing_references() asks the file the same. */
+gboolean    ward_ledger_entry_lacks_reference   (const WardLedgerEntry *entry);
+/* The same of a receipt about to be recorded. */
+gboolean    ward_receipt_input_lacks_reference  (const WardReceiptInput *input);
+/* The mark shown beside such a receipt, translated ("thiếu mã giao dịch"). */
+const char *ward_ledger_missing_reference_label (void);
+/* Every such receipt of the file, as "number (campaign)" in @receipts
+ * (char *, may be NULL); returns how many, -1 with @error if the file
+ * cannot be read. */
+gint64      ward_ledger_missing_references      (WardStore             *store,
+                                                 GPtrArray             *receipts,
+                                                 GError               **error);
 
 G_END_DECLS

@@ -189,13 +189,56 @@ store_record (WardImportRow  *row,
   return stored;
 }
 
+static void export_record (WardCsvWriter *writer, const WardEnterprise *record);
+
+static void
+write_record (WardCsvWriter *writer,
+              gconstpointer  record,
+              gpointer       user_data)
+{
+  export_record (writer, record);
+}
+
+/* The row names a registered tax code: once its values pass the register's
+ * rules, the same values are skipped, others updated on request or refused
+ * as a conflict naming both. TRUE when the row is to be stored. */
+static gboolean
+compare_stored (WardImportRow        *row,
+                const WardEnterprise *stored,
+                WardEnterprise       *filled,
+                WardRowOutcome       *outcome,
+                gboolean             *failed)
+{
+  g_autoptr (GPtrArray) issues = ward_enterprise_issues_new ();
+  gboolean ok;
+
+  if (!ward_enterprise_validate (row->store, filled, NULL, issues, NULL))
+    {
+      report_issues (row, issues, 0);
+      *failed = TRUE;
+      return FALSE;
+    }
+  if (ward_import_verdict_settles (ward_import_row_compare_stored (row, write_record, filled,
+                                                                   stored, NULL),
+                                   outcome, &ok))
+    {
+      *failed = !ok;
+      return FALSE;
+    }
+  *outcome = WARD_ROW_UPDATED;
+  return TRUE;
+}
+
 static gboolean
 import_row (WardImportRow  *row,
             WardRowOutcome *outcome)
 {
   g_autoptr (WardEnterprise) probe = ward_enterprise_new ();
   g_autoptr (WardEnterprise) record = NULL;
+  g_autoptr (WardEnterprise) stored = NULL;
   g_autoptr (GError) error = NULL;
+  gboolean failed = FALSE;
+  guint unreadable;
 
   if (!read_tax_code (row, probe, row->values[WARD_ENTERPRISE_FIELD_TAX_CODE].text))
     {
@@ -203,26 +246,20 @@ import_row (WardImportRow  *row,
       return FALSE;
     }
 
-  record = ward_enterprise_find (row->store, probe->tax_code, &error);
+  stored = ward_enterprise_find (row->store, probe->tax_code, &error);
   if (error != NULL)
     {
       ward_import_row_error (row, G_MAXUINT, error->message);
       return FALSE;
     }
-  if (record != NULL && row->context->policy == WARD_IMPORT_SKIP_EXISTING)
-    {
-      g_autofree char *message =
-        g_strdup_printf (_("The tax code %s is already registered, for “%s”; the row was "
-                           "skipped."), record->tax_code, record->name);
-      ward_import_row_warning (row, WARD_ENTERPRISE_FIELD_TAX_CODE, message);
-      *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
-    }
-
-  *outcome = record != NULL ? WARD_ROW_UPDATED : WARD_ROW_ADDED;
-  if (record == NULL)
-    record = g_steal_pointer (&probe);
-  return store_record (row, record, read_cells (row, record));
+  *outcome = WARD_ROW_ADDED;
+  record = stored != NULL ? ward_enterprise_copy (stored) : g_steal_pointer (&probe);
+  unreadable = read_cells (row, record);
+  /* Every rule first; only a valid row is compared with the register. */
+  if (stored != NULL && unreadable == 0
+      && !compare_stored (row, stored, record, outcome, &failed))
+    return !failed;
+  return store_record (row, record, unreadable);
 }
 
 static void

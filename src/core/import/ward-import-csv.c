@@ -36,8 +36,12 @@ struct _WardCsvTable
   WardCsvEncoding  encoding;
   char             separator;
   char            *text;    /* the decoded file; fields point into it */
+  GStringChunk    *cells;   /* a workbook's cells; fields point into it */
   GPtrArray       *fields;  /* every row's fields, each row NULL-terminated */
   GArray          *rows;    /* WardCsvRow, blank rows left out */
+  char            *sheet;   /* a workbook's sheet; NULL for CSV */
+  GStrv            sheets;  /* every sheet of the workbook, in order */
+  GPtrArray       *notes;   /* WardCsvIssues the reader found (hidden rows…) */
 };
 
 struct _WardCsvMapping
@@ -47,6 +51,9 @@ struct _WardCsvMapping
   guint                n_columns;
   guint                header_row;   /* index in table->rows */
   int                 *field_index;  /* per column; -1 when the file lacks it */
+  GArray              *records;      /* index in table->rows of each record */
+  GArray              *totals;       /* index in table->rows of each total row */
+  GHashTable          *map;          /* the clerk's mapping: header key -> column + 1 */
 };
 
 struct _WardCsvWriter
@@ -58,6 +65,7 @@ struct _WardCsvWriter
   gboolean       row_started;
   gboolean       closed;
   GError        *error;   /* the first failed write */
+  GPtrArray     *cells;   /* for cells: the row's fields as written, unquoted */
 };
 
 /* Where the splitter stands. Each field is unquoted within its own bytes
@@ -951,8 +959,12 @@ table_clear (gpointer data)
 
   g_free (table->display_name);
   g_free (table->text);
+  g_clear_pointer (&table->cells, g_string_chunk_free);
   g_clear_pointer (&table->fields, g_ptr_array_unref);
   g_clear_pointer (&table->rows, g_array_unref);
+  g_free (table->sheet);
+  g_strfreev (table->sheets);
+  g_clear_pointer (&table->notes, g_ptr_array_unref);
 }
 
 WardCsvTable *
@@ -970,6 +982,104 @@ ward_csv_table_unref (WardCsvTable *table)
     g_atomic_rc_box_release_full (table, table_clear);
 }
 
+static WardCsvTable *
+table_new (const char *display_name)
+{
+  WardCsvTable *table = g_atomic_rc_box_new0 (WardCsvTable);
+
+  table->display_name = g_strdup (display_name != NULL ? display_name : "");
+  table->fields = g_ptr_array_new ();
+  table->rows = g_array_new (FALSE, FALSE, sizeof (WardCsvRow));
+  table->notes = ward_csv_issues_new ();
+  return table;
+}
+
+WardCsvTable *
+ward_csv_table_new_for_sheet (const char         *display_name,
+                              const char         *sheet,
+                              const char * const *sheets)
+{
+  WardCsvTable *table = table_new (display_name);
+
+  g_return_val_if_fail (sheet != NULL, NULL);
+
+  table->encoding = WARD_CSV_ENCODING_UTF8;
+  table->separator = ',';
+  table->cells = g_string_chunk_new (64 * 1024);
+  table->sheet = g_strdup (sheet);
+  table->sheets = g_strdupv ((char **) sheets);
+  return table;
+}
+
+void
+ward_csv_table_add_row (WardCsvTable       *table,
+                        guint               number,
+                        const char * const *cells,
+                        guint               n_cells)
+{
+  WardCsvRow row = { table->fields->len, n_cells, number };
+  gboolean blank = TRUE;
+
+  g_return_if_fail (table != NULL && table->cells != NULL);
+
+  for (guint i = 0; i < n_cells && blank; i++)
+    blank = cells[i] == NULL || cells[i][0] == '\0';
+  if (blank)
+    return;
+  for (guint i = 0; i < n_cells; i++)
+    g_ptr_array_add (table->fields,
+                     g_string_chunk_insert_const (table->cells, cells[i] ? cells[i] : ""));
+  g_ptr_array_add (table->fields, NULL);
+  g_array_append_val (table->rows, row);
+}
+
+void
+ward_csv_table_add_note (WardCsvTable *table,
+                         guint         row,
+                         const char   *value,
+                         const char   *message)
+{
+  g_return_if_fail (table != NULL);
+
+  g_ptr_array_add (table->notes,
+                   ward_csv_issue_new (WARD_CSV_SEVERITY_WARNING, table->display_name, row,
+                                       NULL, value, message));
+}
+
+GPtrArray *
+ward_csv_table_get_notes (WardCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return table->notes;
+}
+
+const char *
+ward_csv_table_get_sheet (WardCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return table->sheet;
+}
+
+void
+ward_csv_table_set_sheets (WardCsvTable       *table,
+                           const char * const *sheets)
+{
+  g_return_if_fail (table != NULL);
+
+  g_strfreev (table->sheets);
+  table->sheets = g_strdupv ((char **) sheets);
+}
+
+const char * const *
+ward_csv_table_get_sheets (WardCsvTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return (const char * const *) table->sheets;
+}
+
 WardCsvTable *
 ward_csv_read_bytes (GBytes      *bytes,
                      const char  *display_name,
@@ -982,11 +1092,7 @@ ward_csv_read_bytes (GBytes      *bytes,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  table = g_atomic_rc_box_new0 (WardCsvTable);
-  table->display_name = g_strdup (display_name != NULL ? display_name : "");
-  table->fields = g_ptr_array_new ();
-  table->rows = g_array_new (FALSE, FALSE, sizeof (WardCsvRow));
-
+  table = table_new (display_name);
   table->text = decode (bytes, table->display_name, &table->encoding, &len, error);
   if (table->text == NULL)
     return NULL;
@@ -1169,6 +1275,23 @@ match_header (const WardCsvColumn *columns,
   return -1;
 }
 
+/* The column a file header names: the clerk's mapping first, then the
+ * column table's labels and aliases. */
+static int
+mapping_match (WardCsvMapping *mapping,
+               const char     *header)
+{
+  if (mapping->map != NULL)
+    {
+      g_autofree char *key = header_key (header);
+      int column = GPOINTER_TO_INT (g_hash_table_lookup (mapping->map, key));
+
+      if (column > 0)
+        return column - 1;
+    }
+  return match_header (mapping->columns, mapping->n_columns, header);
+}
+
 static guint
 count_matches (WardCsvMapping *mapping,
                guint           row)
@@ -1180,7 +1303,7 @@ count_matches (WardCsvMapping *mapping,
 
   for (guint i = 0; i < n_fields; i++)
     {
-      int c = match_header (mapping->columns, mapping->n_columns, fields[i]);
+      int c = mapping_match (mapping, fields[i]);
 
       if (c >= 0 && !seen[c])
         {
@@ -1194,6 +1317,16 @@ count_matches (WardCsvMapping *mapping,
 
 /* The row, among the first ones, that names the most columns: offices often
  * put a title such as "DANH SÁCH ĐẢNG VIÊN" above the header. */
+static guint
+count_values (const char * const *fields)
+{
+  guint n = 0;
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    n += fields[i][0] != '\0';
+  return n;
+}
+
 static guint
 find_header_row (WardCsvMapping *mapping)
 {
@@ -1211,6 +1344,11 @@ find_header_row (WardCsvMapping *mapping)
           best_count = count;
         }
     }
+  /* No header known: the first row of several values, below a title
+   * (one merged cell) if there is one, is the one to map by hand. */
+  for (guint row = 0; best_count == 0 && row < n_rows; row++)
+    if (count_values (ward_csv_table_get_row (mapping->table, row, NULL)) >= 2)
+      return row;
 
   return best;
 }
@@ -1256,7 +1394,7 @@ match_header_row (WardCsvMapping *mapping,
       if (headers[i][0] == '\0')
         continue;
 
-      c = match_header (mapping->columns, mapping->n_columns, headers[i]);
+      c = mapping_match (mapping, headers[i]);
       if (c < 0)
         add_issue (issues, WARD_CSV_SEVERITY_WARNING, mapping->table, number, headers[i],
                    NULL, _("Ward Tracker does not know this column; it is ignored."));
@@ -1274,11 +1412,49 @@ match_header_row (WardCsvMapping *mapping,
                  _("This column is required, but the file does not have it."));
 }
 
+/* "Tổng cộng", "TỔNG CỘNG:", "Total": the row under a sheet that adds it
+ * up, recognised by its first value. */
+static gboolean
+is_total_row (const char * const *fields)
+{
+  static const char * const keys[] = { "tongcong", "tong", "cong", "tongso", "total",
+                                       "grandtotal", NULL };
+  const char *first = first_value (fields);
+  g_autofree char *key = first ? header_key (first) : NULL;
+
+  return key != NULL && g_strv_contains (keys, key);
+}
+
+static void
+split_totals (WardCsvMapping *mapping)
+{
+  guint n_rows = ward_csv_table_get_n_rows (mapping->table);
+
+  mapping->records = g_array_new (FALSE, FALSE, sizeof (guint));
+  mapping->totals = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint row = mapping->header_row + 1; row < n_rows; row++)
+    {
+      const char * const *fields = ward_csv_table_get_row (mapping->table, row, NULL);
+
+      g_array_append_val (is_total_row (fields) ? mapping->totals : mapping->records, row);
+    }
+}
+
 WardCsvMapping *
 ward_csv_map (WardCsvTable        *table,
               const WardCsvColumn *columns,
               guint                n_columns,
               GPtrArray           *issues)
+{
+  return ward_csv_map_with (table, columns, n_columns, NULL, issues);
+}
+
+WardCsvMapping *
+ward_csv_map_with (WardCsvTable        *table,
+                   const WardCsvColumn *columns,
+                   guint                n_columns,
+                   GHashTable          *column_map,
+                   GPtrArray           *issues)
 {
   WardCsvMapping *mapping;
 
@@ -1286,6 +1462,7 @@ ward_csv_map (WardCsvTable        *table,
   g_return_val_if_fail (columns != NULL || n_columns == 0, NULL);
 
   mapping = g_new0 (WardCsvMapping, 1);
+  mapping->map = column_map != NULL ? g_hash_table_ref (column_map) : NULL;
   mapping->table = ward_csv_table_ref (table);
   mapping->columns = columns;
   mapping->n_columns = n_columns;
@@ -1296,6 +1473,7 @@ ward_csv_map (WardCsvTable        *table,
   mapping->header_row = find_header_row (mapping);
   report_rows_above_header (mapping, issues);
   match_header_row (mapping, issues);
+  split_totals (mapping);
 
   return mapping;
 }
@@ -1308,6 +1486,9 @@ ward_csv_mapping_free (WardCsvMapping *mapping)
 
   ward_csv_table_unref (mapping->table);
   g_free (mapping->field_index);
+  g_array_unref (mapping->records);
+  g_array_unref (mapping->totals);
+  g_clear_pointer (&mapping->map, g_hash_table_unref);
   g_free (mapping);
 }
 
@@ -1316,7 +1497,7 @@ ward_csv_mapping_get_n_records (WardCsvMapping *mapping)
 {
   g_return_val_if_fail (mapping != NULL, 0);
 
-  return ward_csv_table_get_n_rows (mapping->table) - mapping->header_row - 1;
+  return mapping->records->len;
 }
 
 guint
@@ -1326,7 +1507,8 @@ ward_csv_mapping_get_row_number (WardCsvMapping *mapping,
   g_return_val_if_fail (mapping != NULL, 0);
   g_return_val_if_fail (record < ward_csv_mapping_get_n_records (mapping), 0);
 
-  return ward_csv_table_get_row_number (mapping->table, mapping->header_row + 1 + record);
+  return ward_csv_table_get_row_number (mapping->table,
+                                        g_array_index (mapping->records, guint, record));
 }
 
 const char *
@@ -1343,6 +1525,105 @@ ward_csv_mapping_get_header (WardCsvMapping *mapping,
 
   headers = ward_csv_table_get_row (mapping->table, mapping->header_row, NULL);
   return headers[mapping->field_index[column]];
+}
+
+/* ---- The clerk's mapping ------------------------------------------------ */
+
+/* The column of @columns named @name by its label, an alias or its key. */
+static int
+column_named (const WardCsvColumn *columns,
+              guint                n_columns,
+              const char          *name)
+{
+  int c = match_header (columns, n_columns, name);
+
+  for (guint i = 0; c < 0 && i < n_columns; i++)
+    if (g_ascii_strcasecmp (columns[i].key, name) == 0)
+      c = (int) i;
+  return c;
+}
+
+GHashTable *
+ward_csv_column_map_parse (const char           *text,
+                           const WardCsvColumn  *columns,
+                           guint                 n_columns,
+                           GError              **error)
+{
+  g_autoptr (GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto (GStrv) pairs = g_strsplit (text != NULL ? text : "", ",", -1);
+
+  for (guint i = 0; pairs[i] != NULL; i++)
+    {
+      g_auto (GStrv) sides = g_strsplit (pairs[i], "=", 2);
+      int c;
+
+      if (g_strv_length (sides) != 2 || *g_strstrip (sides[0]) == '\0')
+        {
+          if (*g_strstrip (pairs[i]) == '\0')
+            continue;
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("“%s” is not a column mapping: write the file's header, “=”, then the "
+                         "field, e.g. “Cột A=Họ và tên”."), pairs[i]);
+          return NULL;
+        }
+      c = column_named (columns, n_columns, g_strstrip (sides[1]));
+      if (c < 0)
+        {
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("“%s” is not a field of this register."), sides[1]);
+          return NULL;
+        }
+      g_hash_table_insert (map, header_key (sides[0]), GINT_TO_POINTER (c + 1));
+    }
+  return g_steal_pointer (&map);
+}
+
+char *
+ward_csv_column_map_to_string (const char * const  *headers,
+                               const int           *choices,
+                               const WardCsvColumn *columns)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; headers[i] != NULL; i++)
+    if (choices[i] >= 0 && strpbrk (headers[i], ",=") == NULL && headers[i][0] != '\0')
+      g_string_append_printf (text, "%s%s=%s", text->len > 0 ? "," : "", headers[i],
+                              columns[choices[i]].label);
+  return g_string_free (text, FALSE);
+}
+
+GStrv
+ward_csv_mapping_get_file_headers (WardCsvMapping *mapping)
+{
+  guint n_fields;
+  const char * const *headers = ward_csv_table_get_row (mapping->table, mapping->header_row,
+                                                        &n_fields);
+
+  return g_strdupv ((char **) headers);
+}
+
+int
+ward_csv_mapping_get_column_of (WardCsvMapping *mapping,
+                                guint           field)
+{
+  for (guint c = 0; c < mapping->n_columns; c++)
+    if (mapping->field_index[c] == (int) field)
+      return (int) c;
+  return -1;
+}
+
+char *
+ward_csv_headers_signature (const char * const *headers)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      g_autofree char *key = header_key (headers[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", key);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* ---- Values ------------------------------------------------------------- */
@@ -1498,7 +1779,7 @@ ward_csv_mapping_parse_row (WardCsvMapping *mapping,
   g_return_val_if_fail (record < ward_csv_mapping_get_n_records (mapping), FALSE);
   g_return_val_if_fail (values != NULL || mapping->n_columns == 0, FALSE);
 
-  row = mapping->header_row + 1 + record;
+  row = g_array_index (mapping->records, guint, record);
   fields = ward_csv_table_get_row (mapping->table, row, &n_fields);
   number = ward_csv_table_get_row_number (mapping->table, row);
 
@@ -1535,6 +1816,123 @@ ward_csv_mapping_validate (WardCsvMapping *mapping,
   return n_bad;
 }
 
+/* ---- Total rows ---------------------------------------------------------- */
+
+guint
+ward_csv_mapping_get_n_totals (WardCsvMapping *mapping)
+{
+  g_return_val_if_fail (mapping != NULL, 0);
+
+  return mapping->totals->len;
+}
+
+static gboolean
+is_summed (WardCsvType type)
+{
+  return type == WARD_CSV_MONEY || type == WARD_CSV_INTEGER || type == WARD_CSV_DECIMAL;
+}
+
+void
+ward_csv_mapping_add_to_sums (WardCsvMapping     *mapping,
+                              WardCsvValue       *sums,
+                              const WardCsvValue *values)
+{
+  for (guint c = 0; c < mapping->n_columns; c++)
+    {
+      /* Past 10^18 the sum no longer matters: a total row that big is off anyway. */
+      if (ABS (sums[c].money) < G_MAXINT64 / 4 && ABS (values[c].money) < G_MAXINT64 / 4)
+        sums[c].money += values[c].money;
+      if (ABS (sums[c].integer) < G_MAXINT64 / 4 && ABS (values[c].integer) < G_MAXINT64 / 4)
+        sums[c].integer += values[c].integer;
+      sums[c].decimal += values[c].decimal;
+    }
+}
+
+static char *
+format_sum (WardCsvType         type,
+            const WardCsvValue *value)
+{
+  if (type == WARD_CSV_MONEY)
+    return ward_format_money (value->money);
+  if (type == WARD_CSV_INTEGER)
+    return ward_format_number (value->integer);
+  return ward_format_decimal (value->decimal, 2);
+}
+
+static gboolean
+sums_differ (WardCsvType         type,
+             const WardCsvValue *total,
+             const WardCsvValue *sum)
+{
+  if (type == WARD_CSV_MONEY)
+    return total->money != sum->money;
+  if (type == WARD_CSV_INTEGER)
+    return total->integer != sum->integer;
+  return fabs (total->decimal - sum->decimal) > 0.005;
+}
+
+/* One total row: each number it gives against what the records add up to. */
+static guint
+check_total (WardCsvMapping     *mapping,
+             guint               row,
+             const WardCsvValue *sums,
+             GPtrArray          *issues)
+{
+  guint n_fields;
+  const char * const *fields = ward_csv_table_get_row (mapping->table, row, &n_fields);
+  guint number = ward_csv_table_get_row_number (mapping->table, row);
+  guint n_differences = 0;
+
+  for (guint c = 0; c < mapping->n_columns; c++)
+    {
+      int i = mapping->field_index[c];
+      WardCsvValue total = { 0 };
+      g_autofree char *said = NULL;
+      g_autofree char *added = NULL;
+      g_autofree char *message = NULL;
+
+      if (!is_summed (mapping->columns[c].type) || i < 0 || (guint) i >= n_fields
+          || fields[i][0] == '\0'
+          || !parse_value (mapping->columns[c].type, fields[i], &total, NULL)
+          || !sums_differ (mapping->columns[c].type, &total, &sums[c]))
+        continue;
+      said = format_sum (mapping->columns[c].type, &total);
+      added = format_sum (mapping->columns[c].type, &sums[c]);
+      message = g_strdup_printf (_("This total row says %s, but the rows above add up to %s: "
+                                   "check for a missing, hidden or mistyped row."), said, added);
+      add_issue (issues, WARD_CSV_SEVERITY_WARNING, mapping->table, number,
+                 ward_csv_mapping_get_header (mapping, c), NULL, message);
+      n_differences++;
+    }
+  return n_differences;
+}
+
+guint
+ward_csv_mapping_check_totals (WardCsvMapping     *mapping,
+                               const WardCsvValue *sums,
+                               GPtrArray          *issues)
+{
+  guint n_differences = 0;
+
+  g_return_val_if_fail (mapping != NULL, 0);
+
+  for (guint t = 0; t < mapping->totals->len; t++)
+    {
+      guint row = g_array_index (mapping->totals, guint, t);
+      const char * const *fields = ward_csv_table_get_row (mapping->table, row, NULL);
+      guint found = check_total (mapping, row, sums, issues);
+
+      if (found == 0)
+        add_issue (issues, WARD_CSV_SEVERITY_WARNING, mapping->table,
+                   ward_csv_table_get_row_number (mapping->table, row), NULL,
+                   first_value (fields),
+                   _("This is the sheet’s total row: it is not imported, and its sums match "
+                     "the rows."));
+      n_differences += found;
+    }
+  return n_differences;
+}
+
 /* ---- Writing ------------------------------------------------------------ */
 
 static WardCsvWriter *
@@ -1563,6 +1961,28 @@ ward_csv_writer_new (GOutputStream *stream)
 }
 
 WardCsvWriter *
+ward_csv_writer_new_for_cells (void)
+{
+  WardCsvWriter *writer = writer_new ();
+
+  writer->cells = g_ptr_array_new_with_free_func (g_free);
+  return writer;
+}
+
+GStrv
+ward_csv_writer_take_cells (WardCsvWriter *writer)
+{
+  GStrv cells;
+
+  g_return_val_if_fail (writer != NULL && writer->cells != NULL, NULL);
+
+  g_ptr_array_add (writer->cells, NULL);
+  cells = (GStrv) g_ptr_array_free (writer->cells, FALSE);
+  writer->cells = g_ptr_array_new_with_free_func (g_free);
+  return cells;
+}
+
+WardCsvWriter *
 ward_csv_writer_new_for_path (const char      *path,
                               WardOutputFlags  flags)
 {
@@ -1587,6 +2007,7 @@ ward_csv_writer_free (WardCsvWriter *writer)
   g_free (writer->path);
   g_string_free (writer->buffer, TRUE);
   g_clear_error (&writer->error);
+  g_clear_pointer (&writer->cells, g_ptr_array_unref);
   g_free (writer);
 }
 
@@ -1615,6 +2036,11 @@ writer_add_field (WardCsvWriter *writer,
 
   if (text == NULL)
     text = "";
+  if (writer->cells != NULL)
+    {
+      g_ptr_array_add (writer->cells, g_strdup (text));
+      return;
+    }
   quote = needs_quotes (text);
   guard = needs_formula_guard (text);
 
@@ -1749,6 +2175,8 @@ ward_csv_writer_end_row (WardCsvWriter *writer)
   g_return_if_fail (writer != NULL);
   g_return_if_fail (!writer->closed);
 
+  if (writer->cells != NULL)
+    return;
   g_string_append (writer->buffer, "\r\n");
   writer->row_started = FALSE;
 

@@ -127,6 +127,30 @@ guint              ward_csv_table_get_row_number   (WardCsvTable *table,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardCsvTable, ward_csv_table_unref)
 
+/* Tables read from a workbook's sheet (import/ward-import-workbook.h) are
+ * built row by row: @number is the row number the spreadsheet shows; a row
+ * whose cells are all empty is left out (its number stays unused). @sheets
+ * lists every sheet of the workbook, for a choice. */
+WardCsvTable       *ward_csv_table_new_for_sheet (const char         *display_name,
+                                                  const char         *sheet,
+                                                  const char * const *sheets);
+void                ward_csv_table_add_row       (WardCsvTable       *table,
+                                                  guint               number,
+                                                  const char * const *cells,
+                                                  guint               n_cells);
+/* What the reader left out and the clerk should know (hidden rows and
+ * columns, other sheets): warnings about the file (@row 0) or a row. */
+void                ward_csv_table_add_note      (WardCsvTable       *table,
+                                                  guint               row,
+                                                  const char         *value,
+                                                  const char         *message);
+GPtrArray          *ward_csv_table_get_notes     (WardCsvTable       *table);
+/* The sheet read, NULL for a CSV file; every sheet of its workbook. */
+const char         *ward_csv_table_get_sheet     (WardCsvTable       *table);
+const char * const *ward_csv_table_get_sheets    (WardCsvTable       *table);
+void                ward_csv_table_set_sheets    (WardCsvTable       *table,
+                                                  const char * const *sheets);
+
 /* ---- Mapping the columns and parsing values ----------------------------- */
 
 typedef struct _WardCsvMapping WardCsvMapping;
@@ -150,7 +174,37 @@ WardCsvMapping *ward_csv_map                   (WardCsvTable        *table,
                                                 const WardCsvColumn *columns,
                                                 guint                n_columns,
                                                 GPtrArray           *issues);
+/* The same with the clerk's own mapping (ward_csv_column_map_parse()),
+ * which comes before the column table's labels: a header it names is read
+ * as that column. */
+WardCsvMapping *ward_csv_map_with              (WardCsvTable        *table,
+                                                const WardCsvColumn *columns,
+                                                guint                n_columns,
+                                                GHashTable          *column_map,
+                                                GPtrArray           *issues);
 void            ward_csv_mapping_free          (WardCsvMapping      *mapping);
+
+/* "Cột A=Họ và tên,Cột B=Ngày sinh" (`import --map`, and what the window
+ * remembers): each file header, matched ignoring case and tones, to a
+ * column named by its label, an alias or its key. An unknown field is an
+ * error naming it. */
+GHashTable     *ward_csv_column_map_parse      (const char          *text,
+                                                const WardCsvColumn *columns,
+                                                guint                n_columns,
+                                                GError             **error);
+/* The text of a mapping: @choices[i] is the column of @headers[i], -1 for
+ * none. Headers holding "," or "=" cannot be written and are left out. */
+char           *ward_csv_column_map_to_string  (const char * const  *headers,
+                                                const int           *choices,
+                                                const WardCsvColumn *columns);
+/* The header row's cells as the file has them, and the column each maps
+ * to (-1: none), for the window's mapping. */
+GStrv           ward_csv_mapping_get_file_headers (WardCsvMapping   *mapping);
+int             ward_csv_mapping_get_column_of    (WardCsvMapping   *mapping,
+                                                   guint             field);
+/* The same set of headers gives the same text: the key a mapping is
+ * remembered under. */
+char           *ward_csv_headers_signature     (const char * const  *headers);
 
 /* Records are the rows below the header. */
 guint           ward_csv_mapping_get_n_records  (WardCsvMapping     *mapping);
@@ -164,6 +218,19 @@ const char     *ward_csv_mapping_get_header     (WardCsvMapping     *mapping,
 gboolean        ward_csv_mapping_parse_row      (WardCsvMapping     *mapping,
                                                  guint               record,
                                                  WardCsvValue       *values,
+                                                 GPtrArray          *issues);
+/* Rows below the header whose first value is "Tổng cộng" (or "Total"…)
+ * are the sheet's totals, not records. The engine adds up the MONEY,
+ * INTEGER and DECIMAL values of every record that parsed into @sums (one
+ * WardCsvValue per column, zeroed at first) and then checks each total row
+ * against them: a warning naming the row, the column, both sums per
+ * difference, or a note that the row matched. Returns the differences. */
+guint           ward_csv_mapping_get_n_totals   (WardCsvMapping     *mapping);
+void            ward_csv_mapping_add_to_sums    (WardCsvMapping     *mapping,
+                                                 WardCsvValue       *sums,
+                                                 const WardCsvValue *values);
+guint           ward_csv_mapping_check_totals   (WardCsvMapping     *mapping,
+                                                 const WardCsvValue *sums,
                                                  GPtrArray          *issues);
 /* Parses every record; returns the number of records with an error. */
 guint           ward_csv_mapping_validate       (WardCsvMapping     *mapping,
@@ -183,6 +250,13 @@ typedef struct _WardCsvWriter WardCsvWriter;
 WardCsvWriter *ward_csv_writer_new          (GOutputStream       *stream);
 WardCsvWriter *ward_csv_writer_new_for_path (const char          *path,
                                              WardOutputFlags      flags);
+
+/* A writer that keeps each row's cells as written, unquoted, for
+ * ward_csv_writer_take_cells(): how an import compares a row with the
+ * stored record, both written by the kind's export. */
+WardCsvWriter *ward_csv_writer_new_for_cells (void);
+/* The cells added since the last call, NULL-terminated. */
+GStrv          ward_csv_writer_take_cells    (WardCsvWriter       *writer);
 
 /* The labels of @columns, as one row. */
 void      ward_csv_writer_add_header   (WardCsvWriter       *writer,

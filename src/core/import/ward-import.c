@@ -6,16 +6,57 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-format.h"
 #include "import/ward-import.h"
 
 /* Progress is reported every this many rows. */
 #define PROGRESS_EVERY 500
+/* Every kind's key starts with its first column (a name, a tax code, a
+ * receipt number, a target): a repeated row is reported there. */
+#define KEY_COLUMN 0
 
 void
 ward_import_result_clear (WardImportResult *result)
 {
   g_clear_pointer (&result->issues, g_ptr_array_unref);
+  g_clear_pointer (&result->flags, g_hash_table_unref);
   memset (result, 0, sizeof *result);
+}
+
+void
+ward_import_row_flag (WardImportRow *row,
+                      const char    *label)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (row->flags, label));
+
+  g_hash_table_insert (row->flags, g_strdup (label), GUINT_TO_POINTER (n + 1));
+}
+
+char *
+ward_import_result_describe_flags (const WardImportResult *result,
+                                   gboolean                dry_run)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  GHashTableIter iter;
+  gpointer label, count;
+
+  if (result->flags == NULL || g_hash_table_size (result->flags) == 0)
+    return NULL;
+  g_hash_table_iter_init (&iter, result->flags);
+  while (g_hash_table_iter_next (&iter, &label, &count))
+    {
+      guint n = GPOINTER_TO_UINT (count);
+
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              dry_run ? g_dngettext (GETTEXT_PACKAGE, "%u row will be marked “%s”.",
+                                                     "%u rows will be marked “%s”.", n)
+                                      : g_dngettext (GETTEXT_PACKAGE, "%u row was marked “%s”.",
+                                                     "%u rows were marked “%s”.", n),
+                              n, (const char *) label);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -56,6 +97,108 @@ ward_import_row_warning (WardImportRow *row,
                          const char    *message)
 {
   add_row_issue (row, WARD_CSV_SEVERITY_WARNING, column, message);
+}
+
+/* "1.250.000 đ" for a money column's digits; the cell as written otherwise. */
+static char *
+shown_value (const WardCsvColumn *column,
+             const char          *cell)
+{
+  gint64 dong;
+
+  if (column->type == WARD_CSV_MONEY && ward_parse_money (cell, &dong, NULL))
+    return ward_format_money (dong);
+  return g_strdup (cell);
+}
+
+/* "«Số tiền»: stored “100.000 đ”, in the file “500.000 đ”; …", "" if none. */
+static char *
+stored_differences (WardImportRow      *row,
+                    const char * const *file_cells,
+                    const char * const *stored_cells)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint c = 0; c < row->kind->n_columns; c++)
+    {
+      const char *label = ward_csv_mapping_get_header (row->mapping, c);
+      const char *stored = stored_cells[c] ? stored_cells[c] : "";
+      g_autofree char *stored_shown = NULL;
+      g_autofree char *file_shown = NULL;
+
+      if (label == NULL || file_cells[c] == NULL || g_str_equal (file_cells[c], stored))
+        continue;
+      stored_shown = shown_value (&row->kind->columns[c], stored);
+      file_shown = shown_value (&row->kind->columns[c], file_cells[c]);
+      g_string_append_printf (text, "%s", text->len > 0 ? "; " : "");
+      g_string_append_printf (text, _("«%s»: stored “%s”, in the file “%s”"),
+                              label, stored_shown, file_shown);
+    }
+  return g_string_free (text, FALSE);
+}
+
+WardStoredVerdict
+ward_import_row_check_stored (WardImportRow      *row,
+                              const char * const *file_cells,
+                              const char * const *stored_cells,
+                              gboolean            updatable,
+                              const char         *advice)
+{
+  g_autofree char *differences = stored_differences (row, file_cells, stored_cells);
+  g_autofree char *message = NULL;
+
+  if (differences[0] == '\0')
+    {
+      ward_import_row_warning (row, KEY_COLUMN, _("This record is already stored with the same "
+                                                  "values; the row was skipped."));
+      return WARD_STORED_SAME;
+    }
+  if (updatable && row->context->policy == WARD_IMPORT_UPDATE_EXISTING)
+    return WARD_STORED_UPDATE;
+  message = g_strdup_printf (_("This record is already stored with other values: %s. %s"),
+                             differences, advice);
+  ward_import_row_error (row, KEY_COLUMN, message);
+  return WARD_STORED_CONFLICT;
+}
+
+gboolean
+ward_import_verdict_settles (WardStoredVerdict  verdict,
+                             WardRowOutcome    *outcome,
+                             gboolean          *ok)
+{
+  if (verdict == WARD_STORED_UPDATE)
+    return FALSE;
+  if (verdict == WARD_STORED_SAME)
+    *outcome = WARD_ROW_SKIPPED;
+  *ok = verdict == WARD_STORED_SAME;
+  return TRUE;
+}
+
+static GStrv
+record_cells (WardImportWriteRecord write,
+              gconstpointer         record,
+              gpointer              user_data)
+{
+  g_autoptr (WardCsvWriter) writer = ward_csv_writer_new_for_cells ();
+
+  write (writer, record, user_data);
+  return ward_csv_writer_take_cells (writer);
+}
+
+WardStoredVerdict
+ward_import_row_compare_stored (WardImportRow         *row,
+                                WardImportWriteRecord  write,
+                                gconstpointer          file_record,
+                                gconstpointer          stored_record,
+                                gpointer               user_data)
+{
+  g_auto (GStrv) file = record_cells (write, file_record, user_data);
+  g_auto (GStrv) stored = record_cells (write, stored_record, user_data);
+
+  return ward_import_row_check_stored (row, (const char * const *) file,
+                                       (const char * const *) stored, TRUE,
+                                       _("Turn on “Update records that are already stored” "
+                                         "(--update) to replace them, or correct the file."));
 }
 
 static gboolean
@@ -105,9 +248,6 @@ count_outcome (WardImportResult *result,
     }
 }
 
-/* Every kind's key starts with its first column (a name, a tax code, a
- * receipt number, a target): a repeated row is reported there. */
-#define KEY_COLUMN 0
 
 /* A row of the file already seen with a given key: where, and its cells. */
 typedef struct
@@ -215,6 +355,7 @@ import_records (WardStore             *store,
                 WardImportResult      *result)
 {
   g_autofree WardCsvValue *values = g_new0 (WardCsvValue, kind->n_columns);
+  g_autofree WardCsvValue *sums = g_new0 (WardCsvValue, kind->n_columns);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) seen_row_free);
   guint n = ward_csv_mapping_get_n_records (mapping);
@@ -223,7 +364,8 @@ import_records (WardStore             *store,
   for (guint i = 0; i < n; i++)
     {
       WardImportRow row = {
-        store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues, kind
+        store, context, mapping, i, ward_csv_table_get_display_name (table), values, result->issues,
+        kind, result->flags
       };
       WardRowOutcome outcome = WARD_ROW_ADDED;
       gboolean failed = FALSE;
@@ -233,8 +375,13 @@ import_records (WardStore             *store,
 
       if (!ward_csv_mapping_parse_row (mapping, i, values, result->issues))
         failed = TRUE;
-      else if (kind->row_key == NULL || claim_key (&row, seen, &outcome, &failed))
-        failed = !kind->import_row (&row, &outcome);
+      else
+        {
+          /* What the sheet's total row adds up: every row it shows. */
+          ward_csv_mapping_add_to_sums (mapping, sums, values);
+          if (kind->row_key == NULL || claim_key (&row, seen, &outcome, &failed))
+            failed = !kind->import_row (&row, &outcome);
+        }
       if (failed)
         result->n_errors++;
       else
@@ -247,6 +394,7 @@ import_records (WardStore             *store,
       if (progress != NULL && (i + 1) % PROGRESS_EVERY == 0)
         progress ((double) (i + 1) / n, progress_data);
     }
+  ward_csv_mapping_check_totals (mapping, sums, result->issues);
   if (progress != NULL)
     progress (1.0, progress_data);
   return TRUE;
@@ -265,7 +413,8 @@ ward_import_run (WardStore             *store,
                  GError               **error)
 {
   g_autoptr (WardCsvMapping) mapping = NULL;
-  WardImportContext default_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL };
+  g_autoptr (GHashTable) column_map = NULL;
+  WardImportContext default_context = { WARD_IMPORT_SKIP_EXISTING, NULL, NULL, NULL };
   gboolean finished;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
@@ -273,6 +422,7 @@ ward_import_run (WardStore             *store,
 
   memset (result, 0, sizeof *result);
   result->issues = ward_csv_issues_new ();
+  result->flags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (context == NULL)
     context = &default_context;
 
@@ -283,7 +433,23 @@ ward_import_run (WardStore             *store,
       return FALSE;
     }
 
-  mapping = ward_csv_map (table, kind->columns, kind->n_columns, result->issues);
+  /* What the workbook reader left out (hidden rows, other sheets) first. */
+  for (guint i = 0; i < ward_csv_table_get_notes (table)->len; i++)
+    {
+      const WardCsvIssue *note = ward_csv_table_get_notes (table)->pdata[i];
+
+      g_ptr_array_add (result->issues,
+                       ward_csv_issue_new (note->severity, note->file, note->row, note->column,
+                                           note->value, note->message));
+    }
+  if (context->column_map != NULL)
+    {
+      column_map = ward_csv_column_map_parse (context->column_map, kind->columns,
+                                              kind->n_columns, error);
+      if (column_map == NULL)
+        return FALSE;
+    }
+  mapping = ward_csv_map_with (table, kind->columns, kind->n_columns, column_map, result->issues);
   if (!check_mapping (kind, table, result, error))
     return FALSE;
 

@@ -33,6 +33,7 @@ typedef struct
   WardImportPolicy  policy;
   const char       *campaign;   /* donations: the campaign's name; NULL: the default one */
   gpointer          kind_data;  /* the kind's own state during one run (begin/end) */
+  const char       *column_map; /* the clerk's mapping, "Cột A=Họ và tên,…", or NULL */
   gboolean          allow_outside_period;  /* donations: take receipts dated outside the
                                             * campaign's period (each with a warning) */
 } WardImportContext;
@@ -48,6 +49,7 @@ typedef struct
   const WardCsvValue *values;    /* in the order of the kind's column table */
   GPtrArray          *issues;    /* append WardCsvIssues here */
   const struct _WardImportKind *kind;
+  GHashTable         *flags;     /* see ward_import_row_flag() */
 } WardImportRow;
 
 typedef struct _WardImportKind WardImportKind;
@@ -102,9 +104,14 @@ typedef struct
   guint      n_errors;    /* rows with an error */
   gboolean   committed;   /* FALSE for a dry run, a cancelled run or a run with errors */
   GPtrArray *issues;      /* every WardCsvIssue, errors and warnings */
+  GHashTable *flags;      /* a mark (translated) -> how many rows carry it */
 } WardImportResult;
 
 void                  ward_import_result_clear  (WardImportResult *result);
+/* "30 rows will be marked “thiếu mã giao dịch”.", one sentence per mark,
+ * NULL when no row is marked: what the preview and the CLI say. */
+char                 *ward_import_result_describe_flags (const WardImportResult *result,
+                                                         gboolean                dry_run);
 
 /* Called from the thread that runs the import, at most every few hundred
  * rows; @fraction is 0.0 – 1.0. */
@@ -146,6 +153,59 @@ void     ward_import_row_error   (WardImportRow *row,
 void     ward_import_row_warning (WardImportRow *row,
                                   guint          column,
                                   const char    *message);
+/* The row is stored with a mark the register shows (@label, translated,
+ * e.g. "thiếu mã giao dịch"): counted for the preview. */
+void     ward_import_row_flag    (WardImportRow *row,
+                                  const char    *label);
+
+/* A row whose key names a record already stored is compared with it,
+ * after the row has passed every rule of its register:
+ *
+ * - the same values: skipped, with a note (importing a file twice adds
+ *   nothing);
+ * - other values, with WARD_IMPORT_UPDATE_EXISTING and a register that
+ *   allows it (@updatable): the kind updates the record;
+ * - other values otherwise: a conflict, an error naming the row, each
+ *   differing column, the stored value and the file's, and what to do
+ *   (@advice, one sentence): the file is refused.
+ *
+ * @file_cells and @stored_cells are the row and the record written the same
+ * way (as the kind's export writes them), one per column of the kind's
+ * table. A column the file lacks says nothing and is not compared; an empty
+ * cell is a value like any other (an update empties the field), except
+ * where the kind fills in a default (a donor's kind): there it gives the
+ * stored cell. */
+typedef enum
+{
+  WARD_STORED_SAME,
+  WARD_STORED_UPDATE,
+  WARD_STORED_CONFLICT,
+} WardStoredVerdict;
+
+WardStoredVerdict ward_import_row_check_stored (WardImportRow      *row,
+                                                const char * const *file_cells,
+                                                const char * const *stored_cells,
+                                                gboolean            updatable,
+                                                const char         *advice);
+
+/* TRUE when @verdict settles the row: the same record (@outcome skipped,
+ * *@ok TRUE) or a conflict (*@ok FALSE); FALSE when the kind goes on to
+ * update the record. */
+gboolean ward_import_verdict_settles (WardStoredVerdict  verdict,
+                                      WardRowOutcome    *outcome,
+                                      gboolean          *ok);
+
+/* The same for a register whose records may be updated, each record
+ * written by @write (the kind's export of one record) into cells. */
+typedef void (*WardImportWriteRecord) (WardCsvWriter *writer,
+                                       gconstpointer  record,
+                                       gpointer       user_data);
+
+WardStoredVerdict ward_import_row_compare_stored (WardImportRow         *row,
+                                                  WardImportWriteRecord  write,
+                                                  gconstpointer          file_record,
+                                                  gconstpointer          stored_record,
+                                                  gpointer               user_data);
 
 G_END_DECLS
 

@@ -100,6 +100,33 @@ ward_file_check_full (WardStore  *store,
   return ok;
 }
 
+gboolean
+ward_file_check_notes (WardStore  *store,
+                       GPtrArray  *notes,
+                       GError    **error)
+{
+  g_autoptr (GPtrArray) receipts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *list = NULL;
+  gint64 n;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  n = ward_ledger_missing_references (store, receipts, error);
+  if (n < 0)
+    return FALSE;
+  if (n == 0)
+    return TRUE;
+  g_ptr_array_add (receipts, NULL);
+  list = g_strjoinv (", ", (char **) receipts->pdata);
+  g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u receipt paid by transfer is marked "
+                                                        "“%s”: %s.",
+                                                        "%u receipts paid by transfer are marked "
+                                                        "“%s”: %s.", (gulong) n),
+                                           (guint) n, ward_ledger_missing_reference_label (), list));
+  return TRUE;
+}
+
 void
 ward_file_check_free (WardFileCheck *check)
 {

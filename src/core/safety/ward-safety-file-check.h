@@ -26,6 +26,13 @@ gboolean       ward_file_check_full      (WardStore            *store,
                                           GPtrArray            *problems,
                                           GError              **error);
 
+/* What the file holds that is not wrong but wants the clerk's attention
+ * (receipts by transfer still without their reference): one sentence per
+ * note appended to @notes (char *). FALSE with @error if it cannot be read. */
+gboolean       ward_file_check_notes     (WardStore            *store,
+                                          GPtrArray            *notes,
+                                          GError              **error);
+
 void           ward_file_check_free      (WardFileCheck        *check);
 
 /* The checks a window runs on its file once it is up, on a worker thread:

@@ -178,7 +178,12 @@ read_cells (WardImportRow *row,
           ok = FALSE;
         }
       else
-        reading->unit_id = unit->id;
+        {
+          reading->unit_id = unit->id;
+          /* As a stored reading carries it, for the comparison with one. */
+          g_free (reading->unit_name);
+          reading->unit_name = g_strdup (unit->name);
+        }
     }
   return ok;
 }
@@ -202,6 +207,28 @@ find_stored (WardStore         *store,
   return NULL;
 }
 
+static void write_reading (WardCsvWriter *writer, WardTarget *target, const WardReading *reading);
+
+static void
+write_target_reading (WardCsvWriter *writer,
+                      gconstpointer  reading,
+                      gpointer       target)
+{
+  write_reading (writer, target, reading);
+}
+
+/* The same reading is skipped; another value is updated on request or
+ * refused as a conflict naming both. */
+static WardStoredVerdict
+compare_stored (WardImportRow     *row,
+                WardTarget        *target,
+                const WardReading *stored,
+                const WardReading *reading)
+{
+  return ward_import_row_compare_stored (row, write_target_reading,
+                                         reading, stored, target);
+}
+
 static gboolean
 import_row (WardImportRow  *row,
             WardRowOutcome *outcome)
@@ -212,6 +239,7 @@ import_row (WardImportRow  *row,
   g_autoptr (GError) error = NULL;
   WardReadingField field = WARD_READING_FIELD_NONE;
   WardTarget *target;
+  gboolean ok;
 
   targets = ward_targets_load (row->store, &error);
   if (targets == NULL)
@@ -232,16 +260,19 @@ import_row (WardImportRow  *row,
     return FALSE;
 
   stored = find_stored (row->store, reading);
-  if (stored != NULL && row->context->policy == WARD_IMPORT_SKIP_EXISTING)
-    {
-      ward_import_row_warning (row, G_MAXUINT, _("This reading is already stored; the row was skipped."));
-      *outcome = WARD_ROW_SKIPPED;
-      return TRUE;
-    }
   if (stored != NULL)
     {
       reading->id = stored->id;
       reading->uuid = g_strdup (stored->uuid);
+      /* Every rule first; only a valid row is compared with the store. */
+      if (!ward_reading_validate (row->store, target, reading, &field, &error))
+        {
+          ward_import_row_error (row, column_of_field (field), error->message);
+          return FALSE;
+        }
+      if (ward_import_verdict_settles (compare_stored (row, target, stored, reading), outcome,
+                                       &ok))
+        return ok;
     }
   if (!ward_reading_save (row->store, target, reading, &field, &error))
     {

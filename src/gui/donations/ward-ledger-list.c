@@ -35,6 +35,7 @@ struct _WardLedgerList
   char                *needle;   /* folded search text */
   char                *group;    /* folded group shown alone, or NULL */
   int                  method;   /* a WardPaymentMethod shown alone, or -1 */
+  gboolean             missing;  /* only transfers missing their reference */
 
   GtkSearchEntry      *search_entry;
   GtkDropDown         *group_dropdown;
@@ -75,6 +76,10 @@ describe_entry (WardLedgerEntries     *entries,
   switch (entry->kind)
     {
     case WARD_LEDGER_RECEIPT:
+      /* The mark a clerk looks for when the bank statement arrives. */
+      if (ward_ledger_entry_lacks_reference (entry))
+        return g_strdup_printf ("%s · %s", C_("ledger", "Receipt"),
+                                ward_ledger_missing_reference_label ());
       return g_strdup (entry->reversed_by ? _("Receipt · reversed") : C_("ledger", "Receipt"));
     case WARD_LEDGER_TRANSFER:
       return g_strdup (entry->reversed_by ? _("Transfer upward · reversed") : _("Transfer upward"));
@@ -265,6 +270,8 @@ filter_cb (gpointer item,
 
   if (self->method >= 0 && (!entry->has_method || (int) entry->method != self->method))
     return FALSE;
+  if (self->missing && !ward_ledger_entry_lacks_reference (entry))
+    return FALSE;
   if (self->group != NULL &&
       strcmp (ward_ledger_entries_get_group_folded (ward_row_item_get_rows (ledger_item),
                                                     ward_row_item_get_index (ledger_item)),
@@ -325,7 +332,9 @@ on_filter_changed_cb (WardLedgerList *self)
   g_clear_pointer (&self->group, g_free);
   if (group != GTK_INVALID_LIST_POSITION && group > 0)
     self->group = ward_text_fold (gtk_string_list_get_string (self->groups, group));
+  /* The drop-down's items: any, cash, transfer, transfer missing its reference. */
   self->method = method == 1 ? WARD_PAYMENT_CASH : method == 2 ? WARD_PAYMENT_BANK : -1;
+  self->missing = method == 3;
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "import/ward-import-dialog.h"
+#include "import/ward-import-workbook.h"
 
 #define PREVIEW_ROWS 8
 
@@ -17,6 +18,11 @@ struct _WardImportDialog
   const WardImportKind *kind;
   char                 *campaign;
   GFile                *file;
+  char                 *sheet;   /* the sheet chosen; NULL: the workbook's first */
+  char                 *column_map;  /* the clerk's mapping, "Header=Field,…", or NULL */
+  gboolean              map_recalled;  /* a remembered mapping was tried for this file */
+  GPtrArray            *map_rows;      /* AdwComboRow per file header (NULL: empty header) */
+  GStrv                 map_headers;   /* the headers those rows are about */
   GtkWidget            *parent;  /* the page that asked: toasts go to its window */
   WardCsvTable         *table;
   GCancellable         *cancellable;
@@ -33,6 +39,7 @@ struct _WardImportDialog
   AdwStatusPage        *choose_page;
   AdwStatusPage        *working_page;
   AdwActionRow         *file_row;
+  AdwComboRow          *sheet_row;
   AdwActionRow         *summary_row;
   GtkSwitch            *update_switch;
   AdwActionRow         *outside_row;
@@ -40,6 +47,8 @@ struct _WardImportDialog
   GtkGrid              *preview_grid;
   GtkLabel             *issues_label;
   GtkListView          *issues_view;
+  AdwPreferencesGroup  *map_group;
+  GtkLabel             *map_problems_label;
 };
 
 G_DEFINE_FINAL_TYPE (WardImportDialog, ward_import_dialog, ADW_TYPE_WINDOW)
@@ -55,6 +64,8 @@ typedef struct
   WardCsvTable      *table;
   WardImportContext  context;
   char              *campaign;
+  char              *sheet;
+  char              *column_map;
   gboolean           dry_run;
   WardImportResult   result;
 } Job;
@@ -66,6 +77,8 @@ job_free (Job *job)
   g_clear_object (&job->file);
   g_clear_pointer (&job->table, ward_csv_table_unref);
   g_free (job->campaign);
+  g_free (job->sheet);
+  g_free (job->column_map);
   ward_import_result_clear (&job->result);
   g_free (job);
 }
@@ -114,7 +127,7 @@ run_job_thread (GTask        *task,
     {
       g_autofree char *path = g_file_get_path (job->file);
 
-      job->table = ward_csv_read_file (path, &error);
+      job->table = ward_import_read_file (path, job->sheet, &error);
       if (job->table == NULL)
         {
           g_task_return_error (task, g_steal_pointer (&error));
@@ -123,11 +136,28 @@ run_job_thread (GTask        *task,
     }
 
   job->context.campaign = job->campaign;
+  job->context.column_map = job->column_map;
   if (!ward_import_run (job->store, job->kind, job->table, &job->context, job->dry_run,
                         report_progress, job, cancellable, &job->result, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
+}
+
+static void start_job (WardImportDialog *self, gboolean dry_run);
+
+/* Another sheet: read it and check it again. */
+static void
+on_sheet_selected_cb (WardImportDialog *self)
+{
+  GtkStringObject *item = adw_combo_row_get_selected_item (self->sheet_row);
+
+  if (item == NULL || self->running)
+    return;
+  g_free (self->sheet);
+  self->sheet = g_strdup (gtk_string_object_get_string (item));
+  g_clear_pointer (&self->table, ward_csv_table_unref);
+  start_job (self, TRUE);
 }
 
 static void
@@ -140,6 +170,7 @@ set_running (WardImportDialog *self,
   gtk_widget_set_sensitive (self->choose_button, !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->update_switch), !running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->outside_switch), !running);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sheet_row), !running);
   if (running)
     gtk_widget_set_sensitive (self->import_button, FALSE);
 }
@@ -148,6 +179,7 @@ static void
 fill_preview (WardImportDialog *self)
 {
   g_autoptr (GPtrArray) ignored = ward_csv_issues_new ();
+  g_autoptr (GHashTable) map = NULL;
   g_autoptr (WardCsvMapping) mapping = NULL;
   GtkWidget *child;
   guint n;
@@ -155,7 +187,11 @@ fill_preview (WardImportDialog *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preview_grid))) != NULL)
     gtk_grid_remove (self->preview_grid, child);
 
-  mapping = ward_csv_map (self->table, self->kind->columns, self->kind->n_columns, ignored);
+  if (self->column_map != NULL)
+    map = ward_csv_column_map_parse (self->column_map, self->kind->columns, self->kind->n_columns,
+                                     NULL);
+  mapping = ward_csv_map_with (self->table, self->kind->columns, self->kind->n_columns, map,
+                               ignored);
   n = MIN (PREVIEW_ROWS, ward_csv_mapping_get_n_records (mapping));
 
   for (guint c = 0; c < self->kind->n_columns; c++)
@@ -222,6 +258,28 @@ fill_issues (WardImportDialog       *self,
   gtk_label_set_text (self->issues_label, heading);
 }
 
+/* The sheet choice, shown when the workbook has more than one. */
+static void
+fill_sheets (WardImportDialog *self)
+{
+  const char * const *sheets = ward_csv_table_get_sheets (self->table);
+  const char *sheet = ward_csv_table_get_sheet (self->table);
+  g_autoptr (GtkStringList) names = NULL;
+  guint selected = 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), sheets != NULL && g_strv_length ((char **) sheets) > 1);
+  if (sheets == NULL)
+    return;
+  names = gtk_string_list_new (sheets);
+  for (guint i = 0; sheets[i] != NULL; i++)
+    if (g_str_equal (sheets[i], sheet))
+      selected = i;
+  g_signal_handlers_block_by_func (self->sheet_row, on_sheet_selected_cb, self);
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->sheet_row, selected);
+  g_signal_handlers_unblock_by_func (self->sheet_row, on_sheet_selected_cb, self);
+}
+
 static void
 show_dry_run (WardImportDialog       *self,
               const WardImportResult *result)
@@ -229,19 +287,33 @@ show_dry_run (WardImportDialog       *self,
   g_autofree char *file = g_file_get_basename (self->file);
   g_autofree char *format = NULL;
   g_autofree char *summary = NULL;
+  g_autofree char *flags = NULL;
   g_autofree char *button = NULL;
   int separator = ward_csv_table_get_separator (self->table);
 
-  format = g_strdup_printf (_("%s, separated by %s"),
-                            ward_csv_encoding_get_name (ward_csv_table_get_encoding (self->table)),
-                            separator == '\t' ? _("tabs") : separator == ';' ? _("semicolons") : _("commas"));
+  if (ward_csv_table_get_sheet (self->table) != NULL)
+    /* Translators: the sheet's name. */
+    format = g_strdup_printf (_("Sheet “%s”"), ward_csv_table_get_sheet (self->table));
+  else
+    format = g_strdup_printf (_("%s, separated by %s"),
+                              ward_csv_encoding_get_name (ward_csv_table_get_encoding (self->table)),
+                              separator == '\t' ? _("tabs") : separator == ';' ? _("semicolons") : _("commas"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->file_row), file);
   adw_action_row_set_subtitle (self->file_row, format);
+  flags = ward_import_result_describe_flags (result, TRUE);
   summary = g_strdup_printf (_("%u rows: %u new, %u to update, %u already stored, %u with errors"),
                              result->n_records, result->added, result->updated, result->skipped,
                              result->n_errors);
+  if (flags != NULL)
+    {
+      char *both = g_strconcat (summary, ". ", flags, NULL);
+
+      g_free (summary);
+      summary = both;
+    }
   adw_action_row_set_subtitle (self->summary_row, summary);
 
+  fill_sheets (self);
   fill_preview (self);
   fill_issues (self, result);
 
@@ -262,6 +334,167 @@ show_error (WardImportDialog *self,
   adw_status_page_set_title (self->choose_page, _("The File Cannot Be Imported"));
   adw_status_page_set_description (self->choose_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "choose");
+}
+
+/* ---- The clerk's mapping of columns ------------------------------------ */
+
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  return schema != NULL ? g_settings_new_full (schema, NULL, NULL) : NULL;
+}
+
+/* "members|hovaten|ngaysinh|…": the kind and the file's headers. */
+static char *
+map_key (WardImportDialog   *self,
+         const char * const *headers)
+{
+  g_autofree char *signature = ward_csv_headers_signature (headers);
+
+  return g_strconcat (self->kind->name, "|", signature, NULL);
+}
+
+static char *
+recall_map (const char *key)
+{
+  g_autoptr (GSettings) settings = settings_new ();
+  g_autoptr (GVariant) maps = settings ? g_settings_get_value (settings, "import-column-maps") : NULL;
+  const char *map = NULL;
+
+  if (maps != NULL && g_variant_lookup (maps, key, "&s", &map))
+    return g_strdup (map);
+  return NULL;
+}
+
+static void
+remember_map (const char *key,
+              const char *map)
+{
+  g_autoptr (GSettings) settings = settings_new ();
+  g_autoptr (GVariant) maps = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *k, *v;
+
+  if (settings == NULL)
+    return;
+  maps = g_settings_get_value (settings, "import-column-maps");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, maps);
+  while (g_variant_iter_next (&iter, "{&s&s}", &k, &v))
+    if (!g_str_equal (k, key))
+      g_variant_builder_add (&builder, "{ss}", k, v);
+  g_variant_builder_add (&builder, "{ss}", key, map);
+  g_settings_set_value (settings, "import-column-maps", g_variant_builder_end (&builder));
+}
+
+static GtkWidget *
+map_row_new (const WardImportKind *kind,
+             const char           *header,
+             int                   column)
+{
+  g_autoptr (GtkStringList) fields = gtk_string_list_new (NULL);
+  GtkWidget *row = adw_combo_row_new ();
+
+  gtk_string_list_append (fields, _("Not imported"));
+  for (guint c = 0; c < kind->n_columns; c++)
+    gtk_string_list_append (fields, kind->columns[c].label);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), header);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (fields));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), (guint) (column + 1));
+  return row;
+}
+
+static void
+fill_map_rows (WardImportDialog *self,
+               WardCsvMapping   *mapping,
+               GStrv             headers)
+{
+  for (guint i = 0; self->map_rows != NULL && i < self->map_rows->len; i++)
+    if (self->map_rows->pdata[i] != NULL)
+      adw_preferences_group_remove (self->map_group, self->map_rows->pdata[i]);
+  g_clear_pointer (&self->map_rows, g_ptr_array_unref);
+  self->map_rows = g_ptr_array_new ();
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      GtkWidget *row = NULL;
+
+      if (headers[i][0] != '\0')
+        {
+          row = map_row_new (self->kind, headers[i], ward_csv_mapping_get_column_of (mapping, i));
+          adw_preferences_group_add (self->map_group, row);
+        }
+      g_ptr_array_add (self->map_rows, row);
+    }
+}
+
+static void
+offer_mapping (WardImportDialog *self,
+               GPtrArray        *issues)
+{
+  g_autoptr (GPtrArray) ignored = ward_csv_issues_new ();
+  g_autoptr (GHashTable) map = self->column_map ? ward_csv_column_map_parse (self->column_map,
+                                                                            self->kind->columns,
+                                                                            self->kind->n_columns,
+                                                                            NULL) : NULL;
+  g_autoptr (WardCsvMapping) mapping = ward_csv_map_with (self->table, self->kind->columns,
+                                                          self->kind->n_columns, map, ignored);
+  g_auto (GStrv) headers = ward_csv_mapping_get_file_headers (mapping);
+  g_autofree char *key = map_key (self, (const char * const *) headers);
+  g_autoptr (GString) problems = g_string_new (NULL);
+
+  /* A file with the same headers as one mapped before: that mapping first. */
+  if (!self->map_recalled && self->column_map == NULL
+      && (self->column_map = recall_map (key)) != NULL)
+    {
+      self->map_recalled = TRUE;
+      start_job (self, TRUE);
+      return;
+    }
+  fill_map_rows (self, mapping, headers);
+  g_strfreev (self->map_headers);
+  self->map_headers = g_steal_pointer (&headers);
+  for (guint i = 0; i < issues->len; i++)
+    {
+      const WardCsvIssue *issue = issues->pdata[i];
+      g_autofree char *line = NULL;
+
+      if (issue->severity != WARD_CSV_SEVERITY_ERROR)
+        continue;
+      line = ward_csv_issue_to_string (issue);
+      g_string_append_printf (problems, "%s%s", problems->len > 0 ? "\n" : "", line);
+    }
+  gtk_label_set_text (self->map_problems_label, problems->str);
+  gtk_stack_set_visible_child_name (self->stack, "map");
+}
+
+static void
+on_map_clicked_cb (WardImportDialog *self)
+{
+  GStrv headers = self->map_headers;
+  g_autofree int *choices = NULL;
+  g_autofree char *key = NULL;
+
+  if (headers == NULL)
+    return;
+  choices = g_new0 (int, MAX (g_strv_length (headers), 1));
+  key = map_key (self, (const char * const *) headers);
+  for (guint i = 0; headers[i] != NULL; i++)
+    {
+      GtkWidget *row = i < self->map_rows->len ? self->map_rows->pdata[i] : NULL;
+
+      choices[i] = row ? (int) adw_combo_row_get_selected (ADW_COMBO_ROW (row)) - 1 : -1;
+    }
+  g_free (self->column_map);
+  self->column_map = ward_csv_column_map_to_string ((const char * const *) headers, choices,
+                                                    self->kind->columns);
+  remember_map (key, self->column_map);
+  start_job (self, TRUE);
 }
 
 static void
@@ -298,7 +531,13 @@ on_job_done_cb (GObject      *source,
     }
   if (!g_task_propagate_boolean (G_TASK (res), &error))
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The header was not recognised: the clerk says what each column is. */
+      if (self->table != NULL && job->result.issues != NULL
+          && ward_csv_issues_count (job->result.issues, WARD_CSV_SEVERITY_ERROR) > 0)
+        offer_mapping (self, job->result.issues);
+      else
         show_error (self, error);
       return;
     }
@@ -329,6 +568,8 @@ start_job (WardImportDialog *self,
   job->file = g_object_ref (self->file);
   job->table = self->table ? ward_csv_table_ref (self->table) : NULL;
   job->campaign = g_strdup (self->campaign);
+  job->sheet = g_strdup (self->sheet);
+  job->column_map = g_strdup (self->column_map);
   job->dry_run = dry_run;
   job->context.policy = gtk_switch_get_active (self->update_switch) ? WARD_IMPORT_UPDATE_EXISTING
                                                                     : WARD_IMPORT_SKIP_EXISTING;
@@ -364,6 +605,9 @@ on_file_chosen_cb (GtkNativeDialog  *chooser,
       return;
     }
   g_set_object (&self->file, file);
+  g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->column_map, g_free);
+  self->map_recalled = FALSE;
   g_clear_pointer (&self->table, ward_csv_table_unref);
   start_job (self, TRUE);
 }
@@ -374,7 +618,13 @@ choose_file (WardImportDialog *self)
   g_autoptr (GtkFileFilter) csv = gtk_file_filter_new ();
   g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (csv, _("CSV and text files"));
+  gtk_file_filter_set_name (csv, _("Spreadsheets (.xlsx, .xls, .ods, .csv)"));
+  gtk_file_filter_add_mime_type (csv, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.ms-excel");
+  gtk_file_filter_add_mime_type (csv, "application/vnd.oasis.opendocument.spreadsheet");
+  gtk_file_filter_add_suffix (csv, "xlsx");
+  gtk_file_filter_add_suffix (csv, "xls");
+  gtk_file_filter_add_suffix (csv, "ods");
   gtk_file_filter_add_mime_type (csv, "text/csv");
   gtk_file_filter_add_mime_type (csv, "text/plain");
   gtk_file_filter_add_mime_type (csv, "text/tab-separated-values");
@@ -383,7 +633,7 @@ choose_file (WardImportDialog *self)
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  self->chooser = gtk_file_chooser_native_new (_("Choose a CSV File"), GTK_WINDOW (self),
+  self->chooser = gtk_file_chooser_native_new (_("Choose a Spreadsheet"), GTK_WINDOW (self),
                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
@@ -479,6 +729,10 @@ ward_import_dialog_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->table, ward_csv_table_unref);
   g_clear_pointer (&self->campaign, g_free);
+  g_clear_pointer (&self->sheet, g_free);
+  g_clear_pointer (&self->column_map, g_free);
+  g_clear_pointer (&self->map_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->map_headers, g_strfreev);
 
   G_OBJECT_CLASS (ward_import_dialog_parent_class)->dispose (object);
 }
@@ -504,6 +758,7 @@ ward_import_dialog_class_init (WardImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, choose_page);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, working_page);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, summary_row);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, update_switch);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, outside_row);
@@ -511,10 +766,14 @@ ward_import_dialog_class_init (WardImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, preview_grid);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, issues_label);
   gtk_widget_class_bind_template_child (widget_class, WardImportDialog, issues_view);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, map_group);
+  gtk_widget_class_bind_template_child (widget_class, WardImportDialog, map_problems_label);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_import_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_choose_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_update_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sheet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_map_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
