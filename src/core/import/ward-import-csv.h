@@ -18,7 +18,9 @@ G_BEGIN_DECLS
  *
  * Writing: WardCsvWriter writes what Excel opens correctly (UTF-8 with BOM,
  * comma, CRLF, dd/mm/yyyy dates, money as plain digits); reading the result
- * back gives the same values. */
+ * back gives the same values. The same calls write an Excel workbook
+ * instead (ward_csv_writer_new_for_workbook()): dates as Excel dates,
+ * money and numbers as numbers, the header row frozen (ward-workbook.h). */
 
 typedef enum
 {
@@ -174,6 +176,10 @@ typedef struct _WardCsvWriter WardCsvWriter;
  * writer without closing it leaves the old file, or none, untouched. */
 WardCsvWriter *ward_csv_writer_new          (GOutputStream       *stream);
 WardCsvWriter *ward_csv_writer_new_for_path (const char          *path);
+/* The same rows as one sheet named @sheet_name of an .xlsx workbook at
+ * @path, put in place by ward_csv_writer_close(). */
+WardCsvWriter *ward_csv_writer_new_for_workbook (const char      *path,
+                                                 const char      *sheet_name);
 
 /* The labels of @columns, as one row. */
 void      ward_csv_writer_add_header   (WardCsvWriter       *writer,
