@@ -32,6 +32,7 @@ struct _WardReceiptDialog
   AdwComboRow         *method_row;
   AdwEntryRow         *reference_row;
   AdwEntryRow         *collector_row;
+  GtkSwitch           *anonymous_switch;
   AdwEntryRow         *note_row;
 };
 
@@ -116,6 +117,7 @@ read_form (WardReceiptDialog *self,
   form->input.reference = text_of (self->reference_row);
   form->input.collector = text_of (self->collector_row);
   form->input.note = text_of (self->note_row);
+  form->input.anonymous = gtk_switch_get_active (self->anonymous_switch);
   return TRUE;
 }
 
@@ -298,6 +300,7 @@ ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, method_row);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, reference_row);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, collector_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, note_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
