@@ -32,15 +32,20 @@ static const Command commands[] = {
   { "import", ward_cli_command_import, "import KIND FILE [--dry-run] [--update] [--campaign NAME]",
     N_("Import a CSV file, all or nothing (KIND: members, enterprises, donations, readings)") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME]",
-    N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
+    N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy), or as an Excel workbook "
+       "when FILE ends in .xlsx") },
   { "backup", ward_cli_command_backup, "backup FILE",
     N_("Copy the data file, checked whole, to FILE") },
   { "restore", ward_cli_command_restore, "restore FILE",
     N_("Replace the data file with a checked backup, keeping the current one") },
   { "check", ward_cli_command_check, "check",
     N_("Check integrity, references and the ledger chain (exit 1 with a report)") },
-  { "report", ward_cli_command_report, "report NAME [--period P] [--campaign C] [--receipt N] --output FILE.pdf",
-    N_("Write a report as PDF (NAME: targets, programme, members, enterprises, donations, receipt)") },
+  { "report", ward_cli_command_report, "report NAME [OPTIONS] --output FILE.pdf|FILE.xlsx",
+    N_("Write a report as PDF, or its tables as an Excel workbook (NAME: targets, programme, "
+       "members, enterprises, donations, donations-by-group, receipt; OPTIONS: --period "
+       "2026|2026-H2|2026-Q3|2026-09|dd/mm/yyyy-dd/mm/yyyy|term, --campaign C, --receipt N, "
+       "--signer NAME, --signer-position TEXT, --signer-authority T/M|K/T|Q.|none, --number N, "
+       "--date DD/MM/YYYY; the signer, number and date are remembered per report)") },
   { "campaign", ward_cli_command_campaign, "campaign list [--json] | campaign add NAME [OPTIONS]",
     N_("List the donation campaigns, or add one: add NAME --organiser TEXT --start DD/MM/YYYY "
        "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },
