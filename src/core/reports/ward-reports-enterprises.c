@@ -315,9 +315,14 @@ ward_reports_enterprises (WardStore                 *store,
   words = ward_report_period_format (options->period);
   abstract = g_strdup_printf ("tình hình thành lập mới doanh nghiệp %s", words);
   ward_report_set_abstract (report, abstract);
-  intro = g_strdup_printf ("Kết quả thực hiện chỉ tiêu thành lập mới doanh nghiệp trên địa bàn "
-                           "%s (nhiệm kỳ %d – %d) như sau:", words, summary->term_start_year,
-                           summary->term_end_year);
+  /* A shorter period names the term it is part of; the term itself once. */
+  if (options->period->kind == WARD_PERIOD_TERM)
+    intro = g_strdup_printf ("Kết quả thực hiện chỉ tiêu thành lập mới doanh nghiệp trên địa bàn "
+                             "%s như sau:", words);
+  else
+    intro = g_strdup_printf ("Kết quả thực hiện chỉ tiêu thành lập mới doanh nghiệp trên địa bàn "
+                             "%s (nhiệm kỳ %d – %d) như sau:", words, summary->term_start_year,
+                             summary->term_end_year);
   ward_report_add_paragraph (report, intro);
   add_progress (report, summary, &p, words, in_term);
   add_breakdowns (report, &p);
