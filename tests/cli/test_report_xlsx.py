@@ -21,8 +21,8 @@ DATA = os.path.join(sys.argv[2], "reports")
 TODAY = "2026-11-27"
 
 
-def run(*args):
-    env = dict(os.environ, LANG="C.UTF-8", LC_ALL="C.UTF-8", WARD_TODAY=TODAY)
+def run(*args, lang="C.UTF-8"):
+    env = dict(os.environ, LANG=lang, LC_ALL=lang, WARD_TODAY=TODAY)
     return subprocess.run([CLI, "--database", db, *args], capture_output=True, text=True, env=env)
 
 
@@ -100,6 +100,22 @@ if ws is not None:
     longest = max(len(str(r[3])) for r in rows if isinstance(r[0], (int, float)))
     check(name_width >= min(longest, 30), "donations: the name column fits its names "
           "(width %.1f, longest name %d characters)" % (name_width, longest))
+
+# Written in Vietnamese, whose decimal mark is a comma: the file's numbers
+# (margins, widths, heights, values) stay in the file format's notation.
+if "vi_VN.utf8" in subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout:
+    path = os.path.join(tmp, "vi.xlsx")
+    r = run("report", "enterprises", "--output", path, lang="vi_VN.UTF-8")
+    try:
+        wb = openpyxl.load_workbook(path)
+        values = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row]
+        ok = any(isinstance(v, float) and not v.is_integer() for v in values)
+    except Exception as exc:  # what a reader says of a broken file
+        ok = False
+        print("# " + repr(exc))
+    check(r.returncode == 0 and ok, "a workbook written under vi_VN reads back, decimals included")
+else:
+    check(False, "the vi_VN.UTF-8 locale is installed (scripts/deps.sh)")
 
 # Registers: the same records as the CSV export, with types.
 for kind in ("members", "enterprises", "donations"):

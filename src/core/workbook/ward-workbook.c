@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,6 +60,7 @@ struct _WardWorkbook
   GHashTable        *names;    /* lower-case sheet names */
   lxw_format        *formats[N_FORMATS];
   lxw_error          failure;  /* the first write that failed */
+  locale_t           c_numeric; /* see in_c_numeric() */
 };
 
 struct _WardSheet
@@ -72,6 +74,17 @@ struct _WardSheet
 };
 
 /* ---- Formats ------------------------------------------------------------ */
+
+/* libxlsxwriter writes numbers (cell values, row heights, column widths,
+ * margins) with printf, in the locale of the thread: under vi_VN it would
+ * write "0,7", which no reader takes. Every call into it that may write
+ * runs with the C locale's numbers (this thread only), then gives the
+ * caller's back. */
+static locale_t
+in_c_numeric (WardWorkbook *self)
+{
+  return uselocale (self->c_numeric);
+}
 
 static lxw_format *
 new_format (WardWorkbook *self,
@@ -201,6 +214,7 @@ ward_workbook_new (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   self->path = g_strdup (path);
+  self->c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
   self->sheets = g_ptr_array_new_with_free_func (sheet_free);
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   /* The temporary file beside the target, so that the rename stays on one
@@ -306,12 +320,15 @@ ward_workbook_close (WardWorkbook  *self,
 {
   g_autofree char *base = NULL;
   lxw_error status;
+  locale_t old;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
   for (guint i = 0; i < self->sheets->len; i++)
     set_widths (self->sheets->pdata[i]);
+  old = in_c_numeric (self);
   status = workbook_close (self->book);
+  uselocale (old);
   self->book = NULL;
   if (status == LXW_NO_ERROR)
     status = self->failure;
@@ -346,7 +363,12 @@ ward_workbook_free (WardWorkbook *self)
   /* Unclosed: libxlsxwriter frees what it holds only on close; close it
    * and drop the file. */
   if (self->book != NULL)
-    workbook_close (self->book);
+    {
+      locale_t old = in_c_numeric (self);
+
+      workbook_close (self->book);
+      uselocale (old);
+    }
   if (self->tmp_path != NULL)
     g_unlink (self->tmp_path);
   g_ptr_array_unref (self->sheets);
@@ -354,10 +376,23 @@ ward_workbook_free (WardWorkbook *self)
   g_free (self->path);
   g_free (self->tmp_path);
   g_free (self->title);
+  if (self->c_numeric != (locale_t) 0)
+    freelocale (self->c_numeric);
   g_free (self);
 }
 
 /* ---- Cells -------------------------------------------------------------- */
+
+/* Runs @call, a libxlsxwriter call on @sheet, with C numbers, and keeps
+ * its status if it is the first failure. */
+#define WRITE(sheet, call) \
+  G_STMT_START \
+  { \
+    locale_t old_locale_ = in_c_numeric ((sheet)->book); \
+    note ((sheet), (call)); \
+    uselocale (old_locale_); \
+  } \
+  G_STMT_END
 
 static void
 note (WardSheet *sheet,
@@ -424,7 +459,7 @@ fit_height (WardSheet *sheet,
   if (n_lines > 1 && height > sheet->row_height)
     {
       sheet->row_height = height;
-      note (sheet, worksheet_set_row (sheet->sheet, sheet->row, height, NULL));
+      WRITE (sheet, worksheet_set_row (sheet->sheet, sheet->row, height, NULL));
     }
 }
 
@@ -444,13 +479,13 @@ ward_sheet_set_text (WardSheet     *sheet,
   format = style_format (sheet->book, style);
   if (text == NULL || text[0] == '\0')
     {
-      note (sheet, worksheet_write_blank (sheet->sheet, row, (lxw_col_t) column, format));
+      WRITE (sheet, worksheet_write_blank (sheet->sheet, row, (lxw_col_t) column, format));
       return;
     }
   fit (sheet, column, longest_line (text, &n_lines));
   if (style == WARD_CELL_HEADER)
     fit_height (sheet, n_lines);
-  note (sheet, worksheet_write_string (sheet->sheet, row, (lxw_col_t) column, text, format));
+  WRITE (sheet, worksheet_write_string (sheet->sheet, row, (lxw_col_t) column, text, format));
 }
 
 void
@@ -472,7 +507,7 @@ ward_sheet_set_number (WardSheet        *sheet,
   g_ascii_formatd (digits, sizeof digits, "%.0f", value < 0 ? -value : value);
   chars = strlen (digits) + (strlen (digits) - 1) / 3 + (value < 0) + (index == FMT_DECIMAL ? 4 : 0);
   fit (sheet, column, chars);
-  note (sheet, worksheet_write_number (sheet->sheet, row, (lxw_col_t) column, value,
+  WRITE (sheet, worksheet_write_number (sheet->sheet, row, (lxw_col_t) column, value,
                                        sheet->book->formats[index + (bold ? 1 : 0)]));
 }
 
@@ -497,7 +532,7 @@ ward_sheet_set_date (WardSheet  *sheet,
   date.month = month;
   date.day = day;
   fit (sheet, column, 10);
-  note (sheet, worksheet_write_datetime (sheet->sheet, row, (lxw_col_t) column, &date,
+  WRITE (sheet, worksheet_write_datetime (sheet->sheet, row, (lxw_col_t) column, &date,
                                          sheet->book->formats[FMT_DATE + (bold ? 1 : 0)]));
   return TRUE;
 }
@@ -520,11 +555,11 @@ ward_sheet_set_across (WardSheet     *sheet,
   /* "Centre across selection" rather than a merge: the text stays in the
    * first cell, where a reader's formulas find it, and the blank cells
    * after it carry the same format. */
-  note (sheet, worksheet_write_string (sheet->sheet, row, (lxw_col_t) first,
+  WRITE (sheet, worksheet_write_string (sheet->sheet, row, (lxw_col_t) first,
                                        text != NULL ? text : "", format));
   if (style == WARD_CELL_TITLE || style == WARD_CELL_SUBTITLE)
     for (guint c = first + 1; c <= last; c++)
-      note (sheet, worksheet_write_blank (sheet->sheet, row, (lxw_col_t) c, format));
+      WRITE (sheet, worksheet_write_blank (sheet->sheet, row, (lxw_col_t) c, format));
 }
 
 void
