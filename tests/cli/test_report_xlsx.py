@@ -19,6 +19,8 @@ from wardtest import check, finish
 CLI = sys.argv[1]
 DATA = os.path.join(sys.argv[2], "reports")
 TODAY = "2026-11-27"
+# Excel's codes tagged vi-VN: LibreOffice shows 1.250.000 and 16,5 in any language.
+INTEGER, DATE = "[$-42A]#,##0", "[$-42A]dd/mm/yyyy"
 
 
 def run(*args, lang="C.UTF-8"):
@@ -83,10 +85,18 @@ if ws is not None:
     date = ws.cell(row=first, column=date_col)
     amount = ws.cell(row=first, column=amount_col)
     check(isinstance(date.value, datetime.datetime) and date.value.date() == datetime.date(2025, 9, 17)
-          and date.number_format == "dd/mm/yyyy",
+          and date.number_format == DATE,
           "donations: the first date is a date, dd/mm/yyyy: %r %r" % (date.value, date.number_format))
-    check(isinstance(amount.value, (int, float)) and amount.number_format == "#,##0",
+    check(isinstance(amount.value, (int, float)) and amount.number_format == INTEGER,
           "donations: an amount is a number, #,##0: %r %r" % (amount.value, amount.number_format))
+    check(ws.page_setup.paperSize == 9 and ws.sheet_properties.pageSetUpPr.fitToPage
+          and ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0
+          and ws.print_title_rows == "$%d:$%d" % (head, head),
+          "donations: printed on A4, one page wide, the header row on every page (%s)"
+          % ws.print_title_rows)
+    method = ws.cell(row=first, column=column_of(ws, head, "Hình thức"))
+    check(method.value in ("Tiền mặt", "Chuyển khoản") and method.alignment.horizontal == "center",
+          "donations: the payment column is centred, as printed: %r" % method.alignment.horizontal)
     rows = list(ws.iter_rows(min_row=first, values_only=True))
     total = [r for r in rows if "Tổng cộng" in r]
     listed = [r[amount_col - 1] for r in rows if isinstance(r[0], (int, float))]
@@ -144,7 +154,7 @@ for kind in ("members", "enterprises", "donations"):
     check(same, "%s: every cell reads as the CSV's" % kind)
     dates = [c for row in ws.iter_rows(min_row=2) for c in row
              if isinstance(c.value, datetime.datetime)]
-    check(dates and all(c.number_format == "dd/mm/yyyy" for c in dates),
+    check(dates and all(c.number_format == DATE for c in dates),
           "%s: %d dates, all dd/mm/yyyy" % (kind, len(dates)))
 
 finish()

@@ -138,8 +138,10 @@ write_cell (Writer             *w,
             guint               column,
             const char         *text,
             WardReportCellType  type,
+            WardReportAlign     align,
             gboolean            bold)
 {
+  WardCellStyle style;
   double number;
 
   if (text != NULL && text[0] != '\0')
@@ -168,7 +170,13 @@ write_cell (Writer             *w,
       default:
         break;
       }
-  ward_sheet_set_text (w->sheet, w->row, column, text, bold ? WARD_CELL_BOLD : WARD_CELL_PLAIN);
+  /* Text keeps the column's alignment on paper when centred; numbers and
+   * dates keep Excel's own. */
+  if (align == WARD_REPORT_ALIGN_CENTER)
+    style = bold ? WARD_CELL_CENTER_BOLD : WARD_CELL_CENTER;
+  else
+    style = bold ? WARD_CELL_BOLD : WARD_CELL_PLAIN;
+  ward_sheet_set_text (w->sheet, w->row, column, text, style);
 }
 
 static void
@@ -192,7 +200,8 @@ write_rows (Writer          *w,
         }
       for (guint c = 0; c < n_columns; c++)
         write_cell (w, c, ward_report_table_get_cell (table, r, c),
-                    ward_report_table_get_column_type (table, c), kind == 1);
+                    ward_report_table_get_column_type (table, c),
+                    ward_report_table_get_align (table, c), kind == 1);
     }
 }
 

@@ -30,6 +30,11 @@
 #define MIN_WIDTH       5.0    /* characters */
 #define MAX_WIDTH       48.0   /* longer text wraps */
 #define SHEET_NAME_MAX  31     /* Excel's limit */
+#define PAPER_A4        9      /* Excel's paper code for A4 */
+#define PORTRAIT_WIDTH  100.0  /* characters across portrait A4 at 12 pt; wider: landscape */
+/* The number formats, tagged vi-VN (LCID 0x042A): "." between thousands and
+ * "," before decimals in LibreOffice whatever its language. */
+#define VI_LOCALE       "[$-42A]"
 
 typedef enum
 {
@@ -40,6 +45,8 @@ typedef enum
   FMT_SUBTITLE,
   FMT_LEFT,
   FMT_LEFT_BOLD,
+  FMT_CENTER,
+  FMT_CENTER_BOLD,
   FMT_INTEGER,
   FMT_INTEGER_BOLD,
   FMT_DECIMAL,
@@ -126,12 +133,18 @@ make_formats (WardWorkbook *self)
   f[FMT_LEFT_BOLD] = new_format (self, TRUE, FALSE);
   for (int bold = 0; bold < 2; bold++)
     {
+      f[FMT_CENTER + bold] = new_format (self, bold, TRUE);
+      format_set_text_wrap (f[FMT_CENTER + bold]);
+      format_set_align (f[FMT_CENTER + bold], LXW_ALIGN_CENTER);
+    }
+  for (int bold = 0; bold < 2; bold++)
+    {
       f[FMT_INTEGER + bold] = new_format (self, bold, TRUE);
-      format_set_num_format (f[FMT_INTEGER + bold], "#,##0");
+      format_set_num_format (f[FMT_INTEGER + bold], VI_LOCALE "#,##0");
       f[FMT_DECIMAL + bold] = new_format (self, bold, TRUE);
-      format_set_num_format (f[FMT_DECIMAL + bold], "#,##0.0##");
+      format_set_num_format (f[FMT_DECIMAL + bold], VI_LOCALE "#,##0.0##");
       f[FMT_DATE + bold] = new_format (self, bold, TRUE);
-      format_set_num_format (f[FMT_DATE + bold], "dd/mm/yyyy");
+      format_set_num_format (f[FMT_DATE + bold], VI_LOCALE "dd/mm/yyyy");
       format_set_align (f[FMT_DATE + bold], LXW_ALIGN_CENTER);
     }
 }
@@ -148,6 +161,8 @@ style_format (WardWorkbook  *self,
     [WARD_CELL_SUBTITLE] = FMT_SUBTITLE,
     [WARD_CELL_LEFT] = FMT_LEFT,
     [WARD_CELL_LEFT_BOLD] = FMT_LEFT_BOLD,
+    [WARD_CELL_CENTER] = FMT_CENTER,
+    [WARD_CELL_CENTER_BOLD] = FMT_CENTER_BOLD,
   };
 
   return self->formats[index[style]];
@@ -295,23 +310,31 @@ ward_workbook_add_sheet (WardWorkbook *self,
   sheet = g_new0 (WardSheet, 1);
   sheet->book = self;
   sheet->sheet = workbook_add_worksheet (self->book, valid);
+  /* Printed: on A4, as wide as the paper, as long as it needs. */
+  worksheet_set_paper (sheet->sheet, PAPER_A4);
+  worksheet_fit_to_pages (sheet->sheet, 1, 0);
   sheet->widths = g_array_new (FALSE, TRUE, sizeof (double));
   g_ptr_array_add (self->sheets, sheet);
   return sheet;
 }
 
 
-/* The column widths, fitted to what each column holds. */
+/* The column widths, fitted to what each column holds; a wide sheet is
+ * printed across the paper. */
 static void
 set_widths (WardSheet *sheet)
 {
+  double total = 0;
+
   for (guint c = 0; c < sheet->widths->len; c++)
     {
-      double chars = g_array_index (sheet->widths, double, c);
+      double width = ward_sheet_get_width (sheet, c);
 
-      worksheet_set_column (sheet->sheet, (lxw_col_t) c, (lxw_col_t) c,
-                            CLAMP (chars * 1.1 + 2, MIN_WIDTH, MAX_WIDTH), NULL);
+      worksheet_set_column (sheet->sheet, (lxw_col_t) c, (lxw_col_t) c, width, NULL);
+      total += width;
     }
+  if (total > PORTRAIT_WIDTH)
+    worksheet_set_landscape (sheet->sheet);
 }
 
 gboolean
@@ -569,6 +592,10 @@ ward_sheet_freeze_rows (WardSheet *sheet,
   g_return_if_fail (sheet != NULL);
 
   worksheet_freeze_panes (sheet->sheet, (lxw_row_t) n_rows, 0);
+  /* The header row, the last of them, on every printed page. */
+  if (n_rows > 0)
+    WRITE (sheet, worksheet_repeat_rows (sheet->sheet, (lxw_row_t) (n_rows - 1),
+                                         (lxw_row_t) (n_rows - 1)));
 }
 
 guint

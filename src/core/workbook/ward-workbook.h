@@ -10,15 +10,15 @@ G_BEGIN_DECLS
  * office opens them in Excel or LibreOffice.
  *
  * Cells are real: numbers are numbers and dates are Excel dates, so that a
- * reader can sum and sort them. Their formats are Excel's format codes,
- * which a file stores in one invariant notation: "#,##0" groups thousands
- * and "0.0" marks the decimals with the separators of the reader's own
- * locale. A Vietnamese Excel or LibreOffice (vi-VN: "." groups thousands,
- * "," marks decimals) shows 1.250.000 and 16,5, as Vietnamese offices write
- * them; the same file in an English Excel shows 1,250,000 and 16.5. No
- * format code can force "." for thousands in every locale (a literal
- * "#.##0" would print a decimal point), so none is tried. Dates use
- * "dd/mm/yyyy": day, month, year in that order everywhere.
+ * reader can sum and sort them. Their formats are Excel's format codes
+ * tagged with the Vietnamese locale ("[$-42A]#,##0", "[$-42A]dd/mm/yyyy"):
+ * LibreOffice then shows 1.250.000, 16,5 and 05/02/2026 whatever its own
+ * language, as Vietnamese offices write them; Excel, which takes the
+ * separators from the computer's settings, shows them with Windows' own
+ * (a Vietnamese Windows: the same). Dates read day, month, year everywhere.
+ *
+ * Printed from Excel or LibreOffice, a sheet goes on A4, as wide as the
+ * paper (landscape when it has many columns), the header row on every page.
  *
  * The workbook is written to a temporary file beside its path, renamed
  * into place by ward_workbook_close() when complete: a full disk never
@@ -39,6 +39,8 @@ typedef enum
   WARD_CELL_SUBTITLE,   /* italic, centred across the table */
   WARD_CELL_LEFT,       /* a line of the document, left, no border */
   WARD_CELL_LEFT_BOLD,  /* the same in bold: a section's heading */
+  WARD_CELL_CENTER,     /* a table cell centred: a receipt's number, "Tiền mặt" */
+  WARD_CELL_CENTER_BOLD,
 } WardCellStyle;
 
 typedef enum
