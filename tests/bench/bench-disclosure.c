@@ -15,8 +15,9 @@
 
 /* The disclosure list of 100,000 receipts written as PDF by the report
  * engine, and its table as an Excel workbook, set beside LibreOffice's
- * headless conversion of the same entries from CSV to PDF, in the same run. Prints the medians of a few runs; not a
- * test, it never fails on a figure.
+ * headless conversion of the same entries from CSV to PDF, in the same
+ * run. Prints the medians of a few runs; not a test, it never fails on a
+ * figure.
  *
  *   meson test -C BUILD --benchmark disclosure --verbose
  *   WARD_BENCH_ENTRIES=20000 WARD_BENCH_RUNS=5 BUILD/tests/bench/bench-disclosure */
