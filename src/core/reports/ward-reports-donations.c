@@ -400,7 +400,10 @@ disclosure_load (Disclosure              *d,
   d->campaign = ward_ledger_find_campaign (store, options->campaign, error);
   d->entries = d->campaign != NULL ? ward_ledger_entries_load (store, d->campaign->id, error) : NULL;
   if (d->entries == NULL)
-    return FALSE;
+    {
+      disclosure_clear (d);
+      return FALSE;
+    }
   ward_ledger_entries_compute_totals (d->entries, &d->totals);
   disclosure_data_init (&d->data, d->entries, options->period);
   return TRUE;
@@ -418,6 +421,26 @@ add_intro (WardReport         *report,
   ward_report_add_paragraph (report, intro);
 }
 
+/* The Front's list of the period: its heading, the receipts in number
+ * order when @with_list, the summary, the Front's signature. */
+static WardReport *
+summary_new (Disclosure               *d,
+             const WardReportSettings *settings,
+             const WardReportOptions  *options,
+             gboolean                  with_list)
+{
+  WardReport *report = ward_report_new ();
+
+  ward_reports_set_front_heading (report, settings, options, NUMBER_SUFFIX);
+  set_titles (report, d->campaign, options, NULL);
+  add_intro (report, d->campaign);
+  if (with_list)
+    add_receipts_table (report, d->entries, d->data.receipts, "Tổng cộng");
+  add_summary (report, &d->data, &d->totals, options);
+  ward_reports_set_front_signature (report, settings, options, front_recipients);
+  return report;
+}
+
 WardReport *
 ward_reports_donations (WardStore                 *store,
                         const WardReportSettings  *settings,
@@ -432,17 +455,8 @@ ward_reports_donations (WardStore                 *store,
   g_return_val_if_fail (settings != NULL && options->today != NULL, NULL);
 
   if (!disclosure_load (&d, store, options, error))
-    {
-      disclosure_clear (&d);
-      return NULL;
-    }
-  report = ward_report_new ();
-  ward_reports_set_front_heading (report, settings, options, NUMBER_SUFFIX);
-  set_titles (report, d.campaign, options, NULL);
-  add_intro (report, d.campaign);
-  add_receipts_table (report, d.entries, d.data.receipts, "Tổng cộng");
-  add_summary (report, &d.data, &d.totals, options);
-  ward_reports_set_front_signature (report, settings, options, front_recipients);
+    return NULL;
+  report = summary_new (&d, settings, options, TRUE);
   ok = add_chain_hashes (report, store, d.campaign->id, error);
   disclosure_clear (&d);
   return ok ? g_steal_pointer (&report) : NULL;
@@ -566,17 +580,9 @@ ward_reports_donations_by_group (WardStore                 *store,
   g_return_val_if_fail (settings != NULL && options->today != NULL, NULL);
 
   if (!disclosure_load (&d, store, options, error))
-    {
-      disclosure_clear (&d);
-      return NULL;
-    }
+    return NULL;
   /* First the summary, signed by the Front; then a page per group. */
-  report = ward_report_new ();
-  ward_reports_set_front_heading (report, settings, options, NUMBER_SUFFIX);
-  set_titles (report, d.campaign, options, NULL);
-  add_intro (report, d.campaign);
-  add_summary (report, &d.data, &d.totals, options);
-  ward_reports_set_front_signature (report, settings, options, front_recipients);
+  report = summary_new (&d, settings, options, FALSE);
   lists = receipts_by_group (&d, &names);
   for (guint i = 0; i < lists->len; i++)
     {
