@@ -50,6 +50,13 @@ check(run("init").returncode == 0, "init")
 for kind in ("members", "enterprises", "donations"):
     r = run("import", kind, os.path.join(DATA, kind + ".csv"))
     check(r.returncode == 0, "import " + kind)
+readings = os.path.join(tmp, "readings.csv")
+with open(readings, "w", encoding="utf-8") as f:
+    f.write("Chỉ tiêu,Kỳ,Giá trị,Chỉ tiêu giao,Đã giao,Trạng thái,Số văn bản,Ngày văn bản,Đơn vị,Ghi chú\n"
+            "grdp-growth,6 tháng đầu năm 2025,\"10,9\",,,Chính thức,125/BC-UBND,10/07/2025,,\n"
+            "grdp-growth,2025,\"11,25\",,,Chính thức,175/BC-UBND,15/01/2026,,\n")
+r = run("import", "readings", readings)
+check(r.returncode == 0, "import readings: %s" % r.stderr)
 
 # Every report kind gives a workbook whose first rows are the heading.
 for kind in ("targets", "programme", "members", "enterprises", "donations", "donations-by-group"):
@@ -128,7 +135,7 @@ else:
     check(False, "the vi_VN.UTF-8 locale is installed (scripts/deps.sh)")
 
 # Registers: the same records as the CSV export, with types.
-for kind in ("members", "enterprises", "donations"):
+for kind in ("members", "enterprises", "donations", "readings", "programme"):
     xlsx, csv_path = os.path.join(tmp, kind + "-export.xlsx"), os.path.join(tmp, kind + "-export.csv")
     rx, rc = run("export", kind, xlsx), run("export", kind, csv_path)
     check(rx.returncode == 0 and rc.returncode == 0, "export %s as .xlsx and .csv" % kind)
@@ -148,13 +155,21 @@ for kind in ("members", "enterprises", "donations"):
             return cell.value.strftime("%d/%m/%Y")
         if isinstance(cell.value, float) and cell.value.is_integer():
             return str(int(cell.value))
+        if isinstance(cell.value, float):  # the CSV writes a decimal comma
+            return ("%g" % cell.value).replace(".", ",")
         return str(cell.value)
 
     same = all([as_csv(c) for c in ws[r + 1]] == [v for v in rows[r]] for r in range(1, len(rows)))
     check(same, "%s: every cell reads as the CSV's" % kind)
     dates = [c for row in ws.iter_rows(min_row=2) for c in row
              if isinstance(c.value, datetime.datetime)]
-    check(dates and all(c.number_format == DATE for c in dates),
-          "%s: %d dates, all dd/mm/yyyy" % (kind, len(dates)))
+    if kind == "readings":
+        values = [row[2] for row in ws.iter_rows(min_row=2)]
+        check([v.value for v in values] == [10.9, 11.25]
+              and all(v.number_format == "[$-42A]#,##0.0##" for v in values),
+              "readings: the values are decimal numbers: %r" % [(v.value, v.number_format) for v in values])
+    if kind != "programme":  # the sample ward has no programme items
+        check(dates and all(c.number_format == DATE for c in dates),
+              "%s: %d dates, all dd/mm/yyyy" % (kind, len(dates)))
 
 finish()
