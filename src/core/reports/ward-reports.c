@@ -340,6 +340,15 @@ ward_reports_default_period (WardStore         *store,
 
 /* ---- Building -------------------------------------------------------------- */
 
+/* Whether a document can be dated @iso, as its place and date would print. */
+static gboolean
+date_is_valid (const char *iso)
+{
+  g_autofree char *printed = ward_report_format_place_date_iso (NULL, iso);
+
+  return printed != NULL;
+}
+
 WardReport *
 ward_reports_build (WardStore                 *store,
                     WardReportKind             kind,
@@ -368,7 +377,7 @@ ward_reports_build (WardStore                 *store,
   full.today = today;
   if (full.signing == NULL)
     full.signing = &no_signing;
-  if (full.signing->date != NULL && ward_report_format_place_date_iso (NULL, full.signing->date) == NULL)
+  if (full.signing->date != NULL && !date_is_valid (full.signing->date))
     {
       g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
                    _("“%s” is not a date; write the report's date as dd/mm/yyyy."),
