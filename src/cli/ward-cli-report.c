@@ -233,7 +233,11 @@ run (WardCliContext   *ctx,
   if (report == NULL || !write_report (report, args->output, &error))
     return ward_cli_fail (error);
   if (memory != NULL)
-    ward_report_signing_save (&signing, memory);
+    {
+      ward_report_signing_save (&signing, memory);
+      /* The backend writes later; this process ends now. */
+      g_settings_sync ();
+    }
 
   tell_remembered (args, &signing);
   shown = g_filename_display_name (args->output);
