@@ -77,6 +77,13 @@ for kind in ("targets", "programme", "members", "enterprises", "donations", "don
         check(ws.freeze_panes is not None and ws.freeze_panes != "A1",
               "%s/%s: the rows down to the header are frozen (%s)" % (kind, ws.title, ws.freeze_panes))
 
+# Sheets named as a clerk would look for them.
+names = {k: openpyxl.load_workbook(os.path.join(tmp, k + ".xlsx")).sheetnames
+         for k in ("donations", "donations-by-group", "targets")}
+check("Danh sách" in names["donations"] and "Tổ dân phố 1" in names["donations-by-group"]
+      and names["targets"] == ["Báo cáo"],
+      "sheets named after the section, the group or the document: %r" % names)
+
 # The disclosure list: dates are dates, amounts are numbers, the total sums them.
 wb = openpyxl.load_workbook(os.path.join(tmp, "donations.xlsx"))
 ws = next((w for w in wb.worksheets if header_row(w, "STT") and

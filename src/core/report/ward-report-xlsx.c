@@ -205,21 +205,13 @@ write_rows (Writer          *w,
     }
 }
 
-/* The section heading without its number: "II. Phân loại theo loại hình"
- * names the sheet "Phân loại theo loại hình". */
+/* @name without a section's number ("II. ") and from its first line
+ * break or parenthesis on; NULL when nothing is left. */
 static char *
-sheet_name_for (Block *block)
+cut_name (const char *name)
 {
-  const char *name = block->section;
-  g_autofree char *subtitle = NULL;
-
   if (name == NULL)
-    {
-      subtitle = plain_text (block->owner->subtitle);
-      name = subtitle != NULL ? subtitle : block->owner->title;
-    }
-  if (name == NULL)
-    return g_strdup ("Bảng");
+    return NULL;
   if (strchr ("IVX", name[0]) != NULL)
     {
       const char *dot = strstr (name, ". ");
@@ -227,7 +219,31 @@ sheet_name_for (Block *block)
       if (dot != NULL && dot - name <= 5)
         name = dot + 2;
     }
+  name += strspn (name, " ");
+  if (strcspn (name, "\n(") == 0)
+    return NULL;
   return g_strndup (name, strcspn (name, "\n("));
+}
+
+/* The sheet is named after the table's section ("II. Phân loại theo loại
+ * hình": "Phân loại theo loại hình"), else the document's subtitle (a
+ * group's name), else its type in sentence case ("Danh sách"). */
+static char *
+sheet_name_for (Block *block)
+{
+  g_autofree char *subtitle = plain_text (block->owner->subtitle);
+  g_autofree char *type = NULL;
+  char *name = cut_name (block->section);
+
+  if (name == NULL)
+    name = cut_name (subtitle);
+  if (name == NULL && block->owner->title != NULL)
+    {
+      type = g_utf8_strdown (block->owner->title, -1);
+      name = g_strdup_printf ("%C%s", g_unichar_toupper (g_utf8_get_char (type)),
+                              g_utf8_next_char (type));
+    }
+  return name != NULL ? name : g_strdup ("Bảng");
 }
 
 static void
