@@ -50,16 +50,36 @@ G_DEFINE_FINAL_TYPE (WardReportDialog, ward_report_dialog, ADW_TYPE_WINDOW)
 
 /* ---- The periods offered ------------------------------------------------ */
 
-/* "6 tháng cuối năm 2026 (01/07/2026 – 31/12/2026)", capitalised. */
+/* "6 tháng cuối năm 2026", capitalised: short enough for the drop-down,
+ * whose entries are cut at its width; the days show under the row. */
 static char *
 period_label (const WardReportPeriod *period)
 {
   g_autofree char *words = ward_report_period_format (period);
-  g_autofree char *start = ward_format_date (period->start);
-  g_autofree char *end = ward_format_date (period->end);
   g_autofree char *first = g_utf8_strup (words, g_utf8_next_char (words) - words);
 
-  return g_strdup_printf ("%s%s (%s – %s)", first, g_utf8_next_char (words), start, end);
+  return g_strdup_printf ("%s%s", first, g_utf8_next_char (words));
+}
+
+/* "01/07/2026 – 31/12/2026" under the period chosen; nothing for another
+ * period, whose dates are typed below. */
+static void
+show_period_days (WardReportDialog *self,
+                  guint             selected)
+{
+  WardReportPeriod period;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *days = NULL;
+
+  if (selected < self->periods->len
+      && ward_report_period_parse_for (self->store, self->periods->pdata[selected], &period, NULL))
+    {
+      start = ward_format_date (period.start);
+      end = ward_format_date (period.end);
+      days = g_strdup_printf ("%s – %s", start, end);
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->period_row), days != NULL ? days : "");
 }
 
 static void
@@ -214,6 +234,7 @@ on_period_changed_cb (WardReportDialog *self)
                    && ((char *) self->periods->pdata[selected])[0] == '\0';
 
   gtk_widget_set_visible (GTK_WIDGET (self->range_row), other);
+  show_period_days (self, selected);
   ward_form_error_clear (&self->form_error);
 }
 
@@ -381,6 +402,7 @@ ward_report_dialog_present (GtkWidget        *page,
   set_wording (self);
   fill_periods (self);
   select_period (self);
+  on_period_changed_cb (self);
   show_signing (self);
   gtk_window_present (GTK_WINDOW (self));
 }
