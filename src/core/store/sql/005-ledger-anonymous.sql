@@ -1,4 +1,4 @@
--- Version 5: donors who ask not to be named (issue 19). The ledger keeps the
+-- Donors who ask not to be named (issue 19). The ledger keeps the
 -- name; every public list prints "Nhà hảo tâm (không nêu tên)" instead. The
 -- flag is part of an entry's hash when set (ward-donations-ledger-chain.c),
 -- so the entries written before it keep theirs. The audit triggers are made
