@@ -46,7 +46,8 @@ static const Command commands[] = {
        "file's own words do not; --allow-outside-period takes receipts dated outside the "
        "campaign’s period") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
-    N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy)") },
+    N_("Export as CSV for Excel (UTF-8 with BOM, dates dd/mm/yyyy), or as an Excel workbook "
+       "when FILE ends in .xlsx") },
   { "backup", ward_cli_command_backup, "backup FILE [--force]",
     N_("Copy the data file, checked whole, to FILE") },
   { "restore", ward_cli_command_restore, "restore FILE [--yes]",
@@ -55,9 +56,12 @@ static const Command commands[] = {
   { "check", ward_cli_command_check, "check [--against HASH]",
     N_("Check integrity, references and the ledger chain (exit 1 with a report); with --against, "
        "also the receipts added after a hash printed on a disclosure list") },
-  { "report", ward_cli_command_report,
-    "report NAME [--period P] [--campaign C] [--receipt N] --output FILE.pdf [--force]",
-    N_("Write a report as PDF (NAME: targets, programme, members, enterprises, donations, receipt)") },
+  { "report", ward_cli_command_report, "report NAME [OPTIONS] --output FILE.pdf|FILE.xlsx [--force]",
+    N_("Write a report as PDF, or its tables as an Excel workbook (NAME: targets, programme, "
+       "members, enterprises, donations, donations-by-group, receipt; OPTIONS: --period "
+       "2026|2026-H2|2026-Q3|2026-09|dd/mm/yyyy-dd/mm/yyyy|term, --campaign C, --receipt N, "
+       "--signer NAME, --signer-position TEXT, --signer-authority T/M|K/T|Q.|none, --number N, "
+       "--date DD/MM/YYYY; the signer, number and date are remembered per report)") },
   { "campaign", ward_cli_command_campaign, "campaign list [--json] | campaign add NAME [OPTIONS]",
     N_("List the donation campaigns, or add one: add NAME --organiser TEXT --start DD/MM/YYYY "
        "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },

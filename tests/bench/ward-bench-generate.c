@@ -254,11 +254,23 @@ set_stage_numbers (Generator     *gen,
           g_free (c->introducer_2);
           c->introducer_2 = g_strdup ("Lê Văn Thọ");
         }
+      /* Official members who have worked beside the candidate for more
+       * than the year the rules ask (ward-admissions-rules.c). */
+      c->introducer_1_official = TRUE;
+      c->introducer_1_since = ward_candidate_add_months (c->dates[WARD_STAGE_CELL_RESOLUTION], -24);
+      if (c->introducer_2 != NULL)
+        {
+          c->introducer_2_official = TRUE;
+          c->introducer_2_since = ward_candidate_add_months (c->dates[WARD_STAGE_CELL_RESOLUTION], -18);
+        }
     }
   if (c->dates[WARD_STAGE_DECISION] != NULL)
     c->decision_number = g_strdup_printf ("%d-QĐ/ĐU", 100 + index % 800);
   if (c->dates[WARD_STAGE_RECOGNITION] != NULL)
-    c->recognition_number = g_strdup_printf ("%d-QĐ/ĐU", 1000 + index % 800);
+    {
+      c->recognition_number = g_strdup_printf ("%d-QĐ/ĐU", 1000 + index % 800);
+      c->recognition_resolution_date = g_strdup (c->dates[WARD_STAGE_RECOGNITION]);
+    }
 }
 
 /* Admitted candidates: the ceremony falls in the term, the stages before it
@@ -662,7 +674,7 @@ add_transfer (Generator          *gen,
   *on_hand -= input.amount;
 }
 
-/* Receipts spread over the campaign's six weeks in date order, a transfer
+/* Receipts spread over the campaign's weeks (at most six) in date order, a transfer
  * at the end of some weeks, and a few corrections of mistaken receipts. */
 static void
 add_donations (Generator *gen)
@@ -677,6 +689,9 @@ add_donations (Generator *gen)
   if (campaign == NULL)
     die ("campaign", error);
   first = day_of (campaign->start_date);
+  /* Within the campaign's period, which the ledger enforces (issue 18). */
+  if (campaign->end_date != NULL && campaign->end_date[0] != '\0')
+    n_days = MIN (n_days, day_of (campaign->end_date) - first + 1);
   for (guint32 d = 0, number = 1; d < n_days; d++)
     {
       g_autofree char *date = iso_of (first + d);

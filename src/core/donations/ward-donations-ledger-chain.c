@@ -28,6 +28,13 @@ ward_ledger_hash_fields (GChecksum          *checksum,
   g_string_assign (buffer, HASH_VERSION);
   for (guint i = 0; i < WARD_LEDGER_N_HASH_FIELDS; i++)
     {
+      /* A later field only when set, marked by its index. */
+      if (i >= WARD_LEDGER_N_FIRST_HASH_FIELDS)
+        {
+          if (fields[i] == NULL)
+            continue;
+          g_string_append_printf (buffer, "+%u=", i);
+        }
       /* Length-prefixed, NULL apart from "": no two contents share bytes. */
       if (fields[i] == NULL)
         g_string_append (buffer, "~;");
@@ -125,6 +132,7 @@ bind_fields (WardStmt           *stmt,
   sqlite3_bind_text (stmt, 21, hash, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 22, fields[WARD_LEDGER_HASH_CREATED_AT], -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 23, fields[WARD_LEDGER_HASH_BOOK], -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 24, entry->anonymous ? 1 : 0);
 }
 
 gboolean
@@ -176,15 +184,16 @@ ward_ledger_append (WardStore                *store,
   fields[WARD_LEDGER_HASH_NOTE] = nonempty (entry->note);
   fields[WARD_LEDGER_HASH_CREATED_AT] = now;
   fields[WARD_LEDGER_HASH_PREV_HASH] = prev_hash;
+  fields[WARD_LEDGER_HASH_ANONYMOUS] = entry->anonymous ? "1" : NULL;
   ward_ledger_hash_fields (checksum, buffer, fields, hash);
 
   stmt = ward_store_prepare (store,
                              "INSERT INTO ledger_entries (uuid, campaign_id, book, seq, kind, "
                              "receipt_number, entry_date, donor, donor_kind, donor_group, search_key, "
                              "amount, method, reference, collector, receiver, voucher, reverses_id, "
-                             "reason, note, prev_hash, hash, created_at, updated_at) "
+                             "reason, note, prev_hash, hash, created_at, updated_at, anonymous) "
                              "VALUES (?1, ?2, ?23, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, "
-                             "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)", error);
+                             "?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22, ?24)", error);
   if (stmt == NULL)
     return FALSE;
   bind_fields (stmt, fields, entry, campaign->id, seq, hash);
@@ -332,6 +341,7 @@ find_removed (WardStore  *store,
   "SELECT c.uuid, e.book, e.seq, e.kind, e.uuid, e.receipt_number, e.entry_date, e.donor, " \
   "  e.donor_kind, e.donor_group, e.amount, e.method, e.reference, e.collector, e.receiver, " \
   "  e.voucher, r.uuid, e.reason, e.note, e.created_at, e.prev_hash, " \
+  "  CASE WHEN e.anonymous THEN '1' END, " \
   "  e.hash, e.campaign_id, c.name " \
   "FROM ledger_entries e " \
   "LEFT JOIN campaigns c ON c.id = e.campaign_id " \

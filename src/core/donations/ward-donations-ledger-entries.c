@@ -78,6 +78,8 @@ read_entry (WardLedgerEntries *self,
   entry->voucher = ward_rows_take_text (self, stmt, 15, FALSE);
   entry->reason = ward_rows_take_text (self, stmt, 16, FALSE);
   entry->note = ward_rows_take_text (self, stmt, 17, FALSE);
+  entry->anonymous = sqlite3_column_int (stmt, 18) != 0;
+  entry->book = ward_rows_take_text (self, stmt, 19, TRUE);
 }
 
 static void
@@ -118,7 +120,7 @@ ward_ledger_entries_load (WardStore  *store,
   stmt = ward_store_prepare (store,
                              "SELECT id, seq, kind, amount, reverses_id, entry_date, receipt_number, "
                              "donor, donor_kind, donor_group, search_key, method, reference, "
-                             "collector, receiver, voucher, reason, note "
+                             "collector, receiver, voucher, reason, note, anonymous, book "
                              "FROM ledger_entries WHERE campaign_id = ? "
                              "ORDER BY entry_date DESC, id DESC", error);
   if (stmt == NULL)
@@ -451,6 +453,14 @@ ward_ledger_entries_get_effect (WardLedgerEntries     *self,
         return -entry->amount;
       return entry->amount;
     }
+}
+
+const char *
+ward_ledger_entry_public_donor (const WardLedgerEntry *entry)
+{
+  g_return_val_if_fail (entry != NULL, NULL);
+
+  return entry->anonymous ? WARD_LEDGER_ANONYMOUS_DONOR : entry->donor;
 }
 
 char *

@@ -30,6 +30,7 @@ enum
   COL_NOTE,
   COL_DONOR_KIND,
   COL_REFERENCE,
+  COL_ANONYMOUS,
   N_COLUMNS
 };
 
@@ -43,6 +44,7 @@ static const char * const collector_aliases[] = { "Collector", "Người nhận"
 static const char * const note_aliases[] = { "Note", NULL };
 static const char * const kind_aliases[] = { "Donor kind", "Loại", NULL };
 static const char * const reference_aliases[] = { "Reference", "Số tham chiếu", "Mã GD", NULL };
+static const char * const anonymous_aliases[] = { "Anonymous", "Ẩn danh", "Giấu tên", NULL };
 
 static const WardCsvColumn donation_columns[N_COLUMNS] = {
   { "receipt_number", "Số biên lai", number_aliases, WARD_CSV_TEXT, TRUE },
@@ -55,6 +57,7 @@ static const WardCsvColumn donation_columns[N_COLUMNS] = {
   { "note", "Ghi chú", note_aliases, WARD_CSV_TEXT, FALSE },
   { "donor_kind", "Loại người ủng hộ", kind_aliases, WARD_CSV_TEXT, FALSE },
   { "reference", "Mã giao dịch", reference_aliases, WARD_CSV_TEXT, FALSE },
+  { "anonymous", "Không nêu tên", anonymous_aliases, WARD_CSV_BOOL, FALSE },
 };
 
 static guint
@@ -291,6 +294,7 @@ donations_import_row (WardImportRow  *row,
   input.reference = values[COL_REFERENCE].text;
   input.collector = values[COL_COLLECTOR].text;
   input.note = values[COL_NOTE].text;
+  input.anonymous = values[COL_ANONYMOUS].boolean;
   /* Offices' sheets often have no column for it: stored, marked. */
   input.reference_later = TRUE;
   input.outside_period_confirmed = row->context->allow_outside_period;
@@ -347,7 +351,7 @@ donations_export (WardStore          *store,
     return FALSE;
   stmt = ward_store_prepare (store,
                              "SELECT receipt_number, entry_date, donor, donor_group, amount, method, "
-                             "collector, note, donor_kind, reference FROM ledger_entries "
+                             "collector, note, donor_kind, reference, anonymous FROM ledger_entries "
                              "WHERE campaign_id = ? AND kind = 'receipt' ORDER BY book, seq", error);
   if (stmt == NULL)
     return FALSE;
@@ -366,6 +370,7 @@ donations_export (WardStore          *store,
       ward_csv_writer_add_text (writer, ward_stmt_text (stmt, 7));
       ward_csv_writer_add_text (writer, donor_kind_in_words (ward_stmt_text (stmt, 8)));
       ward_csv_writer_add_text (writer, ward_stmt_text (stmt, 9));
+      ward_csv_writer_add_bool (writer, sqlite3_column_int (stmt, 10) != 0);
       ward_csv_writer_end_row (writer);
     }
   if (rc != SQLITE_DONE)

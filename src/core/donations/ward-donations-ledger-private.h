@@ -31,8 +31,13 @@ typedef enum
   WARD_LEDGER_HASH_NOTE,
   WARD_LEDGER_HASH_CREATED_AT,
   WARD_LEDGER_HASH_PREV_HASH,
+  /* Fields added later are hashed only when set, after the others, so that
+   * the entries written before them keep their hash. */
+  WARD_LEDGER_HASH_ANONYMOUS,       /* "1": the donor asked not to be named publicly */
   WARD_LEDGER_N_HASH_FIELDS
 } WardLedgerHashField;
+
+#define WARD_LEDGER_N_FIRST_HASH_FIELDS (WARD_LEDGER_HASH_PREV_HASH + 1)
 
 #define WARD_LEDGER_HASH_LEN 64
 #define WARD_LEDGER_GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
@@ -64,6 +69,7 @@ typedef struct
   const char     *reverses_uuid;
   const char     *reason;
   const char     *note;
+  gboolean        anonymous;
 } WardLedgerNewEntry;
 
 /* Appends @entry to the end of the campaign's chain (book ''), inside the

@@ -375,6 +375,7 @@ ward_ledger_add_receipt (WardStore               *store,
   entry.reference = reference;
   entry.collector = collector;
   entry.note = note;
+  entry.anonymous = input->anonymous;
 
   if (!ward_ledger_append (store, campaign, &entry, id_out, error) ||
       !ward_store_commit (store, error))

@@ -80,6 +80,7 @@ typedef struct
   /* A receipt dated outside the campaign's period is refused unless the
    * clerk confirmed it (ward_campaign_describe_outside() says why). */
   gboolean           outside_period_confirmed;
+  gboolean           anonymous;       /* the donor asked not to be named on public lists */
 } WardReceiptInput;
 
 typedef struct
@@ -286,6 +287,7 @@ typedef struct
   WardPaymentMethod  method;
   gboolean           has_method;      /* FALSE for a transfer upward */
   const char        *date;            /* ISO */
+  const char        *book;            /* the receipt book (quyển) the entry is in */
   const char        *receipt_number;  /* "" for a transfer */
   const char        *donor;
   const char        *donor_group;     /* "" if none */
@@ -296,7 +298,14 @@ typedef struct
   const char        *voucher;
   const char        *reason;
   const char        *note;
+  gboolean           anonymous;       /* listed publicly as WARD_LEDGER_ANONYMOUS_DONOR */
 } WardLedgerEntry;
+
+/* How every public list names a donor who asked not to be named; the
+ * ledger keeps the name. */
+#define WARD_LEDGER_ANONYMOUS_DONOR "Nhà hảo tâm (không nêu tên)"
+/* The donor as a public list shows it. */
+const char             *ward_ledger_entry_public_donor       (const WardLedgerEntry  *entry);
 
 /* Every entry of one campaign in compact form (strings shared), newest
  * first, for lists of 100,000 entries: WardRows of WardLedgerEntry
@@ -338,8 +347,9 @@ int                     ward_ledger_compare_receipt_numbers  (const char        
 /* ---- Spreadsheet exchange ----------------------------------------------- */
 
 /* "donations": Số biên lai, Ngày, Người ủng hộ, Đơn vị / Tổ dân phố, Số tiền,
- * Hình thức, Người thu, Ghi chú (and, optional, Loại người ủng hộ and Mã giao
- * dịch, so that an export reads back the same). Export writes the receipts. */
+ * Hình thức, Người thu, Ghi chú (and, optional, Loại người ủng hộ, Mã giao
+ * dịch and Không nêu tên, so that an export reads back the same). Export
+ * writes the receipts. */
 extern const WardImportKind ward_donations_import_kind;
 
 /* For `ward-tracker-cli stats`: every campaign with its totals. */

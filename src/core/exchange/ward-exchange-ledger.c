@@ -39,6 +39,7 @@ static const char * const hash_columns[WARD_LEDGER_N_HASH_FIELDS] = {
   [WARD_LEDGER_HASH_NOTE] = "note",
   [WARD_LEDGER_HASH_CREATED_AT] = "created_at",
   [WARD_LEDGER_HASH_PREV_HASH] = "prev_hash",
+  [WARD_LEDGER_HASH_ANONYMOUS] = "anonymous",
 };
 
 typedef struct
@@ -177,6 +178,12 @@ compute_hash (const Entry *entry,
 
       if (i == WARD_LEDGER_HASH_UUID)
         text = g_strdup (entry->uuid);
+      else if (i == WARD_LEDGER_HASH_ANONYMOUS)
+        /* A flag, hashed only when set (ward_ledger_hash_fields()); a bundle
+         * from before it has none. */
+        text = json_object_has_member (entry->values, hash_columns[i])
+               && json_object_get_int_member (entry->values, hash_columns[i]) != 0
+               ? g_strdup ("1") : NULL;
       else if (json_object_has_member (entry->values, hash_columns[i]))
         text = bundle_node_to_text (json_object_get_member (entry->values, hash_columns[i]));
       g_ptr_array_add (texts, text);

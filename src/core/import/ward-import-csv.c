@@ -14,6 +14,7 @@
 #include "base/ward-format.h"
 #include "base/ward-text.h"
 #include "import/ward-import-csv.h"
+#include "workbook/ward-workbook.h"
 
 /* How many rows the separator and header detection look at. */
 #define SAMPLE_ROWS 30
@@ -66,6 +67,11 @@ struct _WardCsvWriter
   gboolean       closed;
   GError        *error;   /* the first failed write */
   GPtrArray     *cells;   /* for cells: the row's fields as written, unquoted */
+  WardWorkbook  *book;    /* a workbook instead of CSV; NULL if it could not be made */
+  WardSheet     *sheet;
+  gboolean       to_workbook;
+  guint          row;
+  guint          column;
 };
 
 /* Where the splitter stands. Each field is unquoted within its own bytes
@@ -1997,12 +2003,31 @@ ward_csv_writer_new_for_path (const char      *path,
   return writer;
 }
 
+WardCsvWriter *
+ward_csv_writer_new_for_workbook (const char      *path,
+                                  WardOutputFlags  flags,
+                                  const char      *sheet_name)
+{
+  WardCsvWriter *writer;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  writer = writer_new ();
+  writer->path = g_strdup (path);
+  writer->to_workbook = TRUE;
+  writer->book = ward_workbook_new (path, flags, sheet_name, NULL, &writer->error);
+  if (writer->book != NULL)
+    writer->sheet = ward_workbook_add_sheet (writer->book, sheet_name);
+  return writer;
+}
+
 void
 ward_csv_writer_free (WardCsvWriter *writer)
 {
   if (writer == NULL)
     return;
 
+  g_clear_pointer (&writer->book, ward_workbook_free);
   g_clear_object (&writer->stream);
   g_free (writer->path);
   g_string_free (writer->buffer, TRUE);
@@ -2065,15 +2090,36 @@ writer_add_field (WardCsvWriter *writer,
     g_string_append_c (writer->buffer, '"');
 }
 
+/* The next cell of the workbook's row; FALSE when writing CSV. */
+static gboolean
+to_sheet (WardCsvWriter *writer,
+          guint         *column)
+{
+  *column = 0;
+  if (!writer->to_workbook)
+    return FALSE;
+  g_return_val_if_fail (!writer->closed, TRUE);
+  writer->row_started = TRUE;
+  *column = writer->column++;
+  return TRUE;
+}
+
 void
 ward_csv_writer_add_header (WardCsvWriter       *writer,
                             const WardCsvColumn *columns,
                             guint                n_columns)
 {
+  guint column;
+
   g_return_if_fail (columns != NULL || n_columns == 0);
 
   for (guint c = 0; c < n_columns; c++)
-    writer_add_field (writer, columns[c].label);
+    if (!to_sheet (writer, &column))
+      writer_add_field (writer, columns[c].label);
+    else if (writer->sheet != NULL)
+      ward_sheet_set_text (writer->sheet, writer->row, column, columns[c].label, WARD_CELL_HEADER);
+  if (writer->sheet != NULL)
+    ward_sheet_freeze_rows (writer->sheet, writer->row + 1);
   ward_csv_writer_end_row (writer);
 }
 
@@ -2081,7 +2127,12 @@ void
 ward_csv_writer_add_text (WardCsvWriter *writer,
                           const char    *text)
 {
-  writer_add_field (writer, text);
+  guint column;
+
+  if (!to_sheet (writer, &column))
+    writer_add_field (writer, text);
+  else if (writer->sheet != NULL)
+    ward_sheet_set_text (writer->sheet, writer->row, column, text, WARD_CELL_PLAIN);
 }
 
 void
@@ -2089,6 +2140,15 @@ ward_csv_writer_add_date (WardCsvWriter *writer,
                           const char    *iso_date)
 {
   char text[11];
+  guint column;
+
+  if (to_sheet (writer, &column))
+    {
+      if (writer->sheet != NULL
+          && !ward_sheet_set_date (writer->sheet, writer->row, column, iso_date, FALSE))
+        ward_sheet_set_text (writer->sheet, writer->row, column, iso_date, WARD_CELL_PLAIN);
+      return;
+    }
 
   if (iso_date == NULL || strlen (iso_date) != 10 || iso_date[4] != '-' || iso_date[7] != '-')
     {
@@ -2105,6 +2165,15 @@ ward_csv_writer_add_money (WardCsvWriter *writer,
                            gint64         dong)
 {
   char text[24];
+  guint column;
+
+  if (to_sheet (writer, &column))
+    {
+      if (writer->sheet != NULL)
+        ward_sheet_set_number (writer->sheet, writer->row, column, (double) dong,
+                               WARD_NUMBER_INTEGER, FALSE);
+      return;
+    }
 
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, dong);
   writer_add_field (writer, text);
@@ -2125,7 +2194,19 @@ ward_csv_writer_add_decimal (WardCsvWriter *writer,
   char format[16];
   char text[G_ASCII_DTOSTR_BUF_SIZE];
   char *point;
+  guint column;
 
+  if (to_sheet (writer, &column))
+    {
+      if (writer->sheet == NULL)
+        return;
+      if (isfinite (value))
+        ward_sheet_set_number (writer->sheet, writer->row, column, value, WARD_NUMBER_DECIMAL,
+                               FALSE);
+      else
+        ward_sheet_set_text (writer->sheet, writer->row, column, NULL, WARD_CELL_PLAIN);
+      return;
+    }
   if (!isfinite (value))
     {
       writer_add_field (writer, "");
@@ -2155,7 +2236,7 @@ void
 ward_csv_writer_add_bool (WardCsvWriter *writer,
                           gboolean       value)
 {
-  writer_add_field (writer, value ? "x" : "");
+  ward_csv_writer_add_text (writer, value ? "x" : "");
 }
 
 static void
@@ -2177,6 +2258,13 @@ ward_csv_writer_end_row (WardCsvWriter *writer)
 
   if (writer->cells != NULL)
     return;
+  if (writer->to_workbook)
+    {
+      writer->row++;
+      writer->column = 0;
+      writer->row_started = FALSE;
+      return;
+    }
   g_string_append (writer->buffer, "\r\n");
   writer->row_started = FALSE;
 
@@ -2199,6 +2287,16 @@ ward_csv_writer_close (WardCsvWriter  *writer,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  if (writer->to_workbook)
+    {
+      if (writer->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&writer->error));
+          return FALSE;
+        }
+      return ward_workbook_close (g_steal_pointer (&writer->book), error);
+    }
 
   if (writer->stream != NULL)
     {

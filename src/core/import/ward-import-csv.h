@@ -20,7 +20,9 @@ G_BEGIN_DECLS
  *
  * Writing: WardCsvWriter writes what Excel opens correctly (UTF-8 with BOM,
  * comma, CRLF, dd/mm/yyyy dates, money as plain digits); reading the result
- * back gives the same values. */
+ * back gives the same values. The same calls write an Excel workbook
+ * instead (ward_csv_writer_new_for_workbook()): dates as Excel dates,
+ * money and numbers as numbers, the header row frozen (ward-workbook.h). */
 
 typedef enum
 {
@@ -250,6 +252,12 @@ typedef struct _WardCsvWriter WardCsvWriter;
 WardCsvWriter *ward_csv_writer_new          (GOutputStream       *stream);
 WardCsvWriter *ward_csv_writer_new_for_path (const char          *path,
                                              WardOutputFlags      flags);
+/* The same rows as one sheet named @sheet_name of an .xlsx workbook at
+ * @path, through the same output rule, put in place by
+ * ward_csv_writer_close(). */
+WardCsvWriter *ward_csv_writer_new_for_workbook (const char      *path,
+                                                 WardOutputFlags  flags,
+                                                 const char      *sheet_name);
 
 /* A writer that keeps each row's cells as written, unquoted, for
  * ward_csv_writer_take_cells(): how an import compares a row with the

@@ -512,7 +512,11 @@ ward_export_to_path (WardStore             *store,
       return FALSE;
     }
 
-  writer = ward_csv_writer_new_for_path (path, flags);
+  /* The file's name says which: "members.xlsx" is a workbook. */
+  if (g_str_has_suffix (path, ".xlsx") || g_str_has_suffix (path, ".XLSX"))
+    writer = ward_csv_writer_new_for_workbook (path, flags, g_dgettext (GETTEXT_PACKAGE, kind->title));
+  else
+    writer = ward_csv_writer_new_for_path (path, flags);
   /* Read everything in one snapshot, so that the file is consistent even if
    * another program writes meanwhile. */
   if (!ward_store_exec (store, "BEGIN", error))

@@ -135,8 +135,9 @@ gboolean ward_import_run     (WardStore             *store,
                               WardImportResult      *result,
                               GError               **error);
 
-/* Writes every record of @kind to @path (UTF-8 with BOM, dd/mm/yyyy),
- * through ward_output_open(). */
+/* Writes every record of @kind to @path through ward_output_open(): CSV
+ * (UTF-8 with BOM, dd/mm/yyyy), or an Excel workbook when @path ends in
+ * ".xlsx" (real dates and numbers, the header row frozen). */
 gboolean ward_export_to_path (WardStore             *store,
                               const WardImportKind  *kind,
                               WardImportContext     *context,

@@ -10,12 +10,90 @@
 /* The blocks as the rules for Party documents (Hướng dẫn 36-HD/VPTW) and
  * state documents (Nghị định 30/2020/NĐ-CP) set them out. */
 
-#define BODY_SIZE      13.0
-#define TITLE_SIZE     15.0
-#define SUBTITLE_SIZE  14.0
-#define SMALL_SIZE     11.0
-#define SIGNATURE_ROOM 72.0  /* for the signature and the seal */
+#define SIGNATURE_ROOM 72.0  /* for the signature and the seal: about 25 mm */
 #define RULE_WIDTH     0.6
+
+/* Hướng dẫn 36-HD/VPTW (03/4/2018), the appendix "Mẫu chữ và chi tiết
+ * trình bày thể thức văn bản", as a secondary copy of it reproduces the
+ * table (the official PDF could not be read): each size is the guide's, or
+ * the lower end of its range. The rows for the signature, "Nơi nhận", the
+ * rule under the trích yếu and the page number were not in that copy; they
+ * follow the Party offices' practice as other secondary sources give it. */
+static const DocumentStyle party_style = {
+  .heading = 15,           /* "ĐẢNG CỘNG SẢN VIỆT NAM": in hoa, 15, đứng, đậm */
+  .motto = 0,              /* none: the Party heading has no motto */
+  .parent_body = 14,       /* tên cơ quan cấp trên trực tiếp: in hoa, 14, đứng */
+  .issuing_body = 14,      /* tên cơ quan ban hành: in hoa, 14, đứng, đậm */
+  .number = 14,            /* số và ký hiệu: in thường, 14, đứng ("Số 12-BC/ĐU") */
+  .place_date = 14,        /* địa danh, ngày tháng năm: in thường, 14, nghiêng */
+  .type_name = 16,         /* tên loại văn bản: in hoa, 15-16, đứng, đậm */
+  .abstract = 14,          /* trích yếu: in thường, 14-15, đứng, đậm */
+  .body = 14,              /* nội dung: in thường, 14-15, đứng */
+  .signature = 14,         /* quyền hạn, chức vụ (in hoa), họ tên: 14, đứng, đậm */
+  .recipients_label = "<u>Nơi nhận:</u>",  /* in thường, 14, đứng, gạch chân */
+  .recipients_label_size = 14,
+  .recipients = 12,        /* the recipients: in thường, 12, đứng */
+  .page_number = 14,
+  .abstract_rule = "-----", /* five hyphens under the trích yếu */
+};
+
+/* Nghị định 30/2020/NĐ-CP, Phụ lục I, Mục V "Mẫu chữ và chi tiết trình
+ * bày thể thức văn bản hành chính", which the Fatherland Front's own
+ * guidance (Hướng dẫn 91/HD-MTTW-BTT, 2013) follows for its documents: the
+ * national heading on the right. Sizes from the decree's table; the
+ * signature and "Nơi nhận" rows from secondary sources. */
+static const DocumentStyle state_style = {
+  .heading = 13,           /* Quốc hiệu: in hoa, 12-13, đứng, đậm */
+  .motto = 14,             /* Tiêu ngữ: in thường, 13-14, đứng, đậm */
+  .parent_body = 13,       /* tên cơ quan chủ quản: in hoa, 12-13, đứng */
+  .issuing_body = 13,      /* tên cơ quan ban hành: in hoa, 12-13, đứng, đậm */
+  .number = 13,            /* số, ký hiệu: in thường, 13, đứng ("Số: 12/DS-MTTQ-BTT") */
+  .place_date = 14,        /* địa danh, thời gian: in thường, 13-14, nghiêng */
+  .type_name = 14,         /* tên loại văn bản: in hoa, 13-14, đứng, đậm */
+  .abstract = 14,          /* trích yếu: in thường, 13-14, đứng, đậm */
+  .body = 14,              /* nội dung: in thường, 13-14, đứng */
+  .signature = 14,         /* quyền hạn, chức vụ, họ tên: 13-14, đứng, đậm */
+  .recipients_label = "<b><i>Nơi nhận:</i></b>",  /* in thường, 12, nghiêng, đậm */
+  .recipients_label_size = 12,
+  .recipients = 11,        /* the recipients: in thường, 11, đứng */
+  .page_number = 14,       /* Mục I.7: cỡ chữ 13 đến 14, đứng, canh giữa lề trên */
+  .abstract_rule = NULL,   /* a solid rule a third of the trích yếu's width */
+};
+
+/* Forms neither guide governs (the receipt book, on A5): the text of a
+ * printed form, smaller. */
+static const DocumentStyle form_style = {
+  .heading = 12,
+  .motto = 12,
+  .parent_body = 12,
+  .issuing_body = 12,
+  .number = 12,
+  .place_date = 12,
+  .type_name = 15,
+  .abstract = 12,
+  .body = 12,
+  .signature = 12,
+  .recipients_label = "<b><i>Nơi nhận:</i></b>",
+  .recipients_label_size = 11,
+  .recipients = 11,
+  .page_number = 12,
+  .abstract_rule = NULL,
+};
+
+const DocumentStyle *
+ward_report_style (WardReport *owner)
+{
+  switch (owner->header_kind)
+    {
+    case WARD_REPORT_HEADER_PARTY:
+      return &party_style;
+    case WARD_REPORT_HEADER_STATE:
+      return &state_style;
+    case WARD_REPORT_HEADER_NONE:
+    default:
+      return &form_style;
+    }
+}
 
 static PangoLayout *
 text_layout_new (PangoContext    *context,
@@ -178,8 +256,8 @@ header_layouts_init (WardReport    *self,
                      PangoContext  *context,
                      HeaderLayouts *h)
 {
+  const DocumentStyle *style = ward_report_style (self);
   gboolean party = self->header_kind == WARD_REPORT_HEADER_PARTY;
-  double body_size = party ? 13 : 12;
   const char *heading = self->heading;
   const char *motto = self->motto;
 
@@ -189,13 +267,19 @@ header_layouts_init (WardReport    *self,
       motto = party ? NULL : "Độc lập - Tự do - Hạnh phúc";
     }
 
-  h->parent = header_layout_new (context, self->parent_body, body_size, WARD_REPORT_STYLE_NORMAL);
-  h->issuing = header_layout_new (context, self->issuing_body, body_size, WARD_REPORT_STYLE_BOLD);
-  h->mark = party ? header_layout_new (context, "*", body_size, WARD_REPORT_STYLE_NORMAL) : NULL;
-  h->number = header_layout_new (context, self->number, 13, WARD_REPORT_STYLE_NORMAL);
-  h->heading = header_layout_new (context, heading, party ? 14 : 12, WARD_REPORT_STYLE_BOLD);
-  h->motto = header_layout_new (context, motto, 13, WARD_REPORT_STYLE_BOLD);
-  h->place_date = header_layout_new (context, self->place_date, 13, WARD_REPORT_STYLE_ITALIC);
+  h->parent = header_layout_new (context, self->parent_body, style->parent_body,
+                                 WARD_REPORT_STYLE_NORMAL);
+  h->issuing = header_layout_new (context, self->issuing_body, style->issuing_body,
+                                  WARD_REPORT_STYLE_BOLD);
+  /* Under a Party body, "*" (Hướng dẫn 36-HD/VPTW); under the others a
+   * short rule, drawn in render_bodies(). */
+  h->mark = party ? header_layout_new (context, "*", style->issuing_body,
+                                       WARD_REPORT_STYLE_NORMAL) : NULL;
+  h->number = header_layout_new (context, self->number, style->number, WARD_REPORT_STYLE_NORMAL);
+  h->heading = header_layout_new (context, heading, style->heading, WARD_REPORT_STYLE_BOLD);
+  h->motto = header_layout_new (context, motto, style->motto, WARD_REPORT_STYLE_BOLD);
+  h->place_date = header_layout_new (context, self->place_date, style->place_date,
+                                     WARD_REPORT_STYLE_ITALIC);
 }
 
 static double
@@ -320,6 +404,32 @@ render_header (WardReport   *self,
   return bottom - y;
 }
 
+/* The short rule under the trích yếu: five hyphens on Party documents, a
+ * solid line a third of its width on the others (see the styles). */
+static double
+render_abstract_rule (const DocumentStyle *style,
+                      PangoContext        *context,
+                      PangoLayout         *abstract,
+                      cairo_t             *cr,
+                      double               x,
+                      double               y,
+                      double               width)
+{
+  LineExtents line;
+
+  if (style->abstract_rule != NULL)
+    {
+      g_autoptr(PangoLayout) dashes = text_layout_new (context, style->abstract_rule, FALSE,
+                                                       style->abstract, WARD_REPORT_STYLE_NORMAL,
+                                                       width, PANGO_ALIGN_CENTER);
+
+      return show (cr, dashes, x, y);
+    }
+  last_line_extents (abstract, &line);
+  rule (cr, x + line.x + line.width / 3, y + 3, line.width / 3);
+  return 6;
+}
+
 static double
 render_title (WardReport   *self,
               PangoContext *context,
@@ -328,20 +438,31 @@ render_title (WardReport   *self,
               double        y,
               double        width)
 {
+  const DocumentStyle *style = ward_report_style (self);
   double top = y;
 
   if (self->title != NULL)
     {
-      g_autoptr(PangoLayout) title = text_layout_new (context, self->title, FALSE, TITLE_SIZE,
+      g_autoptr(PangoLayout) title = text_layout_new (context, self->title, FALSE, style->type_name,
                                                       WARD_REPORT_STYLE_BOLD, width,
                                                       PANGO_ALIGN_CENTER);
       y += show (cr, title, x, y);
     }
 
+  if (self->abstract != NULL)
+    {
+      g_autoptr(PangoLayout) abstract = text_layout_new (context, self->abstract, FALSE,
+                                                         style->abstract, WARD_REPORT_STYLE_BOLD,
+                                                         width, PANGO_ALIGN_CENTER);
+
+      y += show (cr, abstract, x, y);
+      y += render_abstract_rule (style, context, abstract, cr, x, y, width);
+    }
+
   if (self->subtitle != NULL)
     {
       g_autoptr(PangoLayout) subtitle = text_layout_new (context, self->subtitle, TRUE,
-                                                         SUBTITLE_SIZE, self->subtitle_style,
+                                                         style->body, self->subtitle_style,
                                                          width, PANGO_ALIGN_CENTER);
       if (y > top)
         y += 2;
@@ -359,7 +480,8 @@ render_heading (Block        *block,
                 double        y,
                 double        width)
 {
-  g_autoptr(PangoLayout) layout = text_layout_new (context, block->text, FALSE, BODY_SIZE,
+  g_autoptr(PangoLayout) layout = text_layout_new (context, block->text, FALSE,
+                                                   ward_report_style (block->owner)->body,
                                                    WARD_REPORT_STYLE_BOLD, width,
                                                    PANGO_ALIGN_LEFT);
 
@@ -393,7 +515,8 @@ render_key_value (Block        *block,
                   double        y,
                   double        width)
 {
-  g_autoptr(PangoLayout) value = text_layout_new (context, block->value, FALSE, BODY_SIZE,
+  double size = ward_report_style (block->owner)->body;
+  g_autoptr(PangoLayout) value = text_layout_new (context, block->value, FALSE, size,
                                                   WARD_REPORT_STYLE_BOLD, -1, PANGO_ALIGN_LEFT);
   double value_width = MIN (width_of (value), width / 2);
   g_autoptr(PangoLayout) key = NULL;
@@ -402,7 +525,7 @@ render_key_value (Block        *block,
 
   pango_layout_set_width (value, (int) (value_width * PANGO_SCALE));
   pango_layout_set_alignment (value, PANGO_ALIGN_RIGHT);
-  key = text_layout_new (context, block->text, FALSE, BODY_SIZE, WARD_REPORT_STYLE_NORMAL,
+  key = text_layout_new (context, block->text, FALSE, size, WARD_REPORT_STYLE_NORMAL,
                          width - value_width - 12, PANGO_ALIGN_LEFT);
 
   /* The value sits on the baseline of the key's last line. */
@@ -424,17 +547,18 @@ render_signature (WardReport   *self,
                   double        y,
                   double        width)
 {
+  const DocumentStyle *style = ward_report_style (self);
   double left_width = 0.45 * width;
   double left = 0, right = 0;
 
   if (self->recipients != NULL)
     {
-      g_autoptr(PangoLayout) label = text_layout_new (context, "Nơi nhận:", FALSE, 12,
-                                                      WARD_REPORT_STYLE_BOLD
-                                                      | WARD_REPORT_STYLE_ITALIC,
+      g_autoptr(PangoLayout) label = text_layout_new (context, style->recipients_label, TRUE,
+                                                      style->recipients_label_size,
+                                                      WARD_REPORT_STYLE_NORMAL,
                                                       left_width, PANGO_ALIGN_LEFT);
       g_autoptr(PangoLayout) list = text_layout_new (context, self->recipients, FALSE,
-                                                     SMALL_SIZE, WARD_REPORT_STYLE_NORMAL,
+                                                     style->recipients, WARD_REPORT_STYLE_NORMAL,
                                                      left_width, PANGO_ALIGN_LEFT);
 
       left += show (cr, label, x, y);
@@ -444,10 +568,10 @@ render_signature (WardReport   *self,
   if (self->signature_lines != NULL || self->signatory != NULL)
     {
       g_autoptr(PangoLayout) lines = text_layout_new (context, self->signature_lines, FALSE,
-                                                      BODY_SIZE, WARD_REPORT_STYLE_BOLD,
+                                                      style->signature, WARD_REPORT_STYLE_BOLD,
                                                       width - left_width, PANGO_ALIGN_CENTER);
       g_autoptr(PangoLayout) name = text_layout_new (context, self->signatory, FALSE,
-                                                     BODY_SIZE, WARD_REPORT_STYLE_BOLD,
+                                                     style->signature, WARD_REPORT_STYLE_BOLD,
                                                      width - left_width, PANGO_ALIGN_CENTER);
 
       if (self->signature_lines != NULL)
@@ -460,18 +584,44 @@ render_signature (WardReport   *self,
   return MAX (left, right);
 }
 
+/* Columns of equal width, each centred: signatures side by side. */
+static double
+render_columns (Block        *block,
+                PangoContext *context,
+                cairo_t      *cr,
+                double        x,
+                double        y,
+                double        width)
+{
+  guint n = g_strv_length (block->columns);
+  double column_width = width / n;
+  double height = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PangoLayout) layout = text_layout_new (context, block->columns[i], TRUE,
+                                                       ward_report_style (block->owner)->body,
+                                                       WARD_REPORT_STYLE_NORMAL, column_width - 4,
+                                                       PANGO_ALIGN_CENTER);
+
+      height = MAX (height, show (cr, layout, x + i * column_width + 2, y));
+    }
+  return height;
+}
+
 PangoLayout *
 ward_report_paragraph_layout_new (Block        *block,
                                   PangoContext *context,
                                   double        width)
 {
+  const DocumentStyle *style = ward_report_style (block->owner);
   PangoLayout *layout;
 
   if (block->kind == BLOCK_CLOSING)
-    return text_layout_new (context, block->text, TRUE, SMALL_SIZE, WARD_REPORT_STYLE_NORMAL,
-                            width, PANGO_ALIGN_LEFT);
+    return text_layout_new (context, block->text, TRUE, style->recipients,
+                            WARD_REPORT_STYLE_NORMAL, width, PANGO_ALIGN_LEFT);
 
-  layout = text_layout_new (context, block->text, TRUE, BODY_SIZE, WARD_REPORT_STYLE_NORMAL,
+  layout = text_layout_new (context, block->text, TRUE, style->body, WARD_REPORT_STYLE_NORMAL,
                             width, PANGO_ALIGN_LEFT);
   pango_layout_set_justify (layout, TRUE);
   pango_layout_set_indent (layout, (int) (10 * WARD_REPORT_MM * PANGO_SCALE));
@@ -492,31 +642,36 @@ ward_report_render_block (WardReport   *self,
   switch (block->kind)
     {
     case BLOCK_HEADER:
-      return render_header (self, context, cr, x, y, width);
+      return render_header (block->owner, context, cr, x, y, width);
     case BLOCK_TITLE:
-      return render_title (self, context, cr, x, y, width);
+      return render_title (block->owner, context, cr, x, y, width);
     case BLOCK_HEADING:
       return render_heading (block, context, cr, x, y, width);
     case BLOCK_KEY_VALUE:
       return render_key_value (block, context, cr, x, y, width);
     case BLOCK_SIGNATURE:
-      return render_signature (self, context, cr, x, y, width);
+      return render_signature (block->owner, context, cr, x, y, width);
+    case BLOCK_COLUMNS:
+      return render_columns (block, context, cr, x, y, width);
     case BLOCK_PARAGRAPH:
     case BLOCK_TABLE:
     case BLOCK_CLOSING:
+    case BLOCK_PAGE_BREAK:
     default:
       g_assert_not_reached ();
     }
 }
 
 void
-ward_report_draw_page_number (PangoContext *context,
+ward_report_draw_page_number (WardReport   *self,
+                              PangoContext *context,
                               cairo_t      *cr,
                               const Frame  *frame,
-                              int           page_nr)
+                              int           number)
 {
-  g_autofree char *text = g_strdup_printf ("%d", page_nr + 1);
-  g_autoptr(PangoLayout) layout = text_layout_new (context, text, FALSE, BODY_SIZE,
+  g_autofree char *text = g_strdup_printf ("%d", number);
+  g_autoptr(PangoLayout) layout = text_layout_new (context, text, FALSE,
+                                                   ward_report_style (self)->page_number,
                                                    WARD_REPORT_STYLE_NORMAL, frame->width,
                                                    PANGO_ALIGN_CENTER);
 

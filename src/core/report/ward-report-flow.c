@@ -8,7 +8,16 @@
 /* Pagination: every block is measured once, then placed in one pass down the
  * flow (O(rows) for tables). Paragraphs split between lines and tables
  * between rows, under a repeated header row; the other blocks never split,
- * and headings and the title stay with what follows them. */
+ * and headings and the title stay with what follows them. A signature
+ * never stands alone on a page: when it does not fit under what comes
+ * before it, the last rows of the table (its total with them) or the last
+ * lines of the paragraph go to the next page with it, as a secretary
+ * would move them. */
+
+/* The rows that go with a signature to its page: the totals at the end of
+ * the table and this many rows above them. */
+#define TAIL_ROWS  2
+#define TAIL_LINES 2
 
 typedef struct
 {
@@ -26,6 +35,8 @@ static const BlockRules block_rules[] = {
   [BLOCK_TABLE]     = { 6, 8, FALSE },
   [BLOCK_SIGNATURE] = { 12, 0, FALSE },
   [BLOCK_CLOSING]   = { 12, 0, FALSE },
+  [BLOCK_COLUMNS]   = { 8, 10, FALSE },
+  [BLOCK_PAGE_BREAK] = { 0, 0, FALSE },
 };
 
 static void
@@ -71,11 +82,15 @@ measure_block (WardReport   *self,
     case BLOCK_TABLE:
       ward_report_table_measure (block->table, context, width);
       break;
+    case BLOCK_PAGE_BREAK:
+      block->height = 0;
+      break;
     case BLOCK_HEADER:
     case BLOCK_TITLE:
     case BLOCK_HEADING:
     case BLOCK_KEY_VALUE:
     case BLOCK_SIGNATURE:
+    case BLOCK_COLUMNS:
     default:
       block->height = ward_report_render_block (self, block, context, NULL, 0, 0, width);
       break;
@@ -104,6 +119,8 @@ first_part_height (Block *block)
     case BLOCK_HEADING:
     case BLOCK_KEY_VALUE:
     case BLOCK_SIGNATURE:
+    case BLOCK_COLUMNS:
+    case BLOCK_PAGE_BREAK:
     default:
       return block->height;
     }
@@ -116,6 +133,8 @@ typedef struct
   Frame         frame;
   double        y;
   Block        *header_table;  /* the table whose header row is on the current page */
+  guint         document_start; /* the page the current document starts on */
+  double        reserve;       /* what must fit after the block being placed: a signature */
 } Flow;
 
 static void
@@ -135,10 +154,25 @@ static void
 flow_new_page (Flow *flow)
 {
   guint start = flow->report->placements->len;
+  int number = (int) (flow->report->page_starts->len - flow->document_start) + 1;
 
   g_array_append_val (flow->report->page_starts, start);
+  g_array_append_val (flow->report->page_numbers, number);
   flow->y = flow->frame.top;
   flow->header_table = NULL;
+}
+
+/* An appended document starts on a page of its own, numbered from 1. */
+static void
+flow_start_document (Flow *flow)
+{
+  int first = 1;
+
+  if (flow->report->placements->len > g_array_index (flow->report->page_starts, guint,
+                                                      flow->report->page_starts->len - 1))
+    flow_new_page (flow);
+  flow->document_start = flow->report->page_starts->len - 1;
+  g_array_index (flow->report->page_numbers, int, flow->report->page_numbers->len - 1) = first;
 }
 
 static gboolean
@@ -181,6 +215,21 @@ flow_lines (Flow  *flow,
               continue;
             }
           last = first + 1;  /* a line taller than a page */
+        }
+
+      /* The paragraph ends here but the signature after it does not fit:
+       * its last lines go with the signature. */
+      if (last == n_lines && flow->reserve > 0
+          && flow->y + ward_report_block_line_top (block, last) - top + block_rules[block->kind].space_after
+             + flow->reserve > flow->frame.bottom)
+        {
+          if (last - first > TAIL_LINES)
+            last -= TAIL_LINES;
+          else if (first == 0 && !flow_at_top (flow))
+            {
+              flow_new_page (flow);
+              continue;
+            }
         }
 
       flow_place (flow, block, first, last, 0, -1);
@@ -266,6 +315,28 @@ row_is_tall (Flow            *flow,
          > flow->frame.bottom - flow->frame.top;
 }
 
+/* How many rows at the end of a table, starting on this page at @start, go
+ * to the next page with the signature: the totals and TAIL_ROWS above them,
+ * with the group heading above those; 0 when that would leave no row of
+ * the table on this page. */
+static guint
+tail_rows (WardReportTable *table,
+           guint            start,
+           guint            n_rows)
+{
+  guint first = n_rows;
+  guint normal = 0;
+
+  while (first > start && ward_report_table_get_row_kind (table, first - 1) == 1)
+    first--;
+  while (first > start && normal < TAIL_ROWS)
+    if (ward_report_table_get_row_kind (table, --first) == 0)
+      normal++;
+  while (first > start && ward_report_table_row_is_group (table, first - 1))
+    first--;
+  return first > start ? n_rows - first : 0;
+}
+
 /* Rows go on a page while they fit, under the header row repeated on every
  * page; a row is cut only when it is taller than a page on its own. */
 static void
@@ -310,6 +381,32 @@ flow_table (Flow  *flow,
       if (row < n_rows && row - start > 1 && ward_report_table_row_is_group (table, row - 1))
         y -= ward_report_table_get_row_height (table, --row);
 
+      /* The table ends on the next page: leave it its last rows, not the
+       * total alone, to go with the signature. */
+      if (row < n_rows && flow->reserve > 0 && row - start > 1)
+        {
+          guint tail = tail_rows (table, 0, n_rows);
+
+          while (n_rows - row < tail && row - start > 1)
+            y -= ward_report_table_get_row_height (table, --row);
+        }
+
+      if (row == n_rows && flow->reserve > 0
+          && y + block_rules[BLOCK_TABLE].space_after + flow->reserve > flow->frame.bottom)
+        {
+          guint tail = tail_rows (table, start, n_rows);
+
+          if (tail == 0 && !flow_at_top (flow))
+            {
+              /* Too few rows here to leave some behind: all go on. */
+              flow_new_page (flow);
+              row = start;
+              continue;
+            }
+          while (row > n_rows - tail)
+            y -= ward_report_table_get_row_height (table, --row);
+        }
+
       flow_place_rows (flow, block, start, row, 0, -1);
       flow->y = y;
 
@@ -337,11 +434,18 @@ flow_block (Flow  *flow,
     case BLOCK_TABLE:
       flow_table (flow, block);
       break;
+    case BLOCK_PAGE_BREAK:
+      if (block == &block->owner->break_block)
+        flow_start_document (flow);
+      else if (!flow_at_top (flow))
+        flow_new_page (flow);
+      return;
     case BLOCK_HEADER:
     case BLOCK_TITLE:
     case BLOCK_HEADING:
     case BLOCK_KEY_VALUE:
     case BLOCK_SIGNATURE:
+    case BLOCK_COLUMNS:
     default:
       {
         double need = block->height;
@@ -349,6 +453,8 @@ flow_block (Flow  *flow,
         if (rules->keep_with_next && next != NULL)
           need += rules->space_after + block_rules[next->kind].space_before
                   + first_part_height (next);
+        else if (flow->reserve > 0)
+          need += rules->space_after + flow->reserve;
         flow_need (flow, need);
         flow_place (flow, block, 0, 0, 0, -1);
         flow->y += block->height;
@@ -359,30 +465,11 @@ flow_block (Flow  *flow,
   flow->y += rules->space_after;
 }
 
-static GPtrArray *
-collect_flow (WardReport *self)
-{
-  GPtrArray *flow = g_ptr_array_new ();
-
-  if (self->header_kind != WARD_REPORT_HEADER_NONE)
-    g_ptr_array_add (flow, &self->header_block);
-  if (self->title != NULL || self->subtitle != NULL)
-    g_ptr_array_add (flow, &self->title_block);
-  for (guint i = 0; i < self->blocks->len; i++)
-    g_ptr_array_add (flow, g_ptr_array_index (self->blocks, i));
-  if (self->recipients != NULL || self->signature_lines != NULL || self->signatory != NULL)
-    g_ptr_array_add (flow, &self->signature_block);
-  if (self->closing_block.text != NULL)
-    g_ptr_array_add (flow, &self->closing_block);
-
-  return flow;
-}
-
 void
 ward_report_flow (WardReport   *self,
                   PangoContext *context)
 {
-  g_autoptr(GPtrArray) blocks = collect_flow (self);
+  g_autoptr(GPtrArray) blocks = ward_report_collect_blocks (self);
   Flow flow = { .report = self, .context = context };
   guint end;
 
@@ -393,8 +480,14 @@ ward_report_flow (WardReport   *self,
 
   flow_new_page (&flow);
   for (guint i = 0; i < blocks->len; i++)
-    flow_block (&flow, g_ptr_array_index (blocks, i),
-                i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL);
+    {
+      Block *next = i + 1 < blocks->len ? g_ptr_array_index (blocks, i + 1) : NULL;
+
+      /* What the block must leave room for: the signature after it. */
+      flow.reserve = next != NULL && next->signs
+                     ? block_rules[next->kind].space_before + next->height : 0;
+      flow_block (&flow, g_ptr_array_index (blocks, i), next);
+    }
 
   end = self->placements->len;
   g_array_append_val (self->page_starts, end);

@@ -20,7 +20,7 @@
  * that replaces it only once complete, so that a full disk or a pulled USB
  * stick never leaves half a report where the clerk expects the whole one,
  * and never over the open database or an existing file not to be
- * replaced. */
+ * replaced. A5 pages go two to an A4 sheet (ward_report_draw_sheet()). */
 
 typedef struct
 {
@@ -114,20 +114,22 @@ render_pdf (WardReport *self,
 {
   cairo_surface_t *surface;
   cairo_status_t status;
-  double width, height;
+  double width, height, sheet_width, sheet_height;
   cairo_t *cr;
-  int n_pages;
+  int n_sheets;
 
   ward_report_get_page_size (self, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write_cb, sink, width, height);
+  ward_report_get_sheet_size (self, &sheet_width, &sheet_height);
+  surface = cairo_pdf_surface_create_for_stream (pdf_sink_write_cb, sink, sheet_width, sheet_height);
   set_metadata (self, surface);
   cr = cairo_create (surface);
 
-  n_pages = ward_report_paginate (self, cr, width, height);
-  for (int page = 0; page < n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
+  ward_report_paginate (self, cr, width, height);
+  n_sheets = ward_report_get_n_sheets (self);
+  for (int sheet = 0; sheet < n_sheets && cairo_status (cr) == CAIRO_STATUS_SUCCESS; sheet++)
     {
-      cairo_pdf_surface_set_size (surface, width, height);
-      ward_report_draw_page (self, cr, page);
+      cairo_pdf_surface_set_size (surface, sheet_width, sheet_height);
+      ward_report_draw_sheet (self, cr, sheet);
       cairo_show_page (cr);
     }
 

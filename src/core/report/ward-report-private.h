@@ -14,10 +14,16 @@ G_BEGIN_DECLS
 #define WARD_REPORT_FONT_PACKAGE  "fonts-liberation2"
 #define WARD_REPORT_MM          (72.0 / 25.4)
 
-#define MARGIN_TOP     (25 * WARD_REPORT_MM)
-#define MARGIN_BOTTOM  (25 * WARD_REPORT_MM)
-#define MARGIN_LEFT    (35 * WARD_REPORT_MM)
-#define MARGIN_RIGHT   (15 * WARD_REPORT_MM)
+/* The margins of an official document. Nghị định 30/2020/NĐ-CP, Phụ lục I,
+ * Phần I, Mục I.3: "cách mép trên và mép dưới 20 - 25 mm, cách mép trái
+ * 30 - 35 mm, cách mép phải 15 - 20 mm". Hướng dẫn 36-HD/VPTW's own
+ * figures could not be read in the guide (secondary copies give 20/20/30/15
+ * and, for the older 11-HD/VPTW, 25/25/35/15): these satisfy Nghị định 30
+ * and the older Party rule, and the left one leaves room to bind. */
+#define MARGIN_TOP_MM     25.0
+#define MARGIN_BOTTOM_MM  25.0
+#define MARGIN_LEFT_MM    35.0
+#define MARGIN_RIGHT_MM   15.0
 #define A4_SHORT       (210 * WARD_REPORT_MM)
 #define A4_LONG        (297 * WARD_REPORT_MM)
 
@@ -31,14 +37,44 @@ typedef enum
   BLOCK_TABLE,
   BLOCK_SIGNATURE,
   BLOCK_CLOSING,
+  BLOCK_COLUMNS,
+  BLOCK_PAGE_BREAK,
 } BlockKind;
+
+/* The sizes (points) and styles the guides fix for each part of a
+ * document, one set per kind of heading: Hướng dẫn 36-HD/VPTW for Party
+ * documents, Nghị định 30/2020/NĐ-CP for the state's and the Fatherland
+ * Front's, and a smaller set for forms (receipts) that neither governs.
+ * The values and the rule each one follows are in ward-report-blocks.c. */
+typedef struct
+{
+  double heading;           /* "ĐẢNG CỘNG SẢN VIỆT NAM"; the Quốc hiệu */
+  double motto;             /* the Tiêu ngữ */
+  double parent_body;       /* tên cơ quan cấp trên */
+  double issuing_body;      /* tên cơ quan ban hành */
+  double number;            /* số và ký hiệu */
+  double place_date;        /* địa danh, ngày tháng năm */
+  double type_name;         /* tên loại văn bản */
+  double abstract;          /* trích yếu */
+  double body;              /* nội dung */
+  double signature;         /* quyền hạn, chức vụ, họ tên người ký */
+  double recipients;        /* the lines under "Nơi nhận:" */
+  double page_number;
+  const char *recipients_label;  /* "Nơi nhận:" as markup, in its style */
+  double recipients_label_size;
+  const char *abstract_rule;     /* text under the trích yếu, or NULL for a drawn rule */
+} DocumentStyle;
 
 typedef struct
 {
   BlockKind        kind;
+  WardReport      *owner;   /* the document it belongs to: its style, its heading */
   char            *text;    /* markup for paragraphs, plain text otherwise */
   char            *value;
+  char           **columns; /* BLOCK_COLUMNS: markup of each column */
+  gboolean         signs;   /* a signature: the end of the block before goes with it */
   WardReportTable *table;
+  char            *section; /* tables: the heading above it, for the spreadsheet */
   double           height;  /* measured, for the blocks that never split */
   GArray          *lines;   /* paragraphs: the top of each line, then the bottom */
 } Block;
@@ -62,11 +98,21 @@ typedef struct
   double bottom;
 } Frame;
 
+typedef struct
+{
+  double top;
+  double right;
+  double bottom;
+  double left;
+} Margins;
+
 struct _WardReport
 {
   GObject               parent_instance;
 
   WardReportOrientation orientation;
+  WardReportPaper       paper;
+  Margins               margins;      /* points */
   WardReportHeaderKind  header_kind;
   char                 *parent_body;
   char                 *issuing_body;
@@ -75,6 +121,7 @@ struct _WardReport
   char                 *heading;
   char                 *motto;
   char                 *title;
+  char                 *abstract;
   char                 *subtitle;
   WardReportStyle       subtitle_style;
   char                 *recipients;   /* one a line */
@@ -87,6 +134,9 @@ struct _WardReport
   Block                 title_block;
   Block                 signature_block;
   Block                 closing_block;
+  Block                 break_block;  /* before this document when appended */
+  Block                 form_block;   /* BLOCK_COLUMNS: a form's heading, when set */
+  GPtrArray            *documents;    /* WardReport *, appended, each from a new page */
 
   double                page_width;
   double                page_height;
@@ -94,17 +144,24 @@ struct _WardReport
   cairo_matrix_t        draw_matrix;
   GArray               *placements;   /* Placement */
   GArray               *page_starts;  /* guint: first placement of each page, then the end */
+  GArray               *page_numbers; /* int: each page's number in its document */
 };
 
 static inline void
 ward_report_get_frame (WardReport *self,
                        Frame      *frame)
 {
-  frame->left = MARGIN_LEFT;
-  frame->top = MARGIN_TOP;
-  frame->width = self->page_width - MARGIN_LEFT - MARGIN_RIGHT;
-  frame->bottom = self->page_height - MARGIN_BOTTOM;
+  frame->left = self->margins.left;
+  frame->top = self->margins.top;
+  frame->width = self->page_width - self->margins.left - self->margins.right;
+  frame->bottom = self->page_height - self->margins.bottom;
 }
+
+/* The sizes of @owner's kind of document (ward-report-blocks.c). */
+const DocumentStyle *ward_report_style (WardReport *owner);
+/* Every block of the document and of those appended to it, in order, page
+ * breaks between documents (ward-report.c); the pointers are borrowed. */
+GPtrArray    *ward_report_collect_blocks     (WardReport   *self);
 
 static inline double
 ward_report_block_line_top (Block *block,
@@ -127,10 +184,11 @@ double        ward_report_render_block       (WardReport   *self,
 PangoLayout  *ward_report_paragraph_layout_new (Block        *block,
                                                 PangoContext *context,
                                                 double        width);
-void          ward_report_draw_page_number   (PangoContext *context,
+void          ward_report_draw_page_number   (WardReport   *self,
+                                              PangoContext *context,
                                               cairo_t      *cr,
                                               const Frame  *frame,
-                                              int           page_nr);
+                                              int           number);
 
 /* ward-report-flow.c: measures every block and places it on pages. */
 void          ward_report_flow               (WardReport   *self,
@@ -225,6 +283,22 @@ const WardReportGlyphRun *ward_report_numerals_place (WardReportNumerals        
 
 /* ward-report-table.c */
 WardReportTable      *ward_report_table_new      (guint            n_columns);
+/* For the spreadsheet: the columns, their types and the rows as drawn. */
+guint                 ward_report_table_get_n_columns  (WardReportTable *self);
+const char           *ward_report_table_get_header     (WardReportTable *self,
+                                                        guint            column);
+double                ward_report_table_get_weight     (WardReportTable *self,
+                                                        guint            column);
+WardReportCellType    ward_report_table_get_column_type (WardReportTable *self,
+                                                         guint            column);
+WardReportAlign       ward_report_table_get_align      (WardReportTable *self,
+                                                        guint            column);
+/* 0 normal, 1 total, 2 group (one cell). */
+guint                 ward_report_table_get_row_kind   (WardReportTable *self,
+                                                        guint            row);
+const char           *ward_report_table_get_cell       (WardReportTable *self,
+                                                        guint            row,
+                                                        guint            column);
 void                  ward_report_table_free     (WardReportTable *self);
 
 /* Measures every row once for a table @width points wide. */

@@ -32,9 +32,10 @@ typedef struct
 
 typedef struct
 {
-  char            *header;
-  double           weight;
-  WardReportAlign  align;
+  char              *header;
+  double             weight;
+  WardReportAlign    align;
+  WardReportCellType type;
   double           x;   /* from the table's left edge; set by measuring */
   double           width;
 } Column;
@@ -800,6 +801,82 @@ ward_report_table_add_group_row (WardReportTable *table,
   g_return_if_fail (table != NULL);
 
   add_row (table, ROW_GROUP, cells, 1);
+}
+
+void
+ward_report_table_set_column_type (WardReportTable    *table,
+                                   guint               column,
+                                   WardReportCellType  type)
+{
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (column < table->n_columns);
+
+  table->columns[column].type = type;
+}
+
+guint
+ward_report_table_get_n_columns (WardReportTable *self)
+{
+  return self->n_columns;
+}
+
+const char *
+ward_report_table_get_header (WardReportTable *self,
+                              guint            column)
+{
+  g_return_val_if_fail (column < self->n_columns, NULL);
+
+  return self->columns[column].header;
+}
+
+double
+ward_report_table_get_weight (WardReportTable *self,
+                              guint            column)
+{
+  g_return_val_if_fail (column < self->n_columns, 0);
+
+  return self->columns[column].weight;
+}
+
+WardReportCellType
+ward_report_table_get_column_type (WardReportTable *self,
+                                   guint            column)
+{
+  g_return_val_if_fail (column < self->n_columns, WARD_REPORT_CELL_TEXT);
+
+  return self->columns[column].type;
+}
+
+WardReportAlign
+ward_report_table_get_align (WardReportTable *self,
+                             guint            column)
+{
+  g_return_val_if_fail (column < self->n_columns, WARD_REPORT_ALIGN_LEFT);
+
+  return self->columns[column].align;
+}
+
+guint
+ward_report_table_get_row_kind (WardReportTable *self,
+                                guint            row)
+{
+  g_return_val_if_fail (row < self->rows->len, ROW_NORMAL);
+
+  return g_array_index (self->rows, Row, row).kind;
+}
+
+const char *
+ward_report_table_get_cell (WardReportTable *self,
+                            guint            row,
+                            guint            column)
+{
+  const Row *r;
+
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  r = &g_array_index (self->rows, Row, row);
+  g_return_val_if_fail (column < row_n_cells (self, r), NULL);
+
+  return cell_text (self, r, column);
 }
 
 guint

@@ -21,7 +21,9 @@ block_clear (Block *block)
 {
   g_clear_pointer (&block->text, g_free);
   g_clear_pointer (&block->value, g_free);
+  g_clear_pointer (&block->columns, g_strfreev);
   g_clear_pointer (&block->table, ward_report_table_free);
+  g_clear_pointer (&block->section, g_free);
   g_clear_pointer (&block->lines, g_array_unref);
 }
 
@@ -39,9 +41,26 @@ add_block (WardReport *self,
   Block *block = g_new0 (Block, 1);
 
   block->kind = kind;
+  block->owner = self;
   g_ptr_array_add (self->blocks, block);
 
   return block;
+}
+
+/* The heading the caller put above a table, for the spreadsheet's sheet. */
+static const char *
+last_heading (WardReport *self)
+{
+  for (guint i = self->blocks->len; i > 0; i--)
+    {
+      Block *block = g_ptr_array_index (self->blocks, i - 1);
+
+      if (block->kind == BLOCK_HEADING)
+        return block->text;
+      if (block->kind == BLOCK_TABLE)
+        return NULL;
+    }
+  return NULL;
 }
 
 static void
@@ -49,6 +68,7 @@ invalidate (WardReport *self)
 {
   g_array_set_size (self->placements, 0);
   g_array_set_size (self->page_starts, 0);
+  g_array_set_size (self->page_numbers, 0);
   g_clear_object (&self->draw_context);
 }
 
@@ -142,6 +162,9 @@ draw_placement (WardReport      *self,
                               placement->with_header, placement->first, placement->last,
                               placement->slice_start, placement->slice_end);
       break;
+    case BLOCK_PAGE_BREAK:
+      break;
+    case BLOCK_COLUMNS:
     case BLOCK_HEADER:
     case BLOCK_TITLE:
     case BLOCK_HEADING:
@@ -165,6 +188,7 @@ ward_report_finalize (GObject *object)
   g_free (self->heading);
   g_free (self->motto);
   g_free (self->title);
+  g_free (self->abstract);
   g_free (self->subtitle);
   g_free (self->recipients);
   g_free (self->signature_lines);
@@ -175,8 +199,11 @@ ward_report_finalize (GObject *object)
   block_clear (&self->title_block);
   block_clear (&self->signature_block);
   block_clear (&self->closing_block);
+  block_clear (&self->form_block);
+  g_ptr_array_unref (self->documents);
   g_array_unref (self->placements);
   g_array_unref (self->page_starts);
+  g_array_unref (self->page_numbers);
   g_clear_object (&self->draw_context);
 
   G_OBJECT_CLASS (ward_report_parent_class)->finalize (object);
@@ -193,13 +220,27 @@ ward_report_class_init (WardReportClass *klass)
 static void
 ward_report_init (WardReport *self)
 {
+  Block *own[] = { &self->header_block, &self->title_block, &self->signature_block,
+                   &self->closing_block, &self->break_block, &self->form_block };
+
   self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->documents = g_ptr_array_new_with_free_func (g_object_unref);
   self->header_block.kind = BLOCK_HEADER;
   self->title_block.kind = BLOCK_TITLE;
   self->signature_block.kind = BLOCK_SIGNATURE;
+  self->signature_block.signs = TRUE;
   self->closing_block.kind = BLOCK_CLOSING;
+  self->break_block.kind = BLOCK_PAGE_BREAK;
+  self->form_block.kind = BLOCK_COLUMNS;
+  for (guint i = 0; i < G_N_ELEMENTS (own); i++)
+    own[i]->owner = self;
+  self->margins.top = MARGIN_TOP_MM * WARD_REPORT_MM;
+  self->margins.right = MARGIN_RIGHT_MM * WARD_REPORT_MM;
+  self->margins.bottom = MARGIN_BOTTOM_MM * WARD_REPORT_MM;
+  self->margins.left = MARGIN_LEFT_MM * WARD_REPORT_MM;
   self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
   self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->page_numbers = g_array_new (FALSE, FALSE, sizeof (int));
   self->subtitle_style = WARD_REPORT_STYLE_BOLD;
 }
 
@@ -303,15 +344,76 @@ ward_report_get_page_size (WardReport *self,
                            double     *width_pt,
                            double     *height_pt)
 {
+  double short_side = A4_SHORT, long_side = A4_LONG;
   gboolean landscape;
 
   g_return_if_fail (WARD_IS_REPORT (self));
 
+  /* A5 is half an A4 sheet: 148,5 × 210 mm, laid across the sheet. */
   landscape = self->orientation == WARD_REPORT_LANDSCAPE;
+  if (self->paper == WARD_REPORT_PAPER_A5_ON_A4)
+    {
+      short_side = A4_LONG / 2;
+      long_side = A4_SHORT;
+      landscape = TRUE;
+    }
   if (width_pt != NULL)
-    *width_pt = landscape ? A4_LONG : A4_SHORT;
+    *width_pt = landscape ? long_side : short_side;
   if (height_pt != NULL)
-    *height_pt = landscape ? A4_SHORT : A4_LONG;
+    *height_pt = landscape ? short_side : long_side;
+}
+
+void
+ward_report_set_paper (WardReport      *self,
+                       WardReportPaper  paper)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+
+  self->paper = paper;
+  invalidate (self);
+}
+
+WardReportPaper
+ward_report_get_paper (WardReport *self)
+{
+  g_return_val_if_fail (WARD_IS_REPORT (self), WARD_REPORT_PAPER_A4);
+
+  return self->paper;
+}
+
+void
+ward_report_get_sheet_size (WardReport *self,
+                            double     *width_pt,
+                            double     *height_pt)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+
+  if (self->paper != WARD_REPORT_PAPER_A5_ON_A4)
+    {
+      ward_report_get_page_size (self, width_pt, height_pt);
+      return;
+    }
+  if (width_pt != NULL)
+    *width_pt = A4_SHORT;
+  if (height_pt != NULL)
+    *height_pt = A4_LONG;
+}
+
+void
+ward_report_set_margins (WardReport *self,
+                         double      top_mm,
+                         double      right_mm,
+                         double      bottom_mm,
+                         double      left_mm)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+  g_return_if_fail (top_mm >= 0 && right_mm >= 0 && bottom_mm >= 0 && left_mm >= 0);
+
+  self->margins.top = top_mm * WARD_REPORT_MM;
+  self->margins.right = right_mm * WARD_REPORT_MM;
+  self->margins.bottom = bottom_mm * WARD_REPORT_MM;
+  self->margins.left = left_mm * WARD_REPORT_MM;
+  invalidate (self);
 }
 
 void
@@ -362,6 +464,16 @@ ward_report_get_title (WardReport *self)
   g_return_val_if_fail (WARD_IS_REPORT (self), NULL);
 
   return self->title;
+}
+
+void
+ward_report_set_abstract (WardReport *self,
+                          const char *abstract)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+
+  set_string (&self->abstract, abstract);
+  invalidate (self);
 }
 
 void
@@ -420,16 +532,82 @@ WardReportTable *
 ward_report_add_table (WardReport *self,
                        guint       n_columns)
 {
+  const char *section;
   Block *block;
 
   g_return_val_if_fail (WARD_IS_REPORT (self), NULL);
   g_return_val_if_fail (n_columns > 0, NULL);
 
+  section = last_heading (self);
   block = add_block (self, BLOCK_TABLE);
   block->table = ward_report_table_new (n_columns);
+  block->section = g_strdup (section);
   invalidate (self);
 
   return block->table;
+}
+
+void
+ward_report_add_columns (WardReport         *self,
+                         const char * const *markups,
+                         gboolean            signs)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  Block *block;
+
+  g_return_if_fail (WARD_IS_REPORT (self));
+  g_return_if_fail (markups != NULL && markups[0] != NULL);
+
+  for (guint i = 0; markups[i] != NULL; i++)
+    {
+      g_autofree char *markup = valid_markup (markups[i]);
+
+      g_strv_builder_add (builder, markup);
+    }
+  block = add_block (self, BLOCK_COLUMNS);
+  block->columns = g_strv_builder_end (builder);
+  block->signs = signs;
+  invalidate (self);
+}
+
+void
+ward_report_set_form_heading (WardReport         *self,
+                              const char * const *markups)
+{
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_if_fail (WARD_IS_REPORT (self));
+
+  for (guint i = 0; markups != NULL && markups[i] != NULL; i++)
+    {
+      g_autofree char *markup = valid_markup (markups[i]);
+
+      g_strv_builder_add (builder, markup);
+    }
+  g_clear_pointer (&self->form_block.columns, g_strfreev);
+  if (markups != NULL && markups[0] != NULL)
+    self->form_block.columns = g_strv_builder_end (builder);
+  invalidate (self);
+}
+
+void
+ward_report_add_page_break (WardReport *self)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+
+  add_block (self, BLOCK_PAGE_BREAK);
+  invalidate (self);
+}
+
+void
+ward_report_append (WardReport *self,
+                    WardReport *document)
+{
+  g_return_if_fail (WARD_IS_REPORT (self));
+  g_return_if_fail (WARD_IS_REPORT (document) && document != self);
+
+  g_ptr_array_add (self->documents, g_object_ref (document));
+  invalidate (self);
 }
 
 void
@@ -468,6 +646,41 @@ ward_report_set_closing (WardReport *self,
   invalidate (self);
 }
 
+static void
+collect_into (WardReport *self,
+              GPtrArray  *flow)
+{
+  if (self->header_kind != WARD_REPORT_HEADER_NONE)
+    g_ptr_array_add (flow, &self->header_block);
+  if (self->form_block.columns != NULL)
+    g_ptr_array_add (flow, &self->form_block);
+  if (self->title != NULL || self->abstract != NULL || self->subtitle != NULL)
+    g_ptr_array_add (flow, &self->title_block);
+  for (guint i = 0; i < self->blocks->len; i++)
+    g_ptr_array_add (flow, g_ptr_array_index (self->blocks, i));
+  if (self->recipients != NULL || self->signature_lines != NULL || self->signatory != NULL)
+    g_ptr_array_add (flow, &self->signature_block);
+  if (self->closing_block.text != NULL)
+    g_ptr_array_add (flow, &self->closing_block);
+
+  for (guint i = 0; i < self->documents->len; i++)
+    {
+      WardReport *document = g_ptr_array_index (self->documents, i);
+
+      g_ptr_array_add (flow, &document->break_block);
+      collect_into (document, flow);
+    }
+}
+
+GPtrArray *
+ward_report_collect_blocks (WardReport *self)
+{
+  GPtrArray *flow = g_ptr_array_new ();
+
+  collect_into (self, flow);
+  return flow;
+}
+
 static gboolean
 check_block (WardReportCoverage  *coverage,
              const Block         *block,
@@ -477,9 +690,29 @@ check_block (WardReportCoverage  *coverage,
 
   if (block->table != NULL)
     return ward_report_table_check_coverage (block->table, coverage, error);
+  for (guint i = 0; block->columns != NULL && block->columns[i] != NULL; i++)
+    if (!ward_report_coverage_check (coverage, block->columns[i], TRUE, error))
+      return FALSE;
 
   return ward_report_coverage_check (coverage, block->text, markup, error)
          && ward_report_coverage_check (coverage, block->value, FALSE, error);
+}
+
+/* The texts of @self's own heading, title and signature. */
+static gboolean
+check_fields (WardReport          *self,
+              WardReportCoverage  *coverage,
+              GError             **error)
+{
+  const char *fields[] = { self->parent_body, self->issuing_body, self->number,
+                           self->place_date, self->heading, self->motto, self->title,
+                           self->abstract, self->recipients, self->signature_lines,
+                           self->signatory };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!ward_report_coverage_check (coverage, fields[i], FALSE, error))
+      return FALSE;
+  return ward_report_coverage_check (coverage, self->subtitle, TRUE, error);
 }
 
 gboolean
@@ -487,9 +720,7 @@ ward_report_check_fonts (WardReport  *self,
                          GError     **error)
 {
   g_autoptr (WardReportCoverage) coverage = NULL;
-  const char *fields[] = { self->parent_body, self->issuing_body, self->number,
-                           self->place_date, self->heading, self->motto, self->title,
-                           self->recipients, self->signature_lines, self->signatory };
+  g_autoptr (GPtrArray) blocks = NULL;
 
   g_return_val_if_fail (WARD_IS_REPORT (self), FALSE);
 
@@ -497,17 +728,18 @@ ward_report_check_fonts (WardReport  *self,
     return FALSE;
 
   coverage = ward_report_coverage_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (!ward_report_coverage_check (coverage, fields[i], FALSE, error))
-      return FALSE;
-  if (!ward_report_coverage_check (coverage, self->subtitle, TRUE, error)
-      || !check_block (coverage, &self->closing_block, error))
-    return FALSE;
-  for (guint i = 0; i < self->blocks->len; i++)
-    if (!check_block (coverage, g_ptr_array_index (self->blocks, i), error))
-      return FALSE;
+  blocks = ward_report_collect_blocks (self);
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (blocks, i);
 
-  return TRUE;
+      if (block->kind == BLOCK_HEADER && !check_fields (block->owner, coverage, error))
+        return FALSE;
+      if (!check_block (coverage, block, error))
+        return FALSE;
+    }
+  /* A document without a heading block still has its title checked. */
+  return check_fields (self, coverage, error);
 }
 
 void
@@ -536,8 +768,8 @@ ward_report_paginate (WardReport *self,
   PangoContext *context;
 
   g_return_val_if_fail (WARD_IS_REPORT (self), 0);
-  g_return_val_if_fail (width_pt > MARGIN_LEFT + MARGIN_RIGHT + 36, 0);
-  g_return_val_if_fail (height_pt > MARGIN_TOP + MARGIN_BOTTOM + 36, 0);
+  g_return_val_if_fail (width_pt > self->margins.left + self->margins.right + 36, 0);
+  g_return_val_if_fail (height_pt > self->margins.top + self->margins.bottom + 36, 0);
 
   invalidate (self);
   self->page_width = width_pt;
@@ -566,6 +798,7 @@ ward_report_draw_page (WardReport *self,
   PangoContext *context;
   guint first, last;
   Frame frame;
+  int number;
 
   g_return_if_fail (WARD_IS_REPORT (self));
   g_return_if_fail (cr != NULL);
@@ -582,10 +815,71 @@ ward_report_draw_page (WardReport *self,
   for (guint i = first; i < last; i++)
     draw_placement (self, &g_array_index (self->placements, Placement, i), context, cr, &frame);
 
-  if (page_nr > 0)
-    ward_report_draw_page_number (context, cr, &frame, page_nr);
+  /* Numbered from the second page of each document (Nghị định 30/2020,
+   * Phụ lục I, Mục I.7: "không hiển thị số trang thứ nhất"); a form on
+   * A5 has one page. */
+  number = g_array_index (self->page_numbers, int, page_nr);
+  if (number > 1 && self->paper == WARD_REPORT_PAPER_A4)
+    ward_report_draw_page_number (self, context, cr, &frame, number);
 
   cairo_restore (cr);
+}
+
+int
+ward_report_get_n_sheets (WardReport *self)
+{
+  int n_pages;
+
+  g_return_val_if_fail (WARD_IS_REPORT (self), 0);
+
+  n_pages = ward_report_get_n_pages (self);
+  return self->paper == WARD_REPORT_PAPER_A5_ON_A4 ? (n_pages + 1) / 2 : n_pages;
+}
+
+/* A dashed line across the sheet between its two halves, to cut along. */
+static void
+draw_cut_line (cairo_t *cr,
+               double   width,
+               double   y)
+{
+  const double dash[] = { 4, 3 };
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
+  cairo_set_line_width (cr, 0.4);
+  cairo_set_dash (cr, dash, G_N_ELEMENTS (dash), 0);
+  cairo_move_to (cr, 0, y);
+  cairo_line_to (cr, width, y);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+void
+ward_report_draw_sheet (WardReport *self,
+                        cairo_t    *cr,
+                        int         sheet_nr)
+{
+  double width, half;
+  int n_pages;
+
+  g_return_if_fail (WARD_IS_REPORT (self));
+  g_return_if_fail (sheet_nr >= 0 && sheet_nr < ward_report_get_n_sheets (self));
+
+  if (self->paper != WARD_REPORT_PAPER_A5_ON_A4)
+    {
+      ward_report_draw_page (self, cr, sheet_nr);
+      return;
+    }
+  n_pages = ward_report_get_n_pages (self);
+  ward_report_get_page_size (self, &width, &half);
+  for (int i = 0; i < 2 && 2 * sheet_nr + i < n_pages; i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, 0, i * half);
+      ward_report_draw_page (self, cr, 2 * sheet_nr + i);
+      cairo_restore (cr);
+    }
+  draw_cut_line (cr, width, half);
 }
 
 char *

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "base/ward-format.h"
 #include "reports/ward-reports-private.h"
@@ -12,16 +13,19 @@
 #include "targets/ward-targets-resolution.h"
 #include "targets/ward-targets.h"
 
-/* Báo cáo kết quả thực hiện các chỉ tiêu Nghị quyết, for a year or its first
- * half. One row per target:
+/* Báo cáo kết quả thực hiện các chỉ tiêu Nghị quyết, for any period. One
+ * row per target:
  *
  *   Thực hiện: the reading of the period (a final one before a draft,
- *     marked "(ước)"); counted targets: the records of the period.
+ *     marked "(ước)"): readings are kept per year and per first half, so a
+ *     period that is neither takes the latest reading whose own period ends
+ *     within it, named beside the figure ("82,5 (6T/2026)"); counted
+ *     targets: the records of the period.
  *   Lũy kế nhiệm kỳ: as of the end of the period, by the progress rules
  *     (ward-targets-progress.c): counted targets the total since the term began,
  *     growth compounded over the years so far, rates and money the latest.
  *   Đánh giá: the target's verdict as of the end of the period (or today,
- *     if sooner), decided by ward_target_compute_progress_until(), the one
+ *     if sooner), decided by ward_target_compute_progress_as_of(), the one
  *     function the targets page, the overview and `stats` judge with
  *     (ward_verdict_document_title()); the year's plan is compared in its
  *     own column.
@@ -35,6 +39,7 @@ typedef struct
   gboolean has_value;
   double   value;
   gboolean value_is_draft;
+  char    *value_period;  /* the reading's own period when it is not the report's */
   gint64   quota;        /* the quota: the year's figures */
   gint64   delivered;
   gboolean has_total;
@@ -44,13 +49,12 @@ typedef struct
 
 typedef struct
 {
-  WardStore      *store;
-  WardResolution *ward;
-  int             year;
-  gboolean        first_half;
-  char           *period_end;
-  const char     *today;
-  guint           counts[WARD_N_VERDICTS];
+  WardStore              *store;
+  WardResolution         *ward;
+  const WardReportPeriod *period;
+  int                     plan_year;  /* the year whose plan applies; 0: none */
+  const char             *today;      /* verdicts as of the period's end, or today if sooner */
+  guint                   counts[WARD_N_VERDICTS];
 } TargetsReport;
 
 /* The figure without its unit (the table has a column for units). */
@@ -101,8 +105,10 @@ load_plan (TargetsReport  *r,
                              error);
   if (stmt == NULL)
     return FALSE;
+  if (r->plan_year == 0)
+    return TRUE;
   sqlite3_bind_int64 (stmt, 1, ward_target_get_id (target));
-  sqlite3_bind_int (stmt, 2, r->year);
+  sqlite3_bind_int (stmt, 2, r->plan_year);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {
@@ -123,8 +129,7 @@ judge_in_report (TargetsReport  *r,
 {
   WardProgress progress;
 
-  if (!ward_target_compute_progress_until (r->store, target, r->today, r->year, r->first_half, &progress,
-                                           error))
+  if (!ward_target_compute_progress_as_of (r->store, target, r->today, r->period->end, &progress, error))
     return FALSE;
   f->verdict = progress.verdict;
   return TRUE;
@@ -137,14 +142,14 @@ count_figures (TargetsReport  *r,
                GError        **error)
 {
   WardTargetSource source = ward_target_get_source (target);
-  g_autofree char *start = g_strdup_printf ("%04d-01-01", r->year);
   g_autofree char *term_start = ward_resolution_term_start (r->ward);
   GError *local_error = NULL;
-  gint64 in_period, in_term;
+  gint64 in_period, in_term = 0;
 
-  in_period = ward_targets_count_registered (r->store, source, start, r->period_end, &local_error);
+  in_period = ward_targets_count_registered (r->store, source, r->period->start, r->period->end,
+                                             &local_error);
   if (local_error == NULL)
-    in_term = ward_targets_count_registered (r->store, source, term_start, r->period_end,
+    in_term = ward_targets_count_registered (r->store, source, term_start, r->period->end,
                                              &local_error);
   if (local_error != NULL)
     {
@@ -166,8 +171,37 @@ reading_has_figure (const WardProgressTarget  *input,
   return reading->has_value && isfinite (reading->value);
 }
 
-/* The reading of the period: a final one before a draft, then the one
- * entered last (as the progress rules choose). */
+/* The last day of a reading's own period. */
+static void
+reading_end (const WardProgressReading *reading,
+             char                       end[11])
+{
+  g_snprintf (end, 11, "%04d-%s", reading->year, reading->first_half ? "06-30" : "12-31");
+}
+
+/* Whether @a is the better reading for the period: the later period, then
+ * a final one before a draft, then the one entered last. */
+static gboolean
+reading_is_better (const WardProgressReading *a,
+                   const WardProgressReading *b)
+{
+  char a_end[11], b_end[11];
+  int cmp;
+
+  if (b == NULL)
+    return TRUE;
+  reading_end (a, a_end);
+  reading_end (b, b_end);
+  cmp = strcmp (a_end, b_end);
+  if (cmp != 0)
+    return cmp > 0;
+  if (a->final != b->final)
+    return a->final;
+  return a->entered > b->entered;
+}
+
+/* The reading of the period: the latest one whose own period ends within
+ * the report's (the year itself for a year, the first half for 2026-H1). */
 static const WardProgressReading *
 period_reading (TargetsReport            *r,
                 const WardProgressTarget *input,
@@ -178,15 +212,27 @@ period_reading (TargetsReport            *r,
   for (guint i = 0; i < readings->len; i++)
     {
       const WardProgressReading *reading = &g_array_index (readings, WardProgressReading, i);
+      char end[11];
 
-      if (reading->year != r->year || reading->first_half != r->first_half
-          || !reading_has_figure (input, reading))
+      reading_end (reading, end);
+      if (!ward_report_period_contains (r->period, end) || !reading_has_figure (input, reading))
         continue;
-      if (best == NULL || (reading->final && !best->final)
-          || (reading->final == best->final && reading->entered > best->entered))
+      if (reading_is_better (reading, best))
         best = reading;
     }
   return best;
+}
+
+/* Whether @reading's own period is the report's. */
+static gboolean
+reading_is_the_period (TargetsReport             *r,
+                       const WardProgressReading *reading)
+{
+  if (r->period->kind == WARD_PERIOD_YEAR)
+    return reading->year == r->period->year && !reading->first_half;
+  if (r->period->kind == WARD_PERIOD_HALF && r->period->part == 1)
+    return reading->year == r->period->year && reading->first_half;
+  return FALSE;
 }
 
 static gboolean
@@ -208,6 +254,9 @@ read_figures (TargetsReport  *r,
     {
       f->has_value = TRUE;
       f->value_is_draft = !reading->final;
+      if (!reading_is_the_period (r, reading))
+        f->value_period = reading->first_half ? g_strdup_printf ("6T/%d", reading->year)
+                                              : g_strdup_printf ("năm %d", reading->year);
       f->quota = reading->quota;
       f->delivered = reading->delivered;
       f->value = input.kind == WARD_TARGET_QUOTA
@@ -215,8 +264,8 @@ read_figures (TargetsReport  *r,
         : reading->value;
     }
 
-  if (!ward_target_compute_progress_until (r->store, target, r->today, r->year, r->first_half, &progress,
-                                           error))
+  /* The one verdict the page and `stats` give, as of the period's end. */
+  if (!ward_target_compute_progress_as_of (r->store, target, r->today, r->period->end, &progress, error))
     return FALSE;
   f->has_total = progress.has_value;
   f->total = progress.value;
@@ -252,12 +301,14 @@ add_target_row (TargetsReport       *r,
                                  figure, f->delivered, f->quota);
       else
         value = g_steal_pointer (&figure);
-      if (f->value_is_draft)
+      if (f->value_is_draft || f->value_period != NULL)
         {
-          char *estimate = g_strconcat (value, " (ước)", NULL);
+          char *marked = g_strdup_printf ("%s (%s%s%s)", value, f->value_is_draft ? "ước" : "",
+                                          f->value_is_draft && f->value_period ? ", " : "",
+                                          f->value_period ? f->value_period : "");
 
           g_free (value);
-          value = estimate;
+          value = marked;
         }
     }
   vs_plan = f->has_plan && f->has_value ? ward_reports_format_share (f->value, f->plan) : g_strdup ("");
@@ -295,6 +346,9 @@ add_targets_table (WardReport *report)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     ward_report_table_set_column (table, i, columns[i].header, columns[i].width, columns[i].align);
+  ward_report_table_set_column_type (table, 0, WARD_REPORT_CELL_INTEGER);
+  for (guint i = 4; i <= 8; i++)
+    ward_report_table_set_column_type (table, i, WARD_REPORT_CELL_DECIMAL);
   ward_report_table_set_font_size (table, 11);
   return table;
 }
@@ -317,9 +371,11 @@ fill_targets_table (TargetsReport    *r,
         ok = count_figures (r, target, &f, error);
       else
         ok = read_figures (r, target, &f, error);
+      if (ok)
+        add_target_row (r, table, target, i + 1, &f);
+      g_free (f.value_period);
       if (!ok)
         return FALSE;
-      add_target_row (r, table, target, i + 1, &f);
     }
   return TRUE;
 }
@@ -350,69 +406,61 @@ add_conclusion (TargetsReport *r,
 }
 
 static void
-targets_report_clear (TargetsReport *r)
-{
-  g_clear_pointer (&r->ward, ward_resolution_free);
-  g_clear_pointer (&r->period_end, g_free);
-}
-
-static void
 set_titles (TargetsReport *r,
             WardReport    *report)
 {
-  g_autofree char *period = ward_reports_format_period (r->year, r->first_half);
-  g_autofree char *title = g_strdup_printf ("Báo cáo\nkết quả thực hiện các chỉ tiêu Nghị quyết\n%s",
-                                            period);
+  g_autofree char *period = ward_report_period_format (r->period);
+  g_autofree char *abstract = g_strdup_printf ("kết quả thực hiện các chỉ tiêu Nghị quyết %s",
+                                               period);
   g_autofree char *subtitle = g_markup_printf_escaped ("(%s)", r->ward->resolution_title);
   g_autofree char *intro = g_markup_printf_escaped ("Kết quả thực hiện các chỉ tiêu chủ yếu của "
                                                     "Nghị quyết %s như sau:", period);
 
-  ward_report_set_title (report, title);
+  ward_report_set_title (report, "Báo cáo");
+  ward_report_set_abstract (report, abstract);
   ward_report_set_subtitle (report, subtitle, WARD_REPORT_STYLE_ITALIC);
   ward_report_add_paragraph (report, intro);
+}
+
+/* The year plan applies to a period within one year. */
+static int
+plan_year_of (const WardReportPeriod *period)
+{
+  int first = (int) g_ascii_strtoll (period->start, NULL, 10);
+  int last = (int) g_ascii_strtoll (period->end, NULL, 10);
+
+  return first == last ? first : 0;
 }
 
 WardReport *
 ward_reports_targets (WardStore                 *store,
                       const WardReportSettings  *settings,
-                      int                        year,
-                      gboolean                   first_half,
-                      const char                *today,
+                      const WardReportOptions   *options,
                       GError                   **error)
 {
   g_autoptr (WardReport) report = NULL;
   g_autoptr (GPtrArray) targets = NULL;
-  g_autofree char *period = NULL;
-  TargetsReport r = { store, NULL, year, first_half, NULL, today, { 0 } };
+  g_autoptr (WardResolution) ward = NULL;
+  TargetsReport r = { store, NULL, options->period, plan_year_of (options->period), options->today, { 0 } };
   WardReportTable *table;
-  gboolean ok;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
-  g_return_val_if_fail (settings != NULL && today != NULL, NULL);
+  g_return_val_if_fail (settings != NULL && options->today != NULL, NULL);
 
-  period = g_strdup_printf ("%04d%s", year, first_half ? "-H1" : "");
-  if (!ward_reports_parse_period (store, period, &r.year, &r.first_half, error))
-    return NULL;
-  r.ward = ward_resolution_load (store, error);
-  targets = r.ward != NULL ? ward_targets_load (store, error) : NULL;
+  ward = ward_resolution_load (store, error);
+  targets = ward != NULL ? ward_targets_load (store, error) : NULL;
   if (targets == NULL)
-    {
-      targets_report_clear (&r);
-      return NULL;
-    }
-  r.period_end = g_strdup_printf ("%04d-%s", year, first_half ? "06-30" : "12-31");
+    return NULL;
+  r.ward = ward;
 
   report = ward_report_new ();
   ward_report_set_orientation (report, WARD_REPORT_LANDSCAPE);
-  ward_reports_set_party_heading (report, settings, "BC/ĐU", today);
+  ward_reports_set_party_heading (report, settings, options, "BC/ĐU");
   set_titles (&r, report);
   table = add_targets_table (report);
-  ok = fill_targets_table (&r, table, targets, error);
-  if (ok)
-    {
-      add_conclusion (&r, report, targets->len);
-      ward_reports_set_party_signature (report, settings);
-    }
-  targets_report_clear (&r);
-  return ok ? g_steal_pointer (&report) : NULL;
+  if (!fill_targets_table (&r, table, targets, error))
+    return NULL;
+  add_conclusion (&r, report, targets->len);
+  ward_reports_set_party_signature (report, settings, options);
+  return g_steal_pointer (&report);
 }

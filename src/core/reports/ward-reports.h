@@ -4,33 +4,38 @@
 #include <gio/gio.h>
 
 #include "report/ward-report.h"
+#include "reports/ward-reports-period.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
 
-/* The six reports a ward secretary prints, built from the store onto the
- * layout engine (ward-report.h): the same WardReport is previewed, printed
- * and written as PDF. Their fixed texts are Vietnamese whatever the user's
- * language: they are official documents.
+/* The reports a ward secretary prints, built from the store onto the
+ * layout engine (ward-report.h): the same WardReport is previewed, printed,
+ * written as PDF and, its tables, as an Excel workbook. Their fixed texts
+ * are Vietnamese whatever the user's language: they are official documents.
  *
  * Party documents (targets, programme, members, enterprises) carry the
  * heading of Hướng dẫn 36-HD/VPTW; the Fatherland Front's (donations,
- * receipt) the national heading. */
+ * receipt) the national heading of Nghị định 30/2020/NĐ-CP. Every report
+ * covers a period (ward-reports-period.h) and is signed by the signer the
+ * clerk chose for its kind (WardReportSigning), under the number and date
+ * given for it. */
 
 typedef enum
 {
   WARD_REPORT_KIND_TARGETS,      /* kết quả thực hiện các chỉ tiêu Nghị quyết */
   WARD_REPORT_KIND_PROGRAMME,    /* tiến độ chương trình hành động */
-  WARD_REPORT_KIND_ADMISSIONS,   /* kết nạp đảng viên */
+  WARD_REPORT_KIND_ADMISSIONS,   /* kết nạp đảng viên, by chi bộ */
   WARD_REPORT_KIND_ENTERPRISES,  /* doanh nghiệp thành lập mới */
   WARD_REPORT_KIND_DONATIONS,    /* danh sách công khai ủng hộ, with its summary */
-  WARD_REPORT_KIND_RECEIPT,      /* biên lai of one donation */
+  WARD_REPORT_KIND_RECEIPT,      /* biên lai: one receipt, or a period's, A5 two to a sheet */
+  WARD_REPORT_KIND_DONATIONS_BY_GROUP, /* the disclosure list, each group on its own page */
 } WardReportKind;
 
-#define WARD_REPORT_N_KINDS (WARD_REPORT_KIND_RECEIPT + 1)
+#define WARD_REPORT_N_KINDS (WARD_REPORT_KIND_DONATIONS_BY_GROUP + 1)
 
-/* "targets", "programme", "members", "enterprises", "donations", "receipt":
- * the names of `ward-tracker-cli report NAME`. */
+/* "targets", "programme", "members", "enterprises", "donations", "receipt",
+ * "donations-by-group": the names of `ward-tracker-cli report NAME`. */
 const char *ward_report_kind_to_name   (WardReportKind  kind);
 gboolean    ward_report_kind_from_name (const char     *name,
                                         WardReportKind *kind_out);
@@ -77,72 +82,112 @@ gboolean            ward_report_settings_fill_from_store (WardReportSettings *se
                                                           WardStore          *store,
                                                           GError            **error);
 
+/* How the signer signs (Hướng dẫn 36-HD/VPTW, Mục II, điểm 1.7.1 for the
+ * Party's "T/M", "K/T"; Nghị định 30/2020/NĐ-CP, Điều 13 and Phụ lục I for
+ * the state's "TM.", "KT.", "Q."), printed above the signer's position. */
+typedef enum
+{
+  WARD_SIGNER_DEFAULT,    /* the kind's usual: on behalf of the committee */
+  WARD_SIGNER_DIRECT,     /* the position alone: the head of a body signs */
+  WARD_SIGNER_ON_BEHALF,  /* T/M (Party), TM. (state, Front): for a collective body */
+  WARD_SIGNER_DEPUTY,     /* K/T, KT.: the deputy signs for the head */
+  WARD_SIGNER_ACTING,     /* Q.: acting in the head's position */
+} WardSignerAuthority;
+
+/* "", "none", "T/M", "K/T", "Q.": what the CLI and the settings hold. */
+const char *ward_signer_authority_to_string (WardSignerAuthority  authority);
+/* Accepts the above and "TM", "TM.", "KT", "KT.", "Q", "ký trực tiếp". */
+gboolean    ward_signer_authority_parse     (const char          *text,
+                                             WardSignerAuthority *authority_out,
+                                             GError             **error);
+
+/* Who signs a report, its number and its date: set per kind of report
+ * (the window's Print dialog, `report --signer --number --date`) and
+ * remembered per kind. Empty fields fall back on the Preferences (the
+ * signatory's name and title) and on the day the report is made. */
+typedef struct
+{
+  char                *name;      /* "Nguyễn Văn An" */
+  char                *position;  /* "PHÓ BÍ THƯ"; NULL: the Preferences' title */
+  WardSignerAuthority  authority;
+  char                *number;    /* "12", or "12-BC/ĐU" as printed after "Số" */
+  char                *date;      /* ISO; NULL: the day the report is made */
+} WardReportSigning;
+
+void        ward_report_signing_clear      (WardReportSigning  *signing);
+/* The settings that remember @kind's signing and period: the relocatable
+ * schema "<application id>.Report" at "<the application's path>reports/
+ * <name>/". NULL when the schema is not installed. */
+GSettings  *ward_report_kind_settings_new  (WardReportKind      kind);
+void        ward_report_signing_load       (WardReportSigning  *signing,
+                                            GSettings          *kind_settings);
+void        ward_report_signing_save       (const WardReportSigning *signing,
+                                            GSettings          *kind_settings);
+
 /* What a report is about. Zeroed, it asks for the defaults. */
 typedef struct
 {
-  const char *today;           /* the report's date, ISO; NULL: ward_today_iso() */
-  int         year;            /* targets: the period; 0: the year of @today */
-  gboolean    first_half;      /* targets: its first six months only */
-  const char *campaign;        /* donations, receipt: the campaign's name; NULL: the default one */
-  const char *receipt_number;  /* receipt: required */
+  const char              *today;           /* ISO; NULL: ward_today_iso() */
+  const WardReportPeriod  *period;          /* NULL: the kind's default (ward_reports_default_period()) */
+  const char              *campaign;        /* donations, receipt: the campaign's name; NULL: the default one */
+  const char              *receipt_number;  /* receipt: one receipt; NULL: every receipt of @period */
+  const WardReportSigning *signing;         /* NULL: the Preferences, today */
 } WardReportOptions;
 
-/* Reads a period as the CLI takes it, "2026" or "2026-H1" (and what
- * readings accept: "6 tháng đầu năm 2026", "H1/2026"), and refuses one
- * outside the term of the store's resolution, with WARD_ERROR_INVALID. */
-gboolean    ward_reports_parse_period    (WardStore          *store,
-                                          const char         *text,
-                                          int                *year_out,
-                                          gboolean           *first_half_out,
+/* The period a kind covers unless told: the year of @today_iso for the
+ * targets, the whole term for the others. */
+gboolean    ward_reports_default_period  (WardStore          *store,
+                                          WardReportKind      kind,
+                                          const char         *today_iso,
+                                          WardReportPeriod   *period_out,
                                           GError            **error);
-/* "năm 2026", "6 tháng đầu năm 2026". */
-char       *ward_reports_format_period   (int                 year,
-                                          gboolean            first_half);
 
 /* Builds the report of @kind; @settings must be filled (see above).
- * WARD_ERROR_INVALID for a period outside the term or a receipt without a
- * number, WARD_ERROR_NOT_FOUND for an unknown campaign or receipt. */
+ * WARD_ERROR_INVALID for a bad date or a period with no receipt to print,
+ * WARD_ERROR_NOT_FOUND for an unknown campaign or receipt. */
 WardReport *ward_reports_build           (WardStore                *store,
                                           WardReportKind            kind,
                                           const WardReportSettings *settings,
                                           const WardReportOptions  *options,
                                           GError                  **error);
 
-/* A file name for the report: "bao-cao-chi-tieu-2026.pdf",
- * "danh-sach-cong-khai-ung-ho.pdf", "bien-lai-12.pdf". */
-char       *ward_reports_suggest_filename (WardReportKind           kind,
+/* A file name for the report, without its extension: "bao-cao-chi-tieu-2026",
+ * "danh-sach-cong-khai-ung-ho-2026-h2", "bien-lai-12". */
+char       *ward_reports_suggest_basename (WardReportKind           kind,
                                            const WardReportOptions *options);
 
-/* The reports one by one; ward_reports_build() calls them. @today is ISO. */
+/* The reports one by one; ward_reports_build() calls them with @options
+ * complete: today, the period and the signing set. */
 WardReport *ward_reports_targets         (WardStore                *store,
                                           const WardReportSettings *settings,
-                                          int                       year,
-                                          gboolean                  first_half,
-                                          const char               *today,
+                                          const WardReportOptions  *options,
                                           GError                  **error);
 WardReport *ward_reports_programme       (WardStore                *store,
                                           const WardReportSettings *settings,
-                                          const char               *today,
+                                          const WardReportOptions  *options,
                                           GError                  **error);
 WardReport *ward_reports_admissions      (WardStore                *store,
                                           const WardReportSettings *settings,
-                                          const char               *today,
+                                          const WardReportOptions  *options,
                                           GError                  **error);
 WardReport *ward_reports_enterprises     (WardStore                *store,
                                           const WardReportSettings *settings,
-                                          const char               *today,
+                                          const WardReportOptions  *options,
                                           GError                  **error);
 WardReport *ward_reports_donations       (WardStore                *store,
                                           const WardReportSettings *settings,
-                                          const char               *campaign,
-                                          const char               *today,
+                                          const WardReportOptions  *options,
+                                          GError                  **error);
+WardReport *ward_reports_donations_by_group (WardStore             *store,
+                                          const WardReportSettings *settings,
+                                          const WardReportOptions  *options,
                                           GError                  **error);
 WardReport *ward_reports_receipt         (WardStore                *store,
                                           const WardReportSettings *settings,
-                                          const char               *campaign,
-                                          const char               *receipt_number,
+                                          const WardReportOptions  *options,
                                           GError                  **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardReportSettings, ward_report_settings_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WardReportSigning, ward_report_signing_clear)
 
 G_END_DECLS

@@ -154,22 +154,48 @@ ward_target_progress_input (WardStore           *store,
   return TRUE;
 }
 
-/* Keeps the readings of the periods that end by @until (term time). */
+/* The last day of a reading's period, ISO: "2026-06-30", "2026-12-31". */
 static void
-keep_until (const WardProgressTarget *input,
-            GArray                   *readings,
-            double                    until)
+reading_end (const WardProgressReading *reading,
+             char                       out[11])
 {
-  guint kept = 0;
+  g_snprintf (out, 11, "%04d-%s", reading->year, reading->first_half ? "06-30" : "12-31");
+}
 
+gboolean
+ward_target_compute_progress_as_of (WardStore     *store,
+                                    WardTarget    *target,
+                                    const char    *today_iso,
+                                    const char    *end_iso,
+                                    WardProgress  *out,
+                                    GError       **error)
+{
+  g_autoptr (GArray) readings = NULL;
+  WardProgressTarget input;
+  guint kept = 0;
+  double judged;
+
+  g_return_val_if_fail (today_iso != NULL && end_iso != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  if (!ward_target_progress_input (store, target, &input, &readings, error))
+    return FALSE;
+  /* Counted targets have a reading for every year of the term: those of
+   * periods not ended by @end_iso are not in yet. */
   for (guint i = 0; i < readings->len; i++)
     {
       WardProgressReading *each = &g_array_index (readings, WardProgressReading, i);
+      char ends[11];
 
-      if (ward_progress_period_time (input->term_start_year, each->year, each->first_half) <= until + 1e-9)
+      reading_end (each, ends);
+      if (strcmp (ends, end_iso) <= 0)
         g_array_index (readings, WardProgressReading, kept++) = *each;
     }
   g_array_set_size (readings, kept);
+  judged = ward_progress_time_of_day (input.term_start_year, input.term_end_year,
+                                      strcmp (today_iso, end_iso) < 0 ? today_iso : end_iso);
+  ward_progress_compute (&input, (WardProgressReading *) readings->data, readings->len, judged, out);
+  return TRUE;
 }
 
 gboolean
@@ -181,24 +207,9 @@ ward_target_compute_progress_until (WardStore     *store,
                                     WardProgress  *out,
                                     GError       **error)
 {
-  g_autoptr (GArray) readings = NULL;
   g_autofree char *period_end = g_strdup_printf ("%04d-%s", year, first_half ? "06-30" : "12-31");
-  WardProgressTarget input;
-  double until, today;
 
-  g_return_val_if_fail (today_iso != NULL, FALSE);
-  g_return_val_if_fail (out != NULL, FALSE);
-
-  if (!ward_target_progress_input (store, target, &input, &readings, error))
-    return FALSE;
-  until = ward_progress_period_time (input.term_start_year, year, first_half);
-  /* Counted targets have a reading for every year of the term: those after
-   * the period are not in yet. */
-  keep_until (&input, readings, until);
-  today = ward_progress_time_of_day (input.term_start_year, input.term_end_year,
-                                     strcmp (today_iso, period_end) < 0 ? today_iso : period_end);
-  ward_progress_compute (&input, (WardProgressReading *) readings->data, readings->len, today, out);
-  return TRUE;
+  return ward_target_compute_progress_as_of (store, target, today_iso, period_end, out, error);
 }
 
 gboolean

@@ -144,9 +144,16 @@ gboolean     ward_target_compute_progress  (WardStore           *store,
                                             WardProgress        *out,
                                             GArray             **series_out,
                                             GError             **error);
-/* The same as of the end of a report's period: only the readings of the
- * periods up to @year (its first half with @first_half), judged on the
- * period's last day or @today_iso, whichever comes first. */
+/* The same as of @end_iso, the last day of a report's period: only the
+ * readings of the periods ended by then (a first half on 30/06, a year on
+ * 31/12), judged on @end_iso or @today_iso, whichever comes first. */
+gboolean     ward_target_compute_progress_as_of (WardStore      *store,
+                                                 WardTarget     *target,
+                                                 const char     *today_iso,
+                                                 const char     *end_iso,
+                                                 WardProgress   *out,
+                                                 GError        **error);
+/* The same as of the end of @year (of its first half with @first_half). */
 gboolean     ward_target_compute_progress_until (WardStore      *store,
                                                  WardTarget     *target,
                                                  const char     *today_iso,

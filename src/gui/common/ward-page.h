@@ -13,8 +13,9 @@ G_DECLARE_DERIVABLE_TYPE (WardPage, ward_page, WARD, PAGE, AdwBin)
 /* A page of the window. It shows what the store holds and reloads when the
  * store announces a change to one of the tables it watches. A page that
  * offers them installs the actions "page.new" (Ctrl+N), "page.print"
- * (Ctrl+P), "page.export-pdf", "page.search" (Ctrl+F), "page.import" and
- * "page.export"; the window's header bar and shortcuts forward to them. */
+ * (Ctrl+P), "page.export-pdf" (Ctrl+Shift+E), "page.export-xlsx"
+ * (Ctrl+Shift+X), "page.search" (Ctrl+F), "page.import" and "page.export";
+ * the window's header bar and shortcuts forward to them. */
 struct _WardPageClass
 {
   AdwBinClass parent_class;

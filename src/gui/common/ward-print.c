@@ -9,13 +9,12 @@
 #include "base/ward-format.h"
 #include "common/ward-page.h"
 #include "common/ward-print.h"
-#include "targets/ward-targets-readings.h"
-#include "targets/ward-targets-resolution.h"
 
 /* The reports are laid out once by core; here they meet the print dialog
  * and the file chooser. Building a report reads the store and stays on the
- * main thread; writing its PDF, the long part for a disclosure list of
- * 100,000 lines, runs in a GTask thread on a report nobody else touches. */
+ * main thread; writing its PDF or workbook, the long part for a disclosure
+ * list of 100,000 lines, runs in a GTask thread on a report nobody else
+ * touches. */
 
 #define CAMPAIGN_KEY "ward-print-campaign"
 
@@ -98,17 +97,17 @@ on_begin_print_cb (GtkPrintOperation *operation,
   double a4_width, a4_height;
 
   /* The paper the dialog chose; on anything much smaller than A4 the
-   * margins leave no room, and the report is laid out on A4 as its PDF. */
+   * margins leave no room, and the report is laid out on A4 as its PDF.
+   * A receipt book is laid out on A5, two pages to the sheet. */
   ward_report_get_page_size (report, &a4_width, &a4_height);
-  if (width < a4_width * 0.6 || height < a4_height * 0.6)
+  if (ward_report_get_paper (report) != WARD_REPORT_PAPER_A4
+      || width < a4_width * 0.6 || height < a4_height * 0.6)
     {
       width = a4_width;
       height = a4_height;
     }
-  gtk_print_operation_set_n_pages (operation,
-                                   ward_report_paginate (report,
-                                                         gtk_print_context_get_cairo_context (context),
-                                                         width, height));
+  ward_report_paginate (report, gtk_print_context_get_cairo_context (context), width, height);
+  gtk_print_operation_set_n_pages (operation, ward_report_get_n_sheets (report));
 }
 
 static void
@@ -117,8 +116,8 @@ on_draw_page_cb (GtkPrintOperation *operation,
                  int                page_nr,
                  WardReport        *report)
 {
-  if (page_nr < ward_report_get_n_pages (report))
-    ward_report_draw_page (report, gtk_print_context_get_cairo_context (context), page_nr);
+  if (page_nr < ward_report_get_n_sheets (report))
+    ward_report_draw_sheet (report, gtk_print_context_get_cairo_context (context), page_nr);
 }
 
 static void
@@ -147,7 +146,8 @@ page_setup_for (WardReport *report)
 {
   GtkPageSetup *setup = gtk_page_setup_new ();
   g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gboolean landscape = ward_report_get_orientation (report) == WARD_REPORT_LANDSCAPE;
+  gboolean landscape = ward_report_get_orientation (report) == WARD_REPORT_LANDSCAPE
+                       && ward_report_get_paper (report) == WARD_REPORT_PAPER_A4;
 
   gtk_page_setup_set_paper_size (setup, a4);
   gtk_page_setup_set_orientation (setup, landscape ? GTK_PAGE_ORIENTATION_LANDSCAPE
@@ -202,9 +202,10 @@ ward_print_report (GtkWidget  *page,
 
 typedef struct
 {
-  GtkWidget  *page;
-  WardReport *report;
-  char       *path;
+  GtkWidget        *page;
+  WardReport       *report;
+  char             *path;
+  WardReportAction  action;
 } ExportJob;
 
 static void
@@ -225,7 +226,10 @@ write_pdf_thread (GTask        *task,
   ExportJob *job = task_data;
   GError *error = NULL;
 
-  if (ward_report_write_pdf (job->report, job->path, WARD_OUTPUT_REPLACE, &error))
+  /* The file chooser asked the clerk before replacing a file. */
+  if (job->action == WARD_REPORT_ACTION_XLSX
+      ? ward_report_write_xlsx (job->report, job->path, WARD_OUTPUT_REPLACE, &error)
+      : ward_report_write_pdf (job->report, job->path, WARD_OUTPUT_REPLACE, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -281,18 +285,22 @@ on_export_response_cb (GtkNativeDialog *chooser,
     }
 
   task = g_task_new (NULL, NULL, on_pdf_written_cb, NULL);
-  g_task_set_source_tag (task, ward_export_report_pdf);
+  g_task_set_source_tag (task, ward_export_report);
   g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
   g_task_run_in_thread (task, write_pdf_thread);
 }
 
 void
-ward_export_report_pdf (GtkWidget  *page,
-                        WardReport *report,
-                        const char *suggested_name)
+ward_export_report (GtkWidget        *page,
+                    WardReport       *report,
+                    const char       *basename,
+                    WardReportAction  action)
 {
+  gboolean xlsx = action == WARD_REPORT_ACTION_XLSX;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+  g_autofree char *name = g_strconcat (basename != NULL ? basename : "bao-cao",
+                                       xlsx ? ".xlsx" : ".pdf", NULL);
   g_autoptr (GError) error = NULL;
   GtkFileChooserNative *chooser;
   ExportJob *job;
@@ -300,18 +308,20 @@ ward_export_report_pdf (GtkWidget  *page,
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (WARD_IS_REPORT (report));
 
-  if (!ward_report_check_fonts (report, &error))
+  if (!xlsx && !ward_report_check_fonts (report, &error))
     {
       show_error (page, _("Could not export the report"), error);
       return;
     }
 
-  chooser = gtk_file_chooser_native_new (_("Export as PDF"), window_of (page),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  chooser = gtk_file_chooser_native_new (xlsx ? _("Export as Excel") : _("Export as PDF"),
+                                         window_of (page), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_set_name (filter, xlsx ? _("Excel workbooks") : _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, xlsx ? "application/vnd.openxmlformats-officedocument"
+                                                ".spreadsheetml.sheet" : "application/pdf");
+  gtk_file_filter_add_suffix (filter, xlsx ? "xlsx" : "pdf");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (documents != NULL)
     {
@@ -319,159 +329,60 @@ ward_export_report_pdf (GtkWidget  *page,
 
       gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser),
-                                     suggested_name != NULL ? suggested_name : "bao-cao.pdf");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   job = g_new0 (ExportJob, 1);
   job->page = g_object_ref (page);
   job->report = g_object_ref (report);
+  job->action = action;
   g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), job);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ---- A report from a page --------------------------------------------------- */
 
+static const char *
+failure_heading (WardReportAction action)
+{
+  return action == WARD_REPORT_ACTION_PRINT ? _("Could not print the report")
+                                            : _("Could not export the report");
+}
+
 static void
 run_report (GtkWidget               *page,
             WardStore               *store,
             WardReportKind           kind,
             const WardReportOptions *options,
-            gboolean                 to_pdf)
+            WardReportAction         action)
 {
   g_autoptr (WardReportSettings) settings = NULL;
   g_autoptr (WardReport) report = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *name = NULL;
 
   settings = ward_print_load_settings (store, &error);
   if (settings != NULL)
     report = ward_reports_build (store, kind, settings, options, &error);
   if (report == NULL)
     {
-      show_error (page, to_pdf ? _("Could not export the report") : _("Could not print the report"),
-                  error);
+      show_error (page, failure_heading (action), error);
       return;
     }
-  if (to_pdf)
+  if (action == WARD_REPORT_ACTION_PRINT)
     {
-      g_autofree char *name = ward_reports_suggest_filename (kind, options);
-
-      ward_export_report_pdf (page, report, name);
-    }
-  else
-    ward_print_report (page, report);
-}
-
-/* The period dialog of the report on the targets: every year of the term
- * and its first half, the current year chosen. */
-
-typedef struct
-{
-  GtkWidget   *page;
-  WardStore   *store;
-  gboolean     to_pdf;
-  GtkDropDown *periods;
-  int          first_year;
-} PeriodChoice;
-
-static void
-period_choice_free (gpointer  data,
-                    GClosure *closure)
-{
-  PeriodChoice *choice = data;
-
-  g_clear_object (&choice->page);
-  g_clear_object (&choice->store);
-  g_free (choice);
-}
-
-static void
-on_period_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       PeriodChoice     *choice)
-{
-  guint selected = gtk_drop_down_get_selected (choice->periods);
-  WardReportOptions options = { 0 };
-
-  if (g_str_equal (response, "report") && selected != GTK_INVALID_LIST_POSITION)
-    {
-      options.year = choice->first_year + (int) (selected / 2);
-      options.first_half = selected % 2 == 1;
-      run_report (choice->page, choice->store, WARD_REPORT_KIND_TARGETS, &options, choice->to_pdf);
-    }
-}
-
-static GtkDropDown *
-periods_drop_down (const WardResolution *ward,
-                   guint                 selected)
-{
-  g_autoptr (GtkStringList) periods = gtk_string_list_new (NULL);
-  GtkWidget *drop_down;
-
-  for (int year = ward->term_start_year; year <= ward->term_end_year; year++)
-    {
-      g_autofree char *whole = ward_reading_format_period (year, FALSE);
-      g_autofree char *half = ward_reading_format_period (year, TRUE);
-
-      gtk_string_list_append (periods, whole);
-      gtk_string_list_append (periods, half);
-    }
-  drop_down = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&periods)), NULL);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Period"), -1);
-  return GTK_DROP_DOWN (drop_down);
-}
-
-static void
-ask_period (GtkWidget *page,
-            WardStore *store,
-            gboolean   to_pdf)
-{
-  g_autoptr (WardResolution) ward = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autofree char *today = ward_today_iso ();
-  PeriodChoice *choice;
-  GtkWidget *dialog;
-  int year;
-
-  ward = ward_resolution_load (store, &error);
-  if (ward == NULL)
-    {
-      show_error (page, _("Could not print the report"), error);
+      ward_print_report (page, report);
       return;
     }
-  year = CLAMP ((int) g_ascii_strtoll (today, NULL, 10), ward->term_start_year, ward->term_end_year);
-
-  choice = g_new0 (PeriodChoice, 1);
-  choice->page = g_object_ref (page);
-  choice->store = g_object_ref (store);
-  choice->to_pdf = to_pdf;
-  choice->first_year = ward->term_start_year;
-  choice->periods = periods_drop_down (ward, (guint) (year - ward->term_start_year) * 2);
-
-  dialog = adw_message_dialog_new (window_of (page), _("Report on the Targets"),
-                                   _("Choose the year, or its first half, that the report covers."));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (choice->periods));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "report", to_pdf ? _("_Export") : _("_Print"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "report",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "report");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_period_response_cb), choice,
-                         period_choice_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  name = ward_reports_suggest_basename (kind, options);
+  ward_export_report (page, report, name, action);
 }
 
 void
-ward_print_page_report (GtkWidget  *page,
-                        WardStore  *store,
-                        const char *report_name,
-                        gboolean    to_pdf)
+ward_print_page_report (GtkWidget        *page,
+                        WardStore        *store,
+                        const char       *report_name,
+                        WardReportAction  action)
 {
-  WardReportOptions options = { 0 };
   WardReportKind kind;
 
   g_return_if_fail (GTK_IS_WIDGET (page));
@@ -482,13 +393,8 @@ ward_print_page_report (GtkWidget  *page,
       g_critical ("No report called “%s” prints from a page", report_name);
       return;
     }
-  if (kind == WARD_REPORT_KIND_TARGETS)
-    {
-      ask_period (page, store, to_pdf);
-      return;
-    }
-  options.campaign = g_object_get_data (G_OBJECT (page), CAMPAIGN_KEY);
-  run_report (page, store, kind, &options, to_pdf);
+  ward_report_dialog_present (page, store, kind, g_object_get_data (G_OBJECT (page), CAMPAIGN_KEY),
+                              action, run_report);
 }
 
 void
@@ -503,7 +409,8 @@ ward_print_receipt (GtkWidget  *page,
   g_return_if_fail (GTK_IS_WIDGET (page));
   g_return_if_fail (WARD_IS_STORE (store));
 
-  run_report (page, store, WARD_REPORT_KIND_RECEIPT, &options, to_pdf);
+  run_report (page, store, WARD_REPORT_KIND_RECEIPT, &options,
+              to_pdf ? WARD_REPORT_ACTION_PDF : WARD_REPORT_ACTION_PRINT);
 }
 
 void
@@ -540,7 +447,9 @@ page_report_action_cb (GtkWidget  *widget,
   if (store == NULL)
     return;
   ward_print_page_report (widget, store, report_name_of (widget),
-                          g_str_equal (action_name, "page.export-pdf"));
+                          g_str_equal (action_name, "page.export-pdf") ? WARD_REPORT_ACTION_PDF
+                          : g_str_equal (action_name, "page.export-xlsx") ? WARD_REPORT_ACTION_XLSX
+                          : WARD_REPORT_ACTION_PRINT);
 }
 
 void
@@ -553,4 +462,5 @@ ward_print_install_actions (GtkWidgetClass *widget_class,
   g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), report_name_quark (), (gpointer) report_name);
   gtk_widget_class_install_action (widget_class, "page.print", NULL, page_report_action_cb);
   gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, page_report_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.export-xlsx", NULL, page_report_action_cb);
 }

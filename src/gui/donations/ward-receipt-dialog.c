@@ -33,6 +33,7 @@ struct _WardReceiptDialog
   AdwComboRow         *method_row;
   AdwEntryRow         *reference_row;
   AdwEntryRow         *collector_row;
+  GtkSwitch           *anonymous_switch;
   AdwEntryRow         *note_row;
 };
 
@@ -119,6 +120,7 @@ read_form (WardReceiptDialog *self,
   form->input.note = text_of (self->note_row);
   form->input.outside_period_confirmed = form->date != NULL
                                          && g_strcmp0 (form->date, self->confirmed_date) == 0;
+  form->input.anonymous = gtk_switch_get_active (self->anonymous_switch);
   return TRUE;
 }
 
@@ -358,6 +360,7 @@ ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, method_row);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, reference_row);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, collector_row);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, note_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);

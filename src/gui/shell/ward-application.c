@@ -298,6 +298,7 @@ ward_application_startup (GApplication *app)
     { "win.new", { "<Control>n", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.export-pdf", { "<Control><Shift>e", NULL } },
+    { "win.export-xlsx", { "<Control><Shift>x", NULL } },
     { "win.search", { "<Control>f", NULL } },
     { "win.import", { "<Control>i", NULL } },
     { "win.export", { "<Control>e", NULL } },

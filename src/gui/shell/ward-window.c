@@ -58,7 +58,7 @@ static guint signals[N_SIGNALS];
 /* Window actions that the header bar and the shortcuts forward to the page
  * on show, each enabled only where that page offers it. */
 static const char * const forwarded_actions[] = {
-  "new", "print", "export-pdf", "search", "import", "export", NULL
+  "new", "print", "export-pdf", "export-xlsx", "search", "import", "export", NULL
 };
 
 /* The page in @slot, if it has been built. */
