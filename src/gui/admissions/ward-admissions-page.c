@@ -541,10 +541,10 @@ ward_admissions_page_dispose (GObject *object)
 {
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (object);
 
+  ward_list_chain_clear (&self->chain, self);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ADMISSIONS_PAGE);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->cell_ids, g_array_unref);

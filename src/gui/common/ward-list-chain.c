@@ -35,10 +35,15 @@ ward_list_chain_build (WardListChain      *chain,
 }
 
 void
-ward_list_chain_clear (WardListChain *chain)
+ward_list_chain_clear (WardListChain *chain,
+                       gpointer       listener)
 {
   g_return_if_fail (chain != NULL);
 
+  if (chain->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (chain->filter_model, listener);
+  if (chain->selection != NULL)
+    g_signal_handlers_disconnect_by_data (chain->selection, listener);
   g_clear_object (&chain->selection);
   g_clear_object (&chain->filter_model);
   g_clear_object (&chain->sort_model);

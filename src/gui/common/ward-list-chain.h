@@ -34,7 +34,12 @@ void             ward_list_chain_build  (WardListChain      *chain,
                                          GtkFilter          *filter,
                                          GtkColumnView      *view,
                                          WardListChainFlags  flags);
-void             ward_list_chain_clear  (WardListChain      *chain);
+/* Call first in the page's dispose, before its template's widgets go: the
+ * models still filtering would otherwise tell @listener (the page, whose
+ * handlers they call) of their last changes, and it would write into
+ * widgets already gone. */
+void             ward_list_chain_clear  (WardListChain      *chain,
+                                         gpointer            listener);
 
 /* The row shown at @position (as a row-activated signal gives it), and the
  * row selected: a WardCandidateRow, a WardEnterpriseRow, a WardLedgerEntry;

@@ -849,13 +849,13 @@ ward_enterprises_page_dispose (GObject *object)
 {
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (object);
 
+  ward_list_chain_clear (&self->chain, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* The bound "stack" is the bin's own child: take it out of the bin first,
    * or AdwBin would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ENTERPRISES_PAGE);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->filter);
   g_clear_object (&self->list);
 
