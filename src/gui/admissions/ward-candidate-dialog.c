@@ -11,6 +11,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "common/ward-accessible.h"
+#include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
 
 /* Where the messages about one field go: a stage of the timeline, or a
@@ -37,6 +38,7 @@ struct _WardCandidateDialog
   GtkRevealer         *banner_revealer;
   GtkLabel            *banner_label;
   AdwEntryRow         *name_row;
+  GtkWidget           *save_button;
   GtkSwitch           *two_words_switch;
   AdwEntryRow         *birth_row;
   AdwComboRow         *gender_row;
@@ -745,6 +747,7 @@ ward_candidate_dialog_class_init (WardCandidateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/admissions/ward-candidate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, banner_label);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, name_row);
@@ -822,5 +825,6 @@ ward_candidate_dialog_new (GtkWindow  *parent,
       fill_form (self, blank);
     }
   revalidate (self);
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->name_row), self->save_button, NULL);
   return self;
 }

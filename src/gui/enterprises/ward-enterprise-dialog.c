@@ -7,6 +7,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-vsic.h"
+#include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
 #include "enterprises/ward-enterprise-dialog.h"
 #include "enterprises/ward-enterprises.h"
@@ -418,8 +419,6 @@ ward_enterprise_dialog_class_init (WardEnterpriseDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_vsic_changed_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -461,5 +460,6 @@ ward_enterprise_dialog_new (GtkWindow  *parent,
   fill_form (self);
   if (id != 0)
     ward_history_add_button (GTK_WINDOW (self), store, "enterprises", record->uuid, record->name);
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->tax_code_row), GTK_WIDGET (self->save_button), NULL);
   return self;
 }
