@@ -82,14 +82,14 @@ app.type_into(app.find("text", "Tên nội dung", dialog), TITLE)
 app.pick(combo("Cơ quan chủ trì", dialog), 2)   # Không có, Đảng ủy, UBND phường
 app.type_into(app.find("text", "Ngày bắt đầu", dialog), "01/12/2026")
 app.type_into(app.find("text", "Hạn hoàn thành", dialog), "15/10/2026")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 check(present("Thời hạn hoàn thành sớm hơn ngày bắt đầu.", parent=dialog) is not None
       and not app.dialog_gone("Nội dung mới"),
       "the form refuses a deadline before the start, says so and stays open")
 app.screenshot("programme-02-form-refused")
 
 app.type_into(app.find("text", "Ngày bắt đầu", dialog), "01/02/2026")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 check(app.dialog_gone("Nội dung mới"), "the form closes once the item is stored")
 
 # The list marks it overdue, in words, and its group counts it.

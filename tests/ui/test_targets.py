@@ -60,7 +60,7 @@ dialog = reading_dialog(app)
 value = app.find("text", "Giá trị (%)", parent=dialog)
 value.click()
 rawinput.typeText("120")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 time.sleep(1)
 check(app.has_text_containing("tỷ lệ phải nằm trong khoảng từ 0% đến 100%", parent=dialog),
       "the dialog says a rate lies between 0% and 100%")
@@ -77,7 +77,7 @@ app.find("text", "Số văn bản", parent=dialog).click()
 rawinput.typeText("125/BC-UBND")
 app.find("text", "Ngày văn bản", parent=dialog).click()
 rawinput.typeText("15/11/2026")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 time.sleep(1.5)
 check(app.root.findChild(lambda n: n.name == "Số liệu mới", recursive=False,
                          retry=False, requireResult=False) is None,

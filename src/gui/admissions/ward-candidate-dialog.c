@@ -116,6 +116,8 @@ message_row_init (MessageRow *messages,
   messages->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (messages->row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (messages->row), FALSE);
+  /* Read with the field (its description), not a Tab stop of its own. */
+  gtk_widget_set_focusable (messages->row, FALSE);
   gtk_widget_set_visible (messages->row, FALSE);
   g_assert (GTK_IS_LIST_BOX (list));
   gtk_list_box_insert (GTK_LIST_BOX (list), messages->row,
@@ -444,11 +446,11 @@ clear_messages (WardCandidateDialog *self)
   for (int stage = WARD_STAGE_SYMPATHISER; stage < WARD_N_STAGES; stage++)
     {
       ward_candidate_stage_row_clear_messages (self->stage_rows[stage]);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entries[stage]), "error");
+      ward_form_mark_field (GTK_WIDGET (self->date_entries[stage]), NULL);
     }
   ward_candidate_stage_row_clear_messages (self->intro_row);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_remove_css_class (input_for_field (self, fields[i]), "error");
+    ward_form_mark_field (input_for_field (self, fields[i]), NULL);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
@@ -471,7 +473,7 @@ show_issue (WardCandidateDialog *self,
   if (!self->show_all && !g_hash_table_contains (self->touched, issue->field))
     return;
   if (input != NULL && !issue->warning)
-    gtk_widget_add_css_class (input, "error");
+    ward_form_mark_field (input, issue->message);
   if (stage_row != NULL)
     ward_candidate_stage_row_add_message (stage_row, issue->message, issue->warning);
   else if (messages != NULL)

@@ -29,11 +29,15 @@ form_of (GtkWindow *window)
 }
 
 /* What a person can change in @widget and below, one value after another:
- * texts, choices, switches. Only compared with itself. */
+ * texts, choices, switches. Only compared with itself; widgets that hold
+ * no value add nothing, so that those GTK builds as the window is shown
+ * change nothing. */
 static void
 append_state (GtkWidget *widget,
               GString   *state)
 {
+  gboolean holds_value = TRUE;
+
   if (GTK_IS_TEXT (widget))
     g_string_append (state, gtk_editable_get_text (GTK_EDITABLE (widget)));
   else if (ADW_IS_COMBO_ROW (widget))
@@ -54,7 +58,10 @@ append_state (GtkWidget *widget,
       text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
       g_string_append (state, text);
     }
-  g_string_append_c (state, '\x1f');
+  else
+    holds_value = FALSE;
+  if (holds_value)
+    g_string_append_c (state, '\x1f');
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     append_state (c, state);
 }
@@ -128,12 +135,21 @@ save_cb (GtkWidget *widget,
 }
 
 static void
+destroy_cb (gpointer data)
+{
+  g_autoptr (GtkWindow) window = data;
+
+  gtk_window_destroy (window);
+}
+
+static void
 on_discard_response_cb (AdwMessageDialog *dialog,
                         const char       *response,
                         GtkWindow        *window)
 {
+  /* Once the question has finished answering: it goes with the form. */
   if (g_str_equal (response, "discard"))
-    gtk_window_destroy (window);
+    g_idle_add_once (destroy_cb, g_object_ref (window));
 }
 
 static gboolean
@@ -151,6 +167,7 @@ close_cb (GtkWidget *widget,
     }
   dialog = adw_message_dialog_new (window, _("Discard Changes?"),
                                    _("What was typed in this form has not been saved and will be lost."));
+  gtk_window_set_title (GTK_WINDOW (dialog), _("Discard Changes?"));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", _("_Keep Editing"),
                                     "discard", _("_Discard"),
@@ -214,6 +231,28 @@ ward_form_install (GtkWindow *form,
   add_controllers (form);
   ward_form_mark_unchanged (form);
   gtk_widget_grab_focus (first);
+}
+
+void
+ward_form_mark_field (GtkWidget  *field,
+                      const char *message)
+{
+  g_return_if_fail (GTK_IS_WIDGET (field));
+
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (field, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (field),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (field),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (field, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
 }
 
 void

@@ -27,6 +27,13 @@ void ward_form_install        (GtkWindow *form,
  * save that keeps the form open for the next entry. */
 void ward_form_mark_unchanged (GtkWindow *form);
 
+/* Marks @field as refused with @message (the "error" style, and for a
+ * screen reader the invalid state and the message as its description,
+ * read when the focus comes to it), or, with NULL, as right again. The
+ * message shown beside the field is a plain label, never a Tab stop. */
+void ward_form_mark_field     (GtkWidget  *field,
+                               const char *message);
+
 /* TRUE when a field differs from the unchanged state. */
 gboolean ward_form_is_changed (GtkWindow *form);
 
