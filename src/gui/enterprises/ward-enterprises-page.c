@@ -617,16 +617,32 @@ show_summary (WardEnterprisesPage *self)
 
 /* ---- Records -------------------------------------------------------------- */
 
-static void
-on_undo_clicked_cb (AdwToast            *toast,
-                    WardEnterprisesPage *self)
+/* Ctrl+Z: the deleted record stored again, as it was (same uuid). */
+static gboolean
+restore_enterprise (WardStore *store,
+                    gpointer   record,
+                    GError   **error)
 {
-  WardEnterprise *record = g_object_get_data (G_OBJECT (toast), "record");
-  g_autoptr (GError) error = NULL;
-
-  if (!ward_enterprise_save (ward_page_get_store (WARD_PAGE (self)), record, NULL, &error))
-    ward_page_show_error (WARD_PAGE (self), _("The enterprise could not be restored"), error);
+  return ward_enterprise_save (store, record, NULL, error);
 }
+
+static gboolean
+delete_enterprise_again (WardStore *store,
+                         gpointer  *record,
+                         GError   **error)
+{
+  WardEnterprise *deleted = ward_enterprise_delete (store, ((WardEnterprise *) *record)->id, error);
+
+  if (deleted == NULL)
+    return FALSE;
+  ward_enterprise_free (*record);
+  *record = deleted;
+  return TRUE;
+}
+
+static const WardUndoKind enterprise_deleted = {
+  restore_enterprise, delete_enterprise_again, (GDestroyNotify) ward_enterprise_free,
+};
 
 static void
 delete_with_undo (WardEnterprisesPage *self,
@@ -634,8 +650,7 @@ delete_with_undo (WardEnterprisesPage *self,
 {
   g_autoptr (WardEnterprise) record = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
+  g_autofree char *label = NULL;
 
   record = ward_enterprise_delete (ward_page_get_store (WARD_PAGE (self)), id, &error);
   if (record == NULL)
@@ -643,17 +658,8 @@ delete_with_undo (WardEnterprisesPage *self,
       ward_page_show_error (WARD_PAGE (self), _("The enterprise could not be deleted"), error);
       return;
     }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new_format (_("“%s” deleted"), record->name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "record", g_steal_pointer (&record),
-                          (GDestroyNotify) ward_enterprise_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  label = g_strdup_printf (_("“%s” deleted"), record->name);
+  ward_page_push_undo (WARD_PAGE (self), label, &enterprise_deleted, g_steal_pointer (&record));
 }
 
 static void
