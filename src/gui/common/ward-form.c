@@ -13,6 +13,7 @@ typedef struct
   GtkWidget *save;
   GtkWidget *save_and_next;
   char      *unchanged;      /* the fields' state, as state_of() writes it */
+  gboolean   shown;          /* the first field focused once */
 } Form;
 
 static void
@@ -182,6 +183,16 @@ close_cb (GtkWidget *widget,
 }
 
 static void
+on_mapped_cb (GtkWindow *window)
+{
+  Form *self = form_of (window);
+
+  if (!self->shown)
+    gtk_widget_grab_focus (self->first);
+  self->shown = TRUE;
+}
+
+static void
 add_shortcut (GtkShortcutController *controller,
               const char            *triggers,
               GtkShortcutFunc        callback,
@@ -230,7 +241,9 @@ ward_form_install (GtkWindow *form,
   g_object_set_data_full (G_OBJECT (form), "ward-form", self, (GDestroyNotify) form_free);
   add_controllers (form);
   ward_form_mark_unchanged (form);
-  gtk_widget_grab_focus (first);
+  /* Once on screen: focused before, a GTK 4.8 window no longer tells AT-SPI
+   * that it is showing, and is no longer a frame. */
+  g_signal_connect_after (form, "map", G_CALLBACK (on_mapped_cb), NULL);
 }
 
 void

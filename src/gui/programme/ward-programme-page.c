@@ -770,10 +770,6 @@ setup_column_view (WardProgrammePage *self)
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-  /* Nothing chosen for the clerk: after a delete, the next item must not
-   * be waiting under the Delete button. */
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
@@ -920,7 +916,11 @@ delete_action_cb (GtkWidget  *widget,
 
   if (row == NULL)
     return;
+  /* After a delete, the next item must not be waiting under the Delete
+   * button: nothing is chosen for the clerk any more. */
   self->selected_id = 0;
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   removed = ward_programme_item_delete (ward_page_get_store (WARD_PAGE (self)),
                                         ward_programme_row_get_id (row), &error);
   if (removed == NULL)
