@@ -8,15 +8,26 @@
 
 /* Names typed before, offered again as the clerk types (GnuCash's
  * QuickFill): the most recent receipt whose name, folded, begins with what
- * was typed, folded; so "nguyen v" brings back "Nguyễn Văn An". */
+ * was typed, folded; so "nguyen v" brings back "Nguyễn Văn An". A name
+ * that is the whole of what was typed comes first: "Nguyễn Văn An" typed
+ * in full is not completed to a newer "Nguyễn Văn Ánh". */
 
-static gboolean
-folded_starts_with (const char *name,
-                    const char *folded_prefix)
+typedef enum
+{
+  MATCH_NONE,
+  MATCH_PREFIX,
+  MATCH_WHOLE,
+} Match;
+
+static Match
+match (const char *name,
+       const char *folded_typed)
 {
   g_autofree char *folded = ward_text_fold (name);
 
-  return folded != NULL && g_str_has_prefix (folded, folded_prefix);
+  if (folded == NULL || !g_str_has_prefix (folded, folded_typed))
+    return MATCH_NONE;
+  return g_str_equal (folded, folded_typed) ? MATCH_WHOLE : MATCH_PREFIX;
 }
 
 /* The newest receipt whose @column begins with @typed: the receipt's
@@ -32,6 +43,8 @@ complete (WardStore   *store,
   g_autofree char *folded = ward_text_fold (typed);
   g_autofree char *sql = NULL;
   g_autoptr (WardStmt) stmt = NULL;
+  g_autofree char *best = NULL;
+  g_autofree char *best_other = NULL;
   int rc;
 
   if (folded == NULL || *folded == '\0')
@@ -43,15 +56,26 @@ complete (WardStore   *store,
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (folded_starts_with (ward_stmt_text (stmt, 0), folded))
-      {
-        if (other_out != NULL)
-          *other_out = ward_stmt_dup_text (stmt, 1);
-        return ward_stmt_dup_text (stmt, 0);
-      }
-  if (rc != SQLITE_DONE)
-    ward_store_set_error (store, rc, error);
-  return NULL;
+    {
+      Match found = match (ward_stmt_text (stmt, 0), folded);
+
+      if (found == MATCH_NONE || (found == MATCH_PREFIX && best != NULL))
+        continue;
+      g_free (best);
+      g_free (best_other);
+      best = ward_stmt_dup_text (stmt, 0);
+      best_other = ward_stmt_dup_text (stmt, 1);
+      if (found == MATCH_WHOLE)
+        break;
+    }
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      ward_store_set_error (store, rc, error);
+      return NULL;
+    }
+  if (other_out != NULL)
+    *other_out = g_steal_pointer (&best_other);
+  return g_steal_pointer (&best);
 }
 
 char *
