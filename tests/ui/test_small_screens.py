@@ -18,12 +18,12 @@ from wardui import check
 NAMES = ["overview", "targets", "programme", "admissions", "enterprises", "donations"]
 
 
-def window_settings(folder, width, height):
+def window_settings(folder, width, height, page="overview"):
     config = os.path.join(folder, "config")
     os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
     with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
         f.write("[io/github/wardtracker/WardTracker]\nwindow-width=%d\nwindow-height=%d\n"
-                "last-page='overview'\n" % (width, height))
+                "last-page='%s'\n" % (width, height, page))
     return {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
 
 
@@ -52,47 +52,71 @@ def shot(name, title):
     return path
 
 
-csv_path = None
-for width, height in [(1024, 600), (1366, 768)]:
+def receipts_csv(folder):
+    path = os.path.join(folder, "receipts.csv")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("Số biên lai,Ngày,Người ủng hộ,Đơn vị / Tổ dân phố,Số tiền,Hình thức,Người thu,Ghi chú\n")
+        for n in range(1, 31):
+            f.write("%d,20/09/2025,Nguyễn Văn Người Ủng Hộ Số %d,Chi bộ Công an phường Đông Sơn,"
+                    "500.000,Tiền mặt,Thủ quỹ,\n" % (n, n))
+    return path
+
+
+def visit(app, width, height, number):
+    """Page @number of the window: it keeps to the window; its form (Ctrl+N)
+    fits the screen; screenshots of both."""
+    page = wardui.PAGES_VI[number]
+    app.goto(page)
+    time.sleep(1.0)
+    w, h = app.window.size   # inside the shadow its decorations draw
+    check(w <= width and h <= height,
+          "%d×%d: page %s keeps to the window (%d×%d)" % (width, height, page, w, h))
+    shot("small-%dx%d-%d-%s" % (width, height, number + 1, NAMES[number]), app.window.name)
+    if number == 0:
+        return
+    before = app.root.childCount
+    rawinput.keyCombo("<Control>n")
+    try:
+        form = app.wait_for(lambda: app.root.getChildAtIndex(app.root.childCount - 1)
+                            if app.root.childCount > before else None, timeout=10)
+    except TimeoutError:
+        check(False, "%d×%d: Ctrl+N opens a form on %s" % (width, height, page))
+        return
+    time.sleep(1.0)
+    name = form.name
+    fw, fh = form.size
+    check(fh <= height - 40, "%d×%d: the form “%s” fits the screen (%d×%d)" % (width, height, name, fw, fh))
+    shot("small-%dx%d-%d-%s-form" % (width, height, number + 1, NAMES[number]), name)
+    rawinput.pressKey("Escape")
+    try:
+        app.wait_for(lambda: app.root.childCount == before, timeout=5)
+    except TimeoutError:
+        check(False, "%d×%d: the form on %s closes" % (width, height, page))
+
+
+def start(width, height, page):
+    """The window on a file with thirty receipts, opened on @page."""
     folder = tempfile.mkdtemp(prefix="ward-ui-small-")
-    app = wardui.App(env=window_settings(folder, width, height))
-    if csv_path is None:
-        csv_path = os.path.join(app.tmp, "receipts.csv")
-        with open(csv_path, "w", encoding="utf-8") as f:
-            f.write("Số biên lai,Ngày,Người ủng hộ,Đơn vị / Tổ dân phố,Số tiền,Hình thức,Người thu,Ghi chú\n")
-            for n in range(1, 31):
-                f.write("%d,20/09/2025,Nguyễn Văn Người Ủng Hộ Số %d,Chi bộ Công an phường Đông Sơn,"
-                        "500.000,Tiền mặt,Thủ quỹ,\n" % (n, n))
-    r = app.cli("import", "donations", csv_path)
-    check(r.returncode == 0, "thirty receipts are imported (%s)" % r.stderr.strip())
-    title = app.window.name
-    for number, page in enumerate(wardui.PAGES_VI):
-        app.goto(page)
-        time.sleep(1.0)
-        w, h = app.window.size   # inside the shadow its decorations draw
-        check(w <= width and h <= height,
-              "%d×%d: page %s keeps to the window (%d×%d)" % (width, height, page, w, h))
-        shot("small-%dx%d-%d-%s" % (width, height, number + 1, NAMES[number]), title)
-        if page == "Tổng quan":
-            continue
-        before = app.root.childCount
-        rawinput.keyCombo("<Control>n")
-        try:
-            form = app.wait_for(lambda: app.root.getChildAtIndex(app.root.childCount - 1)
-                                if app.root.childCount > before else None, timeout=10)
-        except TimeoutError:
-            check(False, "%d×%d: Ctrl+N opens a form on %s" % (width, height, page))
-            continue
-        time.sleep(1.0)
-        name = form.name
-        fw, fh = form.size
-        check(fh <= height - 40, "%d×%d: the form “%s” fits the screen (%d×%d)" % (width, height, name, fw, fh))
-        shot("small-%dx%d-%d-%s-form" % (width, height, number + 1, NAMES[number]), name)
-        rawinput.pressKey("Escape")
-        try:
-            app.wait_for(lambda: app.root.childCount == before, timeout=5)
-        except TimeoutError:
-            check(False, "%d×%d: the form on %s closes" % (width, height, page))
+    database = os.path.join(folder, "ward.sqlite3")
+    env = dict(os.environ, WARD_TODAY="2026-11-27")
+    for args in (["init"], ["import", "donations", receipts_csv(folder)]):
+        r = subprocess.run([wardui.CLI, "--database", database, *args], env=env,
+                           capture_output=True, text=True)
+        check(r.returncode == 0, "ward-tracker-cli %s (%s)" % (args[0], r.stderr.strip()))
+    return wardui.App(database=database, env=window_settings(folder, width, height, page))
+
+
+# 1024×600: a window of its own for each page, opened on it: a window grows
+# to the tallest page it has shown and does not shrink back.
+for number, name in enumerate(NAMES):
+    app = start(1024, 600, name)
+    visit(app, 1024, 600, number)
     app.quit()
+
+# 1366×768: one window through every page.
+app = start(1366, 768, "overview")
+for number in range(len(NAMES)):
+    visit(app, 1366, 768, number)
+app.quit()
 
 wardui.finish()

@@ -48,6 +48,14 @@ gconstpointer    ward_list_chain_get_row      (WardListChain *chain,
                                                guint          position);
 gconstpointer    ward_list_chain_get_selected (WardListChain *chain);
 
+/* Selects the row shown whose id (a row's first member, as every row type
+ * of the three lists has it) is @id, and scrolls @view to it: a record
+ * just saved is where the clerk sees it. FALSE when it is not shown (yet:
+ * a filter may still be running, or it may not match the search). */
+gboolean         ward_list_chain_select_id    (WardListChain *chain,
+                                               GtkColumnView *view,
+                                               gint64         id);
+
 /* How a search changes what its filter lets through, from the folded text
  * searched before to the one searched now: typing on narrows the list, so
  * that only the rows shown are looked at again; deleting widens it. */

@@ -204,7 +204,7 @@ ward_page_push_undo (WardPage           *self,
       kind->free_record (record);
       return;
     }
-  ward_undo_stack_push (stack, ward_page_get_store (self), label, kind, record);
+  ward_undo_stack_push (stack, GTK_WIDGET (self), ward_page_get_store (self), label, kind, record);
   if (overlay == NULL)
     return;
   toast = adw_toast_new (label);

@@ -9,6 +9,7 @@
 
 typedef struct
 {
+  GWeakRef            owner;
   WardStore          *store;
   char               *label;
   const WardUndoKind *kind;
@@ -24,6 +25,7 @@ struct _WardUndoStack
 static void
 change_free (Change *change)
 {
+  g_weak_ref_clear (&change->owner);
   g_object_unref (change->store);
   g_free (change->label);
   change->kind->free_record (change->record);
@@ -62,6 +64,7 @@ ward_undo_stack_get (GtkWidget *widget)
 
 void
 ward_undo_stack_push (WardUndoStack      *self,
+                      GtkWidget          *owner,
                       WardStore          *store,
                       const char         *label,
                       const WardUndoKind *kind,
@@ -72,6 +75,7 @@ ward_undo_stack_push (WardUndoStack      *self,
   g_return_if_fail (self != NULL && WARD_IS_STORE (store) && kind != NULL);
 
   change = g_new0 (Change, 1);
+  g_weak_ref_init (&change->owner, owner);
   change->store = g_object_ref (store);
   change->label = g_strdup (label);
   change->kind = kind;
@@ -104,6 +108,13 @@ move_last (GPtrArray   *from,
       return FALSE;
     }
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
+  if (!forward && change->kind->show != NULL)
+    {
+      g_autoptr (GtkWidget) owner = g_weak_ref_get (&change->owner);
+
+      if (owner != NULL)
+        change->kind->show (owner, change->record);
+    }
   if (label != NULL)
     *label = change->label;
   return TRUE;

@@ -23,6 +23,10 @@ typedef struct
                                  gpointer  *record,
                                  GError   **error);
   GDestroyNotify   free_record;
+  /* Optional: shows the record put back, selected, on @owner (the page
+   * that made the change). */
+  void           (*show)        (GtkWidget *owner,
+                                 gpointer   record);
 } WardUndoKind;
 
 typedef struct _WardUndoStack WardUndoStack;
@@ -31,9 +35,10 @@ typedef struct _WardUndoStack WardUndoStack;
  * NULL when @widget is in no window. */
 WardUndoStack *ward_undo_stack_get   (GtkWidget          *widget);
 
-/* A change just made in @store; @label says it ("“X” deleted"). Takes
- * @record; forgets what was undone before. */
+/* A change just made in @store by @owner; @label says it ("“X” deleted").
+ * Takes @record; forgets what was undone before. */
 void           ward_undo_stack_push  (WardUndoStack      *self,
+                                      GtkWidget          *owner,
                                       WardStore          *store,
                                       const char         *label,
                                       const WardUndoKind *kind,

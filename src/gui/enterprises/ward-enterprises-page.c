@@ -54,6 +54,8 @@ struct _WardEnterprisesPage
   int                  status_choice;   /* -1: all */
   int                  year_choice;     /* 0: all */
   gint64               filter_started;  /* monotonic µs, while a filter change runs */
+  gint64               saved_id;        /* to select once the filter shows it */
+  guint                select_id;
 
   GtkStack            *stack;
   GtkStack            *list_stack;
@@ -305,6 +307,28 @@ update_shown (WardEnterprisesPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
 }
 
+/* Out of the models' signals: selecting from inside them crashes GTK 4.8. */
+static gboolean
+select_saved_cb (gpointer data)
+{
+  WardEnterprisesPage *self = data;
+
+  self->select_id = 0;
+  if (ward_list_chain_select_id (&self->chain, self->column_view, self->saved_id))
+    self->saved_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A record saved or put back: selected, and scrolled to, once shown. */
+static void
+select_later (WardEnterprisesPage *self,
+              gint64               id)
+{
+  self->saved_id = id;
+  if (self->select_id == 0)
+    self->select_id = g_idle_add (select_saved_cb, self);
+}
+
 static void
 on_filter_pending_cb (WardEnterprisesPage *self)
 {
@@ -316,6 +340,8 @@ on_filter_pending_cb (WardEnterprisesPage *self)
              (g_get_monotonic_time () - self->filter_started) / 1000.0);
   self->filter_started = 0;
   update_shown (self);
+  if (self->saved_id != 0)
+    select_later (self, self->saved_id);
 }
 
 static void
@@ -640,8 +666,18 @@ delete_enterprise_again (WardStore *store,
   return TRUE;
 }
 
+static void
+show_enterprise (GtkWidget *owner,
+                 gpointer   record)
+{
+  WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (owner);
+  gint64 id = ((WardEnterprise *) record)->id;
+
+  select_later (self, id);
+}
+
 static const WardUndoKind enterprise_deleted = {
-  restore_enterprise, delete_enterprise_again, (GDestroyNotify) ward_enterprise_free,
+  restore_enterprise, delete_enterprise_again, (GDestroyNotify) ward_enterprise_free, show_enterprise,
 };
 
 static void
@@ -671,6 +707,9 @@ on_saved_cb (WardEnterpriseDialog *dialog,
 {
   const char *done = is_new ? _("Enterprise registered") : _("Changes saved");
   GtkWidget *message;
+
+  /* The record is where the clerk sees it, selected. */
+  select_later (self, id);
 
   if (warning == NULL)
     {
@@ -855,6 +894,7 @@ ward_enterprises_page_dispose (GObject *object)
 {
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (object);
 
+  g_clear_handle_id (&self->select_id, g_source_remove);
   ward_list_chain_clear (&self->chain, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);

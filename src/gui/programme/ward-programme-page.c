@@ -899,8 +899,19 @@ delete_item_again (WardStore *store,
   return TRUE;
 }
 
+static void
+show_item (GtkWidget *owner,
+           gpointer   record)
+{
+  WardProgrammePage *self = WARD_PROGRAMME_PAGE (owner);
+  gint64 id = ((WardProgrammeItem *) record)->id;
+
+  self->selected_id = id;
+  select_item (self, id);
+}
+
 static const WardUndoKind item_deleted = {
-  restore_item, delete_item_again, (GDestroyNotify) ward_programme_item_free,
+  restore_item, delete_item_again, (GDestroyNotify) ward_programme_item_free, show_item,
 };
 
 static void
