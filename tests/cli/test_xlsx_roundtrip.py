@@ -5,8 +5,9 @@
 that test what a round trip through Excel could lose (tax codes and
 receipt numbers with leading zeros, whole-đồng amounts past a billion,
 decimal readings, booleans, empty cells, Vietnamese text, notes that look
-like formulas, an anonymous donor, a transfer without its reference), is
-exported register by register to .xlsx; each workbook is imported into a
+like formulas, an anonymous donor, a transfer without its reference, a
+member recognised with every stage filled, a second campaign's receipts),
+is exported register by register (campaign by campaign) to .xlsx; each workbook is imported into a
 fresh database, whose CSV exports must equal the original's cell for
 cell; and imported again into the original database, where every row
 must be reported as already stored with the same values."""
@@ -26,6 +27,10 @@ CLI = sys.argv[1]
 DATA = os.path.join(sys.argv[2], "reports")
 TODAY = "2026-11-27"
 KINDS = ("members", "enterprises", "donations", "readings")
+# Each register's workbook, and the second campaign's receipts: (kind, options).
+BOOKS = [(kind, ()) for kind in KINDS] + [("donations", ("--campaign",
+                                                        "Quỹ Vì người nghèo 2026"))]
+NAMES = list(KINDS) + ["donations-second-campaign"]
 SUMMARY = re.compile(r"^(\d+) rows? read: (\d+) added, (\d+) updated, (\d+) skipped, "
                      r"(\d+) with errors\.$", re.M)
 SAME = "This record is already stored with the same values; the row was skipped."
@@ -66,7 +71,20 @@ edges = {
          "Tôn giáo": "Công giáo", "Số điện thoại": "0912345678", "Đoàn viên": "x",
          "Đoàn viên công đoàn": "x", "Ghi chú": "- chờ thẩm tra; \"đợt 2\""},
         {"Họ và tên": "Lê Văn Ổn", "Nghề nghiệp": "0123", "Số điện thoại": "+84912345678",
-         "Ghi chú": "=1+1"}]),
+         "Ghi chú": "=1+1"},
+        # Admitted and recognised: every stage's number and date filled.
+        {"_from": 6, "Họ và tên": "Hoàng Thị Thu Hà", "Đoàn viên": "x",
+         "Ngày vào danh sách cảm tình": "10/11/2023", "Ngày cấp giấy chứng nhận": "11/04/2024",
+         "Số giấy chứng nhận": "007/GCN-TTCT", "Ngày đơn và lý lịch": "23/09/2024",
+         "Ngày gửi thẩm tra lý lịch": "02/11/2024", "Ngày hoàn thành thẩm tra lý lịch": "06/01/2025",
+         "Người giới thiệu 1 cùng công tác từ ngày": "04/01/2024",
+         "Người giới thiệu 2 cùng công tác từ ngày": "04/01/2024",
+         "Số nghị quyết chi bộ": "05-NQ/CB", "Ngày nghị quyết chi bộ": "04/02/2025",
+         "Số quyết định kết nạp": "012-QĐ/ĐU", "Ngày quyết định kết nạp": "01/03/2025",
+         "Ngày kết nạp": "26/03/2025",
+         "Ngày nghị quyết chi bộ đề nghị công nhận chính thức": "30/03/2026",
+         "Ngày công nhận chính thức": "06/04/2026",
+         "Số quyết định công nhận chính thức": "045-QĐ/ĐU"}]),
     # The CSV reader takes one formula guard off: the note stored is "'=SUM(A1)".
     "enterprises": with_edges("enterprises", [
         {"Mã số doanh nghiệp": "0100109106", "Tên doanh nghiệp": "Công ty TNHH Ánh Dương",
@@ -81,11 +99,27 @@ edges = {
         {"Số biên lai": "0122", "Người ủng hộ": "Ẩn danh", "Không nêu tên": "x",
          "Đơn vị / Tổ dân phố": "007", "Ghi chú": "12/12"}]),
 }
+# A second campaign's receipts, numbered from 1 again.
+CAMPAIGN = ("Quỹ Vì người nghèo 2026", "--organiser", "Ủy ban MTTQ phường Đông Sơn",
+            "--start", "01/10/2026")
+second = os.path.join(tmp, "second-campaign.csv")
+with open(second, "w", encoding="utf-8") as f:
+    f.write("Số biên lai,Ngày,Người ủng hộ,Đơn vị / Tổ dân phố,Số tiền,Hình thức,Người thu,Ghi chú,"
+            "Loại người ủng hộ,Mã giao dịch,Không nêu tên\n"
+            "1,02/10/2026,Trần Văn Bảy,Tổ dân phố 1,100000,Tiền mặt,Nguyễn Văn Hùng,,Cá nhân,,\n"
+            "2,03/10/2026,Công ty Ổn Định,Tổ dân phố 2,5000000,Chuyển khoản,Nguyễn Văn Hùng,,"
+            "Tổ chức,FT26100300001,\n")
+check(run(original, "campaign", "add", *CAMPAIGN).returncode == 0, "add a second campaign")
+r = run(original, "import", "donations", second, "--campaign", CAMPAIGN[0])
+check(r.returncode == 0,
+      "import the second campaign's receipts" + (": " + r.stderr if r.returncode else ""))
 edges["readings"] = os.path.join(tmp, "readings.csv")
 with open(edges["readings"], "w", encoding="utf-8") as f:
-    f.write("Chỉ tiêu,Kỳ,Giá trị,Chỉ tiêu giao,Đã giao,Trạng thái,Số văn bản,Ngày văn bản,Đơn vị,Ghi chú\n"
+    f.write("Chỉ tiêu,Kỳ,Giá trị,Chỉ tiêu giao,Đã giao,Trạng thái,Số văn bản,Ngày văn bản,"
+            "Đơn vị,Ghi chú\n"
             "grdp-growth,6 tháng đầu năm 2025,\"10,9\",,,Chính thức,125/BC-UBND,10/07/2025,,\n"
-            "grdp-growth,2025,\"11,25\",,,Chính thức,175/BC-UBND,15/01/2026,,\"ghi chú, có dấu phẩy\"\n"
+            "grdp-growth,2025,\"11,25\",,,Chính thức,175/BC-UBND,15/01/2026,,"
+            "\"ghi chú, có dấu phẩy\"\n"
             "grdp-growth,2026,\"0,1\",,,Dự thảo,,,,\n"
             "income,2026,123456789012,,,Chính thức,12/BC-UBND,01/02/2026,,\n"
             "roads,2026,\"0,001\",,,Chính thức,,,,\n"
@@ -108,11 +142,11 @@ def workbook_row(path, first):
 
 # Export every register; the vi_VN locale (decimal comma) for one of them.
 books = {}
-for kind in KINDS:
-    books[kind] = os.path.join(tmp, kind + ".xlsx")
+for name, (kind, options) in zip(NAMES, BOOKS):
+    books[name] = os.path.join(tmp, name + ".xlsx")
     lang = "vi_VN.UTF-8" if kind == "readings" else "C.UTF-8"
-    r = run(original, "export", kind, books[kind], lang=lang)
-    check(r.returncode == 0, "export %s as a workbook (%s) %s" % (kind, lang, r.stderr))
+    r = run(original, "export", kind, books[name], *options, lang=lang)
+    check(r.returncode == 0, "export %s as a workbook (%s) %s" % (name, lang, r.stderr))
 
 # The edge rows are in the workbooks with the types a clerk sees in Excel, so
 # that the round trip below goes through real numbers and dates.
@@ -129,19 +163,20 @@ check(row is not None and row[2] == 123456789012, "readings: a value is a number
 
 fresh = os.path.join(tmp, "fresh.sqlite3")
 check(run(fresh, "init").returncode == 0, "init a fresh ward")
-for kind in KINDS:
-    r = run(fresh, "import", kind, books[kind])
+check(run(fresh, "campaign", "add", *CAMPAIGN).returncode == 0, "add the second campaign")
+for name, (kind, options) in zip(NAMES, BOOKS):
+    r = run(fresh, "import", kind, books[name], *options)
     found = SUMMARY.search(r.stdout)
-    check(r.returncode == 0 and found and found.group(1) == found.group(2)
+    check(r.returncode == 0 and found and found.group(1) == found.group(2) != "0"
           and found.group(3, 4, 5) == ("0", "0", "0"),
           "%s: the workbook imported whole into a fresh ward: %s"
-          % (kind, found.group(0) if found else r.stdout[-300:] + r.stderr[-300:]))
+          % (name, found.group(0) if found else r.stdout[-300:] + r.stderr[-300:]))
 
 # The same records: both wards' CSV exports, cell for cell.
-for kind in KINDS + ("programme",):
-    a, b = os.path.join(tmp, "original-" + kind + ".csv"), os.path.join(tmp, "fresh-" + kind + ".csv")
-    ra, rb = run(original, "export", kind, a), run(fresh, "export", kind, b)
-    check(ra.returncode == 0 and rb.returncode == 0, "export %s as CSV from both wards" % kind)
+for name, (kind, options) in zip(NAMES + ["programme"], BOOKS + [("programme", ())]):
+    a, b = os.path.join(tmp, "original-" + name + ".csv"), os.path.join(tmp, "fresh-" + name + ".csv")
+    ra, rb = run(original, "export", kind, a, *options), run(fresh, "export", kind, b, *options)
+    check(ra.returncode == 0 and rb.returncode == 0, "export %s as CSV from both wards" % name)
     if ra.returncode != 0 or rb.returncode != 0:
         continue
     rows_a, rows_b = read_csv(a), read_csv(b)
@@ -150,25 +185,25 @@ for kind in KINDS + ("programme",):
                    for c, (va, vb) in enumerate(zip(ra_, rb_)) if va != vb]
     check(len(rows_a) == len(rows_b) and not differences,
           "%s: the fresh ward holds the same %d rows, cell for cell: %s"
-          % (kind, len(rows_a) - 1, differences[:5] or len(rows_b) - 1))
+          % (name, len(rows_a) - 1, differences[:5] or len(rows_b) - 1))
     if kind != "programme":
-        check(len(rows_a) > 2, "%s: the ward has records to compare (%d)" % (kind, len(rows_a) - 1))
+        check(len(rows_a) > 2, "%s: the ward has records to compare (%d)" % (name, len(rows_a) - 1))
 
 # Every row of each workbook is already in the original ward, with the same values.
-for kind in KINDS:
-    before = os.path.join(tmp, "before-" + kind + ".csv")
-    after = os.path.join(tmp, "after-" + kind + ".csv")
-    run(original, "export", kind, before)
-    r = run(original, "import", kind, books[kind])
-    run(original, "export", kind, after)
+for name, (kind, options) in zip(NAMES, BOOKS):
+    before = os.path.join(tmp, "before-" + name + ".csv")
+    after = os.path.join(tmp, "after-" + name + ".csv")
+    run(original, "export", kind, before, *options)
+    r = run(original, "import", kind, books[name], *options)
+    run(original, "export", kind, after, *options)
     found = SUMMARY.search(r.stdout)
     n = int(found.group(1)) if found else -1
-    check(r.returncode == 0 and found and found.group(4) == found.group(1)
+    check(r.returncode == 0 and found and found.group(4) == found.group(1) != "0"
           and found.group(2, 3, 5) == ("0", "0", "0") and r.stderr.count(SAME) == n
           and "error:" not in r.stderr,
           "%s: re-imported into the original ward, all %d rows already stored with the "
-          "same values: %s" % (kind, n, found.group(0) if found else r.stderr[-300:]))
-    check(read_csv(before) == read_csv(after), kind + ": the original ward is unchanged")
+          "same values: %s" % (name, n, found.group(0) if found else r.stderr[-300:]))
+    check(read_csv(before) == read_csv(after), name + ": the original ward is unchanged")
 
 # The programme has an export but no import: nothing to round-trip yet.
 r = run(original, "import", "programme", books["readings"])
