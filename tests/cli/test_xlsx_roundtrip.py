@@ -76,7 +76,8 @@ edges = {
         {"_from": 6, "Họ và tên": "Hoàng Thị Thu Hà", "Đoàn viên": "x",
          "Ngày vào danh sách cảm tình": "10/11/2023", "Ngày cấp giấy chứng nhận": "11/04/2024",
          "Số giấy chứng nhận": "007/GCN-TTCT", "Ngày đơn và lý lịch": "23/09/2024",
-         "Ngày gửi thẩm tra lý lịch": "02/11/2024", "Ngày hoàn thành thẩm tra lý lịch": "06/01/2025",
+         "Ngày gửi thẩm tra lý lịch": "02/11/2024",
+         "Ngày hoàn thành thẩm tra lý lịch": "06/01/2025",
          "Người giới thiệu 1 cùng công tác từ ngày": "04/01/2024",
          "Người giới thiệu 2 cùng công tác từ ngày": "04/01/2024",
          "Số nghị quyết chi bộ": "05-NQ/CB", "Ngày nghị quyết chi bộ": "04/02/2025",
@@ -127,7 +128,8 @@ with open(edges["readings"], "w", encoding="utf-8") as f:
             "schools,2026,\"33,333\",,,Chính thức,,,,\n"
             "recruitment,2026,,30,30,Chính thức,,,,\n")
 for kind in KINDS:
-    sources = [edges[kind]] if kind == "readings" else [os.path.join(DATA, kind + ".csv"), edges[kind]]
+    sample = [] if kind == "readings" else [os.path.join(DATA, kind + ".csv")]
+    sources = sample + [edges[kind]]
     for source in sources:
         r = run(original, "import", kind, source)
         check(r.returncode == 0, "import %s into the original ward%s"
@@ -174,7 +176,8 @@ for name, (kind, options) in zip(NAMES, BOOKS):
 
 # The same records: both wards' CSV exports, cell for cell.
 for name, (kind, options) in zip(NAMES + ["programme"], BOOKS + [("programme", ())]):
-    a, b = os.path.join(tmp, "original-" + name + ".csv"), os.path.join(tmp, "fresh-" + name + ".csv")
+    a = os.path.join(tmp, "original-" + name + ".csv")
+    b = os.path.join(tmp, "fresh-" + name + ".csv")
     ra, rb = run(original, "export", kind, a, *options), run(fresh, "export", kind, b, *options)
     check(ra.returncode == 0 and rb.returncode == 0, "export %s as CSV from both wards" % name)
     if ra.returncode != 0 or rb.returncode != 0:
