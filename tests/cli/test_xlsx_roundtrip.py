@@ -3,14 +3,15 @@
 "Excel out"): a ward with records in every register that has an import
 (members, enterprises, donations, readings), the sample ward plus rows
 that test what a round trip through Excel could lose (tax codes and
-receipt numbers with leading zeros, whole-đồng amounts past a billion,
-decimal readings, booleans, empty cells, Vietnamese text, notes that look
-like formulas, an anonymous donor, a transfer without its reference, a
-member recognised with every stage filled, a second campaign's receipts),
-is exported register by register (campaign by campaign) to .xlsx; each workbook is imported into a
-fresh database, whose CSV exports must equal the original's cell for
-cell; and imported again into the original database, where every row
-must be reported as already stored with the same values."""
+receipt numbers with leading zeros, a branch's 13-digit code, whole-đồng
+amounts past a billion, decimal readings, booleans, empty cells,
+Vietnamese text, notes that look like formulas, an anonymous donor, a
+transfer without its reference, a member recognised with every stage
+filled, a second campaign's receipts), is exported register by register
+(campaign by campaign) to .xlsx; each workbook is imported into a fresh
+database, whose CSV exports must equal the original's cell for cell; and
+imported again into the original database, where every row must be
+reported as already stored with the same values."""
 import csv
 import datetime
 import os
@@ -92,7 +93,9 @@ edges = {
          "Vốn điều lệ": "1234567890123", "Trụ sở ngoài phường": "x",
          "Chuyển từ hộ kinh doanh": "x", "Ghi chú": "''=SUM(A1)"},
         {"Mã số doanh nghiệp": "0101243150", "Tên doanh nghiệp": "Công ty Ổn Định",
-         "Vốn điều lệ": "", "Ngành nghề chính": "0111", "Ghi chú": "'trích dẫn"}]),
+         "Vốn điều lệ": "", "Ngành nghề chính": "0111", "Ghi chú": "'trích dẫn"},
+        {"Mã số doanh nghiệp": "0100109106-001", "Tên doanh nghiệp": "Chi nhánh Ánh Dương",
+         "Vốn điều lệ": ""}]),
     "donations": with_edges("donations", [
         {"Số biên lai": "121", "Người ủng hộ": "Nguyễn Văn Hảo", "Không nêu tên": "x",
          "Hình thức": "Chuyển khoản", "Mã giao dịch": "", "Số tiền": "999999999999",
