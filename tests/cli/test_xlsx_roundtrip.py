@@ -145,11 +145,11 @@ def workbook_row(path, first):
                  if row[0].value == first), None)
 
 
-# Export every register; the vi_VN locale (decimal comma) for one of them.
+# Export every register; in the vi_VN locale (decimal comma, its own date order) for some.
 books = {}
 for name, (kind, options) in zip(NAMES, BOOKS):
     books[name] = os.path.join(tmp, name + ".xlsx")
-    lang = "vi_VN.UTF-8" if kind == "readings" else "C.UTF-8"
+    lang = "vi_VN.UTF-8" if kind in ("readings", "donations") else "C.UTF-8"
     r = run(original, "export", kind, books[name], *options, lang=lang)
     check(r.returncode == 0, "export %s as a workbook (%s) %s" % (name, lang, r.stderr))
 
