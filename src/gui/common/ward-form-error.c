@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include "common/ward-form.h"
 #include "common/ward-form-error.h"
 
 void
@@ -26,7 +25,7 @@ ward_form_error_clear (WardFormError *self)
   g_return_if_fail (self != NULL);
 
   if (self->row != NULL)
-    ward_form_mark_field (self->row, NULL);
+    gtk_widget_remove_css_class (self->row, "error");
   self->row = NULL;
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }
@@ -45,7 +44,7 @@ ward_form_error_show (WardFormError *self,
   if (row != NULL)
     {
       self->row = row;
-      ward_form_mark_field (row, message);
+      gtk_widget_add_css_class (row, "error");
       gtk_widget_grab_focus (row);
     }
 }
