@@ -1121,6 +1121,49 @@ test_default_campaign (Fixture       *f,
   g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
 }
 
+/* QuickFill: a name typed is completed from earlier receipts, the newest
+ * first, case and tone marks left out; a known donor brings their group. */
+static void
+test_complete_names (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *donor = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *unit = NULL;
+
+  receipt (f, "1", "2025-10-01", "Nguyễn Văn An", "Tổ dân phố 3", 100000);
+  receipt (f, "2", "2025-10-01", "Nguyễn Văn Ánh", "Tổ dân phố 5", 100000);
+  receipt (f, "3", "2025-10-02", "Đặng Thị Đào", "Chi bộ Công an phường", 100000);
+
+  donor = ward_ledger_complete_donor (f->store, "nguyen van a", &group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (donor, ==, "Nguyễn Văn Ánh");   /* the newest of the two */
+  g_assert_cmpstr (group, ==, "Tổ dân phố 5");
+  g_clear_pointer (&donor, g_free);
+  g_clear_pointer (&group, g_free);
+
+  donor = ward_ledger_complete_donor (f->store, "NGUYỄN VĂN AN", &group, &error);
+  g_assert_cmpstr (donor, ==, "Nguyễn Văn An");
+  g_assert_cmpstr (group, ==, "Tổ dân phố 3");
+  g_clear_pointer (&donor, g_free);
+
+  donor = ward_ledger_complete_donor (f->store, "dang", NULL, &error);
+  g_assert_cmpstr (donor, ==, "Đặng Thị Đào");   /* đ folds to d */
+
+  none = ward_ledger_complete_donor (f->store, "Trần", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  empty = ward_ledger_complete_donor (f->store, "  ", NULL, &error);
+  g_assert_null (empty);
+
+  unit = ward_ledger_complete_group (f->store, "chi bo cong", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (unit, ==, "Chi bộ Công an phường");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1152,6 +1195,7 @@ main (int    argc,
   ADD ("/ledger/export-round-trip", test_export_round_trip);
   ADD ("/ledger/default-campaign", test_default_campaign);
   ADD ("/ledger/stats", test_stats);
+  ADD ("/ledger/complete-names", test_complete_names);
   g_test_add_func ("/ledger/words", test_words);
 
   return g_test_run ();

@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 
+import wardtest  # tests/support: check(), the GLib alarms in a program's output
 from dogtail import config  # noqa: E402
 
 config.config.logDebugToStdOut = False
@@ -32,12 +33,14 @@ CLI = os.path.join(BUILD_ROOT, "src", "cli", "ward-tracker-cli")
 PAGES_VI = ["Tổng quan", "Chỉ tiêu", "Chương trình hành động",
             "Kết nạp đảng viên", "Doanh nghiệp", "Ủng hộ Cuba"]
 
-failures = []
+failures = wardtest.failures
+check = wardtest.check
 
 
 def _excepthook(kind, value, tb):
     import traceback
     traceback.print_exception(kind, value, tb, file=sys.stdout)
+    _check_logs()
     sys.stdout.flush()
     sys.exit(1)
 
@@ -45,13 +48,27 @@ def _excepthook(kind, value, tb):
 sys.excepthook = _excepthook
 
 
-def check(condition, message):
-    """Records a failed expectation; the test fails at the end if any did."""
-    if condition:
-        print("ok -", message)
-    else:
-        print("FAIL -", message)
-        failures.append(message)
+# What the application wrote to its standard error, one file per App: a
+# GLib critical or warning (Gtk-CRITICAL, Gtk-WARNING, any domain) fails the
+# test, even when every check passed.
+_logs = []
+# Printed by GTK 4.8 when an AT-SPI client asks for a control's position on
+# the screen, as dogtail does before each click: the test's doing, not the
+# application's.
+_DOGTAIL_ASKED = "Screen coordinates not supported, reported positions will be wrong"
+
+
+def _check_logs():
+    for path in _logs:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            text = f.read()
+        shown = "\n".join(line for line in text.splitlines() if _DOGTAIL_ASKED not in line)
+        if shown:
+            sys.stdout.write("--- the application's standard error (%s)\n%s\n---\n" % (path, shown))
+        alarms = wardtest.glib_alarms(shown)
+        check(not alarms, "the application printed no GLib critical or warning%s"
+              % ("" if not alarms else ": " + "; ".join(alarms[:3])))
+    _logs.clear()
 
 
 def reveal(node, window):
@@ -71,6 +88,7 @@ def reveal(node, window):
 
 
 def finish():
+    _check_logs()
     if failures:
         print("%d check(s) failed:" % len(failures))
         for f in failures:
@@ -106,7 +124,11 @@ class App:
         if env:
             e.update(env)
         self.env = e
-        self.proc = subprocess.Popen([APP, "--database", self.database, *args], env=e)
+        self.log = os.path.join(self.tmp, "stderr.log")
+        _logs.append(self.log)
+        with open(self.log, "w") as log:
+            self.proc = subprocess.Popen([APP, "--database", self.database, *args], env=e,
+                                         stderr=log)
         self.root = None
         self.page = None
         for _ in range(60):

@@ -182,6 +182,19 @@ GPtrArray *ward_ledger_receipt_gaps       (WardStore      *store,
                                            gint64          campaign_id,
                                            GError        **error);
 
+/* The name a clerk is typing, completed from earlier receipts (of every
+ * campaign): the newest donor, or group, whose name folded (case and tone
+ * marks left out, ward_text_fold()) begins with @typed folded, one that
+ * is the whole of @typed first; NULL when none does, or @typed is empty. @group_out (may be NULL) receives the
+ * group of the donor found, or NULL. */
+char      *ward_ledger_complete_donor     (WardStore      *store,
+                                           const char     *typed,
+                                           char          **group_out,
+                                           GError        **error);
+char      *ward_ledger_complete_group     (WardStore      *store,
+                                           const char     *typed,
+                                           GError        **error);
+
 /* ---- Totals ------------------------------------------------------------- */
 
 typedef struct

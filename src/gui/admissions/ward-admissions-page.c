@@ -397,40 +397,48 @@ ward_admissions_page_reload (WardPage *page)
 
 /* ---- Editing ------------------------------------------------------------ */
 
-static void
-on_undo_clicked_cb (AdwToast           *toast,
-                    WardAdmissionsPage *self)
+/* Ctrl+Z: the deleted candidate put back, with their uuid. */
+static gboolean
+restore_candidate (WardStore *store,
+                   gpointer   record,
+                   GError   **error)
 {
-  WardCandidate *candidate = g_object_get_data (G_OBJECT (toast), "ward-candidate");
-  g_autoptr (GError) error = NULL;
-
-  if (!ward_candidate_restore (ward_page_get_store (WARD_PAGE (self)), candidate, &error))
-    ward_page_show_error (WARD_PAGE (self), _("The candidate could not be restored"), error);
+  return ward_candidate_restore (store, record, error);
 }
+
+static gboolean
+delete_candidate_again (WardStore *store,
+                        gpointer  *record,
+                        GError   **error)
+{
+  WardCandidate *deleted = NULL;
+
+  if (!ward_candidate_delete (store, ((WardCandidate *) *record)->id, &deleted, error))
+    return FALSE;
+  ward_candidate_free (*record);
+  *record = deleted;
+  return TRUE;
+}
+
+static const WardUndoKind candidate_deleted = {
+  restore_candidate, delete_candidate_again, (GDestroyNotify) ward_candidate_free,
+};
 
 static void
 delete_candidate (WardAdmissionsPage *self,
                   gint64              id)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   WardCandidate *deleted = NULL;
   g_autoptr (GError) error = NULL;
-  AdwToast *toast;
+  g_autofree char *label = NULL;
 
   if (!ward_candidate_delete (ward_page_get_store (WARD_PAGE (self)), id, &deleted, &error))
     {
       ward_page_show_error (WARD_PAGE (self), _("The candidate could not be deleted"), error);
       return;
     }
-  toast = adw_toast_new_format (_("“%s” deleted"), deleted->full_name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "ward-candidate", deleted, (GDestroyNotify) ward_candidate_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  label = g_strdup_printf (_("“%s” deleted"), deleted->full_name);
+  ward_page_push_undo (WARD_PAGE (self), label, &candidate_deleted, deleted);
 }
 
 static void
@@ -562,10 +570,10 @@ ward_admissions_page_dispose (GObject *object)
 {
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (object);
 
+  ward_list_chain_clear (&self->chain, self);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ADMISSIONS_PAGE);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->cell_ids, g_array_unref);

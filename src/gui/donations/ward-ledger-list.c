@@ -377,13 +377,8 @@ ward_ledger_list_dispose (GObject *object)
 {
   WardLedgerList *self = WARD_LEDGER_LIST (object);
 
-  /* The incremental filter may still be running: stop listening first. */
-  if (self->chain.filter_model != NULL)
-    g_signal_handlers_disconnect_by_data (self->chain.filter_model, self);
-  if (self->chain.selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->chain.selection, self);
+  ward_list_chain_clear (&self->chain, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_LEDGER_LIST);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->filter);
   g_clear_object (&self->model);
   g_clear_object (&self->groups);

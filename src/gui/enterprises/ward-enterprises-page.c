@@ -54,6 +54,8 @@ struct _WardEnterprisesPage
   int                  status_choice;   /* -1: all */
   int                  year_choice;     /* 0: all */
   gint64               filter_started;  /* monotonic µs, while a filter change runs */
+  gint64               saved_id;        /* to select once the filter shows it */
+  guint                select_id;
 
   GtkStack            *stack;
   GtkStack            *list_stack;
@@ -308,6 +310,28 @@ update_shown (WardEnterprisesPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
 }
 
+/* Out of the models' signals: selecting from inside them crashes GTK 4.8. */
+static gboolean
+select_saved_cb (gpointer data)
+{
+  WardEnterprisesPage *self = data;
+
+  self->select_id = 0;
+  if (ward_list_chain_select_id (&self->chain, self->column_view, self->saved_id))
+    self->saved_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A record saved or put back: selected, and scrolled to, once shown. */
+static void
+select_later (WardEnterprisesPage *self,
+              gint64               id)
+{
+  self->saved_id = id;
+  if (self->select_id == 0)
+    self->select_id = g_idle_add (select_saved_cb, self);
+}
+
 static void
 on_filter_pending_cb (WardEnterprisesPage *self)
 {
@@ -319,6 +343,8 @@ on_filter_pending_cb (WardEnterprisesPage *self)
              (g_get_monotonic_time () - self->filter_started) / 1000.0);
   self->filter_started = 0;
   update_shown (self);
+  if (self->saved_id != 0)
+    select_later (self, self->saved_id);
 }
 
 static void
@@ -620,16 +646,42 @@ show_summary (WardEnterprisesPage *self)
 
 /* ---- Records -------------------------------------------------------------- */
 
-static void
-on_undo_clicked_cb (AdwToast            *toast,
-                    WardEnterprisesPage *self)
+/* Ctrl+Z: the deleted record stored again, as it was (same uuid). */
+static gboolean
+restore_enterprise (WardStore *store,
+                    gpointer   record,
+                    GError   **error)
 {
-  WardEnterprise *record = g_object_get_data (G_OBJECT (toast), "record");
-  g_autoptr (GError) error = NULL;
-
-  if (!ward_enterprise_save (ward_page_get_store (WARD_PAGE (self)), record, NULL, &error))
-    ward_page_show_error (WARD_PAGE (self), _("The enterprise could not be restored"), error);
+  return ward_enterprise_save (store, record, NULL, error);
 }
+
+static gboolean
+delete_enterprise_again (WardStore *store,
+                         gpointer  *record,
+                         GError   **error)
+{
+  WardEnterprise *deleted = ward_enterprise_delete (store, ((WardEnterprise *) *record)->id, error);
+
+  if (deleted == NULL)
+    return FALSE;
+  ward_enterprise_free (*record);
+  *record = deleted;
+  return TRUE;
+}
+
+static void
+show_enterprise (GtkWidget *owner,
+                 gpointer   record)
+{
+  WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (owner);
+  gint64 id = ((WardEnterprise *) record)->id;
+
+  select_later (self, id);
+}
+
+static const WardUndoKind enterprise_deleted = {
+  restore_enterprise, delete_enterprise_again, (GDestroyNotify) ward_enterprise_free, show_enterprise,
+};
 
 static void
 delete_with_undo (WardEnterprisesPage *self,
@@ -637,8 +689,7 @@ delete_with_undo (WardEnterprisesPage *self,
 {
   g_autoptr (WardEnterprise) record = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
+  g_autofree char *label = NULL;
 
   record = ward_enterprise_delete (ward_page_get_store (WARD_PAGE (self)), id, &error);
   if (record == NULL)
@@ -646,17 +697,8 @@ delete_with_undo (WardEnterprisesPage *self,
       ward_page_show_error (WARD_PAGE (self), _("The enterprise could not be deleted"), error);
       return;
     }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new_format (_("“%s” deleted"), record->name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "record", g_steal_pointer (&record),
-                          (GDestroyNotify) ward_enterprise_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  label = g_strdup_printf (_("“%s” deleted"), record->name);
+  ward_page_push_undo (WARD_PAGE (self), label, &enterprise_deleted, g_steal_pointer (&record));
 }
 
 static void
@@ -668,6 +710,9 @@ on_saved_cb (WardEnterpriseDialog *dialog,
 {
   const char *done = is_new ? _("Enterprise registered") : _("Changes saved");
   GtkWidget *message;
+
+  /* The record is where the clerk sees it, selected. */
+  select_later (self, id);
 
   if (warning == NULL)
     {
@@ -852,13 +897,14 @@ ward_enterprises_page_dispose (GObject *object)
 {
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (object);
 
+  g_clear_handle_id (&self->select_id, g_source_remove);
+  ward_list_chain_clear (&self->chain, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* The bound "stack" is the bin's own child: take it out of the bin first,
    * or AdwBin would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ENTERPRISES_PAGE);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->filter);
   g_clear_object (&self->list);
 

@@ -296,6 +296,8 @@ ward_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new", { "<Control>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.export-pdf", { "<Control><Shift>e", NULL } },
     { "win.export-xlsx", { "<Control><Shift>x", NULL } },
