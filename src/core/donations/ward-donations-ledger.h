@@ -169,6 +169,24 @@ gboolean  ward_ledger_add_reversal    (WardStore               *store,
                                        WardLedgerField         *field,
                                        GError                 **error);
 
+/* Corrects receipt @receipt_id as a clerk means it, in one transaction:
+ * the reversal of the stored receipt (dated @date, today when NULL, for
+ * @reason) and, right after it, @replacement under the same receipt number
+ * (its receipt_number may be NULL; another number is refused). Every rule
+ * of a receipt applies to @replacement; the money on hand is met by the
+ * difference only, so that a receipt whose money went upward can still be
+ * corrected as long as the smaller amount leaves the balance at or above
+ * zero. @id_out receives the replacement's id. */
+gboolean  ward_ledger_correct_receipt (WardStore               *store,
+                                       const WardCampaign      *campaign,
+                                       gint64                   receipt_id,
+                                       const WardReceiptInput  *replacement,
+                                       const char              *date,
+                                       const char              *reason,
+                                       gint64                  *id_out,
+                                       WardLedgerField         *field,
+                                       GError                 **error);
+
 /* The number after the highest one in the campaign ("13" after "12",
  * "BL-0013" after "BL-0012"); "1" for an empty campaign. */
 char     *ward_ledger_next_receipt_number (WardStore      *store,
