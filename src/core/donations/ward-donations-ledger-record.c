@@ -210,7 +210,8 @@ ward_ledger_lookup_receipt (WardStore   *store,
 
   stmt = ward_store_prepare (store,
                              "SELECT donor, amount, entry_date FROM ledger_entries "
-                             "WHERE campaign_id = ? AND kind = 'receipt' AND receipt_number = ?",
+                             "WHERE campaign_id = ? AND kind = 'receipt' AND receipt_number = ? "
+                             "ORDER BY id DESC LIMIT 1",
                              error);
   if (stmt == NULL)
     return FALSE;
