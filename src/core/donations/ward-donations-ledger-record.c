@@ -859,7 +859,9 @@ check_arriving_reversal (WardStore                *store,
   if (!load_stored_entry (store, entry->reverses_id, &target, error)
       || !check_reversal (store, campaign, &input, &target, NULL, error))
     return FALSE;
-  if (!check_reversal_money (store, campaign, entry->date, &target, target.amount, NULL, error))
+  if (!check_reversal_money (store, campaign, entry->date, &target,
+                             target.amount - CLAMP (entry->replacement_amount, 0, target.amount),
+                             NULL, error))
     return FALSE;
   /* The window computes the amount; one that arrives must be the same. */
   if (entry->amount != -target.amount)

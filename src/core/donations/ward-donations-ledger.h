@@ -268,6 +268,10 @@ typedef struct
   gint64      reverses_id;     /* 0 for none */
   const char *reason;
   const char *note;
+  /* A reversal followed by the receipt written again under the same number
+   * (a correction, ward_ledger_correct_receipt()): that receipt's amount,
+   * so that the money on hand is met by the difference; 0 otherwise. */
+  gint64      replacement_amount;
 } WardLedgerArrival;
 
 /* The rules the window's forms apply to an entry before recording it
