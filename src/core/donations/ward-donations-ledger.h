@@ -278,7 +278,9 @@ typedef struct
  * (ward_ledger_check_receipt(), the transfer's and the correction's),
  * applied to an entry that arrives whole: dates real and in the
  * campaign's time, amounts above zero and within WARD_ENTRY_AMOUNT_MAX,
- * a receipt number used once, a transfer no more than the money on hand,
+ * a receipt number used once (but for the receipt written again right
+ * after the reversal of its number: a correction), a transfer no more than
+ * the money on hand,
  * an entry reversed once and by its exact amount. Call it inside the
  * transaction that then stores the entry, entry after entry, so that each
  * meets the money on hand and the corrections left by those before it. */
