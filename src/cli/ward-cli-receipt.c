@@ -18,10 +18,6 @@
 
 #define USAGE "receipt correct NUMBER [--amount AMOUNT] [--donor NAME] [--campaign NAME] [--reason TEXT]"
 
-/* What a correction says when the clerk gives no reason: the ledger's
- * words are Vietnamese whatever the locale. */
-#define DEFAULT_REASON "Sửa biên lai nhập sai"
-
 enum { OPT_AMOUNT, OPT_DONOR, OPT_CAMPAIGN, OPT_REASON, N_OPTS };
 
 static const char *const option_names[N_OPTS] = { "--amount", "--donor", "--campaign", "--reason" };
@@ -93,7 +89,7 @@ correct (WardStore              *store,
   if (values[OPT_DONOR] != NULL)
     input.donor = values[OPT_DONOR];
   if (!ward_ledger_correct_receipt (store, campaign, entry->id, &input, NULL,
-                                    values[OPT_REASON] ? values[OPT_REASON] : DEFAULT_REASON,
+                                    values[OPT_REASON],
                                     NULL, NULL, &error))
     return ward_cli_fail (error);
   after = ward_format_money (input.amount);

@@ -1294,6 +1294,13 @@ test_correction_rules (Fixture       *f,
   g_clear_error (&error);
   assert_on_hand (f, 500000, 500000);
 
+  /* The form's check writes nothing. */
+  g_assert_true (ward_ledger_check_correction (f->store, f->campaign, first, &input, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ward_ledger_check_correction (f->store, f->campaign, second + 100, &input, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_on_hand (f, 500000, 500000);
   /* The donor's name corrected: the totals do not move. */
   g_assert_true (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "Sai tên",
                                               &fixed, NULL, &error));

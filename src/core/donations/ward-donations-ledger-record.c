@@ -810,6 +810,55 @@ write_correction (WardStore               *store,
          && append_receipt (store, campaign, &input, id_out, error);
 }
 
+/* Loads the receipt and writes the correction inside a transaction begun
+ * here; the caller commits it, or rolls it back to check only. */
+static gboolean
+begin_correction (WardStore               *store,
+                  const WardCampaign      *campaign,
+                  gint64                   receipt_id,
+                  const WardReceiptInput  *replacement,
+                  const char              *date,
+                  const char              *reason,
+                  gint64                  *id_out,
+                  WardLedgerField         *field,
+                  GError                 **error)
+{
+  g_auto (StoredEntry) target = { 0 };
+  g_autofree char *today = ward_today_iso ();
+  /* The ledger's words are Vietnamese whatever the locale. */
+  WardReversalInput reversal = { receipt_id, date ? date : today,
+                                 reason ? reason : WARD_LEDGER_CORRECTION_REASON };
+
+  if (field != NULL)
+    *field = WARD_LEDGER_FIELD_NONE;
+  if (!ward_store_begin (store, error))
+    return FALSE;
+  if (!load_stored_entry (store, receipt_id, &target, error)
+      || !write_correction (store, campaign, &reversal, &target, replacement, id_out, field, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ward_ledger_check_correction (WardStore               *store,
+                              const WardCampaign      *campaign,
+                              gint64                   receipt_id,
+                              const WardReceiptInput  *replacement,
+                              WardLedgerField         *field,
+                              GError                 **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL && replacement != NULL, FALSE);
+
+  if (!begin_correction (store, campaign, receipt_id, replacement, NULL, NULL, NULL, field, error))
+    return FALSE;
+  ward_store_rollback (store);
+  return TRUE;
+}
+
 gboolean
 ward_ledger_correct_receipt (WardStore               *store,
                              const WardCampaign      *campaign,
@@ -821,20 +870,12 @@ ward_ledger_correct_receipt (WardStore               *store,
                              WardLedgerField         *field,
                              GError                 **error)
 {
-  g_auto (StoredEntry) target = { 0 };
-  g_autofree char *today = ward_today_iso ();
-  WardReversalInput reversal = { receipt_id, date ? date : today, reason };
-
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (campaign != NULL && replacement != NULL, FALSE);
 
-  if (field != NULL)
-    *field = WARD_LEDGER_FIELD_NONE;
-  if (!ward_store_begin (store, error))
+  if (!begin_correction (store, campaign, receipt_id, replacement, date, reason, id_out, field, error))
     return FALSE;
-  if (!load_stored_entry (store, receipt_id, &target, error)
-      || !write_correction (store, campaign, &reversal, &target, replacement, id_out, field, error)
-      || !ward_store_commit (store, error))
+  if (!ward_store_commit (store, error))
     {
       ward_store_rollback (store);
       return FALSE;

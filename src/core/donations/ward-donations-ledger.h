@@ -171,7 +171,7 @@ gboolean  ward_ledger_add_reversal    (WardStore               *store,
 
 /* Corrects receipt @receipt_id as a clerk means it, in one transaction:
  * the reversal of the stored receipt (dated @date, today when NULL, for
- * @reason) and, right after it, @replacement under the same receipt number
+ * @reason, WARD_LEDGER_CORRECTION_REASON when NULL) and, right after it, @replacement under the same receipt number
  * (its receipt_number may be NULL; another number is refused). Every rule
  * of a receipt applies to @replacement; the money on hand is met by the
  * difference only, so that a receipt whose money went upward can still be
@@ -186,6 +186,16 @@ gboolean  ward_ledger_correct_receipt (WardStore               *store,
                                        gint64                  *id_out,
                                        WardLedgerField         *field,
                                        GError                 **error);
+
+/* The same checks, without writing: for a form before it asks anything. */
+gboolean  ward_ledger_check_correction (WardStore               *store,
+                                        const WardCampaign      *campaign,
+                                        gint64                   receipt_id,
+                                        const WardReceiptInput  *replacement,
+                                        WardLedgerField         *field,
+                                        GError                 **error);
+/* The reason a correction gives when the clerk gives none. */
+#define WARD_LEDGER_CORRECTION_REASON "Sửa biên lai nhập sai"
 
 /* The number after the highest one in the campaign ("13" after "12",
  * "BL-0013" after "BL-0012"); "1" for an empty campaign. */
