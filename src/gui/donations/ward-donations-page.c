@@ -186,6 +186,9 @@ update_actions (WardDonationsPage *self)
                                  has_campaign && self->totals.on_hand > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt",
                                  has_campaign && entry != NULL && entry->kind == WARD_LEDGER_RECEIPT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.correct",
+                                 has_campaign && entry != NULL && entry->kind == WARD_LEDGER_RECEIPT
+                                 && ward_ledger_entry_can_reverse (entry, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reverse",
                                  has_campaign && entry != NULL
                                  && ward_ledger_entry_can_reverse (entry, NULL));
@@ -522,6 +525,26 @@ reverse_action_cb (GtkWidget  *widget,
 }
 
 static void
+correct_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WardDonationsPage *self = WARD_DONATIONS_PAGE (widget);
+  WardRowItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  const WardLedgerEntry *entry;
+  g_autoptr (GError) error = NULL;
+
+  if (self->campaign == NULL || item == NULL)
+    return;
+  entry = ward_row_item_get_row (item);
+  if (entry->kind != WARD_LEDGER_RECEIPT || !ward_ledger_entry_can_reverse (entry, &error))
+    return;
+  present_dialog (self, ward_receipt_dialog_new_correction (parent_window (self),
+                                                            ward_page_get_store (WARD_PAGE (self)),
+                                                            self->campaign, entry));
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -610,6 +633,7 @@ ward_donations_page_class_init (WardDonationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new-campaign", NULL, new_campaign_action_cb);
   gtk_widget_class_install_action (widget_class, "page.transfer", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "page.reverse", NULL, reverse_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.correct", NULL, correct_action_cb);
   gtk_widget_class_install_action (widget_class, "page.print-receipt", NULL, print_receipt_action_cb);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action_cb);

@@ -24,6 +24,7 @@ struct _WardReceiptDialog
   gboolean             guessing_kind;
   char                *confirmed_date; /* a date outside the campaign the clerk confirmed */
   gboolean             and_next;       /* once recorded, start the next receipt */
+  gint64               correcting_id;  /* the receipt this form corrects, or 0 */
   /* QuickFill: what the clerk had typed in the donor and group fields,
    * before the completion written after it. */
   char                *donor_typed;
@@ -165,14 +166,19 @@ record (WardReceiptDialog *self)
 
   if (!read_form (self, &form))
     return;
-  if (!ward_ledger_add_receipt (self->store, self->campaign, &form.input, &id, &field, &error))
+  if (self->correcting_id != 0
+      ? !ward_ledger_correct_receipt (self->store, self->campaign, self->correcting_id, &form.input,
+                                      NULL, NULL, &id, &field, &error)
+      : !ward_ledger_add_receipt (self->store, self->campaign, &form.input, &id, &field, &error))
     {
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   number = g_strstrip (g_strdup (form.input.receipt_number));
   amount = ward_format_money (form.input.amount);
-  message = g_strdup_printf (_("Receipt no. %s recorded: %s."), number, amount);
+  message = self->correcting_id != 0
+            ? g_strdup_printf (_("Receipt no. %s corrected: %s."), number, amount)
+            : g_strdup_printf (_("Receipt no. %s recorded: %s."), number, amount);
   g_signal_emit (self, signals[RECORDED], 0, id, message);
   if (self->and_next)
     start_next (self);
@@ -280,7 +286,10 @@ check_and_record (WardReceiptDialog *self)
     return;
   /* Every other rule first: the question about the period comes last. */
   form.input.outside_period_confirmed = TRUE;
-  if (!ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
+  if (self->correcting_id != 0
+      ? !ward_ledger_check_correction (self->store, self->campaign, self->correcting_id, &form.input,
+                                       &field, &error)
+      : !ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
     {
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
@@ -524,5 +533,50 @@ ward_receipt_dialog_new (GtkWindow          *parent,
   self->campaign = ward_ledger_campaign_by_id (store, campaign->id, NULL);
   g_return_val_if_fail (self->campaign != NULL, self);
   fill_form (self);
+  return self;
+}
+
+/* The form filled with @entry, a receipt that stands: Record writes its
+ * correction under the same number (ward_ledger_correct_receipt()), which
+ * cannot be changed here. */
+static void
+fill_from_entry (WardReceiptDialog     *self,
+                 const WardLedgerEntry *entry)
+{
+  g_autofree char *date = ward_format_date (entry->date);
+  g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, entry->amount);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct Receipt"));
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), entry->receipt_number);
+  gtk_editable_set_editable (GTK_EDITABLE (self->number_row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  self->kind_chosen = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->donor_row), entry->donor);
+  adw_combo_row_set_selected (self->donor_kind_row, entry->donor_kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->group_row), entry->donor_group);
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  adw_combo_row_set_selected (self->method_row, entry->method);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), entry->reference ? entry->reference : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->collector_row), entry->collector ? entry->collector : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), entry->note ? entry->note : "");
+  gtk_switch_set_active (self->anonymous_switch, entry->anonymous);
+  gtk_widget_set_visible (self->save_next_button, FALSE);
+  ward_form_mark_unchanged (GTK_WINDOW (self));
+}
+
+WardReceiptDialog *
+ward_receipt_dialog_new_correction (GtkWindow             *parent,
+                                    WardStore             *store,
+                                    const WardCampaign    *campaign,
+                                    const WardLedgerEntry *entry)
+{
+  WardReceiptDialog *self = ward_receipt_dialog_new (parent, store, campaign);
+
+  g_return_val_if_fail (entry != NULL && entry->kind == WARD_LEDGER_RECEIPT, self);
+  self->correcting_id = entry->id;
+  /* The donor and group as stored: no completion written over them. */
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  fill_from_entry (self, entry);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   return self;
 }
