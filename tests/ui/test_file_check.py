@@ -31,7 +31,11 @@ def new_file(folder, name):
     csv = os.path.join(folder, name + ".csv")
     with open(csv, "w", encoding="utf-8") as f:
         f.write(CSV_HEADER + "\n".join(CSV_ROWS) + "\n")
-    result = cli(path, "import", "donations", csv)
+    # Only init creates a data file (issue 24): every other command refuses
+    # a path where there is none.
+    result = cli(path, "init")
+    if result.returncode == 0:
+        result = cli(path, "import", "donations", csv)
     if result.returncode != 0:
         raise RuntimeError("import failed: %s %s" % (result.stdout, result.stderr))
     return path
