@@ -151,7 +151,8 @@ check(has_text(dialog, "VSIC 2018: G – Bán buôn, bán lẻ, sửa chữa xe"
 app.screenshot("enterprises-04b-vsic-2018")
 app.pick(versions, 0)
 app.type_into(vsic, "9999")
-rawinput.pressKey("Return")
+rawinput.pressKey("Return")   # Enter goes on to the next field (HACKING.md, "The keyboard")
+rawinput.keyCombo("<Control>s")
 time.sleep(1)
 check(app.shows("Mã ngành 9999 không có trong VSIC 2018 lẫn VSIC 2025; hãy kiểm tra lại mã ngành "
                 "trên giấy chứng nhận đăng ký doanh nghiệp.", parent=dialog),
