@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The first start: with no data file yet the window welcomes, offering Đông
+Sơn's resolution, another ward's seed file, an existing data file or a
+backup, and writes nothing until one is chosen. Choosing Đông Sơn makes the
+file and opens Preferences once, on the ward's offices; the signer typed
+there is kept and printed on the reports' signature block. A second start
+on the file opens the window, asking nothing."""
+import os
+import subprocess
+import tempfile
+import time
+
+import wardui
+from wardui import check
+
+folder = tempfile.mkdtemp(prefix="ward-welcome-")
+database = os.path.join(folder, "ward.sqlite3")
+config = os.path.join(folder, "config")
+os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+    f.write("[io/github/wardtracker/WardTracker]\nwindow-width=1280\nwindow-height=780\n")
+settings_env = {"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
+SIGNER = "Lê Văn Thành"
+WELCOME = "Chào mừng đến với Ward Tracker"
+
+
+def preferences():
+    return app.wait_for(lambda: [w for w in app.root.children
+                                 if w.roleName == "frame" and w.name == "Tùy chỉnh"][0])
+
+
+app = wardui.App(database=database, env=settings_env, welcome=True)
+welcome = app.window
+check(welcome.name == WELCOME, "the window is the welcome (%s)" % welcome.name)
+check(app.shows("Chào mừng", exact=True, parent=welcome), "the first start welcomes")
+for label in ("Nghị quyết phường Đông Sơn", "Tệp khởi tạo của phường khác…", "Mở tệp dữ liệu có sẵn…",
+              "Khôi phục bản sao lưu…"):
+    check(app.button(label, welcome, timeout=3) is not None, "the welcome offers “%s”" % label)
+check(not os.path.exists(database), "nothing is written before the clerk chooses")
+app.screenshot("welcome-01-first-start")
+
+app.press(app.button("Nghị quyết phường Đông Sơn", welcome))
+prefs = preferences()
+check(prefs is not None, "choosing Đông Sơn opens Preferences once, for the offices and signers")
+check(os.path.exists(database), "the data file is made from Đông Sơn's resolution")
+check(app.shows("Đảng bộ cấp trên", exact=True, parent=prefs), "Preferences open on the ward's offices")
+check(app.shows("người ký", parent=prefs), "a note says the signers follow on the next page")
+app.screenshot("welcome-02-set-up")
+tab = app.wait_for(lambda: prefs.findChild(lambda n: n.roleName == "page tab" and n.name == "Chữ ký",
+                                           retry=False, requireResult=False))
+tab.doActionNamed("click")
+time.sleep(0.8)
+app.type_into(app.find("text", "Họ tên người ký của Đảng ủy", prefs), SIGNER)
+time.sleep(0.5)
+app.screenshot("welcome-03-signer")
+wardui.rawinput.pressKey("Escape")
+check(app.dialog_gone("Tùy chỉnh"), "Escape closes Preferences")
+app.main_window()
+check(app.window.name != WELCOME, "the window of the new file is open")
+app.screenshot("welcome-04-window")
+app.quit()
+
+# The signer is kept in the settings and printed under the report.
+env = dict(os.environ, **settings_env)
+kept = subprocess.run(["gsettings", "get", "io.github.wardtracker.WardTracker", "party-signatory-name"],
+                      env=env, capture_output=True, text=True).stdout.strip()
+check(kept == "'%s'" % SIGNER, "the signer is kept in Preferences (%s)" % kept)
+pdf = os.path.join(folder, "targets.pdf")
+made = subprocess.run([wardui.CLI, "--database", database, "report", "targets", "--output", pdf],
+                      env=dict(env, WARD_TODAY="2026-11-27"), capture_output=True, text=True)
+text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout \
+    if made.returncode == 0 else made.stderr
+check(SIGNER in text, "the printed report's signature block names %s" % SIGNER)
+
+# A second start: the file is there, nothing is asked.
+app = wardui.App(database=database, env=settings_env)
+check(app.window.name != WELCOME, "a second start opens the window, no welcome")
+time.sleep(1.0)
+check(not [w for w in app.root.children if w.name == "Tùy chỉnh"], "and asks nothing")
+app.quit()
+wardui.finish()
