@@ -88,5 +88,16 @@ check(rows == [("receipt", "1", 1000000), ("transfer", None, 1000000), ("reversa
       "the reversal and the receipt written again under the same number: %r" % rows)
 check(app.cli("check").returncode == 0, "the chain verifies")
 
+# Ctrl+Z cannot take a correction back from an append-only ledger: it says
+# why and what to do instead, and changes nothing.
+wardui.rawinput.keyCombo("<Control>z")
+refused = app.dialog_named("Không hoàn tác được thay đổi")
+check(app.has_text_containing("Sổ ủng hộ không bao giờ xóa một bút toán", parent=refused)
+      and app.has_text_containing("“Sửa biên lai…”", parent=refused),
+      "Ctrl+Z after a correction says why it cannot be undone, and names “Sửa biên lai…”")
+app.screenshot("correction-03-undo-refused")
+app.press(app.button("Đóng", refused))
+check(app.wait_total("Đang giữ", "100.000 đ"), "nothing changed: 100.000 đ on hand")
+
 app.quit()
 wardui.finish()

@@ -69,7 +69,7 @@ def counted_by_cli():
 def exported():
     """The register as `ward-tracker-cli export enterprises` writes it."""
     path = app.tmp + "/export.csv"
-    result = app.cli("export", "enterprises", path)
+    result = app.cli("export", "enterprises", path, "--force")
     if result.returncode != 0:
         print(result.stderr)
         return ""
@@ -214,6 +214,25 @@ check(gone(enterprises, NAME) and counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]),
 rawinput.keyCombo("<Control>z")
 check(has_text(enterprises, NAME) and counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]),
       "and Ctrl+Z puts it back again")
+
+# An edit is undone too: the capital changed in the form, Ctrl+Z puts the
+# record back as it was, Ctrl+Shift+Z makes the edit again.
+app.find("label", NAME, enterprises).click()
+rawinput.pressKey("Return")
+dialog = app.dialog_named("Sửa thông tin doanh nghiệp", showing=True)
+app.type_into(app.find("text", "Vốn điều lệ (đồng)", dialog), "2.000.000.000")
+rawinput.keyCombo("<Control>s")
+check(app.dialog_gone("Sửa thông tin doanh nghiệp", showing=True), "the edit is saved")
+check(has_text(app.window, "Đã lưu thay đổi của “%s”" % NAME), "the toast says the change was saved")
+check(",2000000000," in exported(), "the file has the new capital")
+app.screenshot("enterprises-08-edited")
+rawinput.keyCombo("<Control>z")
+check(has_text(enterprises, "1.250.000.000 đ"), "Ctrl+Z puts the capital back in the list")
+check(",1250000000," in exported() and ",2000000000," not in exported(),
+      "and in the file: the record is as it was before the edit")
+rawinput.keyCombo("<Control><Shift>z")
+check(has_text(enterprises, "2.000.000.000 đ") and ",2000000000," in exported(),
+      "Ctrl+Shift+Z makes the edit again")
 
 app.quit()
 wardui.finish()

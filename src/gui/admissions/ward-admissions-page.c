@@ -450,6 +450,37 @@ on_delete_requested_cb (WardCandidateDialog *dialog,
   delete_candidate (self, id);
 }
 
+static gboolean
+save_candidate_copy (WardStore *store,
+                     gpointer   record,
+                     GError   **error)
+{
+  g_autoptr (WardCandidate) copy = ward_candidate_copy (record);
+
+  return ward_candidate_save (store, copy, error);
+}
+
+static const WardUndoEditOps candidate_edited = {
+  save_candidate_copy, (GDestroyNotify) ward_candidate_free, NULL,
+};
+
+/* Ctrl+Z puts the candidate back as the form opened them. */
+static void
+on_edited_cb (WardCandidateDialog *dialog,
+              const WardCandidate *before,
+              gint64               id,
+              WardAdmissionsPage  *self)
+{
+  WardCandidate *after = ward_candidate_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
+  g_autofree char *label = NULL;
+
+  if (after == NULL)
+    return;
+  label = g_strdup_printf (_("Changes to “%s” saved"), after->full_name);
+  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
+                       ward_undo_edit_new (&candidate_edited, ward_candidate_copy (before), after));
+}
+
 static void
 open_dialog (WardAdmissionsPage *self,
              gint64              id)
@@ -465,6 +496,7 @@ open_dialog (WardAdmissionsPage *self,
       return;
     }
   g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (on_delete_requested_cb), self, 0);
+  g_signal_connect_object (dialog, "edited", G_CALLBACK (on_edited_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -86,6 +86,7 @@ G_DEFINE_FINAL_TYPE (WardCandidateDialog, ward_candidate_dialog, ADW_TYPE_WINDOW
 
 enum {
   DELETE_REQUESTED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -751,6 +752,8 @@ save_action_cb (GtkWidget  *widget,
         focus_first_error (self);
       return;
     }
+  if (self->original != NULL)
+    g_signal_emit (self, signals[EDITED], 0, self->original, candidate->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -834,6 +837,10 @@ ward_candidate_dialog_class_init (WardCandidateDialogClass *klass)
   signals[DELETE_REQUESTED] =
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* (the record as the form opened it, its id): an edit stored. */
+  signals[EDITED] =
+    g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/admissions/ward-candidate-dialog.ui");

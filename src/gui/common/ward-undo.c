@@ -84,6 +84,72 @@ ward_undo_stack_push (WardUndoStack      *self,
   g_ptr_array_set_size (self->undone, 0);
 }
 
+typedef struct
+{
+  const WardUndoEditOps *ops;
+  gpointer               before;
+  gpointer               after;
+} Edit;
+
+gpointer
+ward_undo_edit_new (const WardUndoEditOps *ops,
+                    gpointer               before,
+                    gpointer               after)
+{
+  Edit *edit = g_new0 (Edit, 1);
+
+  g_return_val_if_fail (ops != NULL && before != NULL && after != NULL, NULL);
+
+  edit->ops = ops;
+  edit->before = before;
+  edit->after = after;
+  return edit;
+}
+
+static gboolean
+edit_undo (WardStore *store,
+           gpointer   record,
+           GError   **error)
+{
+  Edit *edit = record;
+
+  return edit->ops->save (store, edit->before, error);
+}
+
+static gboolean
+edit_redo (WardStore *store,
+           gpointer  *record,
+           GError   **error)
+{
+  Edit *edit = *record;
+
+  return edit->ops->save (store, edit->after, error);
+}
+
+static void
+edit_free (gpointer record)
+{
+  Edit *edit = record;
+
+  edit->ops->free_record (edit->before);
+  edit->ops->free_record (edit->after);
+  g_free (edit);
+}
+
+static void
+edit_show (GtkWidget *owner,
+           gpointer   record)
+{
+  Edit *edit = record;
+
+  if (edit->ops->show != NULL)
+    edit->ops->show (owner, edit->before);
+}
+
+const WardUndoKind ward_undo_edit_kind = {
+  edit_undo, edit_redo, edit_free, edit_show,
+};
+
 /* Moves the last change of @from to @to once @forward (redo) or not
  * (undo) has been applied to it. */
 static gboolean

@@ -29,6 +29,27 @@ typedef struct
                                  gpointer   record);
 } WardUndoKind;
 
+/* An edit of a record, put back as it was: the record's own save
+ * function stores a whole copy of it, before or after the edit. */
+typedef struct
+{
+  gboolean       (*save)        (WardStore *store,
+                                 gpointer   record,
+                                 GError   **error);
+  GDestroyNotify   free_record;
+  /* Optional: shows the record, selected, on the page that edited it. */
+  void           (*show)        (GtkWidget *owner,
+                                 gpointer   record);
+} WardUndoEditOps;
+
+/* The change for an edit: Ctrl+Z stores @before again, Ctrl+Shift+Z
+ * @after. Takes both; give it to ward_undo_stack_push() (or
+ * ward_page_push_undo()) with ward_undo_edit_kind. */
+gpointer       ward_undo_edit_new    (const WardUndoEditOps *ops,
+                                      gpointer               before,
+                                      gpointer               after);
+extern const WardUndoKind ward_undo_edit_kind;
+
 typedef struct _WardUndoStack WardUndoStack;
 
 /* The stack of @widget's window, made the first time it is asked for;

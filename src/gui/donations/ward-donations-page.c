@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "common/ward-print.h"
 #include "donations/ward-campaign-dialog.h"
@@ -383,13 +384,48 @@ on_selection_changed_cb (WardDonationsPage *self)
   update_actions (self);
 }
 
+/* The ledger is append-only and hash-chained (donations/ward-donations-
+ * ledger-record.c): an entry recorded, a correction included, is never
+ * erased, so Ctrl+Z cannot take it back and says what does instead. */
+static gboolean
+explain_entry_kept (WardStore *store,
+                    gpointer   record,
+                    GError   **error)
+{
+  g_set_error_literal (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("The donation ledger never erases an entry, so this one cannot be undone. "
+                         "Put a receipt right with “Correct Receipt…”, which records the reversal and "
+                         "the replacement under the same number; reverse any other entry with "
+                         "“Reverse Entry…”."));
+  return FALSE;
+}
+
+static gboolean
+explain_entry_kept_again (WardStore *store,
+                          gpointer  *record,
+                          GError   **error)
+{
+  return explain_entry_kept (store, *record, error);
+}
+
+static const WardUndoKind ledger_entry_kept = {
+  explain_entry_kept, explain_entry_kept_again, g_free, NULL,
+};
+
 static void
 on_recorded_cb (GtkWidget         *dialog,
                 gint64             id,
                 const char        *message,
                 WardDonationsPage *self)
 {
+  WardUndoStack *stack = ward_undo_stack_get (GTK_WIDGET (self));
+
   ward_page_toast (WARD_PAGE (self), message);
+  /* On the stack, so that Ctrl+Z says why it cannot, rather than taking
+   * back the change made before this one. */
+  if (stack != NULL)
+    ward_undo_stack_push (stack, GTK_WIDGET (self), ward_page_get_store (WARD_PAGE (self)),
+                          message, &ledger_entry_kept, g_strdup (message));
 }
 
 static GtkWindow *

@@ -508,3 +508,10 @@ ward_enterprise_dialog_new (GtkWindow  *parent,
   ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->tax_code_row), GTK_WIDGET (self->save_button), NULL);
   return self;
 }
+
+const WardEnterprise *
+ward_enterprise_dialog_get_record (WardEnterpriseDialog *self)
+{
+  g_return_val_if_fail (WARD_IS_ENTERPRISE_DIALOG (self), NULL);
+  return self->record;
+}

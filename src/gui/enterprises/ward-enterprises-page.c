@@ -701,6 +701,38 @@ delete_with_undo (WardEnterprisesPage *self,
   ward_page_push_undo (WARD_PAGE (self), label, &enterprise_deleted, g_steal_pointer (&record));
 }
 
+static gboolean
+save_enterprise_copy (WardStore *store,
+                      gpointer   record,
+                      GError   **error)
+{
+  g_autoptr (WardEnterprise) copy = ward_enterprise_copy (record);
+
+  return ward_enterprise_save (store, copy, NULL, error);
+}
+
+static const WardUndoEditOps enterprise_edited = {
+  save_enterprise_copy, (GDestroyNotify) ward_enterprise_free, show_enterprise,
+};
+
+/* Ctrl+Z puts the record back as the form opened it; the toast says so. */
+static void
+push_edit_undo (WardEnterprisesPage  *self,
+                WardEnterpriseDialog *dialog,
+                gint64                id)
+{
+  WardEnterprise *after = ward_enterprise_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
+  g_autofree char *label = NULL;
+
+  if (after == NULL)
+    return;
+  label = g_strdup_printf (_("Changes to “%s” saved"), after->name);
+  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
+                       ward_undo_edit_new (&enterprise_edited,
+                                           ward_enterprise_copy (ward_enterprise_dialog_get_record (dialog)),
+                                           after));
+}
+
 static void
 on_saved_cb (WardEnterpriseDialog *dialog,
              gint64                id,
@@ -713,10 +745,13 @@ on_saved_cb (WardEnterpriseDialog *dialog,
 
   /* The record is where the clerk sees it, selected. */
   select_later (self, id);
+  if (!is_new)
+    push_edit_undo (self, dialog, id);
 
   if (warning == NULL)
     {
-      ward_page_toast (WARD_PAGE (self), done);
+      if (is_new)
+        ward_page_toast (WARD_PAGE (self), done);
       return;
     }
   message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),

@@ -416,3 +416,10 @@ ward_item_dialog_new (GtkWindow               *parent,
   ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->title_row), GTK_WIDGET (self->save_button), NULL);
   return self;
 }
+
+const WardProgrammeItem *
+ward_item_dialog_get_item (WardItemDialog *self)
+{
+  g_return_val_if_fail (WARD_IS_ITEM_DIALOG (self), NULL);
+  return self->item;
+}

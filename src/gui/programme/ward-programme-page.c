@@ -821,13 +821,43 @@ ward_programme_page_reload (WardPage *page)
 
 /* ---- Actions ---------------------------------------------------------------- */
 
+static gboolean
+save_item_copy (WardStore *store,
+                gpointer   record,
+                GError   **error)
+{
+  g_autoptr (WardProgrammeItem) copy = ward_programme_item_copy (record);
+
+  return ward_programme_item_save (store, copy, NULL, error);
+}
+
+static void show_item (GtkWidget *owner,
+                       gpointer   record);
+
+static const WardUndoEditOps item_edited = {
+  save_item_copy, (GDestroyNotify) ward_programme_item_free, show_item,
+};
+
+/* An edit stored: Ctrl+Z puts the item back as the form opened it. */
 static void
 on_item_saved_cb (WardItemDialog    *dialog,
                   gint64             item_id,
                   WardProgrammePage *self)
 {
+  const WardProgrammeItem *before = ward_item_dialog_get_item (dialog);
+  WardProgrammeItem *after = NULL;
+  g_autofree char *label = NULL;
+
   self->selected_id = item_id;
   select_item (self, item_id);
+  if (before->id == 0)
+    return;
+  after = ward_programme_item_load (ward_page_get_store (WARD_PAGE (self)), item_id, NULL);
+  if (after == NULL)
+    return;
+  label = g_strdup_printf (_("Changes to “%s” saved"), after->title);
+  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
+                       ward_undo_edit_new (&item_edited, ward_programme_item_copy (before), after));
 }
 
 static void

@@ -403,3 +403,10 @@ ward_reading_dialog_new (GtkWindow         *parent,
                      GTK_WIDGET (self->save_button), NULL);
   return self;
 }
+
+const WardReading *
+ward_reading_dialog_get_reading (WardReadingDialog *self)
+{
+  g_return_val_if_fail (WARD_IS_READING_DIALOG (self), NULL);
+  return self->reading;
+}

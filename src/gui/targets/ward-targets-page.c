@@ -468,6 +468,51 @@ on_register_clicked_cb (WardTargetsPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "i", page);
 }
 
+/* The reading stored again as it was, under its target. */
+static gboolean
+save_reading_copy (WardStore *store,
+                   gpointer   record,
+                   GError   **error)
+{
+  g_autoptr (WardReading) copy = ward_reading_copy (record);
+  g_autoptr (GPtrArray) targets = ward_targets_load (store, error);
+
+  if (targets == NULL)
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    if (ward_target_get_id (targets->pdata[i]) == copy->target_id)
+      return ward_reading_save (store, targets->pdata[i], copy, NULL, error);
+  g_set_error_literal (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+                       _("The target of this reading is no longer in the file."));
+  return FALSE;
+}
+
+static const WardUndoEditOps reading_edited = {
+  save_reading_copy, (GDestroyNotify) ward_reading_free, NULL,
+};
+
+/* An edit stored: Ctrl+Z puts the reading back as the form opened it. */
+static void
+on_reading_saved_cb (WardReadingDialog *dialog,
+                     gint64             id,
+                     WardTargetsPage   *self)
+{
+  const WardReading *before = ward_reading_dialog_get_reading (dialog);
+  WardReading *after = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *label = NULL;
+
+  if (before->id == 0)
+    return;
+  after = ward_reading_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
+  if (after == NULL)
+    return;
+  period = ward_reading_format_period (after->year, after->first_half);
+  label = g_strdup_printf (_("Reading for %s changed"), period);
+  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
+                       ward_undo_edit_new (&reading_edited, ward_reading_copy (before), after));
+}
+
 static void
 open_dialog (WardTargetsPage   *self,
              const WardReading *reading)
@@ -479,6 +524,7 @@ open_dialog (WardTargetsPage   *self,
     return;
   dialog = ward_reading_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                     ward_page_get_store (WARD_PAGE (self)), self->selected, reading);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_reading_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
