@@ -62,6 +62,16 @@ def receipts_csv(folder):
     return path
 
 
+def column_shown(app, title):
+    """True when the list's column headed @title is on the page, with a
+    width: a column that gave way is hidden."""
+    header = app.page.findChild(lambda n: n.name == title and n.roleName in ("label", "column header"),
+                                retry=False, requireResult=False)
+    if header is None:
+        return False
+    return header.visible and header.size[0] > 0
+
+
 def visit(app, width, height, number):
     """Page @number of the window: it keeps to the window; its form (Ctrl+N)
     fits the screen; screenshots of both."""
@@ -72,6 +82,14 @@ def visit(app, width, height, number):
     check(w <= width and h <= height,
           "%d×%d: page %s keeps to the window (%d×%d)" % (width, height, page, w, h))
     shot("small-%dx%d-%d-%s" % (width, height, number + 1, NAMES[number]), app.window.name)
+    if NAMES[number] == "admissions":
+        # Columns give way: on 1024 px the dates and the state are hidden so
+        # that the full name keeps its room; on 1366 px every column shows.
+        wide = width >= 1366
+        for title in ("Từ ngày", "Ngày kết nạp", "Trạng thái"):
+            check(column_shown(app, title) == wide, "%d×%d: the column “%s” is %s"
+                  % (width, height, title, "shown" if wide else "hidden"))
+        check(column_shown(app, "Họ và tên"), "%d×%d: the name column is shown" % (width, height))
     if number == 0:
         return
     before = app.root.childCount

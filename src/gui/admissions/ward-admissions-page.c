@@ -12,6 +12,7 @@
 #include "admissions/ward-candidate-filter.h"
 #include "admissions/ward-candidate-progress.h"
 #include "base/ward-format.h"
+#include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
 #include "import/ward-import-dialog.h"
@@ -224,12 +225,16 @@ build_columns (WardAdmissionsPage *self)
   GtkColumnViewColumn *name;
 
   name = add_column (self, _("Full Name"), COLUMN_NAME, TRUE);
+  /* A full name is read whole, e.g. “Nguyễn Thị Thanh Huyền”. */
+  gtk_column_view_column_set_fixed_width (name, 190);
   add_column (self, _("Date of Birth"), COLUMN_BIRTH, FALSE);
   add_column (self, _("Chi Bộ"), COLUMN_CELL, TRUE);
   add_column (self, _("Stage"), COLUMN_STAGE, TRUE);
-  add_column (self, _("Since"), COLUMN_STAGE_DATE, FALSE);
-  add_column (self, _("Admitted"), COLUMN_CEREMONY, FALSE);
-  add_column (self, _("State"), COLUMN_STATE, FALSE);
+  /* On a 1024 px screen the dates of the stage and the ceremony, and the
+   * follow-up state, give way to the name (the form has them). */
+  ward_columns_give_way (self->column_view, add_column (self, _("Since"), COLUMN_STAGE_DATE, FALSE), 1000);
+  ward_columns_give_way (self->column_view, add_column (self, _("Admitted"), COLUMN_CEREMONY, FALSE), 1000);
+  ward_columns_give_way (self->column_view, add_column (self, _("State"), COLUMN_STATE, FALSE), 1000);
   /* The working days the file ran past a statutory deadline. */
   add_column (self, _("Overdue"), COLUMN_DEADLINE, FALSE);
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
@@ -472,13 +477,9 @@ on_edited_cb (WardCandidateDialog *dialog,
               WardAdmissionsPage  *self)
 {
   WardCandidate *after = ward_candidate_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
-  g_autofree char *label = NULL;
 
-  if (after == NULL)
-    return;
-  label = g_strdup_printf (_("Changes to “%s” saved"), after->full_name);
-  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
-                       ward_undo_edit_new (&candidate_edited, ward_candidate_copy (before), after));
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->full_name : NULL, &candidate_edited,
+                       ward_candidate_copy (before), after);
 }
 
 static void

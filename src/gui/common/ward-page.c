@@ -312,3 +312,23 @@ ward_value_row_new (const char *title,
     }
   return ADW_ACTION_ROW (row);
 }
+
+void
+ward_page_push_edit (WardPage              *self,
+                     const char            *name,
+                     const WardUndoEditOps *ops,
+                     gpointer               before,
+                     gpointer               after)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (WARD_IS_PAGE (self) && ops != NULL && before != NULL);
+
+  if (after == NULL)
+    {
+      ops->free_record (before);
+      return;
+    }
+  label = g_strdup_printf (_("Changes to “%s” saved"), name);
+  ward_page_push_undo (self, label, &ward_undo_edit_kind, ward_undo_edit_new (ops, before, after));
+}

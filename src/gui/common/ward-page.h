@@ -41,6 +41,15 @@ void        ward_page_push_undo   (WardPage           *self,
                                    const char         *label,
                                    const WardUndoKind *kind,
                                    gpointer            record);
+/* An edit of the record called @name just stored: Ctrl+Z stores @before
+ * again, Ctrl+Shift+Z @after (ward_undo_edit_new()); the toast says the
+ * changes were saved. Takes both; @after NULL (it could not be read back)
+ * pushes nothing. */
+void        ward_page_push_edit   (WardPage              *self,
+                                   const char            *name,
+                                   const WardUndoEditOps *ops,
+                                   gpointer               before,
+                                   gpointer               after);
 /* Shows an error in a dialog over the window. */
 void        ward_page_show_error  (WardPage   *self,
                                    const char *heading,

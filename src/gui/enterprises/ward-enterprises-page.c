@@ -9,6 +9,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
 #include "enterprises/ward-enterprise-dialog.h"
@@ -233,12 +234,12 @@ add_columns (WardEnterprisesPage *self)
   } table[N_COLUMNS] = {
     [COLUMN_TAX_CODE] = { TRUE, 14, 14 },
     [COLUMN_NAME] = { TRUE, 20, 44 },
-    [COLUMN_TYPE] = { TRUE, 10, 24 },
+    [COLUMN_TYPE] = { TRUE, 10, 20 },
     [COLUMN_REGISTERED] = { TRUE, 10, 10 },
     [COLUMN_CAPITAL] = { TRUE, 15, 17 },
     [COLUMN_VSIC] = { FALSE, 7, 7 },
     [COLUMN_GROUP] = { FALSE, 9, 14 },
-    [COLUMN_STATUS] = { TRUE, 12, 22 },
+    [COLUMN_STATUS] = { TRUE, 12, 16 },
     [COLUMN_COUNTED] = { FALSE, 9, 18 },
   };
 
@@ -265,6 +266,15 @@ add_columns (WardEnterprisesPage *self)
       self->columns[c] = column;  /* the view holds it */
       g_object_unref (column);
     }
+  /* The name keeps its room (widths of the list, the sidebar left out):
+   * on a 1366 px laptop the group and the count give way, at the default
+   * 1100 px the type too, on a 1024 px screen the status and VSIC code as
+   * well (they stay in the form, the filters and the breakdowns). */
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_GROUP], 1300);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_COUNTED], 1300);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_VSIC], 820);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_TYPE], 1000);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_STATUS], 800);
 }
 
 /* ---- Filtering ------------------------------------------------------------ */
@@ -722,15 +732,9 @@ push_edit_undo (WardEnterprisesPage  *self,
                 gint64                id)
 {
   WardEnterprise *after = ward_enterprise_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
-  g_autofree char *label = NULL;
 
-  if (after == NULL)
-    return;
-  label = g_strdup_printf (_("Changes to “%s” saved"), after->name);
-  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
-                       ward_undo_edit_new (&enterprise_edited,
-                                           ward_enterprise_copy (ward_enterprise_dialog_get_record (dialog)),
-                                           after));
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->name : NULL, &enterprise_edited,
+                       ward_enterprise_copy (ward_enterprise_dialog_get_record (dialog)), after);
 }
 
 static void

@@ -846,18 +846,14 @@ on_item_saved_cb (WardItemDialog    *dialog,
 {
   const WardProgrammeItem *before = ward_item_dialog_get_item (dialog);
   WardProgrammeItem *after = NULL;
-  g_autofree char *label = NULL;
 
   self->selected_id = item_id;
   select_item (self, item_id);
   if (before->id == 0)
     return;
   after = ward_programme_item_load (ward_page_get_store (WARD_PAGE (self)), item_id, NULL);
-  if (after == NULL)
-    return;
-  label = g_strdup_printf (_("Changes to “%s” saved"), after->title);
-  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
-                       ward_undo_edit_new (&item_edited, ward_programme_item_copy (before), after));
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->title : NULL, &item_edited,
+                       ward_programme_item_copy (before), after);
 }
 
 static void

@@ -92,11 +92,10 @@ ask_for_set_up (GtkWindow *window,
                 WardStore *store)
 {
   WardPreferencesWindow *preferences = ward_preferences_window_new (window, store);
-  AdwToast *toast = adw_toast_new (_("Enter the ward’s offices, then the signers (Signatures)"));
 
-  /* Stays until read: it says why the window opened. */
-  adw_toast_set_timeout (toast, 0);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (preferences), toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (preferences),
+                                    adw_toast_new (_("Enter the ward’s offices, then the signers "
+                                                     "(Signatures)")));
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
