@@ -14,7 +14,9 @@ from dogtail import rawinput
 import wardui
 from wardui import check, type_text
 
-app = wardui.App()
+# Today within the Cuba campaign (17/09–16/10/2025): a receipt dated outside
+# it is asked about, which is not what this test counts.
+app = wardui.App(env={"WARD_TODAY": "2025-10-08"})
 keys = []
 
 
@@ -60,7 +62,7 @@ book = [
     ("Lê Văn Cường", None, "50.000", None),
     ("Phạm Thị Dung", None, "300.000", None),
     ("Hoàng Văn Em", None, "150.000", None),
-    ("Vũ Thị Giang", None, "120.000", "25/11/2026"),
+    ("Vũ Thị Giang", None, "120.000", "06/10/2025"),
     ("Đặng Văn Hải", None, "80.000", None),
     ("Bùi Thị Lan", None, "60.000", None),
     ("Đỗ Văn Minh", None, "90.000", None),
@@ -110,7 +112,7 @@ check(all(r["Đơn vị / Tổ dân phố"] == "Tổ dân phố 3" for r in rows
       "the group typed once is on every receipt")
 check(all(r["Hình thức"] == rows[1]["Hình thức"] for r in rows.values()), "so is the payment")
 check([rows[n]["Ngày"] for n in range(1, 11) if n in rows]
-      == ["27/11/2026"] * 5 + ["25/11/2026"] * 5,
+      == ["08/10/2025"] * 5 + ["06/10/2025"] * 5,
       "today's date until the clerk changed it, then the new one kept")
 check(rows.get(10, {}).get("Người ủng hộ") == "Nguyễn Văn An",
       "“nguyen van a” was completed to “Nguyễn Văn An” (%s)" % rows.get(10, {}).get("Người ủng hộ"))

@@ -154,6 +154,25 @@ check(not_listed(TITLE), "Ctrl+Shift+Z deletes it again")
 rawinput.keyCombo("<Control>z")
 check(listed(TITLE), "and Ctrl+Z brings it back again")
 
+# An edit is undone as well: the deadline moved in the form comes back.
+table = app.find("tree table", "Các nội dung")
+app.find("label", TITLE, table).click()
+rawinput.pressKey("Return")
+dialog = app.dialog_named("Sửa nội dung")
+app.type_into(app.find("text", "Hạn hoàn thành", dialog), "20/12/2026")
+rawinput.keyCombo("<Control>s")
+check(app.dialog_gone("Sửa nội dung"), "the edited item is saved")
+check(listed("20/12/2026") and not_listed("15/10/2026"), "the list shows the new deadline")
+check(present("Đã lưu thay đổi của “%s”" % TITLE, parent=app.window) is not None,
+      "the toast says the change was saved")
+rawinput.keyCombo("<Control>z")
+check(listed("15/10/2026") and not_listed("20/12/2026"), "Ctrl+Z puts the deadline back as it was")
+check(present("Đã rà soát 40% số thửa") is not None, "the item's log is still there")
+rawinput.keyCombo("<Control><Shift>z")
+check(listed("20/12/2026"), "Ctrl+Shift+Z makes the edit again")
+rawinput.keyCombo("<Control>z")
+check(listed("15/10/2026"), "and Ctrl+Z undoes it again")
+
 # The units come from the office's list, edited in a small dialog (its
 # button pressed through AT-SPI: the toast "Đã hoàn tác…" may cover it).
 app.press(app.button("Sửa danh sách đơn vị"))

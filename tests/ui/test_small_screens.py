@@ -113,11 +113,13 @@ def visit(app, width, height, number):
 
 
 def start(width, height, page):
-    """The window on a file with thirty receipts, opened on @page."""
+    """The window on a file with thirty receipts and eighty candidates,
+    opened on @page."""
     folder = tempfile.mkdtemp(prefix="ward-ui-small-")
     database = os.path.join(folder, "ward.sqlite3")
     env = dict(os.environ, WARD_TODAY="2026-11-27")
-    for args in (["init"], ["import", "donations", receipts_csv(folder)]):
+    members = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "reports", "members.csv")
+    for args in (["init"], ["import", "donations", receipts_csv(folder)], ["import", "members", members]):
         r = subprocess.run([wardui.CLI, "--database", database, *args], env=env,
                            capture_output=True, text=True)
         check(r.returncode == 0, "ward-tracker-cli %s (%s)" % (args[0], r.stderr.strip()))
