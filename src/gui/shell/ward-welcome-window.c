@@ -13,6 +13,7 @@ struct _WardWelcomeWindow
   AdwApplicationWindow  parent_instance;
 
   char                 *path;
+  AdwStatusPage        *status_page;
   GtkLabel             *error_label;
 };
 
@@ -172,6 +173,7 @@ ward_welcome_window_class_init (WardWelcomeWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/shell/ward-welcome-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, WardWelcomeWindow, status_page);
   gtk_widget_class_bind_template_child (widget_class, WardWelcomeWindow, error_label);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     gtk_widget_class_install_action (widget_class, actions[i], NULL, welcome_action_cb);
@@ -181,6 +183,8 @@ static void
 ward_welcome_window_init (WardWelcomeWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The development build's icon carries its own id. */
+  adw_status_page_set_icon_name (self->status_page, APPLICATION_ID);
 }
 
 WardWelcomeWindow *
