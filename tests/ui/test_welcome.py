@@ -82,4 +82,44 @@ check(app.window.name != WELCOME, "a second start opens the window, no welcome")
 time.sleep(1.0)
 check(not [w for w in app.root.children if w.name == "Tùy chỉnh"], "and asks nothing")
 app.quit()
+
+# Another ward's seed file: a broken one is refused, naming the file, and
+# leaves nothing behind; a good one makes the file of that ward.
+SEED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "seed", "dong-son.json")
+broken = os.path.join(folder, "hong.json")
+with open(broken, "w", encoding="utf-8") as f:
+    f.write('{"format": "ward-tracker-seed", "version": 1, "ward": {')
+other = os.path.join(folder, "ham-rong.json")
+with open(SEED, encoding="utf-8") as f:
+    text = f.read().replace("Phường Đông Sơn", "Phường Hàm Rồng")
+with open(other, "w", encoding="utf-8") as f:
+    f.write(text)
+
+
+def choose_seed(path):
+    app.press(app.button("Tệp khởi tạo của phường khác…", app.window))
+    time.sleep(1.5)   # the file chooser: typing a path opens its location entry
+    wardui.type_text(path)
+    time.sleep(0.5)
+    wardui.rawinput.pressKey("Return")
+    time.sleep(1.5)
+
+
+second = os.path.join(folder, "second.sqlite3")
+app = wardui.App(database=second, env=settings_env, welcome=True)
+choose_seed(broken)
+check(app.shows("hong.json", parent=app.window), "a broken seed file is refused, naming the file")
+message = app.window.findChild(lambda n: n.roleName == "label" and "hong.json" in (n.name or ""),
+                               retry=False, requireResult=False)
+check(message is not None and wardui.App.on_screen(message), "the refusal is in view, above the choices")
+check(not os.path.exists(second), "and no data file is left behind")
+app.screenshot("welcome-05-broken-seed")
+choose_seed(other)
+prefs = preferences()
+app.main_window()
+check(app.shows("Phường Hàm Rồng", exact=True, parent=app.window),
+      "another ward's seed makes the file of that ward")
+check(os.path.exists(second), "the data file is made")
+app.screenshot("welcome-06-other-ward")
+app.quit()
 wardui.finish()
