@@ -462,7 +462,7 @@ ward_ledger_list_init (WardLedgerList *self)
    * names and the entry take what a wider window adds. */
   add_column (self, COLUMN_DATE, C_("ledger", "Date"), 90, FALSE);
   add_column (self, COLUMN_NUMBER, C_("ledger", "No."), 60, FALSE);
-  add_column (self, COLUMN_DONOR, _("Donor or receiver"), 165, TRUE);
+  add_column (self, COLUMN_DONOR, _("Donor or receiver"), 190, TRUE);
   add_column (self, COLUMN_GROUP, C_("ledger", "Group"), 140, TRUE);
   add_column (self, COLUMN_AMOUNT, C_("ledger", "Amount"), 115, FALSE);
   /* On a 1024 px screen the method gives way to the donor (the filter
