@@ -117,7 +117,7 @@ def type_text(text):
     as much), so Vietnamese text is typed at a slower pace."""
     pace = config.config.typingDelay
     if not text.isascii():
-        config.config.typingDelay = max(pace, 0.08)
+        config.config.typingDelay = max(pace, 0.12)
     try:
         rawinput.typeText(text)
     finally:
@@ -304,13 +304,17 @@ class App:
         GTK 4.8 reports the focus of buttons, drop-downs, switches and
         rows, not of the text of an entry row (its GtkText is not in the
         tree): text fields are reached with reveal()."""
+        def has_focus():
+            # A GtkDropDown takes the focus on the button inside it.
+            return node.focused or node.findChild(lambda n: n.focused, retry=False,
+                                                  requireResult=False) is not None
         for keys in ("Tab", "<Shift>Tab"):
             for _ in range(tabs):
-                if node.focused:
+                if has_focus():
                     break
                 rawinput.keyCombo(keys)
                 time.sleep(0.1)
-        if not node.focused:
+        if not has_focus():
             raise RuntimeError("Tab never reached %s “%s”" % (node.roleName, node.name))
         check(App.on_screen(node), "reached with Tab, “%s” is scrolled into view" % node.name)
 

@@ -462,13 +462,13 @@ ward_ledger_list_init (WardLedgerList *self)
    * names and the entry take what a wider window adds. */
   add_column (self, COLUMN_DATE, C_("ledger", "Date"), 90, FALSE);
   add_column (self, COLUMN_NUMBER, C_("ledger", "No."), 60, FALSE);
-  add_column (self, COLUMN_DONOR, _("Donor or receiver"), 190, TRUE);
+  add_column (self, COLUMN_DONOR, _("Donor or receiver"), 175, TRUE);
   add_column (self, COLUMN_GROUP, C_("ledger", "Group"), 140, TRUE);
   add_column (self, COLUMN_AMOUNT, C_("ledger", "Amount"), 115, FALSE);
   /* On a 1024 px screen the method gives way to the donor (the filter
-   * beside the search still picks it). */
+   * beside the search still picks it); the default 1100 px shows it. */
   ward_columns_give_way (self->column_view,
-                         add_column (self, COLUMN_METHOD, C_("ledger", "Method"), 110, FALSE), 1000);
+                         add_column (self, COLUMN_METHOD, C_("ledger", "Method"), 110, FALSE), 800);
   add_column (self, COLUMN_ENTRY, C_("ledger", "Entry"), 150, TRUE);
   build_models (self);
   update_count (self);
