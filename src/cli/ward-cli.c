@@ -65,6 +65,10 @@ static const Command commands[] = {
   { "campaign", ward_cli_command_campaign, "campaign list [--json] | campaign add NAME [OPTIONS]",
     N_("List the donation campaigns, or add one: add NAME --organiser TEXT --start DD/MM/YYYY "
        "[--end DD/MM/YYYY] [--receiver TEXT] [--account TEXT] [--description TEXT]") },
+  { "receipt", ward_cli_command_receipt,
+    "receipt correct NUMBER [--amount AMOUNT] [--donor NAME] [--campaign NAME] [--reason TEXT]",
+    N_("Correct a receipt under its own number: its reversal and the receipt written again, "
+       "the money on hand moved by the difference only, even after a transfer upward") },
   { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS] | bundle code | bundle trust CODE",
     N_("Exchange records with another laptop: export [--since DATE] [--force]; import [--dry-run] "
        "[--keep-mine|--take-theirs]; code, this computer's code; trust CODE, the sender's code "

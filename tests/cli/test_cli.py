@@ -222,4 +222,25 @@ r = run("--database", book_db, "import", "donations", unknown, "--map",
         "Cột A=Số biên lai,Cột B=Ngày,Cột C=Người ủng hộ,Cột D=Số tiền")
 check(r.returncode == 0 and "1 added" in r.stdout, "--map imports the columns as named")
 
+# Issue 26: a receipt corrected under its own number, one step.
+r = run("--database", book_db, "receipt", "correct", "0301", "--amount", "150.000", "--donor", "Ngô Văn Ích")
+check(r.returncode == 0 and "Receipt no. 0301 corrected" in r.stdout and "150.000" in r.stdout,
+      "receipt correct records the correction: %r %r" % (r.stdout, r.stderr))
+con = sqlite3.connect(book_db)
+rows = con.execute("SELECT kind, amount FROM ledger_entries WHERE receipt_number = '0301' "
+                   "ORDER BY id").fetchall()
+con.close()
+check(rows == [("receipt", 120000), ("reversal", -120000), ("receipt", 150000)],
+      "the reversal and the receipt written again under the same number: %r" % rows)
+r = run("--database", book_db, "check")
+check(r.returncode == 0, "the chain still verifies after a correction")
+before = digest(book_db)
+r = run("--database", book_db, "receipt", "correct", "0301", "--amount", "-5")
+check(r.returncode == 1 and "more than 0 đồng" in r.stderr, "a refused correction says why")
+r = run("--database", book_db, "receipt", "correct", "9999", "--amount", "5000")
+check(r.returncode == 1 and "9999" in r.stderr, "an unknown receipt number is named")
+r = run("--database", book_db, "receipt", "correct", "0301")
+check(r.returncode == 2, "a correction that changes nothing is misuse (exit 2)")
+check(digest(book_db) == before, "nothing of a refused correction is stored")
+
 finish()

@@ -16,6 +16,7 @@
 #include "registers/ward-registers-stats.h"
 #include "registers/ward-registers.h"
 #include "safety/ward-safety-file-check.h"
+#include "store/ward-store-audit.h"
 #include "store/ward-store.h"
 #include "support/ward-test.h"
 
@@ -1121,6 +1122,228 @@ test_default_campaign (Fixture       *f,
   g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
 }
 
+/* QuickFill: a name typed is completed from earlier receipts, the newest
+ * first, case and tone marks left out; a known donor brings their group. */
+static void
+test_complete_names (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *donor = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *unit = NULL;
+
+  receipt (f, "1", "2025-10-01", "Nguyễn Văn An", "Tổ dân phố 3", 100000);
+  receipt (f, "2", "2025-10-01", "Nguyễn Văn Ánh", "Tổ dân phố 5", 100000);
+  receipt (f, "3", "2025-10-02", "Đặng Thị Đào", "Chi bộ Công an phường", 100000);
+
+  donor = ward_ledger_complete_donor (f->store, "nguyen van a", &group, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (donor, ==, "Nguyễn Văn Ánh");   /* the newest of the two */
+  g_assert_cmpstr (group, ==, "Tổ dân phố 5");
+  g_clear_pointer (&donor, g_free);
+  g_clear_pointer (&group, g_free);
+
+  donor = ward_ledger_complete_donor (f->store, "NGUYỄN VĂN AN", &group, &error);
+  g_assert_cmpstr (donor, ==, "Nguyễn Văn An");
+  g_assert_cmpstr (group, ==, "Tổ dân phố 3");
+  g_clear_pointer (&donor, g_free);
+
+  donor = ward_ledger_complete_donor (f->store, "dang", NULL, &error);
+  g_assert_cmpstr (donor, ==, "Đặng Thị Đào");   /* đ folds to d */
+
+  none = ward_ledger_complete_donor (f->store, "Trần", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (none);
+  empty = ward_ledger_complete_donor (f->store, "  ", NULL, &error);
+  g_assert_null (empty);
+
+  unit = ward_ledger_complete_group (f->store, "chi bo cong", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (unit, ==, "Chi bộ Công an phường");
+}
+
+/* ---- Corrections under the receipt's own number -------------------------- */
+
+static gboolean
+correct (Fixture     *f,
+         gint64       id,
+         const char  *donor,
+         gint64       amount,
+         gint64      *new_id,
+         GError     **error)
+{
+  WardReceiptInput input = {
+    .date = "2025-09-18", .donor = donor, .donor_kind = ward_donor_kind_guess (donor),
+    .donor_group = "Chi bộ 1", .amount = amount, .method = WARD_PAYMENT_CASH,
+    .collector = "Lê Thị Hoa",
+  };
+
+  return ward_ledger_correct_receipt (f->store, f->campaign, id, &input, "2025-10-10",
+                                      "Ghi nhầm khi nhập", new_id, NULL, error);
+}
+
+static void
+assert_on_hand (Fixture *f,
+                gint64   received,
+                gint64   on_hand)
+{
+  WardLedgerTotals totals = { 0 };
+
+  get_totals (f, &totals);
+  g_assert_cmpint (totals.received, ==, received);
+  g_assert_cmpint (totals.on_hand, ==, on_hand);
+  ward_ledger_totals_clear (&totals);
+}
+
+static void
+test_correction_after_transfer (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardLedgerEntries) entries = NULL;
+  g_autoptr (GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  const WardLedgerEntry *entry;
+  gint64 first, second = 0, third = 0;
+
+  first = receipt (f, "12", "2025-09-18", "Nguyễn Văn An", "Chi bộ 1", 1000000);
+  g_assert_true (transfer (f, "2025-10-01", 1000000, NULL, &error));
+  g_assert_no_error (error);
+  /* A plain reversal is refused: the money went upward. */
+  g_assert_false (reverse (f, first, "2025-10-10", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Typed 1,000,000 for 1,100,000: up by 100,000, allowed after the transfer. */
+  g_assert_true (correct (f, first, "Nguyễn Văn An", 1100000, &second, &error));
+  g_assert_no_error (error);
+  assert_on_hand (f, 1100000, 100000);
+  /* Down by 50,000: the 100,000 on hand pays for it. */
+  g_assert_true (correct (f, second, "Nguyễn Văn Anh", 1050000, &third, &error));
+  g_assert_no_error (error);
+  assert_on_hand (f, 1050000, 50000);
+  /* Down by 60,000 would leave −10,000 on hand: refused, nothing written. */
+  g_assert_false (correct (f, third, "Nguyễn Văn Anh", 990000, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "60.000"));
+  g_clear_error (&error);
+  assert_on_hand (f, 1050000, 50000);
+
+  entries = ward_ledger_entries_load (f->store, f->campaign->id, &error);
+  g_assert_no_error (error);
+  /* Receipt, transfer, and two corrections of two entries each. */
+  g_assert_cmpuint (ward_rows_get_n (entries), ==, 6);
+  entry = ward_ledger_entries_lookup (entries, third);
+  g_assert_cmpstr (entry->receipt_number, ==, "12");
+  g_assert_cmpstr (entry->donor, ==, "Nguyễn Văn Anh");
+  g_assert_cmpint (entry->reversed_by, ==, 0);
+  g_assert_cmpint (ward_ledger_entries_lookup (entries, first)->reversed_by, >, 0);
+  g_assert_cmpint (ward_ledger_entries_lookup (entries, second)->reversed_by, >, 0);
+  entry = ward_ledger_entries_lookup (entries, ward_ledger_entries_lookup (entries, second)->reversed_by);
+  g_assert_cmpint (entry->kind, ==, WARD_LEDGER_REVERSAL);
+  g_assert_cmpint (entry->amount, ==, -1100000);
+  g_assert_cmpstr (entry->receipt_number, ==, "12");
+  g_assert_cmpstr (entry->reason, ==, "Ghi nhầm khi nhập");
+
+  g_assert_true (ward_ledger_verify (f->store, report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->len, ==, 0);
+}
+
+static void
+test_correction_rules (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (WardLedgerEntries) entries = NULL;
+  WardReceiptInput input = {
+    .receipt_number = "7", .date = "2025-12-05", .donor = "Trần Thị Bình",
+    .amount = 300000, .method = WARD_PAYMENT_CASH,
+  };
+  gint64 first, second, fixed = 0;
+
+  first = receipt (f, "7", "2025-09-18", "Trần Thị Binh", NULL, 300000);
+  second = receipt (f, "8", "2025-09-19", "Lê Văn Cường", NULL, 200000);
+
+  /* Another number is refused: the paper book keeps it. */
+  input.receipt_number = "9";
+  g_assert_false (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "Sai tên",
+                                               NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* Every receipt rule holds, the period's with its confirmation. */
+  input.receipt_number = NULL;
+  g_assert_false (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "Sai tên",
+                                               NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  input.donor = "";
+  input.outside_period_confirmed = TRUE;
+  g_assert_false (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "Sai tên",
+                                               NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  input.donor = "Trần Thị Bình";
+  /* A reason is asked as for any reversal. */
+  g_assert_false (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "",
+                                               NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  assert_on_hand (f, 500000, 500000);
+
+  /* The form's check writes nothing. */
+  g_assert_true (ward_ledger_check_correction (f->store, f->campaign, first, &input, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ward_ledger_check_correction (f->store, f->campaign, second + 100, &input, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_on_hand (f, 500000, 500000);
+  /* The donor's name corrected: the totals do not move. */
+  g_assert_true (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "Sai tên",
+                                              &fixed, NULL, &error));
+  g_assert_no_error (error);
+  assert_on_hand (f, 500000, 500000);
+  /* The number comes back only through a correction: a plain receipt no. 7
+   * is refused, and so is one after a plain reversal of no. 8. */
+  input.receipt_number = "7";
+  input.donor = "Ai đó";
+  g_assert_false (ward_ledger_add_receipt (f->store, f->campaign, &input, NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_true (reverse (f, second, "2025-10-01", &error));
+  g_assert_no_error (error);
+  input.receipt_number = "8";
+  g_assert_false (ward_ledger_add_receipt (f->store, f->campaign, &input, NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  /* A reversed receipt is not corrected again. */
+  g_assert_false (ward_ledger_correct_receipt (f->store, f->campaign, first, &input, NULL, "Lần nữa",
+                                               NULL, NULL, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  entries = ward_ledger_entries_load (f->store, f->campaign->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ward_ledger_entries_lookup (entries, fixed)->donor, ==, "Trần Thị Bình");
+  g_assert_cmpstr (ward_ledger_entries_lookup (entries, fixed)->date, ==, "2025-12-05");
+  /* Both halves are in the audit trail. */
+  {
+    g_autoptr (WardStmt) stmt = ward_store_prepare (f->store, "SELECT uuid FROM ledger_entries WHERE id = ?", &error);
+
+    g_assert_no_error (error);
+    sqlite3_bind_int64 (stmt, 1, fixed);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    history = ward_audit_history (f->store, "ledger_entries", ward_stmt_text (stmt, 0), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 1);
+  }
+  g_assert_true (ward_ledger_verify (f->store, NULL, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1135,6 +1358,8 @@ main (int    argc,
   ADD ("/ledger/receipt-outside-period", test_receipt_outside_period);
   ADD ("/ledger/transfer-rule", test_transfer_rule);
   ADD ("/ledger/reversal", test_reversal);
+  ADD ("/ledger/correction/after-transfer", test_correction_after_transfer);
+  ADD ("/ledger/correction/rules", test_correction_rules);
   ADD ("/ledger/append-only", test_append_only);
   ADD ("/ledger/chain/intact", test_chain_intact);
   ADD ("/ledger/chain/altered", test_chain_altered);
@@ -1152,6 +1377,7 @@ main (int    argc,
   ADD ("/ledger/export-round-trip", test_export_round_trip);
   ADD ("/ledger/default-campaign", test_default_campaign);
   ADD ("/ledger/stats", test_stats);
+  ADD ("/ledger/complete-names", test_complete_names);
   g_test_add_func ("/ledger/words", test_words);
 
   return g_test_run ();

@@ -964,6 +964,72 @@ test_ledger_books_merge (Pair          *pair,
   g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM ledger_entries"), ==, 5);
 }
 
+static gint64
+on_hand (WardStore *store)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardCampaign) campaign = ward_ledger_default_campaign (store, &error);
+  WardLedgerTotals totals = { 0 };
+  gint64 result;
+
+  g_assert_true (ward_ledger_get_totals (store, campaign->id, &totals, &error));
+  g_assert_no_error (error);
+  result = totals.on_hand;
+  ward_ledger_totals_clear (&totals);
+  return result;
+}
+
+/* Issue 26: a receipt corrected under its own number after its money went
+ * upward travels as its reversal and the receipt written again, and is
+ * taken as the volunteer's laptop took it: the number kept, the money on
+ * hand moved by the difference only. */
+static void
+test_ledger_correction (Pair          *pair,
+                        gconstpointer  data)
+{
+  g_autoptr (WardBundlePlan) start = NULL;
+  g_autoptr (WardBundlePlan) first = NULL;
+  g_autoptr (WardBundlePlan) second = NULL;
+  g_autoptr (WardCampaign) campaign = NULL;
+  g_autoptr (GError) error = NULL;
+  WardReceiptInput input = {
+    .receipt_number = "TNV1-001", .date = "2025-09-20", .donor = "Hộ ông Trần Văn Bình",
+    .donor_kind = WARD_DONOR_HOUSEHOLD, .amount = 1000000, .method = WARD_PAYMENT_CASH,
+  };
+  WardTransferInput transfer = {
+    .date = "2025-10-01", .amount = 1000000, .receiver = "Ủy ban MTTQ tỉnh", .voucher = "CT-01",
+  };
+  gint64 id = 0;
+
+  g_assert_true (ward_store_set_book (pair->office, "VP", NULL));
+  g_assert_true (ward_store_set_book (pair->volunteer, "TNV1", NULL));
+  start = exchange (pair->office, pair->volunteer);
+  campaign = ward_ledger_default_campaign (pair->volunteer, &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_ledger_add_receipt (pair->volunteer, campaign, &input, &id, NULL, &error));
+  g_assert_true (ward_ledger_add_transfer (pair->volunteer, campaign, &transfer, NULL, NULL, &error));
+  g_assert_no_error (error);
+  /* The office has the receipt and the transfer before the correction. */
+  first = exchange (pair->volunteer, pair->office);
+  g_assert_cmpint (on_hand (pair->office), ==, 0);
+
+  input.amount = 1200000;
+  g_assert_true (ward_ledger_correct_receipt (pair->volunteer, campaign, id, &input, "2025-10-05",
+                                              "Ghi nhầm số tiền", &id, NULL, &error));
+  g_assert_no_error (error);
+  input.amount = 1150000;
+  g_assert_true (ward_ledger_correct_receipt (pair->volunteer, campaign, id, &input, "2025-10-06",
+                                              "Ghi nhầm số tiền", NULL, NULL, &error));
+  g_assert_no_error (error);
+  second = exchange (pair->volunteer, pair->office);
+  g_assert_cmpuint (count_for (second, "ledger_entries")->n_added, ==, 4);
+  g_assert_cmpint (on_hand (pair->office), ==, 150000);
+  g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM ledger_entries "
+                                            "WHERE receipt_number = 'TNV1-001' AND kind = 'receipt'"), ==, 3);
+  assert_ledger_verifies (pair->office);
+  assert_converged (pair);
+}
+
 /* A bundle whose entry was altered and its checksum made again: the
  * chain still tells. */
 static void
@@ -1073,6 +1139,7 @@ main (int   argc,
   ADD ("since", test_since);
   ADD ("signed", test_signed);
   ADD ("ledger/books-merge", test_ledger_books_merge);
+  ADD ("ledger/correction", test_ledger_correction);
   ADD ("ledger/tampered-entry", test_ledger_tampered_entry);
   ADD ("ledger/same-book-refused", test_ledger_same_book_refused);
   ADD ("ledger/collected-before-first-exchange", test_ledger_collected_before_first_exchange);

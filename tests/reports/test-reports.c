@@ -1296,6 +1296,40 @@ test_donations (Fixture       *f,
   assert_serif_embedded (pdf);
 }
 
+/* Issue 26: a typo found after the money went upward, corrected under the
+ * receipt's own number: the list shows the receipt as corrected, once, and
+ * says that it was. */
+static void
+test_donations_corrected (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (WardCampaign) campaign = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  WardReceiptInput fixed = {
+    .date = "2025-09-21", .donor = "Chi bộ Khu phố 2", .donor_kind = WARD_DONOR_BODY,
+    .donor_group = "Chi bộ Khu phố 2", .amount = 700000, .method = WARD_PAYMENT_CASH,
+  };
+
+  if (!ward_test_have_poppler ())
+    return;
+  fill_ledger (f);
+  campaign = campaign_of (f);
+  /* Receipt no. 2 was 750.000, typed for 700.000; 250.000 is on hand. */
+  g_assert_true (ward_ledger_correct_receipt (f->store, campaign, 2, &fixed, "2025-10-20",
+                                              "Ghi nhầm số tiền", NULL, NULL, &error));
+  g_assert_no_error (error);
+  pdf = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
+  text = pdf_text (pdf, 0);
+  assert_contains (line_with (text, "Chi bộ Khu phố 2"), "700.000");
+  g_assert_null (strstr (text, "750.000"));
+  assert_contains (line_with (text, "Tổng cộng"), "1.200.000");
+  assert_contains (line_with (text, "Số tiền còn lại (tồn quỹ)"), "200.000 đ");
+  assert_contains (text, "2 bút toán điều chỉnh");
+  assert_contains (text, "1 biên lai được sửa (hủy và ghi lại với cùng số");
+}
+
 static gint64
 fill_long_ledger (Fixture *f)
 {
@@ -1853,6 +1887,8 @@ main (int   argc,
   g_test_add ("/reports/donations", Fixture, NULL, fixture_set_up, test_donations, fixture_tear_down);
   g_test_add ("/reports/donations-outside-period", Fixture, NULL, fixture_set_up,
               test_donations_outside_period, fixture_tear_down);
+  g_test_add ("/reports/donations-corrected", Fixture, NULL, fixture_set_up, test_donations_corrected,
+              fixture_tear_down);
   g_test_add ("/reports/disclosure-5000", Fixture, NULL, fixture_set_up, test_disclosure_long,
               fixture_tear_down);
   g_test_add ("/reports/receipt", Fixture, NULL, fixture_set_up, test_receipt, fixture_tear_down);

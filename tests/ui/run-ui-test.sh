@@ -19,7 +19,8 @@ export WARD_SCREENSHOT_DIR
 mkdir -p "$WARD_SCREENSHOT_DIR"
 
 # Each test gets its own display and its own bus: tests never share a window.
-exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp" \
+# WARD_UI_SCREEN sets another screen size (ui-small_screens: 1366×768).
+exec xvfb-run -a -s "-screen 0 ${WARD_UI_SCREEN:-1280x800x24} -nolisten tcp" \
   dbus-run-session -- sh -c '
     gsettings set org.gnome.desktop.interface toolkit-accessibility true 2>/dev/null || true
     exec /usr/bin/python3 "$0"' "$script"

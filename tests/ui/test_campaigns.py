@@ -71,11 +71,11 @@ check(app.shows("Ngày kết thúc 31/10/2026 sớm hơn ngày bắt đầu cu�
 check(len(campaigns()) == 1, "nothing is stored while the form is refused")
 app.screenshot("campaigns-01-end-before-start")
 
-# Enter in the corrected field creates the campaign; the page goes to it.
+# Ctrl+Enter in the corrected field creates the campaign; the page goes to it.
 app.type_into(app.find("text", "Ngày kết thúc (dd/mm/yyyy, có thể để trống)", dialog), "31/12/2026")
 app.screenshot("campaigns-02-form")
-rawinput.pressKey("Return")
-check(app.dialog_gone(DIALOG), "Enter creates the campaign and closes the form")
+rawinput.keyCombo("<Control>Return")
+check(app.dialog_gone(DIALOG), "Ctrl+Enter creates the campaign and closes the form")
 check(app.shows(POOR, exact=True), "the page shows the new campaign")
 check(app.shows("Ủy ban MTTQ phường Đông Sơn · 01/11/2026 – 31/12/2026"),
       "its organiser (the last campaign's) and its dates are shown")
@@ -113,7 +113,11 @@ check(app.shows("Đã có một cuộc vận động tên là “%s”." % CUBA,
       "a name already used, in other letter case, is refused")
 app.screenshot("campaigns-06-name-used")
 rawinput.pressKey("Escape")
-check(app.dialog_gone(DIALOG), "Escape closes the form")
+ask = app.dialog_named("Bỏ các thay đổi?")
+check(ask is not None and not app.dialog_gone(DIALOG, timeout=1),
+      "Escape on a form with typing in it asks before throwing it away")
+app.press(app.button("Bỏ đi", ask))
+check(app.dialog_gone(DIALOG), "and closes the form once told to")
 
 # The file says the same.
 stored = {c["name"]: c for c in campaigns()}

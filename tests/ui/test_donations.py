@@ -42,6 +42,8 @@ def record_receipt(donor, group, amount, bank_reference=None):
     app.type_into(app.find("text", "Đơn vị / Tổ dân phố", dialog), group)
     app.type_into(app.find("text", "Số tiền (đồng)", dialog), amount)
     if bank_reference:
+        # The payment is below the fold of the form: Tab reaches it and the
+        # form scrolls to it (wardui's focus() checks it is in view).
         app.pick(app.find("combo box", "Hình thức", dialog), 1)
         app.type_into(app.find("text", "Mã giao dịch chuyển khoản", dialog), bank_reference)
     app.press(app.button("Ghi sổ", dialog))

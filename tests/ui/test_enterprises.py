@@ -69,7 +69,7 @@ def counted_by_cli():
 def exported():
     """The register as `ward-tracker-cli export enterprises` writes it."""
     path = app.tmp + "/export.csv"
-    result = app.cli("export", "enterprises", path)
+    result = app.cli("export", "enterprises", path, "--force")
     if result.returncode != 0:
         print(result.stderr)
         return ""
@@ -111,7 +111,7 @@ app.screenshot("enterprises-02-wrong-check-digit")
 # The corrected code is stored; the count rises here and on Tổng quan.
 app.type_into(app.find("text", "Mã số doanh nghiệp", dialog), GOOD_CODE)
 check(gone(dialog, message, timeout=2), "correcting the field clears its message")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")   # HACKING.md, "The keyboard": Ctrl+S saves every form
 check(app.dialog_gone("Đăng ký doanh nghiệp mới", showing=True),
       "the form closes once the enterprise is stored")
 check(has_text(enterprises, "1/750"), "the page counts 1/750 toward the target")
@@ -131,7 +131,7 @@ app.screenshot("enterprises-03-registered")
 rawinput.keyCombo("<Control>n")
 dialog = app.dialog_named("Đăng ký doanh nghiệp mới", showing=True)
 fill_form(dialog, GOOD_CODE)
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 time.sleep(1)
 check(app.shows("đã có trong sổ, của “%s”" % NAME, parent=dialog),
       "a tax code already registered is refused, naming the enterprise that has it")
@@ -151,7 +151,8 @@ check(has_text(dialog, "VSIC 2018: G – Bán buôn, bán lẻ, sửa chữa xe"
 app.screenshot("enterprises-04b-vsic-2018")
 app.pick(versions, 0)
 app.type_into(vsic, "9999")
-rawinput.pressKey("Return")
+rawinput.pressKey("Return")   # Enter goes on to the next field (HACKING.md, "The keyboard")
+rawinput.keyCombo("<Control>s")
 time.sleep(1)
 check(app.shows("Mã ngành 9999 không có trong VSIC 2018 lẫn VSIC 2025; hãy kiểm tra lại mã ngành "
                 "trên giấy chứng nhận đăng ký doanh nghiệp.", parent=dialog),
@@ -203,10 +204,35 @@ check(gone(enterprises, NAME), "the enterprise is gone from the list")
 check(has_text(enterprises, "0/750"), "the count goes back to 0/750")
 check(counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]), "the record is deleted from the file")
 app.screenshot("enterprises-07-deleted")
-app.button("Hoàn tác", app.window).click()
-check(has_text(enterprises, "1/750"), "Undo brings the enterprise back, counted again")
-check(has_text(enterprises, NAME), "Undo brings it back into the list")
+rawinput.keyCombo("<Control>z")
+check(has_text(enterprises, "1/750"), "Ctrl+Z brings the enterprise back, counted again")
+check(has_text(enterprises, NAME), "Ctrl+Z brings it back into the list")
 check(counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]), "the restored record is stored again")
+rawinput.keyCombo("<Control><Shift>z")
+check(gone(enterprises, NAME) and counted_by_cli() == (0, [0, 0, 0, 0, 0, 0]),
+      "Ctrl+Shift+Z deletes it again")
+rawinput.keyCombo("<Control>z")
+check(has_text(enterprises, NAME) and counted_by_cli() == (1, [0, 1, 0, 0, 0, 0]),
+      "and Ctrl+Z puts it back again")
+
+# An edit is undone too: the capital changed in the form, Ctrl+Z puts the
+# record back as it was, Ctrl+Shift+Z makes the edit again.
+app.find("label", NAME, enterprises).click()
+rawinput.pressKey("Return")
+dialog = app.dialog_named("Sửa thông tin doanh nghiệp", showing=True)
+app.type_into(app.find("text", "Vốn điều lệ (đồng)", dialog), "2.000.000.000")
+rawinput.keyCombo("<Control>s")
+check(app.dialog_gone("Sửa thông tin doanh nghiệp", showing=True), "the edit is saved")
+check(has_text(app.window, "Đã lưu thay đổi của “%s”" % NAME), "the toast says the change was saved")
+check(",2000000000," in exported(), "the file has the new capital")
+app.screenshot("enterprises-08-edited")
+rawinput.keyCombo("<Control>z")
+check(has_text(enterprises, "1.250.000.000 đ"), "Ctrl+Z puts the capital back in the list")
+check(",1250000000," in exported() and ",2000000000," not in exported(),
+      "and in the file: the record is as it was before the edit")
+rawinput.keyCombo("<Control><Shift>z")
+check(has_text(enterprises, "2.000.000.000 đ") and ",2000000000," in exported(),
+      "Ctrl+Shift+Z makes the edit again")
 
 app.quit()
 wardui.finish()

@@ -60,7 +60,7 @@ dialog = reading_dialog(app)
 value = app.find("text", "Giá trị (%)", parent=dialog)
 value.click()
 rawinput.typeText("120")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 time.sleep(1)
 check(app.has_text_containing("tỷ lệ phải nằm trong khoảng từ 0% đến 100%", parent=dialog),
       "the dialog says a rate lies between 0% and 100%")
@@ -77,7 +77,7 @@ app.find("text", "Số văn bản", parent=dialog).click()
 rawinput.typeText("125/BC-UBND")
 app.find("text", "Ngày văn bản", parent=dialog).click()
 rawinput.typeText("15/11/2026")
-rawinput.pressKey("Return")
+rawinput.keyCombo("<Control>s")
 time.sleep(1.5)
 check(app.root.findChild(lambda n: n.name == "Số liệu mới", recursive=False,
                          retry=False, requireResult=False) is None,
@@ -106,13 +106,19 @@ time.sleep(1)
 check(stats_target(app, "health-insurance")["readings"] == 0, "delete removes the reading")
 check(app.find("list item", TARGET) is not None and app.has_text("Chưa có số liệu", parent=app.find("list item", TARGET)),
       "the row is back to no data")
-# GTK 4.8 names a button with a mnemonic "_Hoàn tác Hoàn tác".
+# The toast's Undo. GTK 4.8 names a button with a mnemonic "_Hoàn tác Hoàn tác".
 app.wait_for(lambda: app.window.findChild(
     lambda n: n.roleName == "push button" and (n.name or "").endswith("Hoàn tác"),
     retry=False, requireResult=False)).click()
 time.sleep(1)
+check(stats_target(app, "health-insurance")["readings"] == 1, "the toast's Undo puts the reading back")
+rawinput.keyCombo("<Control><Shift>z")
+time.sleep(1)
+check(stats_target(app, "health-insurance")["readings"] == 0, "Ctrl+Shift+Z deletes it again")
+rawinput.keyCombo("<Control>z")
+time.sleep(1)
 target = stats_target(app, "health-insurance")
-check(target["readings"] == 1 and target["verdict"] == "met", "Undo puts the reading back")
+check(target["readings"] == 1 and target["verdict"] == "met", "Ctrl+Z puts it back again")
 check(app.has_text("Đã đạt", parent=app.find("list item", TARGET)), "the row shows Đã đạt again")
 app.quit()
 

@@ -210,7 +210,8 @@ ward_ledger_lookup_receipt (WardStore   *store,
 
   stmt = ward_store_prepare (store,
                              "SELECT donor, amount, entry_date FROM ledger_entries "
-                             "WHERE campaign_id = ? AND kind = 'receipt' AND receipt_number = ?",
+                             "WHERE campaign_id = ? AND kind = 'receipt' AND receipt_number = ? "
+                             "ORDER BY id DESC LIMIT 1",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -230,16 +231,53 @@ ward_ledger_lookup_receipt (WardStore   *store,
   return TRUE;
 }
 
+/* Whether the last entry of the campaign is the reversal of receipt
+ * @number: the first half of a correction, whose second half is the
+ * receipt as it should have been, under the same number. */
+static gboolean
+number_freed_by_correction (WardStore   *store,
+                            gint64       campaign_id,
+                            const char  *number,
+                            gboolean    *freed,
+                            GError     **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (store,
+                             "SELECT t.kind = 'receipt' AND t.receipt_number = ?2 "
+                             "FROM ledger_entries e JOIN ledger_entries t ON t.id = e.reverses_id "
+                             "WHERE e.id = (SELECT MAX (id) FROM ledger_entries WHERE campaign_id = ?1)",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_text (stmt, 2, number, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  *freed = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  return TRUE;
+}
+
+/* A receipt number is used once in a campaign, as in the paper book; the
+ * one exception is a correction (@correcting), whose replacement keeps the
+ * number of the receipt its reversal, written just before, took back. */
 static gboolean
 check_receipt_unique (WardStore               *store,
                       const WardCampaign      *campaign,
                       const char              *number,
+                      gboolean                 correcting,
                       WardLedgerField         *field,
                       GError                 **error)
 {
   g_autofree char *existing = NULL;
   gboolean found = FALSE;
 
+  if (correcting && !number_freed_by_correction (store, campaign->id, number, &found, error))
+    return FALSE;
+  if (found)
+    return TRUE;
   if (!ward_ledger_lookup_receipt (store, campaign->id, number, &found, &existing, error))
     return FALSE;
   if (found)
@@ -282,12 +320,13 @@ check_receipt_texts (const WardReceiptInput  *input,
   return TRUE;
 }
 
-gboolean
-ward_ledger_check_receipt (WardStore               *store,
-                           const WardCampaign      *campaign,
-                           const WardReceiptInput  *input,
-                           WardLedgerField         *field,
-                           GError                 **error)
+static gboolean
+check_receipt (WardStore               *store,
+               const WardCampaign      *campaign,
+               const WardReceiptInput  *input,
+               gboolean                 correcting,
+               WardLedgerField         *field,
+               GError                 **error)
 {
   g_autofree char *number = NULL;
   g_autofree char *donor = NULL;
@@ -327,16 +366,27 @@ ward_ledger_check_receipt (WardStore               *store,
   if (ward_receipt_input_lacks_reference (input) && !input->reference_later)
     return refuse (WARD_LEDGER_FIELD_REFERENCE, field, error, WARD_ERROR_INVALID,
                    _("Enter the reference of the bank transfer."));
-  return check_receipt_unique (store, campaign, number, field, error);
+  return check_receipt_unique (store, campaign, number, correcting, field, error);
 }
 
 gboolean
-ward_ledger_add_receipt (WardStore               *store,
-                         const WardCampaign      *campaign,
-                         const WardReceiptInput  *input,
-                         gint64                  *id_out,
-                         WardLedgerField         *field,
-                         GError                 **error)
+ward_ledger_check_receipt (WardStore               *store,
+                           const WardCampaign      *campaign,
+                           const WardReceiptInput  *input,
+                           WardLedgerField         *field,
+                           GError                 **error)
+{
+  return check_receipt (store, campaign, input, FALSE, field, error);
+}
+
+/* Stores @input, already checked, at the end of its chain, inside the
+ * caller's transaction. */
+static gboolean
+append_receipt (WardStore               *store,
+                const WardCampaign      *campaign,
+                const WardReceiptInput  *input,
+                gint64                  *id_out,
+                GError                 **error)
 {
   g_autofree char *number = ward_ledger_clean_text (input->receipt_number);
   g_autofree char *donor = ward_ledger_clean_text (input->donor);
@@ -347,16 +397,6 @@ ward_ledger_add_receipt (WardStore               *store,
   g_autofree char *search_key = NULL;
   WardLedgerNewEntry entry = { 0 };
 
-  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
-
-  /* The entry is the one write, and the last step. */
-  if (!ward_store_begin_single_write (store, error))
-    return FALSE;
-  if (!ward_ledger_check_receipt (store, campaign, input, field, error))
-    {
-      ward_store_rollback (store);
-      return FALSE;
-    }
   /* A reference means nothing on a cash receipt; do not keep a stray one. */
   if (input->method == WARD_PAYMENT_BANK)
     reference = ward_ledger_clean_text (input->reference);
@@ -376,8 +416,28 @@ ward_ledger_add_receipt (WardStore               *store,
   entry.collector = collector;
   entry.note = note;
   entry.anonymous = input->anonymous;
+  return ward_ledger_append (store, campaign, &entry, id_out, error);
+}
 
-  if (!ward_ledger_append (store, campaign, &entry, id_out, error) ||
+gboolean
+ward_ledger_add_receipt (WardStore               *store,
+                         const WardCampaign      *campaign,
+                         const WardReceiptInput  *input,
+                         gint64                  *id_out,
+                         WardLedgerField         *field,
+                         GError                 **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  /* The entry is the one write, and the last step. */
+  if (!ward_store_begin_single_write (store, error))
+    return FALSE;
+  if (!ward_ledger_check_receipt (store, campaign, input, field, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  if (!append_receipt (store, campaign, input, id_out, error) ||
       !ward_store_commit (store, error))
     {
       ward_store_rollback (store);
@@ -570,8 +630,6 @@ check_reversal (WardStore               *store,
   g_autofree char *what = ward_ledger_describe_values (target->kind, target->receipt_number,
                                                        target->voucher, target->date);
   g_autofree char *reason = ward_ledger_clean_text (input->reason);
-  g_autofree char *lowest_date = NULL;
-  gint64 available = 0;
 
   if (target->campaign_id != campaign->id)
     return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
@@ -586,24 +644,85 @@ check_reversal (WardStore               *store,
   if (reason == NULL)
     return refuse (WARD_LEDGER_FIELD_REASON, field, error, WARD_ERROR_INVALID,
                    _("Enter why the entry is reversed."));
-  if (!check_date (campaign, input->date, target->date, TRUE, field, error))
-    return FALSE;
-  if (target->kind != WARD_LEDGER_RECEIPT)
-    return TRUE;
-  if (!money_available_from (store, campaign->id, input->date, &available, &lowest_date, error))
-    return FALSE;
-  if (target->amount > available)
-    {
-      g_autofree char *amount = ward_format_money (target->amount);
-      g_autofree char *on_hand = ward_format_money (MAX (available, 0));
-      g_autofree char *day = ward_format_date (lowest_date);
+  return check_date (campaign, input->date, target->date, TRUE, field, error);
+}
 
-      return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
-                     _("Reversing %s (%s) would take the money on hand below zero: only %s is "
-                       "on hand on %s. Reverse the transfer upward first."),
+/* Reversing a receipt takes @leaving out of the money on hand from @date
+ * on: all of it for a reversal, only the difference for a correction whose
+ * replacement is smaller (nothing when it is larger), so that a typo found
+ * after the money went up to the province can still be corrected. */
+static gboolean
+check_reversal_money (WardStore           *store,
+                      const WardCampaign  *campaign,
+                      const char          *date,
+                      const StoredEntry   *target,
+                      gint64               leaving,
+                      WardLedgerField     *field,
+                      GError             **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *lowest_date = NULL;
+  gint64 available = 0;
+
+  if (target->kind != WARD_LEDGER_RECEIPT || leaving <= 0)
+    return TRUE;
+  if (!money_available_from (store, campaign->id, date, &available, &lowest_date, error))
+    return FALSE;
+  if (leaving <= available)
+    return TRUE;
+  what = ward_ledger_describe_values (target->kind, target->receipt_number, target->voucher, target->date);
+  {
+    g_autofree char *amount = ward_format_money (leaving);
+    g_autofree char *on_hand = ward_format_money (MAX (available, 0));
+    g_autofree char *day = ward_format_date (lowest_date);
+
+    if (leaving < target->amount)
+      return refuse (WARD_LEDGER_FIELD_AMOUNT, field, error, WARD_ERROR_INVALID,
+                     _("Correcting %s takes %s out of the money on hand, which would go below "
+                       "zero: only %s is on hand on %s. Reverse the transfer upward first."),
                      what, amount, on_hand, day);
-    }
-  return TRUE;
+    return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
+                   _("Reversing %s (%s) would take the money on hand below zero: only %s is "
+                     "on hand on %s. Reverse the transfer upward first."),
+                   what, amount, on_hand, day);
+  }
+}
+
+/* Stores the reversal of @target, already checked, inside the caller's
+ * transaction. */
+static gboolean
+append_reversal (WardStore               *store,
+                 const WardCampaign      *campaign,
+                 const WardReversalInput *input,
+                 const StoredEntry       *target,
+                 gint64                  *id_out,
+                 GError                 **error)
+{
+  g_autofree char *reason = ward_ledger_clean_text (input->reason);
+  g_autofree char *folded_reason = ward_text_fold (reason);
+  g_autofree char *search_key = NULL;
+  WardLedgerNewEntry entry = { 0 };
+
+  /* The correction repeats what it reverses, so that the list shows it
+   * beside its entry and a search finds both. */
+  search_key = g_strconcat (target->search_key ? target->search_key : "\n", " ", folded_reason, NULL);
+  entry.kind = WARD_LEDGER_REVERSAL;
+  entry.receipt_number = target->receipt_number;
+  entry.date = input->date;
+  entry.donor = target->donor;
+  entry.donor_kind = target->donor_kind;
+  entry.donor_group = target->donor_group;
+  entry.search_key = search_key;
+  entry.amount = -target->amount;
+  entry.method = target->method;
+  entry.reference = target->reference;
+  entry.collector = target->collector;
+  entry.receiver = target->receiver;
+  entry.voucher = target->voucher;
+  entry.reverses_id = input->reverses_id;
+  entry.reverses_uuid = target->uuid;
+  entry.reason = reason;
+  return ward_ledger_append (store, campaign, &entry, id_out, error);
 }
 
 gboolean
@@ -615,10 +734,6 @@ ward_ledger_add_reversal (WardStore               *store,
                           GError                 **error)
 {
   g_auto (StoredEntry) target = { 0 };
-  g_autofree char *reason = NULL;
-  g_autofree char *folded_reason = NULL;
-  g_autofree char *search_key = NULL;
-  WardLedgerNewEntry entry = { 0 };
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (campaign != NULL && input != NULL, FALSE);
@@ -628,36 +743,139 @@ ward_ledger_add_reversal (WardStore               *store,
   if (!ward_store_begin (store, error))
     return FALSE;
   if (!load_stored_entry (store, input->reverses_id, &target, error) ||
-      !check_reversal (store, campaign, input, &target, field, error))
+      !check_reversal (store, campaign, input, &target, field, error) ||
+      !check_reversal_money (store, campaign, input->date, &target, target.amount, field, error) ||
+      !append_reversal (store, campaign, input, &target, id_out, error) ||
+      !ward_store_commit (store, error))
     {
       ward_store_rollback (store);
       return FALSE;
     }
+  return TRUE;
+}
 
-  /* The correction repeats what it reverses, so that the list shows it
-   * beside its entry and a search finds both. */
-  reason = ward_ledger_clean_text (input->reason);
-  folded_reason = ward_text_fold (reason);
-  search_key = g_strconcat (target.search_key ? target.search_key : "\n", " ", folded_reason, NULL);
-  entry.kind = WARD_LEDGER_REVERSAL;
-  entry.receipt_number = target.receipt_number;
-  entry.date = input->date;
-  entry.donor = target.donor;
-  entry.donor_kind = target.donor_kind;
-  entry.donor_group = target.donor_group;
-  entry.search_key = search_key;
-  entry.amount = -target.amount;
-  entry.method = target.method;
-  entry.reference = target.reference;
-  entry.collector = target.collector;
-  entry.receiver = target.receiver;
-  entry.voucher = target.voucher;
-  entry.reverses_id = input->reverses_id;
-  entry.reverses_uuid = target.uuid;
-  entry.reason = reason;
+/* ---- A receipt corrected under its own number --------------------------- */
 
-  if (!ward_ledger_append (store, campaign, &entry, id_out, error) ||
-      !ward_store_commit (store, error))
+static gboolean
+check_correction (const StoredEntry       *target,
+                  const WardReceiptInput  *replacement,
+                  const char              *date,
+                  WardLedgerField         *field,
+                  GError                 **error)
+{
+  g_autofree char *number = ward_ledger_clean_text (replacement->receipt_number);
+
+  if (target->kind != WARD_LEDGER_RECEIPT)
+    return refuse (WARD_LEDGER_FIELD_NONE, field, error, WARD_ERROR_INVALID,
+                   _("Only a receipt can be corrected; reverse a transfer instead."));
+  if (number != NULL && g_strcmp0 (number, target->receipt_number) != 0)
+    return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_INVALID,
+                   _("A corrected receipt keeps its number (%s), as in the receipt book."),
+                   target->receipt_number);
+  if (replacement->date != NULL && strcmp (replacement->date, date) > 0)
+    {
+      g_autofree char *shown = ward_format_date (replacement->date);
+      g_autofree char *shown_date = ward_format_date (date);
+
+      return refuse (WARD_LEDGER_FIELD_DATE, field, error, WARD_ERROR_INVALID,
+                     _("The receipt’s date %s is after the day of the correction (%s)."),
+                     shown, shown_date);
+    }
+  return TRUE;
+}
+
+/* Both halves, inside the caller's transaction: the reversal first, so
+ * that the replacement's number is free when its rules are checked. */
+static gboolean
+write_correction (WardStore               *store,
+                  const WardCampaign      *campaign,
+                  const WardReversalInput *reversal,
+                  const StoredEntry       *target,
+                  const WardReceiptInput  *replacement,
+                  gint64                  *id_out,
+                  WardLedgerField         *field,
+                  GError                 **error)
+{
+  WardReceiptInput input = *replacement;
+
+  input.receipt_number = target->receipt_number;
+  if (!check_correction (target, replacement, reversal->date, field, error)
+      || !check_reversal (store, campaign, reversal, target, field, error)
+      || !check_reversal_money (store, campaign, reversal->date, target,
+                                target->amount - MIN (replacement->amount, target->amount),
+                                field, error)
+      || !append_reversal (store, campaign, reversal, target, NULL, error))
+    return FALSE;
+  return check_receipt (store, campaign, &input, TRUE, field, error)
+         && append_receipt (store, campaign, &input, id_out, error);
+}
+
+/* Loads the receipt and writes the correction inside a transaction begun
+ * here; the caller commits it, or rolls it back to check only. */
+static gboolean
+begin_correction (WardStore               *store,
+                  const WardCampaign      *campaign,
+                  gint64                   receipt_id,
+                  const WardReceiptInput  *replacement,
+                  const char              *date,
+                  const char              *reason,
+                  gint64                  *id_out,
+                  WardLedgerField         *field,
+                  GError                 **error)
+{
+  g_auto (StoredEntry) target = { 0 };
+  g_autofree char *today = ward_today_iso ();
+  /* The ledger's words are Vietnamese whatever the locale. */
+  WardReversalInput reversal = { receipt_id, date ? date : today,
+                                 reason ? reason : WARD_LEDGER_CORRECTION_REASON };
+
+  if (field != NULL)
+    *field = WARD_LEDGER_FIELD_NONE;
+  if (!ward_store_begin (store, error))
+    return FALSE;
+  if (!load_stored_entry (store, receipt_id, &target, error)
+      || !write_correction (store, campaign, &reversal, &target, replacement, id_out, field, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ward_ledger_check_correction (WardStore               *store,
+                              const WardCampaign      *campaign,
+                              gint64                   receipt_id,
+                              const WardReceiptInput  *replacement,
+                              WardLedgerField         *field,
+                              GError                 **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL && replacement != NULL, FALSE);
+
+  if (!begin_correction (store, campaign, receipt_id, replacement, NULL, NULL, NULL, field, error))
+    return FALSE;
+  ward_store_rollback (store);
+  return TRUE;
+}
+
+gboolean
+ward_ledger_correct_receipt (WardStore               *store,
+                             const WardCampaign      *campaign,
+                             gint64                   receipt_id,
+                             const WardReceiptInput  *replacement,
+                             const char              *date,
+                             const char              *reason,
+                             gint64                  *id_out,
+                             WardLedgerField         *field,
+                             GError                 **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign != NULL && replacement != NULL, FALSE);
+
+  if (!begin_correction (store, campaign, receipt_id, replacement, date, reason, id_out, field, error))
+    return FALSE;
+  if (!ward_store_commit (store, error))
     {
       ward_store_rollback (store);
       return FALSE;
@@ -681,6 +899,10 @@ check_arriving_reversal (WardStore                *store,
                    _("A correction does not say which entry it reverses."));
   if (!load_stored_entry (store, entry->reverses_id, &target, error)
       || !check_reversal (store, campaign, &input, &target, NULL, error))
+    return FALSE;
+  if (!check_reversal_money (store, campaign, entry->date, &target,
+                             target.amount - CLAMP (entry->replacement_amount, 0, target.amount),
+                             NULL, error))
     return FALSE;
   /* The window computes the amount; one that arrives must be the same. */
   if (entry->amount != -target.amount)
@@ -717,7 +939,9 @@ ward_ledger_check_arriving (WardStore                *store,
         TRUE,
       };
 
-      return ward_ledger_check_receipt (store, campaign, &input, NULL, error);
+      /* The replacement of a correction keeps the number its reversal,
+       * arrived just before, took back. */
+      return check_receipt (store, campaign, &input, TRUE, NULL, error);
     }
   if (g_strcmp0 (entry->kind, "transfer") == 0)
     {

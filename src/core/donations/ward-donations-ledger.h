@@ -169,6 +169,34 @@ gboolean  ward_ledger_add_reversal    (WardStore               *store,
                                        WardLedgerField         *field,
                                        GError                 **error);
 
+/* Corrects receipt @receipt_id as a clerk means it, in one transaction:
+ * the reversal of the stored receipt (dated @date, today when NULL, for
+ * @reason, WARD_LEDGER_CORRECTION_REASON when NULL) and, right after it, @replacement under the same receipt number
+ * (its receipt_number may be NULL; another number is refused). Every rule
+ * of a receipt applies to @replacement; the money on hand is met by the
+ * difference only, so that a receipt whose money went upward can still be
+ * corrected as long as the smaller amount leaves the balance at or above
+ * zero. @id_out receives the replacement's id. */
+gboolean  ward_ledger_correct_receipt (WardStore               *store,
+                                       const WardCampaign      *campaign,
+                                       gint64                   receipt_id,
+                                       const WardReceiptInput  *replacement,
+                                       const char              *date,
+                                       const char              *reason,
+                                       gint64                  *id_out,
+                                       WardLedgerField         *field,
+                                       GError                 **error);
+
+/* The same checks, without writing: for a form before it asks anything. */
+gboolean  ward_ledger_check_correction (WardStore               *store,
+                                        const WardCampaign      *campaign,
+                                        gint64                   receipt_id,
+                                        const WardReceiptInput  *replacement,
+                                        WardLedgerField         *field,
+                                        GError                 **error);
+/* The reason a correction gives when the clerk gives none. */
+#define WARD_LEDGER_CORRECTION_REASON "Sửa biên lai nhập sai"
+
 /* The number after the highest one in the campaign ("13" after "12",
  * "BL-0013" after "BL-0012"); "1" for an empty campaign. */
 char     *ward_ledger_next_receipt_number (WardStore      *store,
@@ -180,6 +208,19 @@ char     *ward_ledger_next_receipt_number (WardStore      *store,
  * digits are left out. */
 GPtrArray *ward_ledger_receipt_gaps       (WardStore      *store,
                                            gint64          campaign_id,
+                                           GError        **error);
+
+/* The name a clerk is typing, completed from earlier receipts (of every
+ * campaign): the newest donor, or group, whose name folded (case and tone
+ * marks left out, ward_text_fold()) begins with @typed folded, one that
+ * is the whole of @typed first; NULL when none does, or @typed is empty. @group_out (may be NULL) receives the
+ * group of the donor found, or NULL. */
+char      *ward_ledger_complete_donor     (WardStore      *store,
+                                           const char     *typed,
+                                           char          **group_out,
+                                           GError        **error);
+char      *ward_ledger_complete_group     (WardStore      *store,
+                                           const char     *typed,
                                            GError        **error);
 
 /* ---- Totals ------------------------------------------------------------- */
@@ -237,13 +278,19 @@ typedef struct
   gint64      reverses_id;     /* 0 for none */
   const char *reason;
   const char *note;
+  /* A reversal followed by the receipt written again under the same number
+   * (a correction, ward_ledger_correct_receipt()): that receipt's amount,
+   * so that the money on hand is met by the difference; 0 otherwise. */
+  gint64      replacement_amount;
 } WardLedgerArrival;
 
 /* The rules the window's forms apply to an entry before recording it
  * (ward_ledger_check_receipt(), the transfer's and the correction's),
  * applied to an entry that arrives whole: dates real and in the
  * campaign's time, amounts above zero and within WARD_ENTRY_AMOUNT_MAX,
- * a receipt number used once, a transfer no more than the money on hand,
+ * a receipt number used once (but for the receipt written again right
+ * after the reversal of its number: a correction), a transfer no more than
+ * the money on hand,
  * an entry reversed once and by its exact amount. Call it inside the
  * transaction that then stores the entry, entry after entry, so that each
  * meets the money on hand and the corrections left by those before it. */

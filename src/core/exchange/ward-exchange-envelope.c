@@ -40,6 +40,7 @@ bundle_action_free (BundleAction *action)
   g_free (action->old_uuid);
   g_clear_pointer (&action->values, json_object_unref);
   g_clear_pointer (&action->links, json_object_unref);
+  g_clear_pointer (&action->replacement, json_object_unref);
   g_free (action->created_at);
   g_free (action->updated_at);
   g_ptr_array_unref (action->remember);

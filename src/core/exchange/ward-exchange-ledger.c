@@ -52,6 +52,10 @@ typedef struct
   gint64      seq;
   const char *hash;
   const char *prev_hash;
+  /* A correction (ward_ledger_correct_receipt()): its reversal, then the
+   * receipt written again under the same number, next in the chain. */
+  const void *replacement;     /* on the reversal: the Entry that follows it */
+  gboolean    is_replacement;
 } Entry;
 
 typedef struct
@@ -232,7 +236,8 @@ check_receipt (Ledger       *ledger,
   gboolean clash;
   int rc;
 
-  if (number == NULL || g_strcmp0 (text_member (entry->values, "kind"), "receipt") != 0)
+  if (number == NULL || g_strcmp0 (text_member (entry->values, "kind"), "receipt") != 0
+      || entry->is_replacement)
     return TRUE;
   key = g_strconcat (entry->campaign, "\x1f", number, NULL);
   clash = !g_hash_table_add (ledger->receipts, g_steal_pointer (&key));
@@ -422,6 +427,26 @@ compare_seq (gconstpointer a,
   return (x->seq > y->seq) - (x->seq < y->seq);
 }
 
+/* The receipt right after the reversal of a receipt with its number, in
+ * the same chain, is that receipt corrected: it keeps the number, and is
+ * inserted right after its reversal (the ledger's own rule then checks it,
+ * ward_ledger_check_arriving()). */
+static void
+mark_replacement (Entry *previous,
+                  Entry *entry)
+{
+  const char *number = text_member (entry->values, "receipt_number");
+
+  if (number != NULL
+      && g_strcmp0 (text_member (entry->values, "kind"), "receipt") == 0
+      && g_strcmp0 (text_member (previous->values, "kind"), "reversal") == 0
+      && g_strcmp0 (text_member (previous->values, "receipt_number"), number) == 0)
+    {
+      previous->replacement = entry;
+      entry->is_replacement = TRUE;
+    }
+}
+
 static gboolean
 check_chain (Ledger     *ledger,
              GPtrArray  *chain,
@@ -435,8 +460,10 @@ check_chain (Ledger     *ledger,
     return FALSE;
   for (guint i = 0; i < chain->len; i++)
     {
-      const Entry *entry = chain->pdata[i];
+      Entry *entry = chain->pdata[i];
 
+      if (i > 0)
+        mark_replacement (chain->pdata[i - 1], entry);
       if (!check_book_owner (ledger, entry, error)
           || !check_link (ledger, entry, i > 0 ? chain->pdata[i - 1] : NULL, campaign_id, error)
           || !check_receipt (ledger, entry, campaign_id, error)
@@ -487,25 +514,39 @@ collect (Ledger     *ledger,
   return TRUE;
 }
 
+static BundleAction *
+add_insert (Ledger      *ledger,
+            BundleTable *table,
+            const Entry *entry)
+{
+  BundleAction *action = bundle_action_new (ACTION_LEDGER_INSERT, table, entry->uuid);
+
+  action->values = json_object_ref (entry->values);
+  g_ptr_array_add (ledger->planner->plan->actions, action);
+  ledger->planner->plan->n_changes++;
+  return action;
+}
+
 static void
 add_inserts (Ledger      *ledger,
              BundleTable *table,
              const char  *kind)
 {
-  WardBundlePlan *plan = ledger->planner->plan;
-
   for (guint i = 0; i < ledger->entries->len; i++)
     {
       const Entry *entry = ledger->entries->pdata[i];
+      const Entry *replacement = entry->replacement;
       BundleAction *action;
 
-      if (!g_hash_table_contains (ledger->new_uuids, entry->uuid)
+      if (!g_hash_table_contains (ledger->new_uuids, entry->uuid) || entry->is_replacement
           || g_strcmp0 (text_member (entry->values, "kind"), kind) != 0)
         continue;
-      action = bundle_action_new (ACTION_LEDGER_INSERT, table, entry->uuid);
-      action->values = json_object_ref (entry->values);
-      g_ptr_array_add (plan->actions, action);
-      plan->n_changes++;
+      action = add_insert (ledger, table, entry);
+      if (replacement != NULL)
+        {
+          action->replacement = json_object_ref (replacement->values);
+          add_insert (ledger, table, replacement);
+        }
     }
 }
 

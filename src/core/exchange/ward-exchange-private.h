@@ -172,6 +172,8 @@ typedef struct
   char               *old_uuid;    /* ACTION_ADOPT_UUID */
   JsonObject         *values;      /* INSERT, UPDATE, LEDGER_INSERT: references by uuid */
   JsonObject         *links;
+  JsonObject         *replacement; /* LEDGER_INSERT of a correction's reversal: the receipt
+                                      written again under its number, inserted right after */
   char               *created_at;  /* ACTION_TOUCH */
   char               *updated_at;
   GPtrArray          *remember;    /* digests to keep for the row, whatever is chosen */

@@ -68,6 +68,7 @@ int_member (JsonObject *values,
 static gboolean
 check_ledger_entry (WardStore   *store,
                     JsonObject  *values,
+                    JsonObject  *replacement,
                     GError     **error)
 {
   g_autoptr (WardCampaign) campaign = NULL;
@@ -87,6 +88,7 @@ check_ledger_entry (WardStore   *store,
     .reverses_id = id_of (store, "ledger_entries", values, "reverses_id"),
     .reason = bundle_string_member (values, "reason"),
     .note = bundle_string_member (values, "note"),
+    .replacement_amount = replacement != NULL ? int_member (replacement, "amount") : 0,
   };
 
   campaign = ward_ledger_campaign_by_id (store, id_of (store, "campaigns", values, "campaign_id"), error);
@@ -134,7 +136,7 @@ bundle_check_before_write (WardStore     *store,
                      "only the resolution's own seed sets. Nothing was imported."), display);
       return FALSE;
     }
-  if (action->kind == ACTION_LEDGER_INSERT && !check_ledger_entry (store, action->values, error))
+  if (action->kind == ACTION_LEDGER_INSERT && !check_ledger_entry (store, action->values, action->replacement, error))
     return refuse_record (store, table, action->values, display, error);
   return TRUE;
 }

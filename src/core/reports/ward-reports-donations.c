@@ -48,6 +48,7 @@ typedef struct
   GPtrArray         *transfers;  /* const WardLedgerEntry *, standing, of the period, by date */
   gint64             listed;     /* the sum of the receipts listed */
   gint64             outside_total;
+  guint              corrected;  /* receipts reversed and written again under their number */
 } DisclosureData;
 
 static int
@@ -81,6 +82,34 @@ compare_transfers (gconstpointer a,
 /* Receipts dated outside the campaign's period (ward_campaign_in_period())
  * go to a list of their own, so that the period the title states stays
  * true of the main list. */
+/* The receipts corrected under their own number (ward_ledger_correct_receipt()):
+ * a reversal of a receipt whose number a receipt that stands holds again. */
+static guint
+count_corrected (WardLedgerEntries *entries)
+{
+  g_autoptr (GHashTable) standing = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = ward_rows_get_n (entries), corrected = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const WardLedgerEntry *entry = ward_rows_get (entries, i);
+
+      if (entry->kind == WARD_LEDGER_RECEIPT && entry->reversed_by == 0)
+        g_hash_table_add (standing, (gpointer) entry->receipt_number);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const WardLedgerEntry *entry = ward_rows_get (entries, i);
+      const WardLedgerEntry *target = entry->kind == WARD_LEDGER_REVERSAL
+        ? ward_ledger_entries_lookup (entries, entry->reverses_id) : NULL;
+
+      if (target != NULL && target->kind == WARD_LEDGER_RECEIPT
+          && g_hash_table_contains (standing, target->receipt_number))
+        corrected++;
+    }
+  return corrected;
+}
+
 static void
 disclosure_data_init (DisclosureData         *data,
                       WardLedgerEntries      *entries,
@@ -113,6 +142,7 @@ disclosure_data_init (DisclosureData         *data,
       else if (entry->kind == WARD_LEDGER_TRANSFER)
         g_ptr_array_add (data->transfers, (gpointer) entry);
     }
+  data->corrected = count_corrected (entries);
   g_array_sort_with_data (data->receipts, compare_receipts, entries);
   g_array_sort_with_data (data->outside, compare_receipts, entries);
   g_ptr_array_sort (data->transfers, compare_transfers);
@@ -314,6 +344,14 @@ add_summary (WardReport              *report,
       note = g_strdup_printf ("<i>Các số liệu trên đã trừ %u bút toán điều chỉnh (trong đó "
                               "%s biên lai thu đã hủy); biên lai đã hủy không có trong danh sách.</i>",
                               totals->n_reversals, reversed);
+      ward_report_add_paragraph (report, note);
+    }
+  if (data->corrected > 0)
+    {
+      g_autofree char *note = g_strdup_printf ("<i>%u biên lai được sửa (hủy và ghi lại với cùng số "
+                                               "biên lai) được liệt kê theo nội dung đã sửa.</i>",
+                                               data->corrected);
+
       ward_report_add_paragraph (report, note);
     }
   add_transfers (report, data);

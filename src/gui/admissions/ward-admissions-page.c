@@ -12,6 +12,7 @@
 #include "admissions/ward-candidate-filter.h"
 #include "admissions/ward-candidate-progress.h"
 #include "base/ward-format.h"
+#include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
 #include "import/ward-import-dialog.h"
@@ -224,12 +225,16 @@ build_columns (WardAdmissionsPage *self)
   GtkColumnViewColumn *name;
 
   name = add_column (self, _("Full Name"), COLUMN_NAME, TRUE);
+  /* A full name is read whole, e.g. “Nguyễn Thị Thanh Huyền”. */
+  gtk_column_view_column_set_fixed_width (name, 190);
   add_column (self, _("Date of Birth"), COLUMN_BIRTH, FALSE);
   add_column (self, _("Chi Bộ"), COLUMN_CELL, TRUE);
   add_column (self, _("Stage"), COLUMN_STAGE, TRUE);
-  add_column (self, _("Since"), COLUMN_STAGE_DATE, FALSE);
-  add_column (self, _("Admitted"), COLUMN_CEREMONY, FALSE);
-  add_column (self, _("State"), COLUMN_STATE, FALSE);
+  /* On a 1024 px screen the dates of the stage and the ceremony, and the
+   * follow-up state, give way to the name (the form has them). */
+  ward_columns_give_way (self->column_view, add_column (self, _("Since"), COLUMN_STAGE_DATE, FALSE), 1000);
+  ward_columns_give_way (self->column_view, add_column (self, _("Admitted"), COLUMN_CEREMONY, FALSE), 1000);
+  ward_columns_give_way (self->column_view, add_column (self, _("State"), COLUMN_STATE, FALSE), 1000);
   /* The working days the file ran past a statutory deadline. */
   add_column (self, _("Overdue"), COLUMN_DEADLINE, FALSE);
   gtk_column_view_sort_by_column (self->column_view, name, GTK_SORT_ASCENDING);
@@ -397,40 +402,48 @@ ward_admissions_page_reload (WardPage *page)
 
 /* ---- Editing ------------------------------------------------------------ */
 
-static void
-on_undo_clicked_cb (AdwToast           *toast,
-                    WardAdmissionsPage *self)
+/* Ctrl+Z: the deleted candidate put back, with their uuid. */
+static gboolean
+restore_candidate (WardStore *store,
+                   gpointer   record,
+                   GError   **error)
 {
-  WardCandidate *candidate = g_object_get_data (G_OBJECT (toast), "ward-candidate");
-  g_autoptr (GError) error = NULL;
-
-  if (!ward_candidate_restore (ward_page_get_store (WARD_PAGE (self)), candidate, &error))
-    ward_page_show_error (WARD_PAGE (self), _("The candidate could not be restored"), error);
+  return ward_candidate_restore (store, record, error);
 }
+
+static gboolean
+delete_candidate_again (WardStore *store,
+                        gpointer  *record,
+                        GError   **error)
+{
+  WardCandidate *deleted = NULL;
+
+  if (!ward_candidate_delete (store, ((WardCandidate *) *record)->id, &deleted, error))
+    return FALSE;
+  ward_candidate_free (*record);
+  *record = deleted;
+  return TRUE;
+}
+
+static const WardUndoKind candidate_deleted = {
+  restore_candidate, delete_candidate_again, (GDestroyNotify) ward_candidate_free,
+};
 
 static void
 delete_candidate (WardAdmissionsPage *self,
                   gint64              id)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   WardCandidate *deleted = NULL;
   g_autoptr (GError) error = NULL;
-  AdwToast *toast;
+  g_autofree char *label = NULL;
 
   if (!ward_candidate_delete (ward_page_get_store (WARD_PAGE (self)), id, &deleted, &error))
     {
       ward_page_show_error (WARD_PAGE (self), _("The candidate could not be deleted"), error);
       return;
     }
-  toast = adw_toast_new_format (_("“%s” deleted"), deleted->full_name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "ward-candidate", deleted, (GDestroyNotify) ward_candidate_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  label = g_strdup_printf (_("“%s” deleted"), deleted->full_name);
+  ward_page_push_undo (WARD_PAGE (self), label, &candidate_deleted, deleted);
 }
 
 static void
@@ -440,6 +453,33 @@ on_delete_requested_cb (WardCandidateDialog *dialog,
 {
   gtk_window_destroy (GTK_WINDOW (dialog));
   delete_candidate (self, id);
+}
+
+static gboolean
+save_candidate_copy (WardStore *store,
+                     gpointer   record,
+                     GError   **error)
+{
+  g_autoptr (WardCandidate) copy = ward_candidate_copy (record);
+
+  return ward_candidate_save (store, copy, error);
+}
+
+static const WardUndoEditOps candidate_edited = {
+  save_candidate_copy, (GDestroyNotify) ward_candidate_free, NULL,
+};
+
+/* Ctrl+Z puts the candidate back as the form opened them. */
+static void
+on_edited_cb (WardCandidateDialog *dialog,
+              const WardCandidate *before,
+              gint64               id,
+              WardAdmissionsPage  *self)
+{
+  WardCandidate *after = ward_candidate_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
+
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->full_name : NULL, &candidate_edited,
+                       ward_candidate_copy (before), after);
 }
 
 static void
@@ -457,6 +497,7 @@ open_dialog (WardAdmissionsPage *self,
       return;
     }
   g_signal_connect_object (dialog, "delete-requested", G_CALLBACK (on_delete_requested_cb), self, 0);
+  g_signal_connect_object (dialog, "edited", G_CALLBACK (on_edited_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -562,10 +603,10 @@ ward_admissions_page_dispose (GObject *object)
 {
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (object);
 
+  ward_list_chain_clear (&self->chain, self);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ADMISSIONS_PAGE);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->model);
   g_clear_object (&self->filter);
   g_clear_pointer (&self->cell_ids, g_array_unref);

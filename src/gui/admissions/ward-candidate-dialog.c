@@ -11,6 +11,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "common/ward-accessible.h"
+#include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
 
 /* Where the messages about one field go: a stage of the timeline, or a
@@ -37,6 +38,7 @@ struct _WardCandidateDialog
   GtkRevealer         *banner_revealer;
   GtkLabel            *banner_label;
   AdwEntryRow         *name_row;
+  GtkWidget           *save_button;
   GtkSwitch           *two_words_switch;
   AdwEntryRow         *birth_row;
   AdwComboRow         *gender_row;
@@ -84,6 +86,7 @@ G_DEFINE_FINAL_TYPE (WardCandidateDialog, ward_candidate_dialog, ADW_TYPE_WINDOW
 
 enum {
   DELETE_REQUESTED,
+  EDITED,
   N_SIGNALS
 };
 
@@ -124,6 +127,8 @@ message_row_init (MessageRow *messages,
   messages->row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (messages->row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (messages->row), FALSE);
+  /* Read with the field (its description), not a Tab stop of its own. */
+  gtk_widget_set_focusable (messages->row, FALSE);
   gtk_widget_set_visible (messages->row, FALSE);
   g_assert (GTK_IS_LIST_BOX (list));
   gtk_list_box_insert (GTK_LIST_BOX (list), messages->row,
@@ -518,11 +523,11 @@ clear_messages (WardCandidateDialog *self)
   for (int stage = WARD_STAGE_SYMPATHISER; stage < WARD_N_STAGES; stage++)
     {
       ward_candidate_stage_row_clear_messages (self->stage_rows[stage]);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->date_entries[stage]), "error");
+      ward_form_mark_field (GTK_WIDGET (self->date_entries[stage]), NULL);
     }
   ward_candidate_stage_row_clear_messages (self->intro_row);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_widget_remove_css_class (input_for_field (self, fields[i]), "error");
+    ward_form_mark_field (input_for_field (self, fields[i]), NULL);
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
@@ -545,7 +550,7 @@ show_issue (WardCandidateDialog *self,
   if (!self->show_all && !g_hash_table_contains (self->touched, issue->field))
     return;
   if (input != NULL && !issue->warning)
-    gtk_widget_add_css_class (input, "error");
+    ward_form_mark_field (input, issue->message);
   if (stage_row != NULL)
     ward_candidate_stage_row_add_message (stage_row, issue->message, issue->warning);
   else if (messages != NULL)
@@ -747,6 +752,8 @@ save_action_cb (GtkWidget  *widget,
         focus_first_error (self);
       return;
     }
+  if (self->original != NULL)
+    g_signal_emit (self, signals[EDITED], 0, self->original, candidate->id);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -830,10 +837,15 @@ ward_candidate_dialog_class_init (WardCandidateDialogClass *klass)
   signals[DELETE_REQUESTED] =
     g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* (the record as the form opened it, its id): an edit stored. */
+  signals[EDITED] =
+    g_signal_new ("edited", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_POINTER, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/admissions/ward-candidate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, banner_label);
   gtk_widget_class_bind_template_child (widget_class, WardCandidateDialog, name_row);
@@ -914,5 +926,6 @@ ward_candidate_dialog_new (GtkWindow  *parent,
       fill_form (self, blank);
     }
   revalidate (self);
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->name_row), self->save_button, NULL);
   return self;
 }

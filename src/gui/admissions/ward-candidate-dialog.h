@@ -13,7 +13,8 @@ G_BEGIN_DECLS
  * appear under the field they are about as the clerk types, and Save
  * stores nothing while one of them is an error. Emits ::delete-requested
  * (with the candidate's id) when the clerk asks to delete; the page deletes
- * and offers to undo. */
+ * and offers to undo. Emits ::edited (the record as the form opened it,
+ * its id) once an edit is stored, for the page to offer its undo. */
 
 #define WARD_TYPE_CANDIDATE_DIALOG (ward_candidate_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (WardCandidateDialog, ward_candidate_dialog, WARD, CANDIDATE_DIALOG, AdwWindow)

@@ -20,6 +20,8 @@ struct _WardCandidateStageRow
   GtkBox        *line;     /* where the next entry goes: @entries, or a line of it */
   GString       *error_text;
   GString       *warning_text;
+  gboolean       done;
+  char          *status_text;
 };
 
 G_DEFINE_FINAL_TYPE (WardCandidateStageRow, ward_candidate_stage_row, GTK_TYPE_LIST_BOX_ROW)
@@ -88,6 +90,7 @@ ward_candidate_stage_row_finalize (GObject *object)
   WardCandidateStageRow *self = (WardCandidateStageRow *) object;
 
   g_free (self->title);
+  g_free (self->status_text);
   g_string_free (self->error_text, TRUE);
   g_string_free (self->warning_text, TRUE);
 
@@ -180,6 +183,28 @@ ward_candidate_stage_row_stack_entries (WardCandidateStageRow *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (self->entries), GTK_ORIENTATION_VERTICAL);
 }
 
+/* A stage whose entries are refused is not shown as done, whatever its
+ * dates say: the clerk has a correction to make there. */
+static void
+update_mark (WardCandidateStageRow *self)
+{
+  static const char * const classes[] = { "success", "dim-label", "error" };
+  gboolean refused = self->error_text->len > 0;
+  guint shown = refused ? 2 : self->done ? 0 : 1;
+  const char *word = refused ? _("To correct") : self->done ? _("Done") : _("Pending");
+
+  gtk_image_set_from_icon_name (self->mark, refused ? "dialog-error-symbolic"
+                                : self->done ? "object-select-symbolic" : "content-loading-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), word);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark), GTK_ACCESSIBLE_PROPERTY_LABEL, word, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (i == shown)
+      gtk_widget_add_css_class (GTK_WIDGET (self->mark), classes[i]);
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->mark), classes[i]);
+  gtk_label_set_text (self->status, !refused && self->status_text != NULL ? self->status_text : word);
+}
+
 void
 ward_candidate_stage_row_set_state (WardCandidateStageRow *self,
                                     gboolean               done,
@@ -187,21 +212,10 @@ ward_candidate_stage_row_set_state (WardCandidateStageRow *self,
 {
   g_return_if_fail (WARD_IS_CANDIDATE_STAGE_ROW (self));
 
-  gtk_image_set_from_icon_name (self->mark, done ? "object-select-symbolic" : "content-loading-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->mark), done ? _("Done") : _("Pending"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  done ? _("Done") : _("Pending"), -1);
-  if (done)
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->mark), "success");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->mark), "dim-label");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (self->mark), "dim-label");
-      gtk_widget_remove_css_class (GTK_WIDGET (self->mark), "success");
-    }
-  gtk_label_set_text (self->status, status != NULL ? status : (done ? _("Done") : _("Pending")));
+  self->done = done;
+  g_free (self->status_text);
+  self->status_text = g_strdup (status);
+  update_mark (self);
 }
 
 static void
@@ -221,6 +235,7 @@ ward_candidate_stage_row_clear_messages (WardCandidateStageRow *self)
   g_string_truncate (self->warning_text, 0);
   show_messages (self->errors, self->error_text);
   show_messages (self->warnings, self->warning_text);
+  update_mark (self);
 }
 
 void
@@ -237,4 +252,5 @@ ward_candidate_stage_row_add_message (WardCandidateStageRow *self,
     g_string_append_c (text, '\n');
   g_string_append (text, message);
   show_messages (warning ? self->warnings : self->errors, text);
+  update_mark (self);
 }

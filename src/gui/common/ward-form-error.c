@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "common/ward-form.h"
 #include "common/ward-form-error.h"
 
 void
@@ -25,7 +26,7 @@ ward_form_error_clear (WardFormError *self)
   g_return_if_fail (self != NULL);
 
   if (self->row != NULL)
-    gtk_widget_remove_css_class (self->row, "error");
+    ward_form_mark_field (self->row, NULL);
   self->row = NULL;
   gtk_revealer_set_reveal_child (self->revealer, FALSE);
 }
@@ -44,7 +45,7 @@ ward_form_error_show (WardFormError *self,
   if (row != NULL)
     {
       self->row = row;
-      gtk_widget_add_css_class (row, "error");
+      ward_form_mark_field (row, message);
       gtk_widget_grab_focus (row);
     }
 }

@@ -35,10 +35,15 @@ ward_list_chain_build (WardListChain      *chain,
 }
 
 void
-ward_list_chain_clear (WardListChain *chain)
+ward_list_chain_clear (WardListChain *chain,
+                       gpointer       listener)
 {
   g_return_if_fail (chain != NULL);
 
+  if (chain->filter_model != NULL)
+    g_signal_handlers_disconnect_by_data (chain->filter_model, listener);
+  if (chain->selection != NULL)
+    g_signal_handlers_disconnect_by_data (chain->selection, listener);
   g_clear_object (&chain->selection);
   g_clear_object (&chain->filter_model);
   g_clear_object (&chain->sort_model);
@@ -66,6 +71,43 @@ ward_list_chain_get_selected (WardListChain *chain)
 
   item = gtk_single_selection_get_selected_item (chain->selection);
   return item != NULL ? ward_row_item_get_row (WARD_ROW_ITEM (item)) : NULL;
+}
+
+static GtkWidget *
+list_view_of (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      return c;
+  return NULL;
+}
+
+gboolean
+ward_list_chain_select_id (WardListChain *chain,
+                           GtkColumnView *view,
+                           gint64         id)
+{
+  guint n;
+
+  g_return_val_if_fail (chain != NULL && chain->selection != NULL, FALSE);
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), FALSE);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (chain->selection));
+  for (guint i = 0; i < n; i++)
+    {
+      const gint64 *row = ward_list_chain_get_row (chain, i);
+      GtkWidget *list = list_view_of (GTK_WIDGET (view));
+
+      if (row == NULL || *row != id)
+        continue;
+      gtk_single_selection_set_selected (chain->selection, i);
+      /* GtkColumnView scrolls to a row from GTK 4.12 on; its list view's
+       * own action does in 4.8. */
+      if (list != NULL)
+        gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 GtkFilterChange

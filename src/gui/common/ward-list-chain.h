@@ -34,7 +34,12 @@ void             ward_list_chain_build  (WardListChain      *chain,
                                          GtkFilter          *filter,
                                          GtkColumnView      *view,
                                          WardListChainFlags  flags);
-void             ward_list_chain_clear  (WardListChain      *chain);
+/* Call first in the page's dispose, before its template's widgets go: the
+ * models still filtering would otherwise tell @listener (the page, whose
+ * handlers they call) of their last changes, and it would write into
+ * widgets already gone. */
+void             ward_list_chain_clear  (WardListChain      *chain,
+                                         gpointer            listener);
 
 /* The row shown at @position (as a row-activated signal gives it), and the
  * row selected: a WardCandidateRow, a WardEnterpriseRow, a WardLedgerEntry;
@@ -42,6 +47,14 @@ void             ward_list_chain_clear  (WardListChain      *chain);
 gconstpointer    ward_list_chain_get_row      (WardListChain *chain,
                                                guint          position);
 gconstpointer    ward_list_chain_get_selected (WardListChain *chain);
+
+/* Selects the row shown whose id (a row's first member, as every row type
+ * of the three lists has it) is @id, and scrolls @view to it: a record
+ * just saved is where the clerk sees it. FALSE when it is not shown (yet:
+ * a filter may still be running, or it may not match the search). */
+gboolean         ward_list_chain_select_id    (WardListChain *chain,
+                                               GtkColumnView *view,
+                                               gint64         id);
 
 /* How a search changes what its filter lets through, from the folded text
  * searched before to the one searched now: typing on narrows the list, so

@@ -188,6 +188,35 @@ ward_page_toast (WardPage   *self,
 }
 
 void
+ward_page_push_undo (WardPage           *self,
+                     const char         *label,
+                     const WardUndoKind *kind,
+                     gpointer            record)
+{
+  WardUndoStack *stack = ward_undo_stack_get (GTK_WIDGET (self));
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  AdwToast *toast;
+
+  g_return_if_fail (WARD_IS_PAGE (self) && kind != NULL);
+
+  if (stack == NULL)
+    {
+      kind->free_record (record);
+      return;
+    }
+  ward_undo_stack_push (stack, GTK_WIDGET (self), ward_page_get_store (self), label, kind, record);
+  if (overlay == NULL)
+    return;
+  toast = adw_toast_new (label);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* The last change, whatever has the focus (Ctrl+Z in a field undoes its
+   * typing). */
+  adw_toast_set_action_name (toast, "win.undo-change");
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
 ward_page_show_error (WardPage   *self,
                       const char *heading,
                       GError     *error)
@@ -282,4 +311,24 @@ ward_value_row_new (const char *title,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
     }
   return ADW_ACTION_ROW (row);
+}
+
+void
+ward_page_push_edit (WardPage              *self,
+                     const char            *name,
+                     const WardUndoEditOps *ops,
+                     gpointer               before,
+                     gpointer               after)
+{
+  g_autofree char *label = NULL;
+
+  g_return_if_fail (WARD_IS_PAGE (self) && ops != NULL && before != NULL);
+
+  if (after == NULL)
+    {
+      ops->free_record (before);
+      return;
+    }
+  label = g_strdup_printf (_("Changes to “%s” saved"), name);
+  ward_page_push_undo (self, label, &ward_undo_edit_kind, ward_undo_edit_new (ops, before, after));
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "common/ward-undo.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,22 @@ void        ward_page_set_store   (WardPage   *self,
 /* Shows a transient message at the bottom of the window. */
 void        ward_page_toast       (WardPage   *self,
                                    const char *message);
+/* A change just made (a record deleted), which Ctrl+Z takes back: put on
+ * the window's stack (ward-undo.h), and said in a toast whose Undo does the
+ * same as Ctrl+Z. Takes @record. */
+void        ward_page_push_undo   (WardPage           *self,
+                                   const char         *label,
+                                   const WardUndoKind *kind,
+                                   gpointer            record);
+/* An edit of the record called @name just stored: Ctrl+Z stores @before
+ * again, Ctrl+Shift+Z @after (ward_undo_edit_new()); the toast says the
+ * changes were saved. Takes both; @after NULL (it could not be read back)
+ * pushes nothing. */
+void        ward_page_push_edit   (WardPage              *self,
+                                   const char            *name,
+                                   const WardUndoEditOps *ops,
+                                   gpointer               before,
+                                   gpointer               after);
 /* Shows an error in a dialog over the window. */
 void        ward_page_show_error  (WardPage   *self,
                                    const char *heading,

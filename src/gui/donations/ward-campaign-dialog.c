@@ -7,6 +7,7 @@
 
 #include "base/ward-format.h"
 #include "common/ward-form-error.h"
+#include "common/ward-form.h"
 #include "donations/ward-campaign-dialog.h"
 #include "donations/ward-donations-campaign.h"
 #include "donations/ward-donations-ledger.h"
@@ -138,7 +139,6 @@ fill_form (WardCampaignDialog *self)
     organiser = ((WardCampaign *) campaigns->pdata[0])->organiser;
   gtk_editable_set_text (GTK_EDITABLE (self->organiser_row), organiser);
   gtk_editable_set_text (GTK_EDITABLE (self->start_row), shown_today);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
 static void
@@ -202,5 +202,6 @@ ward_campaign_dialog_new (GtkWindow *parent,
   self = g_object_new (WARD_TYPE_CAMPAIGN_DIALOG, "transient-for", parent, NULL);
   self->store = g_object_ref (store);
   fill_form (self);
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->name_row), GTK_WIDGET (self->create_button), NULL);
   return self;
 }

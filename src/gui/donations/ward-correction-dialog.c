@@ -7,6 +7,7 @@
 
 #include "base/ward-format.h"
 #include "common/ward-form-error.h"
+#include "common/ward-form.h"
 #include "donations/ward-correction-dialog.h"
 #include "donations/ward-donations-ledger.h"
 
@@ -23,6 +24,7 @@ struct _WardCorrectionDialog
   AdwActionRow *entry_row;
   AdwEntryRow  *date_row;
   AdwEntryRow  *reason_row;
+  GtkWidget    *save_button;
 };
 
 G_DEFINE_FINAL_TYPE (WardCorrectionDialog, ward_correction_dialog, ADW_TYPE_WINDOW)
@@ -113,6 +115,7 @@ ward_correction_dialog_class_init (WardCorrectionDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, entry_row);
   gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, WardCorrectionDialog, save_button);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
 }
 
@@ -145,7 +148,8 @@ ward_correction_dialog_new (GtkWindow          *parent,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->entry_row), title);
   adw_action_row_set_subtitle (self->entry_row, summary);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), shown_today);
-  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+  /* The date is proposed: the reason is the first field to type. */
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->reason_row), self->save_button, NULL);
   g_return_val_if_fail (self->campaign != NULL, self);
   return self;
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "common/ward-print.h"
 #include "donations/ward-campaign-dialog.h"
@@ -186,6 +187,9 @@ update_actions (WardDonationsPage *self)
                                  has_campaign && self->totals.on_hand > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.print-receipt",
                                  has_campaign && entry != NULL && entry->kind == WARD_LEDGER_RECEIPT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.correct",
+                                 has_campaign && entry != NULL && entry->kind == WARD_LEDGER_RECEIPT
+                                 && ward_ledger_entry_can_reverse (entry, NULL));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.reverse",
                                  has_campaign && entry != NULL
                                  && ward_ledger_entry_can_reverse (entry, NULL));
@@ -380,13 +384,48 @@ on_selection_changed_cb (WardDonationsPage *self)
   update_actions (self);
 }
 
+/* The ledger is append-only and hash-chained (donations/ward-donations-
+ * ledger-record.c): an entry recorded, a correction included, is never
+ * erased, so Ctrl+Z cannot take it back and says what does instead. */
+static gboolean
+explain_entry_kept (WardStore *store,
+                    gpointer   record,
+                    GError   **error)
+{
+  g_set_error_literal (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       _("The donation ledger never erases an entry, so this one cannot be undone. "
+                         "Put a receipt right with “Correct Receipt…”, which records the reversal and "
+                         "the replacement under the same number; reverse any other entry with "
+                         "“Reverse Entry…”."));
+  return FALSE;
+}
+
+static gboolean
+explain_entry_kept_again (WardStore *store,
+                          gpointer  *record,
+                          GError   **error)
+{
+  return explain_entry_kept (store, *record, error);
+}
+
+static const WardUndoKind ledger_entry_kept = {
+  explain_entry_kept, explain_entry_kept_again, g_free, NULL,
+};
+
 static void
 on_recorded_cb (GtkWidget         *dialog,
                 gint64             id,
                 const char        *message,
                 WardDonationsPage *self)
 {
+  WardUndoStack *stack = ward_undo_stack_get (GTK_WIDGET (self));
+
   ward_page_toast (WARD_PAGE (self), message);
+  /* On the stack, so that Ctrl+Z says why it cannot, rather than taking
+   * back the change made before this one. */
+  if (stack != NULL)
+    ward_undo_stack_push (stack, GTK_WIDGET (self), ward_page_get_store (WARD_PAGE (self)),
+                          message, &ledger_entry_kept, g_strdup (message));
 }
 
 static GtkWindow *
@@ -522,6 +561,26 @@ reverse_action_cb (GtkWidget  *widget,
 }
 
 static void
+correct_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  WardDonationsPage *self = WARD_DONATIONS_PAGE (widget);
+  WardRowItem *item = ward_ledger_list_get_selected (self->ledger_list);
+  const WardLedgerEntry *entry;
+  g_autoptr (GError) error = NULL;
+
+  if (self->campaign == NULL || item == NULL)
+    return;
+  entry = ward_row_item_get_row (item);
+  if (entry->kind != WARD_LEDGER_RECEIPT || !ward_ledger_entry_can_reverse (entry, &error))
+    return;
+  present_dialog (self, ward_receipt_dialog_new_correction (parent_window (self),
+                                                            ward_page_get_store (WARD_PAGE (self)),
+                                                            self->campaign, entry));
+}
+
+static void
 search_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -610,6 +669,7 @@ ward_donations_page_class_init (WardDonationsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new-campaign", NULL, new_campaign_action_cb);
   gtk_widget_class_install_action (widget_class, "page.transfer", NULL, transfer_action_cb);
   gtk_widget_class_install_action (widget_class, "page.reverse", NULL, reverse_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.correct", NULL, correct_action_cb);
   gtk_widget_class_install_action (widget_class, "page.print-receipt", NULL, print_receipt_action_cb);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action_cb);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action_cb);

@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "base/ward-format.h"
 #include "common/ward-accessible.h"
+#include "common/ward-form.h"
 #include "common/ward-form-error.h"
 #include "donations/ward-donations-ledger.h"
 #include "donations/ward-receipt-dialog.h"
@@ -21,6 +23,16 @@ struct _WardReceiptDialog
   gboolean             kind_chosen;    /* the clerk set the kind: stop guessing it */
   gboolean             guessing_kind;
   char                *confirmed_date; /* a date outside the campaign the clerk confirmed */
+  gboolean             and_next;       /* once recorded, start the next receipt */
+  gint64               correcting_id;  /* the receipt this form corrects, or 0 */
+  /* QuickFill: what the clerk had typed in the donor and group fields,
+   * before the completion written after it. */
+  char                *donor_typed;
+  char                *group_typed;
+  guint                fill_id;
+
+  GtkWidget           *save_button;
+  GtkWidget           *save_next_button;
 
   AdwPreferencesGroup *receipt_group;
   AdwEntryRow         *number_row;
@@ -124,6 +136,23 @@ read_form (WardReceiptDialog *self,
   return TRUE;
 }
 
+/* The form ready for the next receipt of the same paper book: the next
+ * number, and the date, group, payment and collector of this one. */
+static void
+start_next (WardReceiptDialog *self)
+{
+  g_autofree char *next = ward_ledger_next_receipt_number (self->store, self->campaign->id, NULL);
+  AdwEntryRow *cleared[] = { self->donor_row, self->amount_row, self->reference_row, self->note_row };
+
+  ward_form_error_clear (&self->form_error);
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), next ? next : "");
+  for (guint i = 0; i < G_N_ELEMENTS (cleared); i++)
+    gtk_editable_set_text (GTK_EDITABLE (cleared[i]), "");
+  self->kind_chosen = FALSE;
+  ward_form_mark_unchanged (GTK_WINDOW (self));
+  gtk_widget_grab_focus (GTK_WIDGET (self->donor_row));
+}
+
 static void
 record (WardReceiptDialog *self)
 {
@@ -137,16 +166,24 @@ record (WardReceiptDialog *self)
 
   if (!read_form (self, &form))
     return;
-  if (!ward_ledger_add_receipt (self->store, self->campaign, &form.input, &id, &field, &error))
+  if (self->correcting_id != 0
+      ? !ward_ledger_correct_receipt (self->store, self->campaign, self->correcting_id, &form.input,
+                                      NULL, NULL, &id, &field, &error)
+      : !ward_ledger_add_receipt (self->store, self->campaign, &form.input, &id, &field, &error))
     {
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
   number = g_strstrip (g_strdup (form.input.receipt_number));
   amount = ward_format_money (form.input.amount);
-  message = g_strdup_printf (_("Receipt no. %s recorded: %s."), number, amount);
+  message = self->correcting_id != 0
+            ? g_strdup_printf (_("Receipt no. %s corrected: %s."), number, amount)
+            : g_strdup_printf (_("Receipt no. %s recorded: %s."), number, amount);
   g_signal_emit (self, signals[RECORDED], 0, id, message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (self->and_next)
+    start_next (self);
+  else
+    gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -197,7 +234,7 @@ ask_to_confirm (WardReceiptDialog *self,
                 G_CALLBACK (on_confirm_response_cb));
 }
 
-static void on_save_clicked_cb (WardReceiptDialog *self);
+static void check_and_record (WardReceiptDialog *self);
 
 static void
 on_outside_response_cb (AdwMessageDialog  *dialog,
@@ -215,7 +252,8 @@ on_outside_response_cb (AdwMessageDialog  *dialog,
     return;
   g_free (self->confirmed_date);
   self->confirmed_date = g_strdup (form.date);
-  on_save_clicked_cb (self);
+  /* As the clerk asked: Save, or Save and Next. */
+  check_and_record (self);
 }
 
 /* A receipt dated outside the campaign's period is a warning the clerk
@@ -237,7 +275,7 @@ ask_outside_period (WardReceiptDialog *self,
 }
 
 static void
-on_save_clicked_cb (WardReceiptDialog *self)
+check_and_record (WardReceiptDialog *self)
 {
   g_auto (Form) form = { 0 };
   g_autoptr (GError) error = NULL;
@@ -248,7 +286,10 @@ on_save_clicked_cb (WardReceiptDialog *self)
     return;
   /* Every other rule first: the question about the period comes last. */
   form.input.outside_period_confirmed = TRUE;
-  if (!ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
+  if (self->correcting_id != 0
+      ? !ward_ledger_check_correction (self->store, self->campaign, self->correcting_id, &form.input,
+                                       &field, &error)
+      : !ward_ledger_check_receipt (self->store, self->campaign, &form.input, &field, &error))
     {
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
@@ -259,6 +300,20 @@ on_save_clicked_cb (WardReceiptDialog *self)
     ask_to_confirm (self, &form);
   else
     record (self);
+}
+
+static void
+on_save_clicked_cb (WardReceiptDialog *self)
+{
+  self->and_next = FALSE;
+  check_and_record (self);
+}
+
+static void
+on_save_next_clicked_cb (WardReceiptDialog *self)
+{
+  self->and_next = TRUE;
+  check_and_record (self);
 }
 
 static void
@@ -279,9 +334,84 @@ on_amount_changed_cb (WardReceiptDialog *self)
   adw_action_row_set_subtitle (self->words_row, words ? words : "");
 }
 
+/* TRUE when @row's text is what was typed before with more typed after
+ * it; @typed becomes the text. */
+static gboolean
+typed_on (AdwEntryRow  *row,
+          char        **typed)
+{
+  const char *now = text_of (row);
+  gboolean longer = strlen (now) > (*typed ? strlen (*typed) : 0)
+                    && g_str_has_prefix (now, *typed ? *typed : "");
+
+  g_free (*typed);
+  *typed = g_strdup (now);
+  return longer;
+}
+
+/* Writes @name in @row, the part after what was typed selected: typing on
+ * replaces it, Enter takes it. */
+static void
+write_completion (AdwEntryRow *row,
+                  const char  *typed,
+                  const char  *name)
+{
+  if (name == NULL || g_str_equal (name, typed))
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (row), name);
+  gtk_editable_select_region (GTK_EDITABLE (row), (int) g_utf8_strlen (typed, -1), -1);
+}
+
+/* After the field has placed its cursor behind what was typed. */
+static gboolean
+quick_fill_cb (gpointer data)
+{
+  WardReceiptDialog *self = data;
+  g_autofree char *donor = NULL;
+  g_autofree char *group = NULL;
+  g_autofree char *typed = NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Only where the clerk types: not a group written by the form itself. */
+  self->fill_id = 0;
+  if (focus == NULL)
+    return G_SOURCE_REMOVE;
+  if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->donor_row)) && self->donor_typed != NULL)
+    {
+      typed = g_strdup (self->donor_typed);
+      donor = ward_ledger_complete_donor (self->store, typed, &group, NULL);
+      write_completion (self->donor_row, typed, donor);
+      if (group != NULL && *group != '\0')
+        gtk_editable_set_text (GTK_EDITABLE (self->group_row), group);
+    }
+  else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->group_row)) && self->group_typed != NULL)
+    {
+      typed = g_strdup (self->group_typed);
+      group = ward_ledger_complete_group (self->store, typed, NULL);
+      write_completion (self->group_row, typed, group);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+quick_fill_later (WardReceiptDialog *self)
+{
+  if (self->fill_id == 0)
+    self->fill_id = g_idle_add (quick_fill_cb, self);
+}
+
+static void
+on_group_changed_cb (WardReceiptDialog *self)
+{
+  if (typed_on (self->group_row, &self->group_typed))
+    quick_fill_later (self);
+}
+
 static void
 on_donor_changed_cb (WardReceiptDialog *self)
 {
+  if (typed_on (self->donor_row, &self->donor_typed))
+    quick_fill_later (self);
   if (self->kind_chosen)
     return;
   self->guessing_kind = TRUE;
@@ -314,7 +444,10 @@ fill_form (WardReceiptDialog *self)
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), next ? next : "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), shown_today);
   on_amount_changed_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->donor_row));
+  /* The number and the date are proposed: the donor is the first field to
+   * type. */
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->donor_row), self->save_button,
+                     self->save_next_button);
 }
 
 static void
@@ -323,6 +456,9 @@ ward_receipt_dialog_dispose (GObject *object)
   WardReceiptDialog *self = WARD_RECEIPT_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_RECEIPT_DIALOG);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  g_clear_pointer (&self->donor_typed, g_free);
+  g_clear_pointer (&self->group_typed, g_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->campaign, ward_campaign_free);
   g_clear_pointer (&self->confirmed_date, g_free);
@@ -349,6 +485,8 @@ ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/donations/ward-receipt-dialog.ui");
   ward_form_error_bind_template (widget_class, G_STRUCT_OFFSET (WardReceiptDialog, form_error));
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, save_next_button);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, receipt_group);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, number_row);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, date_row);
@@ -363,6 +501,8 @@ ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, anonymous_switch);
   gtk_widget_class_bind_template_child (widget_class, WardReceiptDialog, note_row);
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_group_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_donor_changed_cb);
@@ -393,5 +533,50 @@ ward_receipt_dialog_new (GtkWindow          *parent,
   self->campaign = ward_ledger_campaign_by_id (store, campaign->id, NULL);
   g_return_val_if_fail (self->campaign != NULL, self);
   fill_form (self);
+  return self;
+}
+
+/* The form filled with @entry, a receipt that stands: Record writes its
+ * correction under the same number (ward_ledger_correct_receipt()), which
+ * cannot be changed here. */
+static void
+fill_from_entry (WardReceiptDialog     *self,
+                 const WardLedgerEntry *entry)
+{
+  g_autofree char *date = ward_format_date (entry->date);
+  g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, entry->amount);
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Correct Receipt"));
+  gtk_editable_set_text (GTK_EDITABLE (self->number_row), entry->receipt_number);
+  gtk_editable_set_editable (GTK_EDITABLE (self->number_row), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_row), date);
+  self->kind_chosen = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->donor_row), entry->donor);
+  adw_combo_row_set_selected (self->donor_kind_row, entry->donor_kind);
+  gtk_editable_set_text (GTK_EDITABLE (self->group_row), entry->donor_group);
+  gtk_editable_set_text (GTK_EDITABLE (self->amount_row), amount);
+  adw_combo_row_set_selected (self->method_row, entry->method);
+  gtk_editable_set_text (GTK_EDITABLE (self->reference_row), entry->reference ? entry->reference : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->collector_row), entry->collector ? entry->collector : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_row), entry->note ? entry->note : "");
+  gtk_switch_set_active (self->anonymous_switch, entry->anonymous);
+  gtk_widget_set_visible (self->save_next_button, FALSE);
+  ward_form_mark_unchanged (GTK_WINDOW (self));
+}
+
+WardReceiptDialog *
+ward_receipt_dialog_new_correction (GtkWindow             *parent,
+                                    WardStore             *store,
+                                    const WardCampaign    *campaign,
+                                    const WardLedgerEntry *entry)
+{
+  WardReceiptDialog *self = ward_receipt_dialog_new (parent, store, campaign);
+
+  g_return_val_if_fail (entry != NULL && entry->kind == WARD_LEDGER_RECEIPT, self);
+  self->correcting_id = entry->id;
+  /* The donor and group as stored: no completion written over them. */
+  g_clear_handle_id (&self->fill_id, g_source_remove);
+  fill_from_entry (self, entry);
+  g_clear_handle_id (&self->fill_id, g_source_remove);
   return self;
 }

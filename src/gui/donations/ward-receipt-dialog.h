@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "donations/ward-donations-campaign.h"
+#include "donations/ward-donations-ledger.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,12 @@ G_DECLARE_FINAL_TYPE (WardReceiptDialog, ward_receipt_dialog, WARD, RECEIPT_DIAL
 WardReceiptDialog *ward_receipt_dialog_new (GtkWindow          *parent,
                                             WardStore          *store,
                                             const WardCampaign *campaign);
+
+/* Correct Receipt: the same form filled with @entry, a receipt that
+ * stands, its number read-only; Record writes the correction. */
+WardReceiptDialog *ward_receipt_dialog_new_correction (GtkWindow             *parent,
+                                                       WardStore             *store,
+                                                       const WardCampaign    *campaign,
+                                                       const WardLedgerEntry *entry);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "base/ward-format.h"
 #include "common/ward-form-error.h"
+#include "common/ward-form.h"
 #include "donations/ward-donations-ledger.h"
 #include "donations/ward-transfer-dialog.h"
 
@@ -22,6 +23,7 @@ struct _WardTransferDialog
   GtkLabel            *on_hand_label;
   AdwEntryRow         *date_row;
   AdwEntryRow         *amount_row;
+  GtkWidget           *save_button;
   AdwActionRow        *words_row;
   AdwEntryRow         *receiver_row;
   AdwEntryRow         *voucher_row;
@@ -131,7 +133,6 @@ fill_form (WardTransferDialog *self,
   gtk_editable_set_text (GTK_EDITABLE (self->receiver_row),
                          self->campaign->receiver ? self->campaign->receiver : "");
   on_amount_changed_cb (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->amount_row));
 }
 
 static void
@@ -169,6 +170,7 @@ ward_transfer_dialog_class_init (WardTransferDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, on_hand_label);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, date_row);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, amount_row);
+  gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, words_row);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, receiver_row);
   gtk_widget_class_bind_template_child (widget_class, WardTransferDialog, voucher_row);
@@ -200,5 +202,6 @@ ward_transfer_dialog_new (GtkWindow          *parent,
   self->campaign = ward_ledger_campaign_by_id (store, campaign->id, NULL);
   g_return_val_if_fail (self->campaign != NULL, self);
   fill_form (self, on_hand);
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->amount_row), self->save_button, NULL);
   return self;
 }

@@ -8,6 +8,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-vsic.h"
+#include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
 #include "enterprises/ward-enterprise-dialog.h"
 #include "enterprises/ward-enterprises.h"
@@ -97,6 +98,8 @@ add_problem_row (WardEnterpriseDialog *self,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (problem), label);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (problem), FALSE);
   gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (problem), FALSE);
+  /* Read with the field (its description), not a Tab stop of its own. */
+  gtk_widget_set_focusable (problem, FALSE);
   gtk_widget_set_visible (problem, FALSE);
   gtk_list_box_insert (GTK_LIST_BOX (list), problem,
                        gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + 1);
@@ -119,10 +122,10 @@ show_problem (WardEnterpriseDialog *self,
   gtk_widget_add_css_class (label, warning ? "warning" : "error");
   gtk_widget_set_visible (self->problem_rows[field], TRUE);
   if (!warning)
-    gtk_widget_add_css_class (row, "error");
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, label, NULL,
-                                  -1);
+    ward_form_mark_field (row, message);
+  else
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    message, -1);
 }
 
 static void
@@ -130,9 +133,7 @@ clear_problem (WardEnterpriseDialog *self,
                WardEnterpriseField   field)
 {
   gtk_widget_set_visible (self->problem_rows[field], FALSE);
-  gtk_widget_remove_css_class (self->field_rows[field], "error");
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->field_rows[field]),
-                                 GTK_ACCESSIBLE_RELATION_DESCRIBED_BY);
+  ward_form_mark_field (self->field_rows[field], NULL);
 }
 
 static void
@@ -461,8 +462,6 @@ ward_enterprise_dialog_class_init (WardEnterpriseDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_vsic_changed_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -506,5 +505,13 @@ ward_enterprise_dialog_new (GtkWindow  *parent,
   fill_form (self);
   if (id != 0)
     ward_history_add_button (GTK_WINDOW (self), store, "enterprises", record->uuid, record->name);
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->tax_code_row), GTK_WIDGET (self->save_button), NULL);
   return self;
+}
+
+const WardEnterprise *
+ward_enterprise_dialog_get_record (WardEnterpriseDialog *self)
+{
+  g_return_val_if_fail (WARD_IS_ENTERPRISE_DIALOG (self), NULL);
+  return self->record;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "enterprises/ward-enterprises.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,7 @@ WardEnterpriseDialog *ward_enterprise_dialog_new (GtkWindow *parent,
                                                   WardStore *store,
                                                   gint64     id,
                                                   GError   **error);
+/* The record as the form opened it, before any edit. */
+const WardEnterprise *ward_enterprise_dialog_get_record (WardEnterpriseDialog *self);
 
 G_END_DECLS

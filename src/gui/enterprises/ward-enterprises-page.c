@@ -9,6 +9,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
 #include "enterprises/ward-enterprise-dialog.h"
@@ -54,6 +55,8 @@ struct _WardEnterprisesPage
   int                  status_choice;   /* -1: all */
   int                  year_choice;     /* 0: all */
   gint64               filter_started;  /* monotonic µs, while a filter change runs */
+  gint64               saved_id;        /* to select once the filter shows it */
+  guint                select_id;
 
   GtkStack            *stack;
   GtkStack            *list_stack;
@@ -231,12 +234,12 @@ add_columns (WardEnterprisesPage *self)
   } table[N_COLUMNS] = {
     [COLUMN_TAX_CODE] = { TRUE, 14, 14 },
     [COLUMN_NAME] = { TRUE, 20, 44 },
-    [COLUMN_TYPE] = { TRUE, 10, 24 },
+    [COLUMN_TYPE] = { TRUE, 10, 20 },
     [COLUMN_REGISTERED] = { TRUE, 10, 10 },
     [COLUMN_CAPITAL] = { TRUE, 15, 17 },
     [COLUMN_VSIC] = { FALSE, 7, 7 },
     [COLUMN_GROUP] = { FALSE, 9, 14 },
-    [COLUMN_STATUS] = { TRUE, 12, 22 },
+    [COLUMN_STATUS] = { TRUE, 12, 16 },
     [COLUMN_COUNTED] = { FALSE, 9, 18 },
   };
 
@@ -263,6 +266,15 @@ add_columns (WardEnterprisesPage *self)
       self->columns[c] = column;  /* the view holds it */
       g_object_unref (column);
     }
+  /* The name keeps its room (widths of the list, the sidebar left out):
+   * on a 1366 px laptop the group and the count give way, at the default
+   * 1100 px the type too, on a 1024 px screen the status and VSIC code as
+   * well (they stay in the form, the filters and the breakdowns). */
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_GROUP], 1300);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_COUNTED], 1300);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_VSIC], 820);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_TYPE], 1000);
+  ward_columns_give_way (self->column_view, self->columns[COLUMN_STATUS], 800);
 }
 
 /* ---- Filtering ------------------------------------------------------------ */
@@ -308,6 +320,28 @@ update_shown (WardEnterprisesPage *self)
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
 }
 
+/* Out of the models' signals: selecting from inside them crashes GTK 4.8. */
+static gboolean
+select_saved_cb (gpointer data)
+{
+  WardEnterprisesPage *self = data;
+
+  self->select_id = 0;
+  if (ward_list_chain_select_id (&self->chain, self->column_view, self->saved_id))
+    self->saved_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A record saved or put back: selected, and scrolled to, once shown. */
+static void
+select_later (WardEnterprisesPage *self,
+              gint64               id)
+{
+  self->saved_id = id;
+  if (self->select_id == 0)
+    self->select_id = g_idle_add (select_saved_cb, self);
+}
+
 static void
 on_filter_pending_cb (WardEnterprisesPage *self)
 {
@@ -319,6 +353,8 @@ on_filter_pending_cb (WardEnterprisesPage *self)
              (g_get_monotonic_time () - self->filter_started) / 1000.0);
   self->filter_started = 0;
   update_shown (self);
+  if (self->saved_id != 0)
+    select_later (self, self->saved_id);
 }
 
 static void
@@ -620,16 +656,42 @@ show_summary (WardEnterprisesPage *self)
 
 /* ---- Records -------------------------------------------------------------- */
 
-static void
-on_undo_clicked_cb (AdwToast            *toast,
-                    WardEnterprisesPage *self)
+/* Ctrl+Z: the deleted record stored again, as it was (same uuid). */
+static gboolean
+restore_enterprise (WardStore *store,
+                    gpointer   record,
+                    GError   **error)
 {
-  WardEnterprise *record = g_object_get_data (G_OBJECT (toast), "record");
-  g_autoptr (GError) error = NULL;
-
-  if (!ward_enterprise_save (ward_page_get_store (WARD_PAGE (self)), record, NULL, &error))
-    ward_page_show_error (WARD_PAGE (self), _("The enterprise could not be restored"), error);
+  return ward_enterprise_save (store, record, NULL, error);
 }
+
+static gboolean
+delete_enterprise_again (WardStore *store,
+                         gpointer  *record,
+                         GError   **error)
+{
+  WardEnterprise *deleted = ward_enterprise_delete (store, ((WardEnterprise *) *record)->id, error);
+
+  if (deleted == NULL)
+    return FALSE;
+  ward_enterprise_free (*record);
+  *record = deleted;
+  return TRUE;
+}
+
+static void
+show_enterprise (GtkWidget *owner,
+                 gpointer   record)
+{
+  WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (owner);
+  gint64 id = ((WardEnterprise *) record)->id;
+
+  select_later (self, id);
+}
+
+static const WardUndoKind enterprise_deleted = {
+  restore_enterprise, delete_enterprise_again, (GDestroyNotify) ward_enterprise_free, show_enterprise,
+};
 
 static void
 delete_with_undo (WardEnterprisesPage *self,
@@ -637,8 +699,7 @@ delete_with_undo (WardEnterprisesPage *self,
 {
   g_autoptr (WardEnterprise) record = NULL;
   g_autoptr (GError) error = NULL;
-  GtkWidget *overlay;
-  AdwToast *toast;
+  g_autofree char *label = NULL;
 
   record = ward_enterprise_delete (ward_page_get_store (WARD_PAGE (self)), id, &error);
   if (record == NULL)
@@ -646,17 +707,34 @@ delete_with_undo (WardEnterprisesPage *self,
       ward_page_show_error (WARD_PAGE (self), _("The enterprise could not be deleted"), error);
       return;
     }
+  label = g_strdup_printf (_("“%s” deleted"), record->name);
+  ward_page_push_undo (WARD_PAGE (self), label, &enterprise_deleted, g_steal_pointer (&record));
+}
 
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay == NULL)
-    return;
-  toast = adw_toast_new_format (_("“%s” deleted"), record->name);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (toast), "record", g_steal_pointer (&record),
-                          (GDestroyNotify) ward_enterprise_free);
-  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+static gboolean
+save_enterprise_copy (WardStore *store,
+                      gpointer   record,
+                      GError   **error)
+{
+  g_autoptr (WardEnterprise) copy = ward_enterprise_copy (record);
+
+  return ward_enterprise_save (store, copy, NULL, error);
+}
+
+static const WardUndoEditOps enterprise_edited = {
+  save_enterprise_copy, (GDestroyNotify) ward_enterprise_free, show_enterprise,
+};
+
+/* Ctrl+Z puts the record back as the form opened it; the toast says so. */
+static void
+push_edit_undo (WardEnterprisesPage  *self,
+                WardEnterpriseDialog *dialog,
+                gint64                id)
+{
+  WardEnterprise *after = ward_enterprise_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
+
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->name : NULL, &enterprise_edited,
+                       ward_enterprise_copy (ward_enterprise_dialog_get_record (dialog)), after);
 }
 
 static void
@@ -669,9 +747,15 @@ on_saved_cb (WardEnterpriseDialog *dialog,
   const char *done = is_new ? _("Enterprise registered") : _("Changes saved");
   GtkWidget *message;
 
+  /* The record is where the clerk sees it, selected. */
+  select_later (self, id);
+  if (!is_new)
+    push_edit_undo (self, dialog, id);
+
   if (warning == NULL)
     {
-      ward_page_toast (WARD_PAGE (self), done);
+      if (is_new)
+        ward_page_toast (WARD_PAGE (self), done);
       return;
     }
   message = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
@@ -852,13 +936,14 @@ ward_enterprises_page_dispose (GObject *object)
 {
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (object);
 
+  g_clear_handle_id (&self->select_id, g_source_remove);
+  ward_list_chain_clear (&self->chain, self);
   if (self->column_view != NULL)
     gtk_column_view_set_model (self->column_view, NULL);
   /* The bound "stack" is the bin's own child: take it out of the bin first,
    * or AdwBin would unparent it a second time. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_ENTERPRISES_PAGE);
-  ward_list_chain_clear (&self->chain);
   g_clear_object (&self->filter);
   g_clear_object (&self->list);
 

@@ -7,6 +7,7 @@
 
 #include "base/ward-format.h"
 #include "common/ward-form-error.h"
+#include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
 #include "programme/ward-item-dialog.h"
 #include "programme/ward-programme-units.h"
@@ -412,6 +413,13 @@ ward_item_dialog_new (GtkWindow               *parent,
   fill_form (self);
   if (item != NULL)
     ward_history_add_button (GTK_WINDOW (self), store, "programme_items", item->uuid, item->title);
-  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->title_row));
+  ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->title_row), GTK_WIDGET (self->save_button), NULL);
   return self;
+}
+
+const WardProgrammeItem *
+ward_item_dialog_get_item (WardItemDialog *self)
+{
+  g_return_val_if_fail (WARD_IS_ITEM_DIALOG (self), NULL);
+  return self->item;
 }

@@ -21,5 +21,7 @@ WardItemDialog *ward_item_dialog_new (GtkWindow               *parent,
                                       WardStore               *store,
                                       const WardProgrammeItem *item,
                                       gint64                   default_group_id);
+/* The item as the form opened it (id 0 for a new one). */
+const WardProgrammeItem *ward_item_dialog_get_item (WardItemDialog *self);
 
 G_END_DECLS

@@ -821,13 +821,39 @@ ward_programme_page_reload (WardPage *page)
 
 /* ---- Actions ---------------------------------------------------------------- */
 
+static gboolean
+save_item_copy (WardStore *store,
+                gpointer   record,
+                GError   **error)
+{
+  g_autoptr (WardProgrammeItem) copy = ward_programme_item_copy (record);
+
+  return ward_programme_item_save (store, copy, NULL, error);
+}
+
+static void show_item (GtkWidget *owner,
+                       gpointer   record);
+
+static const WardUndoEditOps item_edited = {
+  save_item_copy, (GDestroyNotify) ward_programme_item_free, show_item,
+};
+
+/* An edit stored: Ctrl+Z puts the item back as the form opened it. */
 static void
 on_item_saved_cb (WardItemDialog    *dialog,
                   gint64             item_id,
                   WardProgrammePage *self)
 {
+  const WardProgrammeItem *before = ward_item_dialog_get_item (dialog);
+  WardProgrammeItem *after = NULL;
+
   self->selected_id = item_id;
   select_item (self, item_id);
+  if (before->id == 0)
+    return;
+  after = ward_programme_item_load (ward_page_get_store (WARD_PAGE (self)), item_id, NULL);
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->title : NULL, &item_edited,
+                       ward_programme_item_copy (before), after);
 }
 
 static void
@@ -876,40 +902,43 @@ on_item_activated_cb (WardProgrammePage *self,
   edit_action_cb (GTK_WIDGET (self), "programme.edit", NULL);
 }
 
-typedef struct
+/* Ctrl+Z: the deleted item put back with its updates (same uuid). */
+static gboolean
+restore_item (WardStore *store,
+              gpointer   record,
+              GError   **error)
 {
-  WardStore         *store;
-  WardProgrammeItem *item;
-  GWeakRef           page;
-} Undo;
+  return ward_programme_item_restore (store, record, error);
+}
 
-static void
-undo_free (gpointer data,
-           GClosure *closure)
+static gboolean
+delete_item_again (WardStore *store,
+                   gpointer  *record,
+                   GError   **error)
 {
-  Undo *undo = data;
+  WardProgrammeItem *deleted = ward_programme_item_delete (store, ((WardProgrammeItem *) *record)->id, error);
 
-  g_clear_object (&undo->store);
-  ward_programme_item_free (undo->item);
-  g_weak_ref_clear (&undo->page);
-  g_free (undo);
+  if (deleted == NULL)
+    return FALSE;
+  ward_programme_item_free (*record);
+  *record = deleted;
+  return TRUE;
 }
 
 static void
-on_undo_clicked_cb (AdwToast *toast,
-                    Undo     *undo)
+show_item (GtkWidget *owner,
+           gpointer   record)
 {
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WardProgrammePage) page = g_weak_ref_get (&undo->page);
+  WardProgrammePage *self = WARD_PROGRAMME_PAGE (owner);
+  gint64 id = ((WardProgrammeItem *) record)->id;
 
-  if (!ward_programme_item_restore (undo->store, undo->item, &error) && page != NULL)
-    ward_page_show_error (WARD_PAGE (page), _("The item could not be restored"), error);
-  else if (page != NULL)
-    {
-      page->selected_id = undo->item->id;
-      select_item (page, undo->item->id);
-    }
+  self->selected_id = id;
+  select_item (self, id);
 }
+
+static const WardUndoKind item_deleted = {
+  restore_item, delete_item_again, (GDestroyNotify) ward_programme_item_free, show_item,
+};
 
 static void
 delete_action_cb (GtkWidget  *widget,
@@ -921,11 +950,14 @@ delete_action_cb (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   WardProgrammeItem *removed;
-  AdwToast *toast;
-  Undo *undo;
 
   if (row == NULL)
     return;
+  /* After a delete, the next item must not be waiting under the Delete
+   * button: nothing is chosen for the clerk any more. */
+  self->selected_id = 0;
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
   removed = ward_programme_item_delete (ward_page_get_store (WARD_PAGE (self)),
                                         ward_programme_row_get_id (row), &error);
   if (removed == NULL)
@@ -934,15 +966,7 @@ delete_action_cb (GtkWidget  *widget,
       return;
     }
   message = g_strdup_printf (_("“%s” deleted"), removed->title);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (ward_page_get_store (WARD_PAGE (self)));
-  undo->item = removed;
-  g_weak_ref_init (&undo->page, self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo, undo_free, 0);
-  add_toast (self, toast);
+  ward_page_push_undo (WARD_PAGE (self), message, &item_deleted, removed);
 }
 
 static void

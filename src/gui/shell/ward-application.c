@@ -11,6 +11,7 @@
 #include "shell/ward-application-bundle.h"
 #include "shell/ward-application.h"
 #include "shell/ward-preferences-window.h"
+#include "shell/ward-welcome-window.h"
 #include "shell/ward-window.h"
 
 struct _WardApplication
@@ -67,6 +68,87 @@ on_first_frame_quit_cb (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* The file given with --database, else the one the first start chose,
+ * else the default one. */
+static char *
+data_file_path (WardApplication *self)
+{
+  g_autoptr (GSettings) settings = NULL;
+  g_autofree char *chosen = NULL;
+
+  if (self->database_path != NULL)
+    return g_strdup (self->database_path);
+  settings = g_settings_new (APPLICATION_ID);
+  chosen = g_settings_get_string (settings, "data-file");
+  if (*chosen != '\0' && g_file_test (chosen, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&chosen);
+  return ward_store_default_path ();
+}
+
+/* Once, for a new file: the bodies and signers the reports print, in
+ * Preferences, where they are kept. */
+static void
+ask_for_set_up (GtkWindow *window,
+                WardStore *store)
+{
+  WardPreferencesWindow *preferences = ward_preferences_window_new (window, store);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (preferences),
+                                    adw_toast_new (_("Enter the ward’s offices, then the signers "
+                                                     "(Signatures)")));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+present_window (WardApplication *self,
+                gboolean         set_up)
+{
+  GtkWindow *window = GTK_WINDOW (ward_window_new (self, self->store));
+
+  if (self->quit_after_first_frame)
+    gtk_widget_add_tick_callback (GTK_WIDGET (window), on_first_frame_quit_cb, self, NULL);
+  if (self->quit_after_checks)
+    g_signal_connect_object (window, "file-checked", G_CALLBACK (g_application_quit), self,
+                             G_CONNECT_SWAPPED);
+  gtk_window_present (window);
+  if (set_up)
+    ask_for_set_up (window, self->store);
+  if (!self->quit_after_first_frame && !self->quit_after_checks)
+    ward_backup_ui_run_daily (window, self->store);
+}
+
+static void
+on_welcome_opened_cb (WardWelcomeWindow *welcome,
+                      WardStore         *store,
+                      gboolean           set_up,
+                      WardApplication   *self)
+{
+  g_autofree char *usual = ward_store_default_path ();
+
+  g_set_object (&self->store, store);
+  /* An existing file chosen elsewhere is the one opened from now on. */
+  if (self->database_path == NULL && g_strcmp0 (ward_store_get_path (store), usual) != 0)
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APPLICATION_ID);
+
+      g_settings_set_string (settings, "data-file", ward_store_get_path (store));
+    }
+  present_window (self, set_up);
+  gtk_window_destroy (GTK_WINDOW (welcome));
+}
+
+static void
+show_welcome (WardApplication *self,
+              const char      *path)
+{
+  WardWelcomeWindow *welcome = ward_welcome_window_new (GTK_APPLICATION (self), path);
+
+  g_signal_connect_object (welcome, "opened", G_CALLBACK (on_welcome_opened_cb), self, 0);
+  if (self->quit_after_first_frame)
+    gtk_widget_add_tick_callback (GTK_WIDGET (welcome), on_first_frame_quit_cb, self, NULL);
+  gtk_window_present (GTK_WINDOW (welcome));
+}
+
 static void
 ward_application_activate (GApplication *app)
 {
@@ -83,9 +165,16 @@ ward_application_activate (GApplication *app)
 
   if (self->store == NULL)
     {
-      g_autofree char *path = self->database_path ? g_strdup (self->database_path)
-                                                  : ward_store_default_path ();
+      g_autofree char *path = data_file_path (self);
 
+      /* No file yet: the first start asks how to begin, never seeding
+       * Đông Sơn's resolution unasked (`ward-tracker-cli init` does, for
+       * scripts). */
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          show_welcome (self, path);
+          return;
+        }
       self->store = ward_store_open_check_later (path, &error);
       if (self->store == NULL)
         {
@@ -93,16 +182,7 @@ ward_application_activate (GApplication *app)
           return;
         }
     }
-
-  window = GTK_WINDOW (ward_window_new (self, self->store));
-  if (self->quit_after_first_frame)
-    gtk_widget_add_tick_callback (GTK_WIDGET (window), on_first_frame_quit_cb, self, NULL);
-  if (self->quit_after_checks)
-    g_signal_connect_object (window, "file-checked", G_CALLBACK (g_application_quit), self,
-                             G_CONNECT_SWAPPED);
-  gtk_window_present (window);
-  if (!self->quit_after_first_frame && !self->quit_after_checks)
-    ward_backup_ui_run_daily (window, self->store);
+  present_window (self, FALSE);
 }
 
 static int
@@ -296,6 +376,8 @@ ward_application_startup (GApplication *app)
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.new", { "<Control>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.export-pdf", { "<Control><Shift>e", NULL } },
     { "win.export-xlsx", { "<Control><Shift>x", NULL } },

@@ -8,6 +8,7 @@
 #include "admissions/ward-admissions-page.h"
 #include "base/ward-error.h"
 #include "common/ward-page.h"
+#include "common/ward-undo.h"
 #include "donations/ward-donations-page.h"
 #include "enterprises/ward-enterprises-page.h"
 #include "overview/ward-overview-page.h"
@@ -310,6 +311,8 @@ set_store (WardWindow *self,
 {
   g_autoptr (WardResolution) resolution = NULL;
 
+  if (self->store != NULL && store != self->store)
+    ward_undo_stack_clear (ward_undo_stack_get (GTK_WIDGET (self)));
   g_set_object (&self->store, store);
   g_clear_pointer (&self->file_check, ward_file_check_free);
   check_file (self);
@@ -485,6 +488,7 @@ ward_window_class_init (WardWindowClass *klass)
       gtk_widget_class_install_action (widget_class, name, NULL, forward_action_cb);
     }
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action_cb);
+  ward_undo_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-page", "i", show_page_action_cb);
 }
 

@@ -8,6 +8,7 @@
 #include "base/ward-format.h"
 #include "common/ward-accessible.h"
 #include "common/ward-form-error.h"
+#include "common/ward-form.h"
 #include "programme/ward-programme-units.h"
 #include "targets/ward-reading-dialog.h"
 #include "targets/ward-targets-resolution.h"
@@ -397,9 +398,15 @@ ward_reading_dialog_new (GtkWindow         *parent,
   self->reading = reading != NULL ? ward_reading_copy (reading) : ward_reading_new (target);
   fill_form (self);
   on_quota_changed_cb (self);
-  if (!is_quota (self))
-    gtk_widget_grab_focus (GTK_WIDGET (self->value_row));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->quota_row));
+  ward_form_install (GTK_WINDOW (self),
+                     GTK_WIDGET (is_quota (self) ? self->quota_row : self->value_row),
+                     GTK_WIDGET (self->save_button), NULL);
   return self;
+}
+
+const WardReading *
+ward_reading_dialog_get_reading (WardReadingDialog *self)
+{
+  g_return_val_if_fail (WARD_IS_READING_DIALOG (self), NULL);
+  return self->reading;
 }

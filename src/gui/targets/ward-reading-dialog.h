@@ -20,5 +20,7 @@ WardReadingDialog *ward_reading_dialog_new (GtkWindow         *parent,
                                             WardStore         *store,
                                             WardTarget        *target,
                                             const WardReading *reading);
+/* The reading as the form opened it (id 0 for a new one). */
+const WardReading *ward_reading_dialog_get_reading (WardReadingDialog *self);
 
 G_END_DECLS

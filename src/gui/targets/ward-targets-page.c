@@ -6,6 +6,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "common/ward-print.h"
 #include "import/ward-import-dialog.h"
@@ -453,6 +454,8 @@ on_target_selected_cb (WardTargetsPage *self,
   g_set_object (&self->selected, target);
   if (target != NULL)
     self->selected_id = ward_target_get_id (target);
+  /* A target's latest reading is chosen for the clerk when it opens. */
+  gtk_single_selection_set_autoselect (self->row_selection, TRUE);
   show_detail (self);
 }
 
@@ -463,6 +466,51 @@ on_register_clicked_cb (WardTargetsPage *self)
              ? PAGE_ADMISSIONS : PAGE_ENTERPRISES;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "i", page);
+}
+
+/* The reading stored again as it was, under its target. */
+static gboolean
+save_reading_copy (WardStore *store,
+                   gpointer   record,
+                   GError   **error)
+{
+  g_autoptr (WardReading) copy = ward_reading_copy (record);
+  g_autoptr (GPtrArray) targets = ward_targets_load (store, error);
+
+  if (targets == NULL)
+    return FALSE;
+  for (guint i = 0; i < targets->len; i++)
+    if (ward_target_get_id (targets->pdata[i]) == copy->target_id)
+      return ward_reading_save (store, targets->pdata[i], copy, NULL, error);
+  g_set_error_literal (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+                       _("The target of this reading is no longer in the file."));
+  return FALSE;
+}
+
+static const WardUndoEditOps reading_edited = {
+  save_reading_copy, (GDestroyNotify) ward_reading_free, NULL,
+};
+
+/* An edit stored: Ctrl+Z puts the reading back as the form opened it. */
+static void
+on_reading_saved_cb (WardReadingDialog *dialog,
+                     gint64             id,
+                     WardTargetsPage   *self)
+{
+  const WardReading *before = ward_reading_dialog_get_reading (dialog);
+  WardReading *after = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *label = NULL;
+
+  if (before->id == 0)
+    return;
+  after = ward_reading_load (ward_page_get_store (WARD_PAGE (self)), id, NULL);
+  if (after == NULL)
+    return;
+  period = ward_reading_format_period (after->year, after->first_half);
+  label = g_strdup_printf (_("Reading for %s changed"), period);
+  ward_page_push_undo (WARD_PAGE (self), label, &ward_undo_edit_kind,
+                       ward_undo_edit_new (&reading_edited, ward_reading_copy (before), after));
 }
 
 static void
@@ -476,6 +524,7 @@ open_dialog (WardTargetsPage   *self,
     return;
   dialog = ward_reading_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                     ward_page_get_store (WARD_PAGE (self)), self->selected, reading);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_reading_saved_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -507,35 +556,42 @@ edit_action_cb (GtkWidget  *widget,
     open_dialog (self, reading);
 }
 
-typedef struct
+/* Ctrl+Z: the deleted reading put back, with its uuid. */
+static gboolean
+restore_reading (WardStore *store,
+                 gpointer   record,
+                 GError   **error)
 {
-  WardStore   *store;
-  WardReading *reading;
-  GWeakRef     page;
-} Undo;
-
-static void
-undo_free (gpointer data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_object_unref (undo->store);
-  ward_reading_free (undo->reading);
-  g_weak_ref_clear (&undo->page);
-  g_free (undo);
+  return ward_reading_restore (store, record, error);
 }
 
-static void
-on_undo_clicked_cb (AdwToast *toast,
-                    Undo     *undo)
+/* Its id, if another reading took it meanwhile, is no longer its own: the
+ * reading deleted again is the one with its uuid. */
+static gboolean
+delete_reading_again (WardStore *store,
+                      gpointer  *record,
+                      GError   **error)
 {
-  g_autoptr (WardTargetsPage) page = g_weak_ref_get (&undo->page);
-  g_autoptr (GError) error = NULL;
+  WardReading *reading = *record;
+  g_autoptr (WardReading) stored = ward_reading_load (store, reading->id, NULL);
+  WardReading *deleted = NULL;
 
-  if (!ward_reading_restore (undo->store, undo->reading, &error) && page != NULL)
-    ward_page_show_error (WARD_PAGE (page), _("The reading could not be put back"), error);
+  if (stored == NULL || g_strcmp0 (stored->uuid, reading->uuid) != 0)
+    {
+      g_set_error_literal (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+                           _("The reading has been changed since: delete it from the list."));
+      return FALSE;
+    }
+  if (!ward_reading_delete (store, reading->id, &deleted, error))
+    return FALSE;
+  ward_reading_free (reading);
+  *record = deleted;
+  return TRUE;
 }
+
+static const WardUndoKind reading_deleted = {
+  restore_reading, delete_reading_again, (GDestroyNotify) ward_reading_free,
+};
 
 static void
 delete_action_cb (GtkWidget  *widget,
@@ -544,16 +600,18 @@ delete_action_cb (GtkWidget  *widget,
 {
   WardTargetsPage *self = WARD_TARGETS_PAGE (widget);
   WardReading *reading = selected_reading (self);
-  GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   g_autoptr (GError) error = NULL;
   g_autofree char *period = NULL;
   g_autofree char *message = NULL;
   WardReading *deleted = NULL;
-  AdwToast *toast;
-  Undo *undo;
 
   if (reading == NULL)
     return;
+  /* Not after a delete: the next reading must not be waiting under the
+   * Delete button. */
+  gtk_single_selection_set_autoselect (self->row_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->row_selection, TRUE);
+  gtk_single_selection_set_selected (self->row_selection, GTK_INVALID_LIST_POSITION);
   if (!ward_reading_delete (ward_page_get_store (WARD_PAGE (self)), reading->id, &deleted, &error))
     {
       ward_page_show_error (WARD_PAGE (self), _("The reading could not be deleted"), error);
@@ -561,18 +619,7 @@ delete_action_cb (GtkWidget  *widget,
     }
   period = ward_reading_format_period (deleted->year, deleted->first_half);
   message = g_strdup_printf (_("Reading for %s deleted"), period);
-  toast = adw_toast_new (message);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  undo = g_new0 (Undo, 1);
-  undo->store = g_object_ref (ward_page_get_store (WARD_PAGE (self)));
-  undo->reading = deleted;
-  g_weak_ref_init (&undo->page, self);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo, undo_free, 0);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
+  ward_page_push_undo (WARD_PAGE (self), message, &reading_deleted, deleted);
 }
 
 static void
