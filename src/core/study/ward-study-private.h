@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "study/ward-study.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the files of src/core/study only. */
+
+gboolean   ward_study_member_exempt_at (const WardPartyMember *member,
+                                        const char            *date);
+void       ward_member_issue_add       (GPtrArray             *issues,
+                                        WardMemberField        field,
+                                        int                    code,
+                                        const char            *format,
+                                        ...) G_GNUC_PRINTF (4, 5);
+/* The record's own rules, without the file. */
+GPtrArray *ward_party_member_check     (const WardPartyMember *member,
+                                        const char            *today_iso);
+/* Writes @member (insert when id is 0) inside the caller's transaction,
+ * without checking it. */
+gboolean   ward_party_member_write     (WardStore             *store,
+                                        WardPartyMember       *member,
+                                        GError               **error);
+WardExemption ward_exemption_from_string (const char          *text);
+const char   *ward_exemption_to_string   (WardExemption        exempt);
+WardReflectionGrade ward_grade_from_string (const char        *text);
+const char   *ward_grade_to_string       (WardReflectionGrade  grade);
+
+G_END_DECLS
