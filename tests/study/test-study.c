@@ -8,6 +8,8 @@
 
 #include "admissions/ward-admissions.h"
 #include "base/ward-error.h"
+#include "import/ward-import.h"
+#include "registers/ward-registers.h"
 #include "study/ward-study.h"
 #include "support/ward-test.h"
 
@@ -380,6 +382,134 @@ test_admission_links_imported (Fixture       *f,
   g_assert_cmpint (ward_store_count_rows (f->store, "party_members", NULL), ==, 1);
 }
 
+/* ---- Import ------------------------------------------------------------- */
+
+/* A roster in the columns of the Party member database's export (as the
+ * member forms name them: Mẫu 7-HSĐV, the Phiếu đảng viên), with columns
+ * the roster does not keep. */
+static const char export_rows[] =
+  "STT,Họ và tên khai sinh,Sinh ngày,Giới tính,Chi bộ,Ngày vào Đảng,Ngày chính thức,"
+  "Số thẻ đảng viên,Số định danh cá nhân,Được miễn công tác và sinh hoạt Đảng,"
+  "Được miễn công tác và sinh hoạt Đảng ngày\n"
+  "1,Nguyễn Văn Hải,12/03/1950,Nam,Chi bộ Khu phố 7,19/05/1975,19/05/1976,01234567,038050001234,Tuổi cao,01/01/2020\n"
+  "2,Lê Thị Thu,02/09/1990,Nữ,Chi bộ Khu phố 7,03/02/2025,,,038190001234,,\n"
+  "3,Trần Văn Lực,15/08/1985,Nam,Chi bộ Khu phố 8,01/07/2010,01/07/2011,07654321,038085001234,,\n";
+
+static WardImportResult *
+import_roster (Fixture          *f,
+               const char       *text,
+               WardImportPolicy  policy)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (WardCsvTable) table = NULL;
+  g_autoptr (GError) error = NULL;
+  WardImportContext context = { policy, NULL, NULL };
+  WardImportResult *result = g_new0 (WardImportResult, 1);
+
+  table = ward_csv_read_bytes (bytes, "dang-vien.csv", &error);
+  g_assert_no_error (error);
+  g_assert_true (ward_import_run (f->store, ward_registers_import_kind ("roster"), table, &context,
+                                  FALSE, NULL, NULL, NULL, result, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < result->issues->len; i++)
+    {
+      g_autofree char *line = ward_csv_issue_to_string (result->issues->pdata[i]);
+
+      g_test_message ("%s", line);
+    }
+  return result;
+}
+
+static void
+result_free (WardImportResult *result)
+{
+  ward_import_result_clear (result);
+  g_free (result);
+}
+
+typedef WardImportResult ImportResult;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportResult, result_free)
+
+static void
+test_import_export_columns (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (ImportResult) first = import_roster (f, export_rows, WARD_IMPORT_SKIP_EXISTING);
+  g_autoptr (ImportResult) again = NULL;
+  g_autoptr (WardPartyMember) hai = NULL;
+  g_autoptr (WardPartyMember) thu = NULL;
+
+  g_assert_true (first->committed);
+  g_assert_cmpuint (first->added, ==, 3);
+  hai = ward_party_member_find (f->store, "Nguyễn Văn Hải", "1950-03-12", NULL);
+  g_assert_nonnull (hai);
+  g_assert_cmpstr (hai->joined_date, ==, "1975-05-19");
+  g_assert_cmpstr (hai->official_date, ==, "1976-05-19");
+  g_assert_cmpstr (hai->card_number, ==, "01234567");
+  g_assert_cmpstr (hai->gender, ==, "male");
+  g_assert_cmpint (hai->exempt, ==, WARD_EXEMPT_AGE);
+  g_assert_cmpstr (hai->exempt_since, ==, "2020-01-01");
+  g_assert_cmpstr (hai->cell_name, ==, "Chi bộ Khu phố 7");
+  thu = ward_party_member_find (f->store, "LE THI THU", "1990-09-02", NULL);
+  g_assert_nonnull (thu);
+  g_assert_null (thu->official_date);
+  /* The same file again adds nothing. */
+  again = import_roster (f, export_rows, WARD_IMPORT_SKIP_EXISTING);
+  g_assert_cmpuint (again->added, ==, 0);
+  g_assert_cmpuint (again->skipped, ==, 3);
+}
+
+/* One bad row refuses the file, naming the row and column; the rows before
+ * it are not kept. */
+static void
+test_import_all_or_nothing (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char bad[] =
+    "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng,Miễn sinh hoạt\n"
+    "Đinh Văn Tú,01/01/1970,Chi bộ Khu phố 9,01/01/1995,\n"
+    "Mai Thị Hằng,05/05/1980,Chi bộ Khu phố 9,01/01/1975,\n"
+    "Bùi Văn Long,05/05/1960,Chi bộ Khu phố 9,01/01/1990,có\n";
+  g_autoptr (ImportResult) result = import_roster (f, bad, WARD_IMPORT_SKIP_EXISTING);
+  gboolean joined = FALSE, exempt = FALSE;
+
+  g_assert_false (result->committed);
+  g_assert_cmpuint (result->n_errors, ==, 2);
+  for (guint i = 0; i < result->issues->len; i++)
+    {
+      WardCsvIssue *issue = result->issues->pdata[i];
+
+      joined |= issue->row == 3 && g_strcmp0 (issue->column, "Ngày vào Đảng") == 0;
+      exempt |= issue->row == 4 && g_strcmp0 (issue->column, "Miễn sinh hoạt") == 0;
+    }
+  g_assert_true (joined);
+  g_assert_true (exempt);
+  g_assert_cmpint (ward_store_count_rows (f->store, "party_members", NULL), ==, 0);
+}
+
+/* The same person with other values: a conflict, unless updating. */
+static void
+test_import_conflict (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char changed[] =
+    "Họ và tên,Ngày sinh,Chi bộ,Ngày vào Đảng,Ngày chính thức\n"
+    "Lê Thị Thu,02/09/1990,Chi bộ Khu phố 7,03/02/2025,03/02/2026\n";
+  g_autoptr (ImportResult) first = import_roster (f, export_rows, WARD_IMPORT_SKIP_EXISTING);
+  g_autoptr (ImportResult) refused = import_roster (f, changed, WARD_IMPORT_SKIP_EXISTING);
+  g_autoptr (ImportResult) updated = NULL;
+  g_autoptr (WardPartyMember) thu = NULL;
+
+  g_assert_false (refused->committed);
+  g_assert_cmpuint (refused->n_errors, ==, 1);
+  updated = import_roster (f, changed, WARD_IMPORT_UPDATE_EXISTING);
+  g_assert_true (updated->committed);
+  g_assert_cmpuint (updated->updated, ==, 1);
+  thu = ward_party_member_find (f->store, "Lê Thị Thu", "1990-09-02", NULL);
+  g_assert_cmpstr (thu->official_date, ==, "2026-02-03");
+  g_assert_cmpstr (thu->card_number, ==, NULL);
+}
+
 static gint64
 audit_rows (Fixture    *f,
             const char *table)
@@ -428,6 +558,9 @@ main (int   argc,
               test_admission_feeds_roster, tear_down);
   g_test_add ("/study/store/admission-links-imported", Fixture, NULL, set_up,
               test_admission_links_imported, tear_down);
+  g_test_add ("/study/import/export-columns", Fixture, NULL, set_up, test_import_export_columns, tear_down);
+  g_test_add ("/study/import/all-or-nothing", Fixture, NULL, set_up, test_import_all_or_nothing, tear_down);
+  g_test_add ("/study/import/conflict", Fixture, NULL, set_up, test_import_conflict, tear_down);
   g_test_add ("/study/store/audited", Fixture, NULL, set_up, test_audited, tear_down);
   return g_test_run ();
 }

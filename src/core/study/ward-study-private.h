@@ -28,3 +28,14 @@ WardReflectionGrade ward_grade_from_string (const char        *text);
 const char   *ward_grade_to_string       (WardReflectionGrade  grade);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The chi bộ named @name (folded for case and tone marks), added to the
+ * list when it is not there (*@added_out TRUE). 0 with @error on failure. */
+gint64     ward_study_cell_resolve     (WardStore             *store,
+                                        const char            *name,
+                                        gboolean              *added_out,
+                                        GError               **error);
+
+G_END_DECLS
