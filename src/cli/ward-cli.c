@@ -58,7 +58,7 @@ static const Command commands[] = {
        "also the receipts added after a hash printed on a disclosure list") },
   { "report", ward_cli_command_report, "report NAME [OPTIONS] --output FILE.pdf|FILE.xlsx [--force]",
     N_("Write a report as PDF, or its tables as an Excel workbook (NAME: targets, programme, "
-       "members, enterprises, donations, donations-by-group, receipt; OPTIONS: --period "
+       "members, enterprises, donations, donations-by-group, receipt, study; OPTIONS: --period "
        "2026|2026-H2|2026-Q3|2026-09|dd/mm/yyyy-dd/mm/yyyy|term, --campaign C, --receipt N, "
        "--signer NAME, --signer-position TEXT, --signer-authority T/M|K/T|Q.|none, --number N, "
        "--date DD/MM/YYYY; the signer, number and date are remembered per report)") },

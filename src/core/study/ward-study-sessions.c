@@ -59,20 +59,36 @@ ward_study_attendance_free (WardStudyAttendance *line)
   g_free (line);
 }
 
-char *
-ward_study_documents_describe (guint documents)
+static char *
+describe (guint    documents,
+          gboolean document_words)
 {
-  const char *names[] = {
-    N_("the congress's resolution"), N_("the action programme"), N_("the Front's plan"),
+  /* A document's words are Vietnamese whatever the user's language. */
+  static const struct { const char *label; const char *vi; } names[] = {
+    { N_("the congress's resolution"), "Nghị quyết Đại hội" },
+    { N_("the action programme"), "Chương trình hành động" },
+    { N_("the Front's plan"), "Kế hoạch của Mặt trận" },
   };
   g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
   g_auto (GStrv) strv = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (documents & (1u << i))
-      g_strv_builder_add (parts, _(names[i]));
+      g_strv_builder_add (parts, document_words ? names[i].vi : _(names[i].label));
   strv = g_strv_builder_end (parts);
   return g_strjoinv ("; ", strv);
+}
+
+char *
+ward_study_documents_describe (guint documents)
+{
+  return describe (documents, FALSE);
+}
+
+char *
+ward_study_documents_describe_vi (guint documents)
+{
+  return describe (documents, TRUE);
 }
 
 /* ---- Reading ------------------------------------------------------------ */

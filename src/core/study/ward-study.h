@@ -170,6 +170,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardStudySession, ward_study_session_free)
 
 /* "Nghị quyết Đại hội; Chương trình hành động" (translated). */
 char         *ward_study_documents_describe (guint documents);
+/* The same in a document's fixed Vietnamese: "Nghị quyết Đại hội; …". */
+char         *ward_study_documents_describe_vi (guint documents);
 
 /* One member's line in a session. */
 typedef struct
