@@ -245,6 +245,7 @@ session_add (WardCliContext  *ctx,
   g_autoptr (WardStudySession) s = ward_study_session_new ();
   g_autoptr (GPtrArray) lines = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *id = NULL;
   const char *option = NULL;
 
   if (!read_add (argc, argv, &a))
@@ -258,7 +259,8 @@ session_add (WardCliContext  *ctx,
     return refuse ("--absent", error);
   if (!ward_study_session_save (store, s, lines, &error))
     return refuse (NULL, error);
-  g_print (_("Recorded session %" G_GINT64_FORMAT ": %u present, %u absent.\n"), s->id,
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, s->id);
+  g_print (_("Recorded session %s: %u present, %u absent.\n"), id,
            lines ? lines->len - absent->len : 0, lines ? absent->len : 0);
   return WARD_CLI_OK;
 }
