@@ -227,6 +227,7 @@ test_session_refusals (Fixture       *f,
   g_autoptr (WardStudySession) s = ward_study_session_new ();
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_study_attendance_free);
   g_autoptr (GError) error = NULL;
+  gint64 seeded = ward_store_count_rows (f->store, "study_sessions", NULL);
 
   ids[0] = add_member (f, cell, "Lê Thị Hoa", "2000-01-01");
   ids[1] = add_member (f, cell, "Trần Văn Bình", "2025-11-01");
@@ -241,7 +242,7 @@ test_session_refusals (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "Trần Văn Bình"));
   g_clear_error (&error);
   /* All or nothing: neither the session nor the first line was kept. */
-  g_assert_cmpint (ward_store_count_rows (f->store, "study_sessions", NULL), ==, 0);
+  g_assert_cmpint (ward_store_count_rows (f->store, "study_sessions", NULL), ==, seeded);
   g_assert_cmpint (ward_store_count_rows (f->store, "study_attendance", NULL), ==, 0);
 
   g_ptr_array_remove_index (lines, 1);
@@ -510,6 +511,27 @@ test_import_conflict (Fixture       *f,
   g_assert_cmpstr (thu->card_number, ==, NULL);
 }
 
+/* The Đông Sơn seed holds the ward's conference of 17/9/2025, without
+ * attendance: listed, counted in no share. */
+static void
+test_seeded_conference (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr (GPtrArray) sessions = ward_study_sessions_load (f->store, NULL);
+  g_autoptr (WardStudyTally) tally = ward_study_tally_load (f->store, TODAY, NULL);
+  WardStudySession *s;
+
+  g_assert_cmpuint (sessions->len, ==, 1);
+  s = sessions->pdata[0];
+  g_assert_cmpstr (s->held_on, ==, "2025-09-17");
+  g_assert_cmpint (s->cell_id, ==, 0);
+  g_assert_false (s->attendance_recorded);
+  g_assert_nonnull (strstr (s->title, "quán triệt Nghị quyết Đại hội Đảng bộ phường lần thứ I"));
+  g_assert_cmpuint (tally->ward_sessions, ==, 1);
+  g_assert_cmpuint (tally->total.sessions, ==, 0);
+  g_assert_cmpuint (tally->total.counted, ==, 0);
+}
+
 static gint64
 audit_rows (Fixture    *f,
             const char *table)
@@ -530,11 +552,13 @@ test_audited (Fixture       *f,
   g_autoptr (WardStudySession) s = NULL;
   g_autoptr (GError) error = NULL;
 
+  gint64 seeded = audit_rows (f, "study_sessions");
+
   id = add_member (f, cell, "Đỗ Văn Minh", "1990-01-01");
   s = hold_session (f, cell, &id, 1, 0);
   g_assert_true (ward_study_reflection_set (f->store, id, "2025-10-30", WARD_GRADE_FAIR, &error));
   g_assert_cmpint (audit_rows (f, "party_members"), ==, 1);
-  g_assert_cmpint (audit_rows (f, "study_sessions"), ==, 1);
+  g_assert_cmpint (audit_rows (f, "study_sessions"), ==, seeded + 1);
   g_assert_cmpint (audit_rows (f, "study_attendance"), ==, 1);
   g_assert_cmpint (audit_rows (f, "study_reflections"), ==, 1);
 }
@@ -561,6 +585,7 @@ main (int   argc,
   g_test_add ("/study/import/export-columns", Fixture, NULL, set_up, test_import_export_columns, tear_down);
   g_test_add ("/study/import/all-or-nothing", Fixture, NULL, set_up, test_import_all_or_nothing, tear_down);
   g_test_add ("/study/import/conflict", Fixture, NULL, set_up, test_import_conflict, tear_down);
+  g_test_add ("/study/seed/conference", Fixture, NULL, set_up, test_seeded_conference, tear_down);
   g_test_add ("/study/store/audited", Fixture, NULL, set_up, test_audited, tear_down);
   return g_test_run ();
 }

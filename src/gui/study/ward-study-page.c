@@ -186,8 +186,9 @@ ward_study_page_reload (WardPage *page)
       ward_page_show_error (page, _("Could not read the study"), error);
       return;
     }
-  gtk_stack_set_visible_child_name (self->stack, tally->members->len == 0 && sessions->len == 0
-                                                 ? "empty" : "content");
+  /* Without a roster nothing can be counted: the seed's conference alone
+   * still says to import the members first. */
+  gtk_stack_set_visible_child_name (self->stack, tally->members->len == 0 ? "empty" : "content");
   add_ward_group (self, tally);
   add_cells_group (self, tally);
   add_members_group (self, tally);

@@ -85,3 +85,16 @@ CREATE TABLE study_reflections (
   created_at    TEXT NOT NULL,
   updated_at    TEXT NOT NULL
 );
+
+-- A Đông Sơn file made before this version gets the ward's conference of
+-- 17/9/2025 as the seed (version 2) gives it to a new file, with the same
+-- uuid; another ward's file gets nothing. A new file has no ward row yet
+-- when it is migrated: the seed adds the conference after.
+INSERT INTO study_sessions (uuid, title, held_on, documents, attendance_recorded, note,
+                            created_at, updated_at)
+SELECT 'b2120dc0-7111-54e0-b218-a5f1ec4d7692',
+       'Hội nghị triển khai kế hoạch học tập, quán triệt Nghị quyết Đại hội Đảng bộ phường lần thứ I, nhiệm kỳ 2025 – 2030',
+       '2025-09-17', 1, 0,
+       'Đảng ủy phường tổ chức; cùng ngày phát động phong trào ủng hộ Nhân dân Cuba (Báo Thanh Hóa). Bài báo không nêu số người dự.',
+       strftime ('%Y-%m-%dT%H:%M:%fZ', 'now'), strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')
+FROM ward WHERE id = 1 AND name = 'Phường Đông Sơn' AND province = 'Thanh Hóa';
