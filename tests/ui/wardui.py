@@ -31,7 +31,7 @@ APP = os.path.join(BUILD_ROOT, "src", "ward-tracker")
 CLI = os.path.join(BUILD_ROOT, "src", "cli", "ward-tracker-cli")
 
 PAGES_VI = ["Tổng quan", "Chỉ tiêu", "Chương trình hành động",
-            "Kết nạp đảng viên", "Doanh nghiệp", "Ủng hộ Cuba"]
+            "Kết nạp đảng viên", "Doanh nghiệp", "Ủng hộ Cuba", "Học tập Nghị quyết"]
 
 failures = wardtest.failures
 check = wardtest.check
