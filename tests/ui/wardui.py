@@ -98,6 +98,24 @@ def finish():
     sys.exit(0)
 
 
+def pdf_text(path):
+    """The text of a PDF as pdftotext lays it out."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", path, "-"],
+                          capture_output=True, text=True).stdout
+
+
+def wait_for_file(path, timeout=30.0):
+    """True once @path is written (not empty), after a moment for the
+    writer to finish."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            time.sleep(1.0)
+            return True
+        time.sleep(0.3)
+    return False
+
+
 def type_text(text):
     """Types @text where the focus is. A letter with a tone mark is typed
     through a keysym that AT-SPI maps onto a spare key on the fly; typed

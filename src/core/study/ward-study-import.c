@@ -77,41 +77,12 @@ static const WardCsvColumn columns[N_COLUMNS] = {
 /* ---- Cells -------------------------------------------------------------- */
 
 static gboolean
-has_column (WardImportRow *row,
-            guint          column)
-{
-  return ward_csv_mapping_get_header (row->mapping, column) != NULL;
-}
-
-static void
-take_text (WardImportRow  *row,
-           guint           column,
-           char          **field)
-{
-  if (!has_column (row, column))
-    return;
-  g_free (*field);
-  *field = row->values[column].empty ? NULL : g_strdup (row->values[column].text);
-}
-
-static void
-take_date (WardImportRow  *row,
-           guint           column,
-           char          **field)
-{
-  if (!has_column (row, column))
-    return;
-  g_free (*field);
-  *field = row->values[column].date[0] != '\0' ? g_strdup (row->values[column].date) : NULL;
-}
-
-static gboolean
 take_gender (WardImportRow   *row,
              WardPartyMember *m)
 {
   g_autofree char *folded = NULL;
 
-  if (!has_column (row, COL_GENDER))
+  if (!ward_import_row_has_column (row, COL_GENDER))
     return TRUE;
   folded = g_strstrip (ward_text_fold (row->values[COL_GENDER].text));
   g_clear_pointer (&m->gender, g_free);
@@ -131,7 +102,7 @@ static gboolean
 take_exempt (WardImportRow   *row,
              WardPartyMember *m)
 {
-  if (!has_column (row, COL_EXEMPT))
+  if (!ward_import_row_has_column (row, COL_EXEMPT))
     return TRUE;
   if (ward_exemption_parse (row->values[COL_EXEMPT].text, &m->exempt))
     return TRUE;
@@ -148,7 +119,7 @@ take_cell (WardImportRow   *row,
   g_autoptr (GError) error = NULL;
   gboolean added = FALSE;
 
-  if (!has_column (row, COL_CELL))
+  if (!ward_import_row_has_column (row, COL_CELL))
     return TRUE;
   name = ward_text_normalize (row->values[COL_CELL].text);
   m->cell_id = 0;
@@ -178,14 +149,14 @@ read_cells (WardImportRow   *row,
 {
   gboolean ok = TRUE;
 
-  take_text (row, COL_NAME, &m->full_name);
-  take_date (row, COL_BIRTH, &m->birth_date);
-  take_date (row, COL_JOINED, &m->joined_date);
-  take_date (row, COL_OFFICIAL, &m->official_date);
-  take_text (row, COL_CARD, &m->card_number);
-  take_date (row, COL_EXEMPT_SINCE, &m->exempt_since);
-  take_date (row, COL_LEFT, &m->left_date);
-  take_text (row, COL_NOTE, &m->note);
+  ward_import_row_take_text (row, COL_NAME, &m->full_name);
+  ward_import_row_take_date (row, COL_BIRTH, &m->birth_date);
+  ward_import_row_take_date (row, COL_JOINED, &m->joined_date);
+  ward_import_row_take_date (row, COL_OFFICIAL, &m->official_date);
+  ward_import_row_take_text (row, COL_CARD, &m->card_number);
+  ward_import_row_take_date (row, COL_EXEMPT_SINCE, &m->exempt_since);
+  ward_import_row_take_date (row, COL_LEFT, &m->left_date);
+  ward_import_row_take_text (row, COL_NOTE, &m->note);
   ok &= take_gender (row, m);
   ok &= take_exempt (row, m);
   return ok;

@@ -85,11 +85,59 @@ ward_exemption_to_string (WardExemption exempt)
   "m.official_date, m.card_number, m.exempt, m.exempt_since, m.left_date, m.candidate_id, m.note "
 #define MEMBER_FROM "FROM party_members m LEFT JOIN party_cells p ON p.id = m.cell_id "
 
-static char *
-dup_or_null (WardStmt *stmt,
-             int       column)
+char *
+ward_study_dup_or_null (WardStmt *stmt,
+                        int       column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : ward_stmt_dup_text (stmt, column);
+}
+
+GPtrArray *
+ward_study_rows_load (WardStore       *store,
+                      const char      *sql,
+                      gint64           id,
+                      gpointer       (*from_row) (WardStmt *stmt),
+                      GDestroyNotify   free_func,
+                      GError         **error)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr (WardStmt) stmt = ward_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) > 0)
+    sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      ward_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
+gboolean
+ward_study_delete_row (WardStore   *store,
+                       const char  *table,
+                       gint64       id,
+                       const char  *also,
+                       GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table);
+  g_autoptr (WardStmt) stmt = ward_store_prepare (store, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  ward_store_notify_changed (store, table);
+  ward_store_notify_changed (store, also);
+  return TRUE;
 }
 
 static WardPartyMember *
@@ -101,17 +149,17 @@ member_from_row (WardStmt *stmt)
   m->uuid = ward_stmt_dup_text (stmt, 1);
   m->full_name = ward_stmt_dup_text (stmt, 2);
   m->birth_date = ward_stmt_dup_text (stmt, 3);
-  m->gender = dup_or_null (stmt, 4);
+  m->gender = ward_study_dup_or_null (stmt, 4);
   m->cell_id = sqlite3_column_int64 (stmt, 5);
-  m->cell_name = dup_or_null (stmt, 6);
-  m->joined_date = dup_or_null (stmt, 7);
-  m->official_date = dup_or_null (stmt, 8);
-  m->card_number = dup_or_null (stmt, 9);
+  m->cell_name = ward_study_dup_or_null (stmt, 6);
+  m->joined_date = ward_study_dup_or_null (stmt, 7);
+  m->official_date = ward_study_dup_or_null (stmt, 8);
+  m->card_number = ward_study_dup_or_null (stmt, 9);
   m->exempt = ward_exemption_from_string (ward_stmt_text (stmt, 10));
-  m->exempt_since = dup_or_null (stmt, 11);
-  m->left_date = dup_or_null (stmt, 12);
+  m->exempt_since = ward_study_dup_or_null (stmt, 11);
+  m->left_date = ward_study_dup_or_null (stmt, 12);
   m->candidate_id = sqlite3_column_int64 (stmt, 13);
-  m->note = dup_or_null (stmt, 14);
+  m->note = ward_study_dup_or_null (stmt, 14);
   return m;
 }
 
@@ -192,29 +240,22 @@ ward_party_member_find (WardStore   *store,
   return find_person (store, full_name, birth_date, 0, error);
 }
 
+static gpointer
+member_from_stmt (WardStmt *stmt)
+{
+  return member_from_row (stmt);
+}
+
 GPtrArray *
 ward_party_members_load (WardStore  *store,
                          gint64      cell_id,
                          GError    **error)
 {
-  g_autoptr (GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_party_member_free);
-  g_autoptr (WardStmt) stmt = NULL;
-  int rc;
-
-  stmt = ward_store_prepare (store, "SELECT " MEMBER_COLUMNS MEMBER_FROM
-                                    "WHERE ?1 = 0 OR m.cell_id = ?1 "
-                                    "ORDER BY p.position, p.name, m.sort_key, m.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, cell_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (members, member_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ward_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&members);
+  return ward_study_rows_load (store, "SELECT " MEMBER_COLUMNS MEMBER_FROM
+                                      "WHERE ?1 = 0 OR m.cell_id = ?1 "
+                                      "ORDER BY p.position, p.name, m.sort_key, m.id",
+                               cell_id, member_from_stmt, (GDestroyNotify) ward_party_member_free,
+                               error);
 }
 
 /* ---- Checking ----------------------------------------------------------- */

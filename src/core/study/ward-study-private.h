@@ -31,6 +31,25 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+/* A column's text, NULL for SQL NULL. */
+char      *ward_study_dup_or_null      (WardStmt              *stmt,
+                                        int                    column);
+/* Every row of @sql (its ?1 bound to @id when it has one), each made by
+ * @from_row; NULL with @error when the file cannot be read. */
+GPtrArray *ward_study_rows_load        (WardStore             *store,
+                                        const char            *sql,
+                                        gint64                 id,
+                                        gpointer             (*from_row) (WardStmt *stmt),
+                                        GDestroyNotify         free_func,
+                                        GError               **error);
+/* Deletes the row @id of @table (a name from code), its dependents by the
+ * schema's cascades, and tells the views of @table and @also. */
+gboolean   ward_study_delete_row       (WardStore             *store,
+                                        const char            *table,
+                                        gint64                 id,
+                                        const char            *also,
+                                        GError               **error);
+
 /* The chi bộ named @name (folded for case and tone marks), added to the
  * list when it is not there (*@added_out TRUE). 0 with @error on failure. */
 gint64     ward_study_cell_resolve     (WardStore             *store,

@@ -121,25 +121,6 @@ ward_party_member_save (WardStore        *store,
   return ward_store_commit (store, error);
 }
 
-static gboolean
-delete_row (WardStore   *store,
-            gint64       id,
-            GError     **error)
-{
-  g_autoptr (WardStmt) stmt = ward_store_prepare (store, "DELETE FROM party_members WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return ward_store_set_error (store, rc, error);
-  ward_store_notify_changed (store, "party_members");
-  ward_store_notify_changed (store, "study_attendance");
-  return TRUE;
-}
-
 gboolean
 ward_party_member_delete (WardStore        *store,
                           gint64            id,
@@ -151,7 +132,7 @@ ward_party_member_delete (WardStore        *store,
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
   member = ward_party_member_load (store, id, error);
-  if (member == NULL || !delete_row (store, id, error))
+  if (member == NULL || !ward_study_delete_row (store, "party_members", id, "study_attendance", error))
     return FALSE;
   if (deleted_out != NULL)
     *deleted_out = g_steal_pointer (&member);
@@ -247,7 +228,7 @@ ward_study_member_from_admission (WardStore                *store,
   /* No longer admitted (a date corrected away): taken off the roster,
    * unless the member already has a history there to keep. */
   if (admitted->joined_date == NULL)
-    return linked == 0 || has_history || delete_row (store, linked, error);
+    return linked == 0 || has_history || ward_study_delete_row (store, "party_members", linked, "study_attendance", error);
   m = admitted_record (store, admitted, linked, error);
   if (m == NULL)
     return FALSE;

@@ -98,13 +98,6 @@ ward_study_documents_describe_vi (guint documents)
   "s.documents, s.attendance_recorded, s.note FROM study_sessions s " \
   "LEFT JOIN party_cells p ON p.id = s.cell_id "
 
-static char *
-dup_or_null (WardStmt *stmt,
-             int       column)
-{
-  return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NULL : ward_stmt_dup_text (stmt, column);
-}
-
 static WardStudySession *
 session_from_row (WardStmt *stmt)
 {
@@ -113,14 +106,14 @@ session_from_row (WardStmt *stmt)
   s->id = sqlite3_column_int64 (stmt, 0);
   s->uuid = ward_stmt_dup_text (stmt, 1);
   s->cell_id = sqlite3_column_int64 (stmt, 2);
-  s->cell_name = dup_or_null (stmt, 3);
+  s->cell_name = ward_study_dup_or_null (stmt, 3);
   s->title = ward_stmt_dup_text (stmt, 4);
   s->held_on = ward_stmt_dup_text (stmt, 5);
-  s->place = dup_or_null (stmt, 6);
-  s->presenter = dup_or_null (stmt, 7);
+  s->place = ward_study_dup_or_null (stmt, 6);
+  s->presenter = ward_study_dup_or_null (stmt, 7);
   s->documents = sqlite3_column_int (stmt, 8);
   s->attendance_recorded = sqlite3_column_int (stmt, 9) != 0;
-  s->note = dup_or_null (stmt, 10);
+  s->note = ward_study_dup_or_null (stmt, 10);
   return s;
 }
 
@@ -146,25 +139,30 @@ ward_study_session_load (WardStore  *store,
   return NULL;
 }
 
+static gpointer
+session_from_stmt (WardStmt *stmt)
+{
+  return session_from_row (stmt);
+}
+
 GPtrArray *
 ward_study_sessions_load (WardStore  *store,
                           GError    **error)
 {
-  g_autoptr (GPtrArray) sessions = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_study_session_free);
-  g_autoptr (WardStmt) stmt = ward_store_prepare (store, SESSION_SELECT
-                                                  "ORDER BY s.held_on DESC, s.id DESC", error);
-  int rc;
+  return ward_study_rows_load (store, SESSION_SELECT "ORDER BY s.held_on DESC, s.id DESC", 0,
+                               session_from_stmt, (GDestroyNotify) ward_study_session_free, error);
+}
 
-  if (stmt == NULL)
-    return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sessions, session_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      ward_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&sessions);
+static gpointer
+line_from_stmt (WardStmt *stmt)
+{
+  WardStudyAttendance *line = ward_study_attendance_new (sqlite3_column_int64 (stmt, 0),
+                                                         sqlite3_column_int (stmt, 2) != 0);
+
+  line->member_name = ward_stmt_dup_text (stmt, 1);
+  line->absence_reason = ward_study_dup_or_null (stmt, 3);
+  line->made_up_on = ward_study_dup_or_null (stmt, 4);
+  return line;
 }
 
 GPtrArray *
@@ -172,33 +170,12 @@ ward_study_attendance_load (WardStore  *store,
                             gint64      session_id,
                             GError    **error)
 {
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_study_attendance_free);
-  g_autoptr (WardStmt) stmt = NULL;
-  int rc;
-
-  stmt = ward_store_prepare (store, "SELECT a.member_id, m.full_name, a.present, a.absence_reason, "
-                                    "a.made_up_on FROM study_attendance a JOIN party_members m "
-                                    "ON m.id = a.member_id WHERE a.session_id = ? "
-                                    "ORDER BY m.sort_key, m.id", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, session_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      WardStudyAttendance *line = ward_study_attendance_new (sqlite3_column_int64 (stmt, 0),
-                                                             sqlite3_column_int (stmt, 2) != 0);
-
-      line->member_name = ward_stmt_dup_text (stmt, 1);
-      line->absence_reason = dup_or_null (stmt, 3);
-      line->made_up_on = dup_or_null (stmt, 4);
-      g_ptr_array_add (lines, line);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ward_store_set_error (store, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&lines);
+  return ward_study_rows_load (store, "SELECT a.member_id, m.full_name, a.present, a.absence_reason, "
+                                      "a.made_up_on FROM study_attendance a JOIN party_members m "
+                                      "ON m.id = a.member_id WHERE a.session_id = ?1 "
+                                      "ORDER BY m.sort_key, m.id",
+                               session_id, line_from_stmt,
+                               (GDestroyNotify) ward_study_attendance_free, error);
 }
 
 /* ---- Checking ----------------------------------------------------------- */
@@ -387,18 +364,7 @@ ward_study_session_delete (WardStore  *store,
                            gint64      id,
                            GError    **error)
 {
-  g_autoptr (WardStmt) stmt = ward_store_prepare (store, "DELETE FROM study_sessions WHERE id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return ward_store_set_error (store, rc, error);
-  ward_store_notify_changed (store, "study_sessions");
-  ward_store_notify_changed (store, "study_attendance");
-  return TRUE;
+  return ward_study_delete_row (store, "study_sessions", id, "study_attendance", error);
 }
 
 gboolean
