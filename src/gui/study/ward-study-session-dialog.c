@@ -7,6 +7,7 @@
 
 #include "admissions/ward-admissions.h"
 #include "base/ward-format.h"
+#include "common/ward-accessible.h"
 #include "common/ward-form.h"
 #include "study/ward-study-session-dialog.h"
 #include "study/ward-study.h"
@@ -329,6 +330,7 @@ add_cell_row (WardStudySessionDialog *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cell_row), _("Chi bộ"));
   adw_combo_row_set_model (self->cell_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->cell_row, chosen);
+  ward_combo_row_name_items (self->cell_row);
   adw_preferences_group_add (group, GTK_WIDGET (self->cell_row));
 }
 
