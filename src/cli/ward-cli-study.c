@@ -167,10 +167,12 @@ parse_documents (const char  *text,
   return TRUE;
 }
 
-/* Every member of the chi bộ present, but those named absent. */
+/* Every member of the chi bộ on @held_on present, but those named absent;
+ * one who joined after the session is left out of it. */
 static GPtrArray *
 attendance_of (WardStore  *store,
                gint64      cell_id,
+               const char *held_on,
                GPtrArray  *absent,
                GError    **error)
 {
@@ -183,8 +185,11 @@ attendance_of (WardStore  *store,
   for (guint i = 0; i < members->len; i++)
     {
       WardPartyMember *m = members->pdata[i];
-      WardStudyAttendance *line = ward_study_attendance_new (m->id, TRUE);
+      WardStudyAttendance *line;
 
+      if (!ward_party_member_is_member_on (m, held_on))
+        continue;
+      line = ward_study_attendance_new (m->id, TRUE);
       g_ptr_array_add (lines, line);
       g_hash_table_insert (index, &line->member_id, line);
     }
@@ -255,7 +260,7 @@ session_add (WardCliContext  *ctx,
   if (!fill_session (store, &a, s, &option, &error))
     return refuse (option, error);
   if (s->cell_id > 0 && s->attendance_recorded
-      && (lines = attendance_of (store, s->cell_id, absent, &error)) == NULL)
+      && (lines = attendance_of (store, s->cell_id, s->held_on, absent, &error)) == NULL)
     return refuse ("--absent", error);
   if (!ward_study_session_save (store, s, lines, &error))
     return refuse (NULL, error);

@@ -32,9 +32,9 @@ is_set (const char *text)
   return text != NULL && text[0] != '\0';
 }
 
-static gboolean
-member_at (const WardPartyMember *member,
-           const char            *date)
+gboolean
+ward_party_member_is_member_on (const WardPartyMember *member,
+                                const char            *date)
 {
   if (is_set (member->joined_date) && g_strcmp0 (member->joined_date, date) > 0)
     return FALSE;
@@ -56,7 +56,7 @@ mark_due (const WardPartyMember *member,
 {
   if (!mark->recorded || (!mark->cell_session && !mark->has_line))
     return FALSE;
-  return member_at (member, mark->held_on);
+  return ward_party_member_is_member_on (member, mark->held_on);
 }
 
 WardStudyVerdict

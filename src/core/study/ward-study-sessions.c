@@ -214,10 +214,10 @@ check_line (WardStore                  *store,
     return FALSE;
   if (s->cell_id > 0 && m->cell_id != s->cell_id)
     message = _("%s is not a member of the session's chi bộ.");
-  else if (m->joined_date != NULL && g_strcmp0 (m->joined_date, s->held_on) > 0)
-    message = _("%s joined the Party after the session: they are not counted in it.");
-  else if (m->left_date != NULL && g_strcmp0 (m->left_date, s->held_on) <= 0)
-    message = _("%s had left the chi bộ before the session.");
+  else if (!ward_party_member_is_member_on (m, s->held_on))
+    message = m->left_date != NULL && g_strcmp0 (m->left_date, s->held_on) <= 0
+              ? _("%s had left the chi bộ before the session.")
+              : _("%s joined the Party after the session: they are not counted in it.");
   else if (line->made_up_on != NULL && g_strcmp0 (line->made_up_on, s->held_on) < 0)
     message = _("%s made the session up before it was held: check the make-up date.");
   else if (line->made_up_on != NULL && g_strcmp0 (line->made_up_on, today) > 0)

@@ -264,6 +264,10 @@ typedef struct
   const char *made_up_on;
 } WardStudyMark;
 
+/* A Party member on @date (ISO): joined by then (or not known), not left
+ * before it. A session expects only these members. */
+gboolean      ward_party_member_is_member_on (const WardPartyMember *member,
+                                              const char            *date);
 WardStudyVerdict ward_study_member_verdict (const WardPartyMember *member,
                                             const WardStudyMark   *marks,
                                             guint                  n_marks);

@@ -186,8 +186,12 @@ static gboolean
 member_on (const MemberRow *row,
            const char      *held_on)
 {
-  return (row->joined[0] == '\0' || g_strcmp0 (row->joined, held_on) <= 0)
-         && (row->left[0] == '\0' || g_strcmp0 (row->left, held_on) > 0);
+  WardPartyMember m = {
+    .joined_date = row->joined[0] != '\0' ? (char *) row->joined : NULL,
+    .left_date = row->left[0] != '\0' ? (char *) row->left : NULL,
+  };
+
+  return ward_party_member_is_member_on (&m, held_on);
 }
 
 /* The rows of the members on @held_on as lines (one who joined after the
