@@ -42,7 +42,7 @@ static const Command commands[] = {
     "import KIND FILE [--sheet NAME] [--map \"HEADER=FIELD,…\"] [--dry-run] [--update] [--campaign NAME] "
     "[--allow-outside-period]",
     N_("Import a CSV file or a workbook's sheet (.xlsx, .xls, .ods), all or nothing (KIND: "
-       "members, enterprises, donations, readings); --map names the field of each header the "
+       "members, enterprises, donations, readings, roster); --map names the field of each header the "
        "file's own words do not; --allow-outside-period takes receipts dated outside the "
        "campaign’s period") },
   { "export", ward_cli_command_export, "export KIND FILE [--campaign NAME] [--force]",
@@ -58,7 +58,7 @@ static const Command commands[] = {
        "also the receipts added after a hash printed on a disclosure list") },
   { "report", ward_cli_command_report, "report NAME [OPTIONS] --output FILE.pdf|FILE.xlsx [--force]",
     N_("Write a report as PDF, or its tables as an Excel workbook (NAME: targets, programme, "
-       "members, enterprises, donations, donations-by-group, receipt; OPTIONS: --period "
+       "members, enterprises, donations, donations-by-group, receipt, study; OPTIONS: --period "
        "2026|2026-H2|2026-Q3|2026-09|dd/mm/yyyy-dd/mm/yyyy|term, --campaign C, --receipt N, "
        "--signer NAME, --signer-position TEXT, --signer-authority T/M|K/T|Q.|none, --number N, "
        "--date DD/MM/YYYY; the signer, number and date are remembered per report)") },
@@ -69,6 +69,12 @@ static const Command commands[] = {
     "receipt correct NUMBER [--amount AMOUNT] [--donor NAME] [--campaign NAME] [--reason TEXT]",
     N_("Correct a receipt under its own number: its reversal and the receipt written again, "
        "the money on hand moved by the difference only, even after a transfer upward") },
+  { "study", ward_cli_command_study, "study status | sessions | session add [OPTIONS] | make-up | reflection",
+    N_("The study of the resolution: the shares per chi bộ and who is still to make up (status); "
+       "the sessions; record one: session add (--chi-bo NAME | --ward) --title TEXT --date "
+       "DD/MM/YYYY [--place TEXT] [--presenter TEXT] [--documents resolution,programme,front] "
+       "[--absent \"NAME[=REASON]\"]… [--no-attendance]; make-up SESSION NAME --date DD/MM/YYYY; "
+       "reflection NAME --date DD/MM/YYYY [--grade tốt|khá|đạt|không đạt]") },
   { "bundle", ward_cli_command_bundle, "bundle export|import FILE [OPTIONS] | bundle code | bundle trust CODE",
     N_("Exchange records with another laptop: export [--since DATE] [--force]; import [--dry-run] "
        "[--keep-mine|--take-theirs]; code, this computer's code; trust CODE, the sender's code "

@@ -19,6 +19,7 @@
 #include "programme/ward-programme.h"
 #include "registers/ward-registers-stats.h"
 #include "reports/ward-reports.h"
+#include "study/ward-study.h"
 #include "support/ward-test.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets.h"
@@ -942,6 +943,71 @@ test_programme (Fixture       *f,
   g_assert_null (strstr (done, "Quá hạn"));
   count = line_with (text, "Quá hạn chưa hoàn thành");
   assert_contains (count, " 1");
+  assert_serif_embedded (pdf);
+}
+
+/* ---- The study of the resolution -------------------------------------------- */
+
+/* Ten members of one chi bộ, one absent who made it up, one absent still to
+ * make up, one exempt and absent (not counted); two reflections. */
+static void
+fill_study (Fixture *f)
+{
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_study_attendance_free);
+  g_autoptr (WardStudySession) s = ward_study_session_new ();
+  g_autoptr (GError) error = NULL;
+  gint64 cell = ward_party_cell_add (f->store, "Chi bộ Khu phố 3", &error), ids[11];
+
+  for (guint i = 0; i < 11; i++)
+    {
+      g_autoptr (WardPartyMember) m = ward_party_member_new ();
+      WardStudyAttendance *line;
+
+      m->full_name = g_strdup_printf ("Đảng viên Số %02u", i + 1);
+      m->birth_date = g_strdup ("1970-01-01");
+      m->joined_date = g_strdup ("1995-01-01");
+      m->cell_id = cell;
+      m->exempt = i == 10 ? WARD_EXEMPT_HEALTH : WARD_EXEMPT_NONE;
+      g_assert_true (ward_party_member_save (f->store, m, &error));
+      ids[i] = m->id;
+      line = ward_study_attendance_new (m->id, i < 8);
+      g_ptr_array_add (lines, line);
+    }
+  s->cell_id = cell;
+  s->title = g_strdup ("Quán triệt Nghị quyết Đại hội Đảng bộ phường");
+  s->held_on = g_strdup ("2025-10-05");
+  s->presenter = g_strdup ("Lê Văn Tám");
+  g_assert_true (ward_study_session_save (f->store, s, lines, &error));
+  g_assert_true (ward_study_make_up (f->store, s->id, ids[8], "2025-10-15", &error));
+  g_assert_true (ward_study_reflection_set (f->store, ids[0], "2025-10-20", WARD_GRADE_GOOD, &error));
+  g_assert_true (ward_study_reflection_set (f->store, ids[1], "2025-10-20", WARD_GRADE_PASS, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_study (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *numbers = NULL;
+
+  if (!ward_test_have_poppler ())
+    return;
+  fill_study (f);
+  pdf = write_report (f, WARD_REPORT_KIND_STUDY, NULL);
+  text = pdf_text (pdf, 0);
+  assert_party_heading (text);
+  assert_contains (text, "kết quả học tập, quán triệt Nghị quyết Đại hội");
+  assert_contains (text, "dự học 8 đồng chí, đạt 80%; học bù 1 đồng chí");
+  assert_contains (text, "tổng số đã học tập 9 đồng chí, đạt 90%");
+  assert_contains (text, "không tính vào tổng số: 1 đồng chí");
+  assert_contains (line_with (text, "05/10/2025"), "Chi bộ Khu phố 3");
+  numbers = numbers_after (line_with (text, "1 Chi bộ Khu phố 3"), "Chi bộ Khu phố 3");
+  g_assert_cmpstr (numbers, ==, "10 8 80% 1 90% 1 2 1");
+  assert_contains (line_with (text, "Đảng viên chưa nộp bài thu hoạch"), "8");
+  assert_contains (text, "Đảng viên Số 10 (Chi bộ Khu phố 3)");
+  g_assert_null (strstr (text, "Đảng viên Số 11 ("));
   assert_serif_embedded (pdf);
 }
 
@@ -1881,6 +1947,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/reports/periods", Fixture, NULL, fixture_set_up, test_periods, fixture_tear_down);
   g_test_add ("/reports/programme", Fixture, NULL, fixture_set_up, test_programme, fixture_tear_down);
+  g_test_add ("/reports/study", Fixture, NULL, fixture_set_up, test_study, fixture_tear_down);
   g_test_add ("/reports/members", Fixture, NULL, fixture_set_up, test_members, fixture_tear_down);
   g_test_add ("/reports/enterprises", Fixture, NULL, fixture_set_up, test_enterprises,
               fixture_tear_down);

@@ -343,6 +343,7 @@ for title in wardui.PAGES_VI:
     if title in FORM_PAGES:
         walk_new_form(app, title)
 
+app.goto("Ủng hộ Cuba")
 check(app.shows("Ủng hộ Nhân dân Cuba"), "the donations page shows the campaign")
 
 # The Preferences window (Ctrl+,).

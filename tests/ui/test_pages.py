@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Visits the six pages of a fresh file through the accessibility tree and
+"""Visits the seven pages of a fresh file through the accessibility tree and
 checks that each shows the seeded resolution, in Vietnamese."""
 import wardui
 from wardui import check
@@ -16,6 +16,7 @@ expected = {
     "Kết nạp đảng viên": ["Chưa có quần chúng nào"],
     "Doanh nghiệp": ["Chưa có doanh nghiệp nào"],
     "Ủng hộ Cuba": ["Ủng hộ Nhân dân Cuba", "Hội Chữ thập đỏ tỉnh Thanh Hóa"],
+    "Học tập Nghị quyết": ["Chưa có danh sách đảng viên"],
 }
 
 for number, title in enumerate(wardui.PAGES_VI, start=1):
@@ -25,7 +26,7 @@ for number, title in enumerate(wardui.PAGES_VI, start=1):
     for text in expected[title]:
         check(app.shows(text), "page %s shows “%s”" % (title, text))
     app.screenshot("%02d-%s" % (number, ["overview", "targets", "programme", "admissions",
-                                        "enterprises", "donations"][number - 1]))
+                                        "enterprises", "donations", "study"][number - 1]))
 
 # The CLI on the same file while the window has it open: it is not
 # locked out, and the file stays whole.

@@ -42,19 +42,8 @@ for args in (["init"], ["import", "donations", csv]):
     check(r.returncode == 0, "ward-tracker-cli %s succeeds %s" % (args[0], r.stderr.strip()))
 
 
-def pdf_text(path):
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", path, "-"],
-                          capture_output=True, text=True).stdout
-
-
-def wait_for_file(path, timeout=30.0):
-    end = time.time() + timeout
-    while time.time() < end:
-        if os.path.exists(path) and os.path.getsize(path) > 0:
-            time.sleep(1.0)  # let the writer finish
-            return True
-        time.sleep(0.3)
-    return False
+pdf_text = wardui.pdf_text
+wait_for_file = wardui.wait_for_file
 
 
 def named(role, names, parent=None, timeout=10.0):

@@ -31,7 +31,7 @@ APP = os.path.join(BUILD_ROOT, "src", "ward-tracker")
 CLI = os.path.join(BUILD_ROOT, "src", "cli", "ward-tracker-cli")
 
 PAGES_VI = ["Tổng quan", "Chỉ tiêu", "Chương trình hành động",
-            "Kết nạp đảng viên", "Doanh nghiệp", "Ủng hộ Cuba"]
+            "Kết nạp đảng viên", "Doanh nghiệp", "Ủng hộ Cuba", "Học tập Nghị quyết"]
 
 failures = wardtest.failures
 check = wardtest.check
@@ -108,6 +108,24 @@ def finish():
         sys.exit(1)
     print("all checks passed")
     sys.exit(0)
+
+
+def pdf_text(path):
+    """The text of a PDF as pdftotext lays it out."""
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", "-layout", path, "-"],
+                          capture_output=True, text=True).stdout
+
+
+def wait_for_file(path, timeout=30.0):
+    """True once @path is written (not empty), after a moment for the
+    writer to finish."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if os.path.exists(path) and os.path.getsize(path) > 0:
+            time.sleep(1.0)
+            return True
+        time.sleep(0.3)
+    return False
 
 
 def type_text(text):

@@ -228,41 +228,12 @@ members_end (WardStore          *store,
 
 /* ---- One row ------------------------------------------------------------ */
 
-static gboolean
-has_column (WardImportRow *row,
-            guint          column)
-{
-  return ward_csv_mapping_get_header (row->mapping, column) != NULL;
-}
-
-static void
-take_text (WardImportRow  *row,
-           guint           column,
-           char          **field)
-{
-  if (!has_column (row, column))
-    return;
-  g_free (*field);
-  *field = ward_candidate_clean_text (row->values[column].text);
-}
-
-static void
-take_date (WardImportRow  *row,
-           guint           column,
-           char          **field)
-{
-  if (!has_column (row, column))
-    return;
-  g_free (*field);
-  *field = row->values[column].empty ? NULL : g_strdup (row->values[column].date);
-}
-
 static void
 take_bool (WardImportRow *row,
            guint          column,
            gboolean      *field)
 {
-  if (has_column (row, column))
+  if (ward_import_row_has_column (row, column))
     *field = row->values[column].boolean;
 }
 
@@ -272,23 +243,23 @@ static void
 take_stage_facts (WardImportRow *row,
                   WardCandidate *c)
 {
-  take_text (row, COL_PHONE, &c->phone);
-  take_text (row, COL_EDUCATION_EXCEPTION, &c->education_exception);
+  ward_import_row_take_text (row, COL_PHONE, &c->phone);
+  ward_import_row_take_text (row, COL_EDUCATION_EXCEPTION, &c->education_exception);
   take_bool (row, COL_TRADE_UNION, &c->trade_union);
-  take_text (row, COL_CERT_NUMBER, &c->course_cert_number);
-  take_date (row, COL_APPLICATION, &c->dates[WARD_STAGE_APPLICATION]);
-  take_date (row, COL_VERIFICATION_SENT, &c->dates[WARD_STAGE_VERIFICATION_SENT]);
-  take_date (row, COL_VERIFICATION_DONE, &c->dates[WARD_STAGE_VERIFICATION_DONE]);
-  take_text (row, COL_INTRODUCER_1, &c->introducer_1);
+  ward_import_row_take_text (row, COL_CERT_NUMBER, &c->course_cert_number);
+  ward_import_row_take_date (row, COL_APPLICATION, &c->dates[WARD_STAGE_APPLICATION]);
+  ward_import_row_take_date (row, COL_VERIFICATION_SENT, &c->dates[WARD_STAGE_VERIFICATION_SENT]);
+  ward_import_row_take_date (row, COL_VERIFICATION_DONE, &c->dates[WARD_STAGE_VERIFICATION_DONE]);
+  ward_import_row_take_text (row, COL_INTRODUCER_1, &c->introducer_1);
   take_bool (row, COL_INTRODUCER_1_OFFICIAL, &c->introducer_1_official);
-  take_date (row, COL_INTRODUCER_1_SINCE, &c->introducer_1_since);
-  take_text (row, COL_INTRODUCER_2, &c->introducer_2);
+  ward_import_row_take_date (row, COL_INTRODUCER_1_SINCE, &c->introducer_1_since);
+  ward_import_row_take_text (row, COL_INTRODUCER_2, &c->introducer_2);
   take_bool (row, COL_INTRODUCER_2_OFFICIAL, &c->introducer_2_official);
-  take_date (row, COL_INTRODUCER_2_SINCE, &c->introducer_2_since);
-  take_text (row, COL_YOUTH_RESOLUTION, &c->youth_union_resolution);
-  take_text (row, COL_TRADE_RESOLUTION, &c->trade_union_resolution);
-  take_date (row, COL_RECOGNITION_RESOLUTION, &c->recognition_resolution_date);
-  take_text (row, COL_RECOGNITION_NUMBER, &c->recognition_number);
+  ward_import_row_take_date (row, COL_INTRODUCER_2_SINCE, &c->introducer_2_since);
+  ward_import_row_take_text (row, COL_YOUTH_RESOLUTION, &c->youth_union_resolution);
+  ward_import_row_take_text (row, COL_TRADE_RESOLUTION, &c->trade_union_resolution);
+  ward_import_row_take_date (row, COL_RECOGNITION_RESOLUTION, &c->recognition_resolution_date);
+  ward_import_row_take_text (row, COL_RECOGNITION_NUMBER, &c->recognition_number);
 }
 
 /* A stored record keeps its name and date of birth: they are how the row
@@ -303,28 +274,28 @@ fill_candidate (WardImportRow *row,
 
   if (is_new)
     {
-      take_text (row, COL_NAME, &c->full_name);
-      take_date (row, COL_BIRTH, &c->birth_date);
+      ward_import_row_take_text (row, COL_NAME, &c->full_name);
+      ward_import_row_take_date (row, COL_BIRTH, &c->birth_date);
     }
-  take_text (row, COL_ETHNICITY, &c->ethnicity);
-  take_text (row, COL_RELIGION, &c->religion);
-  take_text (row, COL_EDUCATION, &c->education);
-  take_text (row, COL_OCCUPATION, &c->occupation);
-  if (has_column (row, COL_YOUTH_UNION))
+  ward_import_row_take_text (row, COL_ETHNICITY, &c->ethnicity);
+  ward_import_row_take_text (row, COL_RELIGION, &c->religion);
+  ward_import_row_take_text (row, COL_EDUCATION, &c->education);
+  ward_import_row_take_text (row, COL_OCCUPATION, &c->occupation);
+  if (ward_import_row_has_column (row, COL_YOUTH_UNION))
     c->youth_union = row->values[COL_YOUTH_UNION].boolean;
-  take_text (row, COL_GROUP, &c->residential_group);
-  take_date (row, COL_SYMPATHISER, &c->dates[WARD_STAGE_SYMPATHISER]);
-  take_date (row, COL_COURSE, &c->dates[WARD_STAGE_COURSE]);
-  take_text (row, COL_RESOLUTION_NUMBER, &c->cell_resolution_number);
-  take_date (row, COL_RESOLUTION_DATE, &c->dates[WARD_STAGE_CELL_RESOLUTION]);
-  take_text (row, COL_DECISION_NUMBER, &c->decision_number);
-  take_date (row, COL_DECISION_DATE, &c->dates[WARD_STAGE_DECISION]);
-  take_date (row, COL_CEREMONY, &c->dates[WARD_STAGE_CEREMONY]);
-  take_date (row, COL_RECOGNITION, &c->dates[WARD_STAGE_RECOGNITION]);
-  take_text (row, COL_NOTE, &c->note);
+  ward_import_row_take_text (row, COL_GROUP, &c->residential_group);
+  ward_import_row_take_date (row, COL_SYMPATHISER, &c->dates[WARD_STAGE_SYMPATHISER]);
+  ward_import_row_take_date (row, COL_COURSE, &c->dates[WARD_STAGE_COURSE]);
+  ward_import_row_take_text (row, COL_RESOLUTION_NUMBER, &c->cell_resolution_number);
+  ward_import_row_take_date (row, COL_RESOLUTION_DATE, &c->dates[WARD_STAGE_CELL_RESOLUTION]);
+  ward_import_row_take_text (row, COL_DECISION_NUMBER, &c->decision_number);
+  ward_import_row_take_date (row, COL_DECISION_DATE, &c->dates[WARD_STAGE_DECISION]);
+  ward_import_row_take_date (row, COL_CEREMONY, &c->dates[WARD_STAGE_CEREMONY]);
+  ward_import_row_take_date (row, COL_RECOGNITION, &c->dates[WARD_STAGE_RECOGNITION]);
+  ward_import_row_take_text (row, COL_NOTE, &c->note);
   take_stage_facts (row, c);
 
-  if (has_column (row, COL_GENDER)
+  if (ward_import_row_has_column (row, COL_GENDER)
       && !ward_gender_parse (row->values[COL_GENDER].text, &c->gender, &error))
     {
       ward_import_row_error (row, COL_GENDER, error->message);
@@ -345,7 +316,7 @@ resolve_cell (WardImportRow *row,
   g_autoptr (GError) error = NULL;
   gpointer id;
 
-  if (!has_column (row, COL_CELL))
+  if (!ward_import_row_has_column (row, COL_CELL))
     return TRUE;
   name = ward_candidate_clean_text (row->values[COL_CELL].text);
   if (name == NULL)

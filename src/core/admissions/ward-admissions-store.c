@@ -10,6 +10,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "study/ward-study.h"
 
 /* Reading and writing candidates and the chi bộ list. */
 
@@ -245,11 +246,11 @@ id_is_free (WardStore *store,
   return sqlite3_step (stmt) == SQLITE_DONE;
 }
 
-gboolean
-ward_candidate_write (WardStore      *store,
-                      WardCandidate  *c,
-                      gboolean        insert,
-                      GError        **error)
+static gboolean
+write_record (WardStore      *store,
+              WardCandidate  *c,
+              gboolean        insert,
+              GError        **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
   g_autofree char *sort_key = NULL;
@@ -296,6 +297,50 @@ ward_candidate_write (WardStore      *store,
     c->id = sqlite3_last_insert_rowid (ward_store_get_db (store));
   ward_store_notify_changed (store, "candidates");
   return TRUE;
+}
+
+/* The roster of the study is fed from here. A candidate admitted is a Party
+ * member from the admission decision: "tuổi đảng … tính từ ngày cấp có
+ * thẩm quyền ra quyết định kết nạp" (Hướng dẫn 29-HD/TW 4.5.1; Điều lệ Đảng,
+ * Điều 5 khoản 4); without the decision's date, from the ceremony. Once
+ * recognised, official from the end of the 12 months' probation counted
+ * from the ceremony, however late the recognition (29-HD/TW 4.2 b). */
+static gboolean
+feed_roster (WardStore            *store,
+             const WardCandidate  *c,
+             GError              **error)
+{
+  const char *joined = c->dates[WARD_STAGE_DECISION] != NULL ? c->dates[WARD_STAGE_DECISION]
+                                                              : c->dates[WARD_STAGE_CEREMONY];
+  g_autofree char *official = NULL;
+  WardAdmittedMember admitted = {
+    c->id, c->full_name, c->birth_date, ward_gender_to_string (c->gender), c->cell_id, joined, NULL,
+  };
+
+  if (c->dates[WARD_STAGE_RECOGNITION] != NULL)
+    {
+      official = ward_candidate_recognition_due (c);
+      admitted.official_date = official != NULL ? official : c->dates[WARD_STAGE_RECOGNITION];
+    }
+  return ward_study_member_from_admission (store, &admitted, error);
+}
+
+/* The candidate and the roster in one transaction (a savepoint inside the
+ * caller's). */
+gboolean
+ward_candidate_write (WardStore      *store,
+                      WardCandidate  *c,
+                      gboolean        insert,
+                      GError        **error)
+{
+  if (!ward_store_begin (store, error))
+    return FALSE;
+  if (!write_record (store, c, insert, error) || !feed_roster (store, c, error))
+    {
+      ward_store_rollback (store);
+      return FALSE;
+    }
+  return ward_store_commit (store, error);
 }
 
 /* ---- The same person ---------------------------------------------------- */

@@ -7,6 +7,7 @@
 
 #include "base/ward-error.h"
 #include "base/ward-format.h"
+#include "base/ward-text.h"
 #include "import/ward-import.h"
 
 /* Progress is reported every this many rows. */
@@ -97,6 +98,40 @@ ward_import_row_warning (WardImportRow *row,
                          const char    *message)
 {
   add_row_issue (row, WARD_CSV_SEVERITY_WARNING, column, message);
+}
+
+gboolean
+ward_import_row_has_column (WardImportRow *row,
+                            guint          column)
+{
+  return ward_csv_mapping_get_header (row->mapping, column) != NULL;
+}
+
+void
+ward_import_row_take_text (WardImportRow  *row,
+                           guint           column,
+                           char          **field)
+{
+  char *clean;
+
+  if (!ward_import_row_has_column (row, column))
+    return;
+  clean = ward_text_normalize (row->values[column].text);
+  if (clean != NULL && clean[0] == '\0')
+    g_clear_pointer (&clean, g_free);
+  g_free (*field);
+  *field = clean;
+}
+
+void
+ward_import_row_take_date (WardImportRow  *row,
+                           guint           column,
+                           char          **field)
+{
+  if (!ward_import_row_has_column (row, column))
+    return;
+  g_free (*field);
+  *field = row->values[column].empty ? NULL : g_strdup (row->values[column].date);
 }
 
 /* "1.250.000 đ" for a money column's digits; the cell as written otherwise. */

@@ -154,6 +154,18 @@ void     ward_import_row_error   (WardImportRow *row,
 void     ward_import_row_warning (WardImportRow *row,
                                   guint          column,
                                   const char    *message);
+/* Whether the file has @column; a column it lacks leaves the record's field
+ * as it is (an update changes only what the file says). */
+gboolean ward_import_row_has_column (WardImportRow *row,
+                                     guint          column);
+/* The cell of @column into *@field when the file has the column: the text
+ * normalized (NULL when empty), or the ISO date (NULL when empty). */
+void     ward_import_row_take_text  (WardImportRow *row,
+                                     guint          column,
+                                     char         **field);
+void     ward_import_row_take_date  (WardImportRow *row,
+                                     guint          column,
+                                     char         **field);
 /* The row is stored with a mark the register shows (@label, translated,
  * e.g. "thiếu mã giao dịch"): counted for the preview. */
 void     ward_import_row_flag    (WardImportRow *row,

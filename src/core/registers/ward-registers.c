@@ -8,6 +8,7 @@
 #include "enterprises/ward-enterprises.h"
 #include "programme/ward-programme.h"
 #include "registers/ward-registers.h"
+#include "study/ward-study-import.h"
 #include "targets/ward-targets-readings.h"
 
 const WardImportKind * const *
@@ -19,6 +20,7 @@ ward_registers_import_kinds (void)
     &ward_admissions_import_kind,
     &ward_donations_import_kind,
     &ward_readings_import_kind,
+    &ward_study_import_kind,
     NULL
   };
 

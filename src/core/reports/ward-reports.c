@@ -18,6 +18,7 @@
 
 static const char * const kind_names[WARD_REPORT_N_KINDS] = {
   "targets", "programme", "members", "enterprises", "donations", "receipt", "donations-by-group",
+  "study",
 };
 
 /* Used when neither the Preferences nor the ward table give them. */
@@ -365,7 +366,7 @@ ward_reports_build (WardStore                 *store,
                                              const WardReportOptions *, GError **) = {
     ward_reports_targets, ward_reports_programme, ward_reports_admissions,
     ward_reports_enterprises, ward_reports_donations, ward_reports_receipt,
-    ward_reports_donations_by_group,
+    ward_reports_donations_by_group, ward_reports_study,
   };
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
@@ -400,7 +401,7 @@ ward_reports_suggest_basename (WardReportKind           kind,
   static const char * const stems[WARD_REPORT_N_KINDS] = {
     "bao-cao-chi-tieu", "tien-do-chuong-trinh-hanh-dong", "ket-nap-dang-vien",
     "doanh-nghiep-thanh-lap-moi", "danh-sach-cong-khai-ung-ho", "bien-lai",
-    "danh-sach-cong-khai-ung-ho-theo-to",
+    "danh-sach-cong-khai-ung-ho-theo-to", "ket-qua-hoc-tap-nghi-quyet",
   };
   g_autofree char *number = NULL;
   g_autofree char *slug = NULL;

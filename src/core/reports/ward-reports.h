@@ -30,9 +30,10 @@ typedef enum
   WARD_REPORT_KIND_DONATIONS,    /* danh sách công khai ủng hộ, with its summary */
   WARD_REPORT_KIND_RECEIPT,      /* biên lai: one receipt, or a period's, A5 two to a sheet */
   WARD_REPORT_KIND_DONATIONS_BY_GROUP, /* the disclosure list, each group on its own page */
+  WARD_REPORT_KIND_STUDY,        /* kết quả học tập, quán triệt Nghị quyết Đại hội */
 } WardReportKind;
 
-#define WARD_REPORT_N_KINDS (WARD_REPORT_KIND_DONATIONS_BY_GROUP + 1)
+#define WARD_REPORT_N_KINDS (WARD_REPORT_KIND_STUDY + 1)
 
 /* "targets", "programme", "members", "enterprises", "donations", "receipt",
  * "donations-by-group": the names of `ward-tracker-cli report NAME`. */
@@ -179,6 +180,10 @@ WardReport *ward_reports_donations       (WardStore                *store,
                                           const WardReportOptions  *options,
                                           GError                  **error);
 WardReport *ward_reports_donations_by_group (WardStore             *store,
+                                          const WardReportSettings *settings,
+                                          const WardReportOptions  *options,
+                                          GError                  **error);
+WardReport *ward_reports_study           (WardStore                *store,
                                           const WardReportSettings *settings,
                                           const WardReportOptions  *options,
                                           GError                  **error);

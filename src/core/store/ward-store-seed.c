@@ -571,6 +571,85 @@ load_campaign_element (Seed        *seed,
   return load_campaign (seed, object, place, error);
 }
 
+/* Version 2: the study conferences the ward held, as events: the ward's
+ * own, without attendance figures (a seed carries no Party members). */
+static gboolean
+get_documents (Seed        *seed,
+               JsonObject  *object,
+               const char  *place,
+               int         *out,
+               GError     **error)
+{
+  static const char * const names[] = { "resolution", "programme", "front" };
+  g_autofree char *where = g_strdup_printf ("%s.documents", place);
+  JsonNode *node = json_object_get_member (object, "documents");
+  JsonArray *array;
+
+  *out = 1;
+  if (node == NULL)
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (seed, where, _("expected a list of resolution, programme, front"), error);
+  array = json_node_get_array (node);
+  *out = 0;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *name = JSON_NODE_HOLDS_VALUE (json_array_get_element (array, i))
+                         ? json_array_get_string_element (array, i) : NULL;
+      guint bit = 0;
+
+      while (bit < G_N_ELEMENTS (names) && g_strcmp0 (name, names[bit]) != 0)
+        bit++;
+      if (bit == G_N_ELEMENTS (names))
+        return fail (seed, where, _("expected a list of resolution, programme, front"), error);
+      *out |= 1 << bit;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_study_session (Seed        *seed,
+                    JsonObject  *object,
+                    const char  *place,
+                    int          position,
+                    GError     **error)
+{
+  g_autofree char *title = NULL, *held_on = NULL, *where = NULL, *presenter = NULL, *note = NULL;
+  g_autofree char *uuid = NULL, *key = NULL;
+  g_autoptr (WardStmt) stmt = NULL;
+  int documents;
+
+  if (!get_string (seed, object, place, "title", TRUE, &title, error)
+      || !get_string (seed, object, place, "held_on", TRUE, &held_on, error)
+      || !get_string (seed, object, place, "place", FALSE, &where, error)
+      || !get_string (seed, object, place, "presenter", FALSE, &presenter, error)
+      || !get_string (seed, object, place, "note", FALSE, &note, error)
+      || !get_documents (seed, object, place, &documents, error))
+    return FALSE;
+  if (!is_iso_date (held_on))
+    {
+      g_autofree char *at = g_strdup_printf ("%s.held_on", place);
+      return fail (seed, at, _("expected a date written yyyy-mm-dd"), error);
+    }
+  key = g_strconcat (held_on, "|", title, NULL);
+  uuid = seed_uuid ("study_sessions", key);
+  stmt = ward_store_prepare (seed->store,
+                             "INSERT INTO study_sessions (uuid, title, held_on, place, presenter, "
+                             "documents, attendance_recorded, note, created_at, updated_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, held_on, -1, SQLITE_STATIC);
+  ward_stmt_bind_text_or_null (stmt, 4, where);
+  ward_stmt_bind_text_or_null (stmt, 5, presenter);
+  sqlite3_bind_int (stmt, 6, documents);
+  ward_stmt_bind_text_or_null (stmt, 7, note);
+  sqlite3_bind_text (stmt, 8, seed->now, -1, SQLITE_STATIC);
+  return step_insert (seed, stmt, place, error);
+}
+
 /* The seed's root object, once the format and version are checked. */
 static JsonObject *
 parse_root (Seed        *seed,
@@ -604,9 +683,11 @@ parse_root (Seed        *seed,
                               "(expected \"format\": \"ward-tracker-seed\")"), error);
       return NULL;
     }
-  if (json_object_get_int_member_with_default (root, "version", 0) != 1)
+  /* Version 2 added "study_sessions"; a version 1 seed reads as it did. */
+  if (json_object_get_int_member_with_default (root, "version", 0) != 1
+      && json_object_get_int_member_with_default (root, "version", 0) != 2)
     {
-      fail (seed, "version", _("unknown seed version; this program reads version 1"), error);
+      fail (seed, "version", _("unknown seed version; this program reads versions 1 and 2"), error);
       return NULL;
     }
   return root;
@@ -642,7 +723,10 @@ ward_seed_apply (WardStore   *store,
          && load_name_list (&seed, root, "party_cells",
                             "INSERT INTO party_cells (uuid, name, position, created_at, updated_at) "
                             "VALUES (?1, ?2, ?3, ?4, ?4)", error)
-         && load_list (&seed, root, "campaigns", 0, load_campaign_element, error);
+         && load_list (&seed, root, "campaigns", 0, load_campaign_element, error)
+         && (!json_object_has_member (root, "study_sessions")
+             || ward_store_get_version (store) < WARD_SEED_STUDY_VERSION
+             || load_list (&seed, root, "study_sessions", 0, load_study_session, error));
 }
 
 gboolean

@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 /* The first schema version that keeps the congress date and the term's end. */
 #define WARD_SEED_TERM_DATES_VERSION 6
+/* The first that keeps study sessions (a Đông Sơn file made at an older
+ * schema gets the seed's conference from migration 010). */
+#define WARD_SEED_STUDY_VERSION 10
 
 /* Loads a resolution seed (JSON, see data/seed/dong-son.json) into a new,
  * empty store. Runs inside the caller's transaction. Errors name the file

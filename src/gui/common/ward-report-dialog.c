@@ -350,6 +350,8 @@ kind_title (WardReportKind kind)
       return _("Report on Party Admissions");
     case WARD_REPORT_KIND_ENTERPRISES:
       return _("Report on New Enterprises");
+    case WARD_REPORT_KIND_STUDY:
+      return _("Report on the Study of the Resolution");
     case WARD_REPORT_KIND_DONATIONS:
     case WARD_REPORT_KIND_DONATIONS_BY_GROUP:
     case WARD_REPORT_KIND_RECEIPT:

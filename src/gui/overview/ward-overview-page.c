@@ -10,6 +10,7 @@
 #include "donations/ward-donations-ledger.h"
 #include "overview/ward-overview-page.h"
 #include "programme/ward-programme.h"
+#include "study/ward-study.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets-resolution.h"
 #include "targets/ward-targets.h"
@@ -30,7 +31,8 @@ G_DEFINE_FINAL_TYPE (WardOverviewPage, ward_overview_page, WARD_TYPE_PAGE)
 
 enum
 {
-  PAGE_OVERVIEW, PAGE_TARGETS, PAGE_PROGRAMME, PAGE_ADMISSIONS, PAGE_ENTERPRISES, PAGE_DONATIONS
+  PAGE_OVERVIEW, PAGE_TARGETS, PAGE_PROGRAMME, PAGE_ADMISSIONS, PAGE_ENTERPRISES, PAGE_DONATIONS,
+  PAGE_STUDY
 };
 
 /* Overdue items listed by name; the rest are counted. */
@@ -211,6 +213,28 @@ add_donations_group (WardOverviewPage *self)
   add_row (group, campaign->name, subtitle, received != NULL ? received : "—", PAGE_DONATIONS);
 }
 
+/* The ward's share of members who studied the resolution, as the study
+ * page counts it. */
+static void
+add_study_group (WardOverviewPage *self)
+{
+  g_autoptr (WardStudyTally) tally = ward_study_tally_load (ward_page_get_store (WARD_PAGE (self)),
+                                                            NULL, NULL);
+  const WardStudyCount *t;
+  g_autofree char *share = NULL;
+  g_autofree char *subtitle = NULL;
+  AdwPreferencesGroup *group;
+
+  if (tally == NULL || tally->members->len == 0)
+    return;
+  t = &tally->total;
+  share = ward_format_percent (100 * ward_study_count_studied_share (t), 1);
+  subtitle = g_strdup_printf (_("%u of %u members studied (attended %u, made up %u); %u still to make up"),
+                              t->attended + t->made_up, t->counted, t->attended, t->made_up, t->missing);
+  group = ward_preferences_page_group (self->page, _("Study of the Resolution"), NULL);
+  add_row (group, _("Members who studied the resolution"), subtitle, share, PAGE_STUDY);
+}
+
 static void
 add_overdue_row (AdwPreferencesGroup     *group,
                  const WardProgrammeItem *item)
@@ -278,6 +302,7 @@ ward_overview_page_reload (WardPage *page)
   add_targets_group (self, targets, today);
   add_counted_group (self, targets, resolution, today);
   add_donations_group (self);
+  add_study_group (self);
   add_programme_group (self, today);
 }
 
@@ -297,7 +322,8 @@ ward_overview_page_class_init (WardOverviewPageClass *klass)
 {
   static const char * const watched[] = {
     "ward", "targets", "readings", "candidates", "enterprises", "campaigns", "ledger_entries",
-    "programme_groups", "programme_items", "units", NULL
+    "programme_groups", "programme_items", "units", "party_members", "study_sessions",
+    "study_attendance", NULL
   };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);

@@ -393,7 +393,7 @@ ward_application_startup (GApplication *app)
   ward_application_add_bundle_actions (WARD_APPLICATION (app));
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action, accels[i].accels);
-  for (int page = 1; page <= 6; page++)
+  for (int page = 1; page <= 7; page++)
     {
       g_autofree char *action = g_strdup_printf ("win.show-page(%d)", page - 1);
       g_autofree char *accel = g_strdup_printf ("<Alt>%d", page);

@@ -16,6 +16,7 @@
 #include "safety/ward-safety-file-check.h"
 #include "shell/ward-page-slot.h"
 #include "shell/ward-window.h"
+#include "study/ward-study-page.h"
 #include "targets/ward-congress-dialog.h"
 #include "targets/ward-targets-page.h"
 #include "targets/ward-targets-resolution.h"
@@ -470,6 +471,7 @@ ward_window_class_init (WardWindowClass *klass)
   g_type_ensure (WARD_TYPE_ADMISSIONS_PAGE);
   g_type_ensure (WARD_TYPE_ENTERPRISES_PAGE);
   g_type_ensure (WARD_TYPE_DONATIONS_PAGE);
+  g_type_ensure (WARD_TYPE_STUDY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/wardtracker/WardTracker/shell/ward-window.ui");
