@@ -1281,6 +1281,36 @@ test_known_names_import (Fixture       *f,
     }
 }
 
+/* A file holding both spellings: the one without marks first is new and
+ * listed, the one with them then writes the list's name; the totals and
+ * the list name the group with its marks. */
+static void
+test_known_names_import_both (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char csv[] =
+    "Số biên lai,Ngày,Người ủng hộ,Đơn vị,Số tiền\r\n"
+    "1,01/10/2025,Nguyễn Văn An,To dan pho 7,100000\r\n"
+    "2,01/10/2025,Trần Thị Bình,Tổ dân phố 7,200000\r\n";
+  g_auto (WardImportResult) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardNames) groups = NULL;
+  WardLedgerTotals totals = { 0 };
+
+  run_import (f, csv, WARD_IMPORT_SKIP_EXISTING, &result);
+  g_assert_true (result.committed);
+  g_assert_true (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 2, "“To dan pho 7” is a new group"));
+  groups = ward_names_load (f->store, WARD_NAME_GROUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ward_names_get_n (groups), ==, 1);
+  g_assert_cmpstr (ward_names_get (groups, 0), ==, "Tổ dân phố 7");
+  get_totals (f, &totals);
+  g_assert_cmpuint (totals.groups->len, ==, 1);
+  g_assert_cmpstr (((WardLedgerGroupTotal *) totals.groups->pdata[0])->group, ==, "Tổ dân phố 7");
+  g_assert_cmpint (((WardLedgerGroupTotal *) totals.groups->pdata[0])->amount, ==, 300000);
+  ward_ledger_totals_clear (&totals);
+}
+
 /* ---- Corrections under the receipt's own number -------------------------- */
 
 static gboolean
@@ -1497,6 +1527,7 @@ main (int    argc,
   ADD ("/ledger/known-names/totals", test_known_names_totals);
   ADD ("/ledger/known-names/receipt", test_known_names_receipt);
   ADD ("/ledger/known-names/import", test_known_names_import);
+  ADD ("/ledger/known-names/import-both", test_known_names_import_both);
   g_test_add_func ("/ledger/words", test_words);
 
   return g_test_run ();

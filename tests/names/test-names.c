@@ -40,6 +40,11 @@ test_spelling (void)
   g_assert_cmpstr (ward_names_lookup (names, "to dan pho 3"), ==, "Tổ Dân Phố 3");
   ward_names_add (names, "Tổ dân phố 3", FALSE);
   g_assert_cmpstr (ward_names_lookup (names, "to dan pho 3"), ==, "Tổ Dân Phố 3");
+
+  /* A name listed without its marks is written with them once seen so. */
+  ward_names_add (names, "Chi bo 2", TRUE);
+  ward_names_add (names, "Chi bộ 2", FALSE);
+  g_assert_cmpstr (ward_names_lookup (names, "chi bo 2"), ==, "Chi bộ 2");
 }
 
 static void
@@ -93,6 +98,8 @@ test_add_known (Fixture       *f,
   g_autoptr (WardNames) names = NULL;
   g_autofree char *first = NULL;
   g_autofree char *again = NULL;
+  g_autofree char *again_hoa = NULL;
+  g_autofree char *listed = NULL;
 
   g_assert_false (ward_names_is_known (store, WARD_NAME_GROUP, "Tổ dân phố 16", &error));
   g_assert_no_error (error);
@@ -108,6 +115,17 @@ test_add_known (Fixture       *f,
   names = ward_names_load (store, WARD_NAME_GROUP, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ward_names_get_n (names), ==, 1);
+
+  /* Listed without its marks, then added with them: the list respells it,
+   * and a receipt typed without them stores the list's. */
+  g_assert_true (ward_names_add_known (store, WARD_NAME_COLLECTOR, "Le Thi Hoa", NULL, &error));
+  g_assert_true (ward_names_add_known (store, WARD_NAME_COLLECTOR, "Lê Thị Hoa", &again_hoa, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (again_hoa, ==, "Lê Thị Hoa");
+  listed = ward_names_dup_listed (store, WARD_NAME_COLLECTOR, "le thi hoa", &error);
+  g_assert_cmpstr (listed, ==, "Lê Thị Hoa");
+  g_assert_null (ward_names_dup_listed (store, WARD_NAME_COLLECTOR, "Lê Thị Thu", &error));
+  g_assert_no_error (error);
 
   g_assert_false (ward_names_add_known (store, WARD_NAME_COLLECTOR, "  ", NULL, &error));
   g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);

@@ -292,23 +292,41 @@ note_missing_reference (WardImportRow *row)
   ward_import_row_flag (row, ward_ledger_missing_reference_label ());
 }
 
+/* What the list is to learn from a row's name. */
+typedef enum
+{
+  NAME_LISTED,   /* nothing: the list holds it */
+  NAME_NEW,      /* a name of its own */
+  NAME_RESPELT,  /* a known name written with more tone marks */
+} NameNews;
+
 /* A name that is a spelling of a known one ("To dan pho 3") is taken as
- * that one ("Tổ dân phố 3"), and the preview says so. Returns the name
- * to store: owned by the list, or @typed when it is not known. */
+ * that one ("Tổ dân phố 3"), and the preview says so. Returns the name to
+ * store (owned by the list, or @typed when empty). */
 static const char *
 take_known_name (WardImportRow *row,
                  guint          column,
                  const char    *key,
-                 const char    *typed)
+                 const char    *typed,
+                 NameNews      *news_out)
 {
   WardNames *names = g_object_get_data (G_OBJECT (row->store), key);
   g_autofree char *clean = ward_ledger_clean_text (typed);
   g_autofree char *message = NULL;
+  const char *before;
   const char *known;
 
-  if (clean == NULL || names == NULL || (known = ward_names_lookup (names, clean)) == NULL)
+  *news_out = NAME_LISTED;
+  if (clean == NULL || *clean == '\0' || names == NULL)
     return typed;
-  if (!g_str_equal (known, clean))
+  before = ward_names_lookup (names, clean);
+  if (before == NULL)
+    *news_out = NAME_NEW;
+  ward_names_add (names, clean, FALSE);
+  known = ward_names_lookup (names, clean);
+  if (before != NULL && g_str_equal (known, clean) && !g_str_equal (before, clean))
+    *news_out = NAME_RESPELT;
+  if (before != NULL && !g_str_equal (known, clean))
     {
       message = g_strdup_printf (_("“%s” is taken as the known name “%s”."), clean, known);
       ward_import_row_warning (row, column, message);
@@ -316,29 +334,29 @@ take_known_name (WardImportRow *row,
   return known;
 }
 
-/* A new name of a receipt about to be stored joins its list, and the
- * preview says so on its first row. */
+/* A name of a receipt about to be stored that its list is to learn (new,
+ * or better written) goes into the list; a new one is said, on its first
+ * row. */
 static gboolean
-add_new_name (WardImportRow  *row,
-              guint           column,
-              const char     *key,
-              WardNameKind    kind,
-              const char     *typed,
-              GError        **error)
+learn_name (WardImportRow  *row,
+            guint           column,
+            WardNameKind    kind,
+            const char     *name,
+            NameNews        news,
+            GError        **error)
 {
-  WardNames *names = g_object_get_data (G_OBJECT (row->store), key);
-  g_autofree char *clean = ward_ledger_clean_text (typed);
   g_autofree char *message = NULL;
 
-  if (clean == NULL || names == NULL || ward_names_lookup (names, clean) != NULL)
+  if (news == NAME_LISTED)
     return TRUE;
-  if (!ward_names_add_known (row->store, kind, clean, NULL, error))
+  if (!ward_names_add_known (row->store, kind, name, NULL, error))
     return FALSE;
-  ward_names_add (names, clean, TRUE);
+  if (news == NAME_RESPELT)
+    return TRUE;
   message = g_strdup_printf (kind == WARD_NAME_GROUP
                              ? _("“%s” is a new group: it is added to the list of groups.")
                              : _("“%s” is a new collector: it is added to the list of collectors."),
-                             clean);
+                             name);
   ward_import_row_warning (row, column, message);
   return TRUE;
 }
@@ -353,6 +371,8 @@ donations_import_row (WardImportRow  *row,
   g_autoptr (GError) error = NULL;
   WardReceiptInput input = { 0 };
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
+  NameNews group_news = NAME_LISTED;
+  NameNews collector_news = NAME_LISTED;
 
   if (!read_choices (row, &input))
     return FALSE;
@@ -364,8 +384,9 @@ donations_import_row (WardImportRow  *row,
   input.amount = values[COL_AMOUNT].money;
   input.reference = values[COL_REFERENCE].text;
   input.collector = values[COL_COLLECTOR].text;
-  input.donor_group = take_known_name (row, COL_GROUP, GROUPS_KEY, input.donor_group);
-  input.collector = take_known_name (row, COL_COLLECTOR, COLLECTORS_KEY, input.collector);
+  input.donor_group = take_known_name (row, COL_GROUP, GROUPS_KEY, input.donor_group, &group_news);
+  input.collector = take_known_name (row, COL_COLLECTOR, COLLECTORS_KEY, input.collector,
+                                     &collector_news);
   input.note = values[COL_NOTE].text;
   input.anonymous = values[COL_ANONYMOUS].boolean;
   /* Offices' sheets often have no column for it: stored, marked. */
@@ -383,8 +404,8 @@ donations_import_row (WardImportRow  *row,
     }
   /* Only a receipt that is stored brings its new names; a failure here
    * leaves the row refused and the import rolled back. */
-  if (!add_new_name (row, COL_GROUP, GROUPS_KEY, WARD_NAME_GROUP, input.donor_group, &error)
-      || !add_new_name (row, COL_COLLECTOR, COLLECTORS_KEY, WARD_NAME_COLLECTOR, input.collector, &error))
+  if (!learn_name (row, COL_GROUP, WARD_NAME_GROUP, input.donor_group, group_news, &error)
+      || !learn_name (row, COL_COLLECTOR, WARD_NAME_COLLECTOR, input.collector, collector_news, &error))
     {
       ward_import_row_error (row, COL_GROUP, error->message);
       return FALSE;

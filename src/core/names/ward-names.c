@@ -83,14 +83,16 @@ count_marks (const char *name)
   return n;
 }
 
+/* More tone marks first: "Tổ dân phố 3" is how "To dan pho 3" is
+ * written. Then the list's own spelling before one read in a record. */
 static gboolean
 better_spelling (const Known *held,
                  gboolean     listed,
                  guint        marks)
 {
-  if (listed != held->listed)
-    return listed;
-  return marks > held->marks;
+  if (marks != held->marks)
+    return marks > held->marks;
+  return listed && !held->listed;
 }
 
 void
@@ -306,6 +308,10 @@ ward_names_dup_listed (WardStore     *store,
 
   if (name == NULL || *name == '\0' || !add_from (store, names, kind_sql[kind].list, TRUE, error))
     return NULL;
+  if (ward_names_lookup (names, name) == NULL)
+    return NULL;
+  /* Typed with more tone marks than the list has it: kept as typed. */
+  ward_names_add (names, name, FALSE);
   return g_strdup (ward_names_lookup (names, name));
 }
 
@@ -333,6 +339,37 @@ insert_known (WardStore     *store,
     return FALSE;
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, list_kind (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
+  ward_store_notify_changed (store, "known_names");
+  return TRUE;
+}
+
+/* The list writes a name with its tone marks once one spelling has them:
+ * "To dan pho 3" listed becomes "Tổ dân phố 3" when that is added. */
+static gboolean
+respell_known (WardStore     *store,
+               WardNameKind   kind,
+               const char    *known,
+               const char    *name,
+               GError       **error)
+{
+  g_autofree char *now = ward_store_now ();
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  if (count_marks (name) <= count_marks (known))
+    return TRUE;
+  stmt = ward_store_prepare (store,
+                             "UPDATE OR IGNORE known_names SET name = ?3, updated_at = ?4 "
+                             "WHERE kind = ?1 AND name = ?2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, list_kind (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, known, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
@@ -376,12 +413,16 @@ ward_names_add_known (WardStore     *store,
   if (!add_from (store, names, kind_sql[kind].list, TRUE, error))
     goto fail;
   known = ward_names_lookup (names, normalized);
-  if (known == NULL && !insert_known (store, kind, normalized, error))
+  if (known == NULL ? !insert_known (store, kind, normalized, error)
+                    : !respell_known (store, kind, known, normalized, error))
     goto fail;
   if (!ward_store_commit (store, error))
     goto fail;
   if (known_out != NULL)
-    *known_out = g_strdup (known != NULL ? known : normalized);
+    {
+      ward_names_add (names, normalized, TRUE);
+      *known_out = g_strdup (ward_names_lookup (names, normalized));
+    }
   return TRUE;
 
 fail:

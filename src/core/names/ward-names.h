@@ -14,7 +14,7 @@ G_BEGIN_DECLS
  * tone marks and runs of white space are left out (ward_text_fold()), so
  * "To dan pho 3", "tổ dân phố  3" and "Tổ dân phố 3" are one tổ dân phố.
  * Of the spellings of one name the list shows one: the spelling the list
- * holds, and among several the one written with its tone marks. The
+ * written with the more tone marks, and among those the list's own. The
  * receipt form, the import's preview and the ledger's totals all ask
  * ward_names_lookup(), which applies the rule. */
 
@@ -37,10 +37,9 @@ typedef struct _WardNames WardNames;
 
 WardNames  *ward_names_new        (void);
 void        ward_names_free       (WardNames    *names);
-/* Adds @name as a spelling of a known name: the list's own spellings
- * (@listed) name it before those only read in the records, and among
- * either the spelling with the more tone marks; the first added keeps it
- * on a tie. Empty names are left out. */
+/* Adds @name as a spelling of a known name: the spelling with the more
+ * tone marks names it, then the list's own (@listed) before one only read
+ * in the records, then the first added. Empty names are left out. */
 void        ward_names_add        (WardNames    *names,
                                    const char   *name,
                                    gboolean      listed);
@@ -63,8 +62,9 @@ WardNames  *ward_names_load       (WardStore    *store,
                                    WardNameKind  kind,
                                    GError      **error);
 /* Adds @name to the list of @kind (WARD_NAME_GROUP or
- * WARD_NAME_COLLECTOR), unless the list holds a spelling of it. @known_out
- * (may be NULL) receives the name as the list holds it. Checked as a
+ * WARD_NAME_COLLECTOR), unless the list holds a spelling of it; a
+ * spelling it holds with fewer tone marks is written as @name. @known_out
+ * (may be NULL) receives the name as the list then holds it. Checked as a
  * name: not empty, at most WARD_TEXT_NAME_MAX characters, no control
  * character. */
 gboolean    ward_names_add_known  (WardStore    *store,
@@ -72,9 +72,10 @@ gboolean    ward_names_add_known  (WardStore    *store,
                                    const char   *name,
                                    char        **known_out,
                                    GError      **error);
-/* The spelling the list of @kind itself holds (not the records) for
- * @name, newly allocated; NULL when it holds none, or on error. What a
- * receipt stores as its group and collector. */
+/* How @name is written when the list of @kind itself (not the records)
+ * holds a spelling of it: that spelling, or @name when it has more tone
+ * marks; newly allocated. NULL when the list holds none, or on error.
+ * What a receipt stores as its group and collector. */
 char       *ward_names_dup_listed (WardStore    *store,
                                    WardNameKind  kind,
                                    const char   *name,
