@@ -300,6 +300,18 @@ class App:
         self.page = self.page_panel(title)
         time.sleep(0.5)
 
+    def add_new_names(self, timeout=5.0):
+        """Answers the receipt form's question about a group or collector
+        that no list holds yet ("Thêm “…” vào danh sách?") with its default,
+        Add. Call it only where the question is expected."""
+        question = self.wait_for(lambda: [w for w in self.root.children
+                                          if w.findChild(lambda n: n.roleName == "push button"
+                                                         and (n.name or "").replace("_", "")
+                                                         == "Thêm vào danh sách",
+                                                         retry=False, requireResult=False)][-1],
+                                 timeout)
+        self.press(self.button("Thêm vào danh sách", question))
+
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
         path = os.path.join(SHOTS, name + ".png")

@@ -106,7 +106,7 @@ cell_text (WardRowItem *item,
     case COLUMN_DONOR:
       return g_strdup (name_of (entry));
     case COLUMN_GROUP:
-      return g_strdup (entry->donor_group);
+      return g_strdup (ward_ledger_entries_get_group_name (entries, ward_row_item_get_index (item)));
     case COLUMN_AMOUNT:
       effect = ward_ledger_entries_get_effect (entries, entry);
       if (effect < 0)

@@ -310,6 +310,29 @@ add_new_name (WardReceiptDialog  *self,
   return TRUE;
 }
 
+static gboolean
+check_and_record_cb (gpointer data)
+{
+  WardReceiptDialog *self = data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    check_and_record (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+focus_row_cb (gpointer data)
+{
+  GtkWidget *row = data;
+
+  if (gtk_widget_get_root (row) != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_new_names_response_cb (AdwMessageDialog  *dialog,
                           const char        *response,
@@ -320,7 +343,11 @@ on_new_names_response_cb (AdwMessageDialog  *dialog,
 
   if (!g_str_equal (response, "add"))
     {
-      gtk_widget_grab_focus (GTK_WIDGET (group != NULL ? self->group_row : self->collector_row));
+      /* Once the question is gone, which gives the focus back to where
+       * it was: the clerk corrects the name. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_row_cb,
+                       g_object_ref (group != NULL ? self->group_row : self->collector_row),
+                       g_object_unref);
       return;
     }
   if (!add_new_name (self, WARD_NAME_GROUP, self->groups, self->group_row, &error)
@@ -331,7 +358,9 @@ on_new_names_response_cb (AdwMessageDialog  *dialog,
                             error->message);
       return;
     }
-  check_and_record (self);
+  /* Recording may close this form, the question's parent: not while the
+   * question is still answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_and_record_cb, g_object_ref (self), g_object_unref);
 }
 
 /* A group or collector that no list holds is a new one or a mistake: the
