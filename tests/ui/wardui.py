@@ -304,13 +304,7 @@ class App:
         """Answers the receipt form's question about a group or collector
         that no list holds yet ("Thêm “…” vào danh sách?") with its default,
         Add. Call it only where the question is expected."""
-        question = self.wait_for(lambda: [w for w in self.root.children
-                                          if w.findChild(lambda n: n.roleName == "push button"
-                                                         and (n.name or "").replace("_", "")
-                                                         == "Thêm vào danh sách",
-                                                         retry=False, requireResult=False)][-1],
-                                 timeout)
-        self.press(self.button("Thêm vào danh sách", question))
+        self.press(self.button("Thêm vào danh sách", self.root, timeout))
 
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
