@@ -136,6 +136,32 @@ type_text("90.000")
 app.press(app.button("Ghi sổ", dialog))
 check(app.dialog_gone("Biên lai mới"), "a group added once is known the next time")
 app.screenshot("known-names-04-ledger")
+
+# The units drop-down of 15 entries (all units and the 14 seeded): focused,
+# "uy ban" typed chooses "Ủy ban MTTQ", tone marks left out; after a pause,
+# "hoi lien" chooses "Hội Liên hiệp Phụ nữ".
+app.goto("Chương trình hành động")
+units = app.find("combo box", "Đơn vị", app.page)
+units.click()                        # opens its list; Escape closes it, the focus stays
+time.sleep(0.8)
+rawinput.pressKey("Escape")
+time.sleep(0.5)
+
+
+def unit_shown(name):
+    try:
+        return bool(app.wait_for(lambda: units.findChild(lambda n: n.name == name, retry=False,
+                                                         requireResult=False), 4))
+    except TimeoutError:
+        return False
+
+
+type_text("uy ban")
+check(unit_shown("Ủy ban MTTQ"), "“uy ban” typed in the units drop-down chooses “Ủy ban MTTQ”")
+app.screenshot("known-names-05-unit-type-ahead")
+time.sleep(1.5)
+type_text("hoi lien")
+check(unit_shown("Hội Liên hiệp Phụ nữ"), "after a pause, “hoi lien” chooses “Hội Liên hiệp Phụ nữ”")
 app.quit()
 
 # The disclosure list: one line for Tổ dân phố 3 (three receipts), groups in

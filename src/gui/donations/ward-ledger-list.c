@@ -9,6 +9,7 @@
 #include "base/ward-format.h"
 #include "base/ward-text.h"
 #include "common/ward-list-chain.h"
+#include "common/ward-name-choice.h"
 #include "donations/ward-ledger-list.h"
 #include "store/ward-store-row-model.h"
 
@@ -450,6 +451,7 @@ static void
 ward_ledger_list_init (WardLedgerList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->group_dropdown));
 
   self->needle = g_strdup ("");
   self->method = -1;
