@@ -321,23 +321,23 @@ list_kind (WardNameKind kind)
   return kind == WARD_NAME_GROUP ? "group" : "collector";
 }
 
+/* Runs @sql on the list of @kind: ?1 @first, ?2 the kind, ?3 @name, ?4
+ * now. */
 static gboolean
-insert_known (WardStore     *store,
-              WardNameKind   kind,
-              const char    *name,
-              GError       **error)
+write_known (WardStore     *store,
+             const char    *sql,
+             const char    *first,
+             WardNameKind   kind,
+             const char    *name,
+             GError       **error)
 {
-  g_autofree char *uuid = ward_store_new_uuid ();
   g_autofree char *now = ward_store_now ();
-  g_autoptr (WardStmt) stmt = NULL;
+  g_autoptr (WardStmt) stmt = ward_store_prepare (store, sql, error);
   int rc;
 
-  stmt = ward_store_prepare (store,
-                             "INSERT INTO known_names (uuid, kind, name, created_at, updated_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?4)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 1, first, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, list_kind (kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
@@ -346,6 +346,19 @@ insert_known (WardStore     *store,
     return ward_store_set_error (store, rc, error);
   ward_store_notify_changed (store, "known_names");
   return TRUE;
+}
+
+static gboolean
+insert_known (WardStore     *store,
+              WardNameKind   kind,
+              const char    *name,
+              GError       **error)
+{
+  g_autofree char *uuid = ward_store_new_uuid ();
+
+  return write_known (store,
+                      "INSERT INTO known_names (uuid, kind, name, created_at, updated_at) "
+                      "VALUES (?1, ?2, ?3, ?4, ?4)", uuid, kind, name, error);
 }
 
 /* The list writes a name with its tone marks once one spelling has them:
@@ -357,26 +370,11 @@ respell_known (WardStore     *store,
                const char    *name,
                GError       **error)
 {
-  g_autofree char *now = ward_store_now ();
-  g_autoptr (WardStmt) stmt = NULL;
-  int rc;
-
   if (count_marks (name) <= count_marks (known))
     return TRUE;
-  stmt = ward_store_prepare (store,
-                             "UPDATE OR IGNORE known_names SET name = ?3, updated_at = ?4 "
-                             "WHERE kind = ?1 AND name = ?2", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, list_kind (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, known, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return ward_store_set_error (store, rc, error);
-  ward_store_notify_changed (store, "known_names");
-  return TRUE;
+  return write_known (store,
+                      "UPDATE OR IGNORE known_names SET name = ?3, updated_at = ?4 "
+                      "WHERE name = ?1 AND kind = ?2", known, kind, name, error);
 }
 
 static gboolean
