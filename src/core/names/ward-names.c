@@ -269,14 +269,26 @@ ward_names_load (WardStore     *store,
                  WardNameKind   kind,
                  GError       **error)
 {
+  g_autoptr (WardNames) names = ward_names_load_list (store, kind, error);
+
+  if (names == NULL)
+    return NULL;
+  if (kind_sql[kind].records != NULL && !add_from (store, names, kind_sql[kind].records, FALSE, error))
+    return NULL;
+  return g_steal_pointer (&names);
+}
+
+WardNames *
+ward_names_load_list (WardStore     *store,
+                      WardNameKind   kind,
+                      GError       **error)
+{
   g_autoptr (WardNames) names = ward_names_new ();
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
   g_return_val_if_fail (kind <= WARD_NAME_CELL, NULL);
 
   if (!add_from (store, names, kind_sql[kind].list, TRUE, error))
-    return NULL;
-  if (kind_sql[kind].records != NULL && !add_from (store, names, kind_sql[kind].records, FALSE, error))
     return NULL;
   return g_steal_pointer (&names);
 }

@@ -61,6 +61,11 @@ const char *ward_names_get        (WardNames    *names,
 WardNames  *ward_names_load       (WardStore    *store,
                                    WardNameKind  kind,
                                    GError      **error);
+/* The list of @kind alone, without the names only the records hold: for
+ * a caller that adds those it has read (the ledger's entries). */
+WardNames  *ward_names_load_list  (WardStore    *store,
+                                   WardNameKind  kind,
+                                   GError      **error);
 /* Adds @name to the list of @kind (WARD_NAME_GROUP or
  * WARD_NAME_COLLECTOR), unless the list holds a spelling of it; a
  * spelling it holds with fewer tone marks is written as @name. @known_out
