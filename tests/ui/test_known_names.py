@@ -61,6 +61,8 @@ app = wardui.App(database=database, env={"WARD_TODAY": "2025-10-01"})
 app.goto("Ủng hộ Cuba")
 check(app.shows("Nguyễn Văn An"), "the imported receipts are listed")
 check(not app.shows("To dan pho 3", timeout=1), "the ledger names the group with its marks")
+check(app.shows("Tổ dân phố 2: 100.000 đ · Tổ dân phố 3: 800.000 đ · Tổ dân phố 10: 100.000 đ"),
+      "the summary by group totals both spellings as one, groups in natural order")
 
 # The group filter: one "Tổ dân phố 3", in natural order after "Tổ dân phố 2".
 group_filter = app.find("combo box", "Đơn vị / Tổ dân phố", app.page)
