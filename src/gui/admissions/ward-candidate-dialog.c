@@ -14,6 +14,7 @@
 #include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
 #include "common/ward-name-choice.h"
+#include "common/ward-name-entry.h"
 
 /* Where the messages about one field go: a stage of the timeline, or a
  * small row under the field in the person and follow-up groups. */
@@ -921,6 +922,7 @@ ward_candidate_dialog_new (GtkWindow  *parent,
       fill_form (self, blank);
     }
   revalidate (self);
+  ward_name_entry_install (self->group_row, store, WARD_NAME_GROUP);
   ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->name_row), self->save_button, NULL);
   return self;
 }

@@ -11,6 +11,7 @@
 #include "common/ward-accessible.h"
 #include "common/ward-form.h"
 #include "common/ward-form-error.h"
+#include "common/ward-name-entry.h"
 #include "donations/ward-donations-ledger.h"
 #include "donations/ward-receipt-dialog.h"
 #include "names/ward-names.h"
@@ -467,34 +468,6 @@ on_amount_changed_cb (WardReceiptDialog *self)
   adw_action_row_set_subtitle (self->words_row, words ? words : "");
 }
 
-/* TRUE when @row's text is what was typed before with more typed after
- * it; @typed becomes the text. */
-static gboolean
-typed_on (AdwEntryRow  *row,
-          char        **typed)
-{
-  const char *now = text_of (row);
-  gboolean longer = strlen (now) > (*typed ? strlen (*typed) : 0)
-                    && g_str_has_prefix (now, *typed ? *typed : "");
-
-  g_free (*typed);
-  *typed = g_strdup (now);
-  return longer;
-}
-
-/* Writes @name in @row, the part after what was typed selected: typing on
- * replaces it, Enter takes it. */
-static void
-write_completion (AdwEntryRow *row,
-                  const char  *typed,
-                  const char  *name)
-{
-  if (name == NULL || g_str_equal (name, typed))
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (row), name);
-  gtk_editable_select_region (GTK_EDITABLE (row), (int) g_utf8_strlen (typed, -1), -1);
-}
-
 static const char *
 known_or_typed (WardNames  *names,
                 const char *typed)
@@ -522,19 +495,22 @@ quick_fill_cb (gpointer data)
     {
       typed = g_strdup (self->donor_typed);
       donor = ward_ledger_complete_donor (self->store, typed, &group, NULL);
-      write_completion (self->donor_row, typed, donor);
+      ward_name_entry_write_completion (self->donor_row, typed, donor);
       if (group != NULL && *group != '\0')
         gtk_editable_set_text (GTK_EDITABLE (self->group_row), known_or_typed (self->groups, group));
     }
   else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->group_row)) && self->group_typed != NULL)
     {
       typed = g_strdup (self->group_typed);
-      write_completion (self->group_row, typed, ward_names_complete (self->groups, typed));
+      ward_name_entry_write_completion (self->group_row, typed,
+                                        ward_names_complete (self->groups, typed));
     }
-  else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->collector_row)) && self->collector_typed != NULL)
+  else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->collector_row))
+           && self->collector_typed != NULL)
     {
       typed = g_strdup (self->collector_typed);
-      write_completion (self->collector_row, typed, ward_names_complete (self->collectors, typed));
+      ward_name_entry_write_completion (self->collector_row, typed,
+                                        ward_names_complete (self->collectors, typed));
     }
   return G_SOURCE_REMOVE;
 }
@@ -549,21 +525,21 @@ quick_fill_later (WardReceiptDialog *self)
 static void
 on_group_changed_cb (WardReceiptDialog *self)
 {
-  if (typed_on (self->group_row, &self->group_typed))
+  if (ward_name_entry_typed_on (self->group_row, &self->group_typed))
     quick_fill_later (self);
 }
 
 static void
 on_collector_changed_cb (WardReceiptDialog *self)
 {
-  if (typed_on (self->collector_row, &self->collector_typed))
+  if (ward_name_entry_typed_on (self->collector_row, &self->collector_typed))
     quick_fill_later (self);
 }
 
 static void
 on_donor_changed_cb (WardReceiptDialog *self)
 {
-  if (typed_on (self->donor_row, &self->donor_typed))
+  if (ward_name_entry_typed_on (self->donor_row, &self->donor_typed))
     quick_fill_later (self);
   if (self->kind_chosen)
     return;
