@@ -303,8 +303,13 @@ class App:
     def add_new_names(self, timeout=5.0):
         """Answers the receipt form's question about a group or collector
         that no list holds yet ("Thêm “…” vào danh sách?") with its default,
-        Add. Call it only where the question is expected."""
-        self.press(self.button("Thêm vào danh sách", self.root, timeout))
+        Add. False when it was not asked (the form refused the receipt, or
+        every name is known): the caller's own checks then say what failed."""
+        try:
+            self.press(self.button("Thêm vào danh sách", self.root, timeout))
+            return True
+        except TimeoutError:
+            return False
 
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
