@@ -1438,6 +1438,9 @@ test_import (Fixture       *f,
   /* “chi bo khu pho 1” is the chi bộ already kept; Phú Sơn is new: added,
    * with a warning on its row. */
   g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 4, "Chi bộ", "Chi bộ Phú Sơn"));
+  /* The preview says that “chi bo khu pho 1” is taken as the kept one. */
+  g_assert_true (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 3, "Chi bộ",
+                            "“chi bo khu pho 1” is taken as the known name “Chi bộ Khu phố 1”"));
   g_assert_false (has_issue (&result, WARD_CSV_SEVERITY_WARNING, 3, "Chi bộ", "list of chi bộ"));
   cells = ward_party_cells_load (f->store, &error);
   g_assert_cmpuint (cells->len, ==, 2);

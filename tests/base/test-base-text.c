@@ -180,6 +180,24 @@ test_collate_words (void)
   check_strict_order (words, G_N_ELEMENTS (words));
 }
 
+/* Numbers in names sort by their value: the tổ dân phố of a ward, the
+ * chi bộ, the receipt books. */
+static void
+test_collate_numbers (void)
+{
+  static const char *const names[] = {
+    "Chi bộ 2", "Chi bộ 9", "Chi bộ 10", "Chi bộ Công an",
+    "Tổ 1", "Tổ 1a", "Tổ 2", "Tổ 2 b", "Tổ 10", "Tổ 10/1", "Tổ 99", "Tổ 100", "Tổ 1000",
+    "Tổ dân phố 2", "Tổ dân phố 3", "Tổ dân phố 10", "Tổ dân phố 12", "Tổ dân phố 21",
+    "tổ dân phố số 4",
+  };
+  g_autofree char *seven = ward_text_collate_key ("Tổ 7");
+  g_autofree char *zero_seven = ward_text_collate_key ("Tổ 07");
+
+  check_strict_order (names, G_N_ELEMENTS (names));
+  g_assert_cmpstr (seven, ==, zero_seven);
+}
+
 static void
 test_collate_equal (void)
 {
@@ -326,6 +344,7 @@ main (int   argc,
   g_test_add_func ("/text/collate/alphabet", test_collate_alphabet);
   g_test_add_func ("/text/collate/words", test_collate_words);
   g_test_add_func ("/text/collate/equal", test_collate_equal);
+  g_test_add_func ("/text/collate/numbers", test_collate_numbers);
   g_test_add_func ("/text/collate/key-is-text", test_collate_key_is_text);
   g_test_add_func ("/text/name-sort", test_name_sort);
   g_test_add_func ("/text/name-sort-key", test_name_sort_key_details);

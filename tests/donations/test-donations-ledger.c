@@ -13,6 +13,7 @@
 #include "donations/ward-donations-ledger-private.h"
 #include "donations/ward-donations-ledger.h"
 #include "import/ward-import.h"
+#include "names/ward-names.h"
 #include "registers/ward-registers-stats.h"
 #include "registers/ward-registers.h"
 #include "safety/ward-safety-file-check.h"
@@ -1133,7 +1134,7 @@ test_complete_names (Fixture       *f,
   g_autofree char *group = NULL;
   g_autofree char *none = NULL;
   g_autofree char *empty = NULL;
-  g_autofree char *unit = NULL;
+  g_autoptr (WardNames) groups = NULL;
 
   receipt (f, "1", "2025-10-01", "Nguyễn Văn An", "Tổ dân phố 3", 100000);
   receipt (f, "2", "2025-10-01", "Nguyễn Văn Ánh", "Tổ dân phố 5", 100000);
@@ -1160,9 +1161,154 @@ test_complete_names (Fixture       *f,
   empty = ward_ledger_complete_donor (f->store, "  ", NULL, &error);
   g_assert_null (empty);
 
-  unit = ward_ledger_complete_group (f->store, "chi bo cong", &error);
+  groups = ward_names_load (f->store, WARD_NAME_GROUP, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (unit, ==, "Chi bộ Công an phường");
+  g_assert_cmpstr (ward_names_complete (groups, "chi bo cong"), ==, "Chi bộ Công an phường");
+}
+
+/* ---- Known names ---------------------------------------------------------- */
+
+/* A file from before the lists holds "To dan pho 3" beside "Tổ dân phố 3":
+ * the ledger is append-only, so both stay as written, and the totals count
+ * them as one group named with its tone marks; groups with numbers sort by
+ * their value. */
+static void
+test_known_names_totals (Fixture       *f,
+                         gconstpointer  data)
+{
+  WardLedgerTotals totals = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardLedgerEntries) entries = NULL;
+  g_autoptr (GPtrArray) groups = NULL;
+  const WardLedgerGroupTotal *first;
+
+  receipt (f, "1", "2025-10-01", "Nguyễn Văn An", "To dan pho 3", 100000);
+  receipt (f, "2", "2025-10-02", "Trần Thị Bình", "Tổ dân phố 3", 200000);
+  receipt (f, "3", "2025-10-03", "Lê Văn Cường", "Tổ dân phố 10", 50000);
+  receipt (f, "4", "2025-10-04", "Phạm Thị Dung", "tổ dân phố 2", 70000);
+
+  get_totals (f, &totals);
+  g_assert_cmpuint (totals.groups->len, ==, 3);
+  g_assert_cmpstr (((WardLedgerGroupTotal *) totals.groups->pdata[0])->group, ==, "tổ dân phố 2");
+  first = totals.groups->pdata[1];
+  g_assert_cmpstr (first->group, ==, "Tổ dân phố 3");
+  g_assert_cmpint (first->amount, ==, 300000);
+  g_assert_cmpuint (first->n_receipts, ==, 2);
+  g_assert_cmpstr (((WardLedgerGroupTotal *) totals.groups->pdata[2])->group, ==, "Tổ dân phố 10");
+  ward_ledger_totals_clear (&totals);
+
+  entries = ward_ledger_entries_load (f->store, f->campaign->id, &error);
+  g_assert_no_error (error);
+  groups = ward_ledger_entries_dup_groups (entries);
+  g_assert_cmpuint (groups->len, ==, 3);
+  g_assert_cmpstr (groups->pdata[1], ==, "Tổ dân phố 3");
+  /* Newest first: the receipt typed "To dan pho 3" is the last. */
+  g_assert_cmpuint (ward_rows_get_n (entries), ==, 4);
+  g_assert_cmpstr (((const WardLedgerEntry *) ward_rows_get (entries, 3))->donor_group, ==, "To dan pho 3");
+  g_assert_cmpstr (ward_ledger_entries_get_group_name (entries, 3), ==, "Tổ dân phố 3");
+}
+
+/* Once a name is in its list, a receipt typed with another spelling of it
+ * stores the list's; a name outside the list is stored as typed. */
+static void
+test_known_names_receipt (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardLedgerEntries) entries = NULL;
+  const WardLedgerEntry *entry;
+
+  g_assert_true (ward_names_add_known (f->store, WARD_NAME_GROUP, "Tổ dân phố 3", NULL, &error));
+  g_assert_true (ward_names_add_known (f->store, WARD_NAME_COLLECTOR, "Lê Thị Hoa", NULL, &error));
+  g_assert_no_error (error);
+  receipt (f, "1", "2025-10-01", "Nguyễn Văn An", "to dan pho  3", 100000);
+  receipt (f, "2", "2025-10-02", "Trần Thị Bình", "Tổ dân phố 31", 100000);
+
+  entries = ward_ledger_entries_load (f->store, f->campaign->id, &error);
+  g_assert_no_error (error);
+  entry = ward_ledger_entries_lookup (entries, 1);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->donor_group, ==, "Tổ dân phố 3");
+  g_assert_cmpstr (entry->collector, ==, "Lê Thị Hoa");
+  entry = ward_ledger_entries_lookup (entries, 2);
+  g_assert_cmpstr (entry->donor_group, ==, "Tổ dân phố 31");
+}
+
+/* On import a name that folds to a known one is taken as that one, and the
+ * preview says so; a new name joins its list, said once. */
+static void
+test_known_names_import (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const char csv[] =
+    "Số biên lai,Ngày,Người ủng hộ,Đơn vị,Số tiền,Người nhận\r\n"
+    "1,01/10/2025,Nguyễn Văn An,To dan pho 3,100000,le thi hoa\r\n"
+    "2,01/10/2025,Trần Thị Bình,Tổ dân phố 16,100000,Lê Thị Hoa\r\n"
+    "3,01/10/2025,Lê Văn Cường,to dan pho 16,100000,Lê Thị Hoa\r\n";
+  g_auto (WardImportResult) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardNames) groups = NULL;
+  g_autoptr (WardLedgerEntries) entries = NULL;
+
+  g_assert_true (ward_names_add_known (f->store, WARD_NAME_GROUP, "Tổ dân phố 3", NULL, &error));
+  g_assert_true (ward_names_add_known (f->store, WARD_NAME_COLLECTOR, "Lê Thị Hoa", NULL, &error));
+  g_assert_no_error (error);
+  run_import (f, csv, WARD_IMPORT_SKIP_EXISTING, &result);
+  g_assert_true (result.committed);
+  g_assert_cmpuint (result.added, ==, 3);
+  g_assert_true (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 2,
+                              "“To dan pho 3” is taken as the known name “Tổ dân phố 3”"));
+  g_assert_true (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 2,
+                              "“le thi hoa” is taken as the known name “Lê Thị Hoa”"));
+  g_assert_true (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 3,
+                              "“Tổ dân phố 16” is a new group"));
+  g_assert_true (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 4,
+                              "“to dan pho 16” is taken as the known name “Tổ dân phố 16”"));
+  g_assert_false (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 4, "new group"));
+
+  groups = ward_names_load (f->store, WARD_NAME_GROUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ward_names_get_n (groups), ==, 2);
+  entries = ward_ledger_entries_load (f->store, f->campaign->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ward_rows_get_n (entries); i++)
+    {
+      const WardLedgerEntry *entry = ward_rows_get (entries, i);
+
+      g_assert_true (g_str_equal (entry->donor_group, "Tổ dân phố 3")
+                     || g_str_equal (entry->donor_group, "Tổ dân phố 16"));
+      g_assert_cmpstr (entry->collector, ==, "Lê Thị Hoa");
+    }
+}
+
+/* A file holding both spellings: the one without marks first is new and
+ * listed, the one with them then writes the list's name; the totals and
+ * the list name the group with its marks. */
+static void
+test_known_names_import_both (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char csv[] =
+    "Số biên lai,Ngày,Người ủng hộ,Đơn vị,Số tiền\r\n"
+    "1,01/10/2025,Nguyễn Văn An,To dan pho 7,100000\r\n"
+    "2,01/10/2025,Trần Thị Bình,Tổ dân phố 7,200000\r\n";
+  g_auto (WardImportResult) result = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardNames) groups = NULL;
+  WardLedgerTotals totals = { 0 };
+
+  run_import (f, csv, WARD_IMPORT_SKIP_EXISTING, &result);
+  g_assert_true (result.committed);
+  g_assert_true (issues_have (result.issues, WARD_CSV_SEVERITY_WARNING, 2, "“To dan pho 7” is a new group"));
+  groups = ward_names_load (f->store, WARD_NAME_GROUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ward_names_get_n (groups), ==, 1);
+  g_assert_cmpstr (ward_names_get (groups, 0), ==, "Tổ dân phố 7");
+  get_totals (f, &totals);
+  g_assert_cmpuint (totals.groups->len, ==, 1);
+  g_assert_cmpstr (((WardLedgerGroupTotal *) totals.groups->pdata[0])->group, ==, "Tổ dân phố 7");
+  g_assert_cmpint (((WardLedgerGroupTotal *) totals.groups->pdata[0])->amount, ==, 300000);
+  ward_ledger_totals_clear (&totals);
 }
 
 /* ---- Corrections under the receipt's own number -------------------------- */
@@ -1378,6 +1524,10 @@ main (int    argc,
   ADD ("/ledger/default-campaign", test_default_campaign);
   ADD ("/ledger/stats", test_stats);
   ADD ("/ledger/complete-names", test_complete_names);
+  ADD ("/ledger/known-names/totals", test_known_names_totals);
+  ADD ("/ledger/known-names/receipt", test_known_names_receipt);
+  ADD ("/ledger/known-names/import", test_known_names_import);
+  ADD ("/ledger/known-names/import-both", test_known_names_import_both);
   g_test_add_func ("/ledger/words", test_words);
 
   return g_test_run ();

@@ -258,7 +258,7 @@ assert_same_rows (WardStore  *a,
 }
 
 static const char * const exchanged_tables[] = {
-  "units", "party_cells", "targets", "programme_groups", "campaigns", "readings", "plans",
+  "units", "party_cells", "known_names", "targets", "programme_groups", "campaigns", "readings", "plans",
   "programme_items", "programme_updates", "candidates", "enterprises", "ledger_entries", NULL
 };
 

@@ -1744,6 +1744,57 @@ test_donations_by_group (Fixture       *f,
   assert_serif_embedded (pdf);
 }
 
+/* A file holding "To dan pho 3" beside "Tổ dân phố 3" (typed before the
+ * lists of known names): the summary's groups and the disclosure lists by
+ * group count them as one group, named with its marks; "Tổ dân phố 2"
+ * before "Tổ dân phố 10". */
+static void
+test_donations_known_names (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (WardCampaign) campaign = campaign_of (f);
+  g_autofree char *summary = NULL;
+  g_autofree char *by_group = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *all = NULL;
+  const char *groups, *two, *ten;
+  int n_found = 0;
+
+  if (!ward_test_have_poppler ())
+    return;
+  add_receipt (f, campaign, "1", "2025-09-20", "Nguyễn Văn An", "To dan pho 3", 500000);
+  add_receipt (f, campaign, "2", "2025-09-21", "Trần Thị Bình", "Tổ dân phố 3", 300000);
+  add_receipt (f, campaign, "3", "2025-09-22", "Lê Văn Cường", "Tổ dân phố 10", 100000);
+  add_receipt (f, campaign, "4", "2025-09-23", "Phạm Thị Dung", "Tổ dân phố 2", 100000);
+
+  summary = write_report (f, WARD_REPORT_KIND_DONATIONS, NULL);
+  text = pdf_text (summary, 0);
+  g_assert_null (strstr (text, "To dan pho 3"));
+  groups = strstr (text, "Tổng hợp theo đơn vị");
+  g_assert_nonnull (groups);
+  assert_contains (line_with (groups, "Tổ dân phố 3"), "800.000");
+  two = strstr (groups, "Tổ dân phố 2 ");
+  ten = strstr (groups, "Tổ dân phố 10 ");
+  g_assert_nonnull (two);
+  g_assert_nonnull (ten);
+  g_assert_true (two < ten);
+
+  by_group = write_report (f, WARD_REPORT_KIND_DONATIONS_BY_GROUP, NULL);
+  all = pdf_text (by_group, 0);
+  g_assert_null (strstr (all, "To dan pho 3"));
+  for (int page = 1; page <= pdf_n_pages (by_group, NULL, NULL); page++)
+    {
+      g_autofree char *one = pdf_text (by_group, page);
+
+      if (strstr (one, "NGƯỜI THU TIỀN") == NULL || strstr (one, "Nguyễn Văn An") == NULL)
+        continue;
+      assert_contains (one, "Trần Thị Bình");
+      assert_contains (line_with (one, "Cộng"), "800.000");
+      n_found++;
+    }
+  g_assert_cmpint (n_found, ==, 1);
+}
+
 /* The tables of a report as a workbook: a zip in place, no temporary file
  * left beside it, and a report without a table refused. Its cells are read
  * back by tests/cli/test_report_xlsx.py with openpyxl. */
@@ -1952,6 +2003,8 @@ main (int   argc,
   g_test_add ("/reports/enterprises", Fixture, NULL, fixture_set_up, test_enterprises,
               fixture_tear_down);
   g_test_add ("/reports/donations", Fixture, NULL, fixture_set_up, test_donations, fixture_tear_down);
+  g_test_add ("/reports/donations-known-names", Fixture, NULL, fixture_set_up,
+              test_donations_known_names, fixture_tear_down);
   g_test_add ("/reports/donations-outside-period", Fixture, NULL, fixture_set_up,
               test_donations_outside_period, fixture_tear_down);
   g_test_add ("/reports/donations-corrected", Fixture, NULL, fixture_set_up, test_donations_corrected,

@@ -44,6 +44,7 @@ app.type_into(app.find("text", "Đơn vị / Tổ dân phố", dialog), "Tổ d�
 scroll_down(dialog)
 app.type_into(app.find("text", "Số tiền (đồng)", dialog), "1.000.000")
 app.press(app.button("Ghi sổ", dialog))
+app.add_new_names()                  # "Tổ dân phố 1" is the file's first group
 gone = app.dialog_gone("Biên lai mới")
 if not gone:
     app.screenshot("correction-00-receipt-refused")

@@ -85,6 +85,9 @@ for number, (donor, group, amount, date) in enumerate(book, start=1):
         key("Return")                # to the collector, typed once for the book
         typed("Lê Thị Thu")
     key("<Control>Return")           # record, and the next one
+    if number == 1:
+        time.sleep(1.0)
+        key("Return")                # the new group and collector join their lists
     per_receipt.append(len(keys) - before)
     try:
         app.wait_for(lambda: number in ledger(), timeout=8)

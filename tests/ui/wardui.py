@@ -395,6 +395,17 @@ class App:
         self.page = self.page_panel(title)
         time.sleep(0.5)
 
+    def add_new_names(self, timeout=5.0):
+        """Answers the receipt form's question about a group or collector
+        that no list holds yet ("Thêm “…” vào danh sách?") with its default,
+        Add. False when it was not asked (the form refused the receipt, or
+        every name is known): the caller's own checks then say what failed."""
+        try:
+            self.press(self.button("Thêm vào danh sách", self.root, timeout))
+            return True
+        except TimeoutError:
+            return False
+
     def screenshot(self, name):
         os.makedirs(SHOTS, exist_ok=True)
         path = os.path.join(SHOTS, name + ".png")

@@ -8,7 +8,7 @@
 #include "admissions/ward-admissions-private.h"
 #include "base/ward-error.h"
 #include "base/ward-format.h"
-#include "base/ward-text.h"
+#include "names/ward-names.h"
 
 /* The admission register as a spreadsheet: `ward-tracker-cli import members`
  * and `export members`, and the window's Import Spreadsheet… on the page.
@@ -145,7 +145,8 @@ typedef struct
 typedef struct
 {
   GHashTable *people;  /* ward_candidate_person_key () → Person */
-  GHashTable *cells;   /* folded name → id (as a pointer-sized integer) */
+  GHashTable *cells;   /* ward_names_key () → id (as a pointer-sized integer) */
+  WardNames  *cell_names;
   char       *today;
 } ImportState;
 
@@ -154,6 +155,7 @@ import_state_free (ImportState *state)
 {
   g_hash_table_unref (state->people);
   g_hash_table_unref (state->cells);
+  g_clear_pointer (&state->cell_names, ward_names_free);
   g_free (state->today);
   g_free (state);
 }
@@ -192,11 +194,13 @@ load_cells (WardStore    *store,
 
   if (cells == NULL)
     return FALSE;
+  state->cell_names = ward_names_new ();
   for (guint i = 0; i < cells->len; i++)
     {
       WardPartyCell *cell = cells->pdata[i];
 
-      g_hash_table_insert (state->cells, ward_text_fold (cell->name), GSIZE_TO_POINTER (cell->id));
+      g_hash_table_insert (state->cells, ward_names_key (cell->name), GSIZE_TO_POINTER (cell->id));
+      ward_names_add (state->cell_names, cell->name, TRUE);
     }
   return TRUE;
 }
@@ -324,10 +328,17 @@ resolve_cell (WardImportRow *row,
       c->cell_id = 0;
       return TRUE;
     }
-  folded = ward_text_fold (name);
+  folded = ward_names_key (name);
   if (g_hash_table_lookup_extended (state->cells, folded, NULL, &id))
     {
+      const char *known = ward_names_lookup (state->cell_names, name);
+
       c->cell_id = GPOINTER_TO_SIZE (id);
+      if (known != NULL && !g_str_equal (known, name))
+        {
+          message = g_strdup_printf (_("“%s” is taken as the known name “%s”."), name, known);
+          ward_import_row_warning (row, COL_CELL, message);
+        }
       return TRUE;
     }
   c->cell_id = ward_party_cell_add (row->store, name, &error);
@@ -337,6 +348,7 @@ resolve_cell (WardImportRow *row,
       return FALSE;
     }
   g_hash_table_insert (state->cells, g_steal_pointer (&folded), GSIZE_TO_POINTER (c->cell_id));
+  ward_names_add (state->cell_names, name, TRUE);
   message = g_strdup_printf (_("“%s” was not in the list of chi bộ: it has been added to it."), name);
   ward_import_row_warning (row, COL_CELL, message);
   return TRUE;

@@ -18,7 +18,7 @@
 #define KEY_LEVEL_SEPARATOR '!'   /* between the letters and the tones */
 #define KEY_SPACE           '#'   /* a gap between words */
 #define KEY_PUNCTUATION     '$'   /* followed by the ASCII character itself */
-#define KEY_DIGIT           '%'   /* followed by the digit */
+#define KEY_DIGIT           '%'   /* followed by a number's length, then its digits */
 #define KEY_LETTER          '&'   /* followed by the letter's rank */
 #define KEY_OTHER           '\''  /* followed by the code point in four bytes */
 #define KEY_TONE_BASE       '0'   /* one byte per word: '0' + tone */
@@ -61,6 +61,8 @@ typedef struct
   gboolean  in_word;
   int       word_tone;
   gboolean  pending_space;
+  GString  *digits;        /* a number waiting for its end, without leading zeros */
+  guint     n_digits;      /* how many digits it had, zeros included */
 } CollateState;
 
 static inline gboolean
@@ -285,12 +287,7 @@ collate_append_other (CollateState *state,
 {
   GString *primary = state->primary;
 
-  if (c >= '0' && c <= '9')
-    {
-      g_string_append_c (primary, KEY_DIGIT);
-      g_string_append_c (primary, (char) c);
-    }
-  else if (c > 0x20 && c < 0x7F)
+  if (c > 0x20 && c < 0x7F)
     {
       g_string_append_c (primary, KEY_PUNCTUATION);
       g_string_append_c (primary, (char) c);
@@ -303,11 +300,45 @@ collate_append_other (CollateState *state,
     }
 }
 
+/* Numbers in their natural order ("Tổ dân phố 2" before "Tổ dân phố 10"):
+ * a number is keyed by its length, then its digits, leading zeros left out
+ * ("07" and "7" are one number). A length byte runs from '1' up, printable
+ * up to the 78 digits that no name holds. */
+static void
+collate_flush_number (CollateState *state)
+{
+  GString *digits = state->digits;
+
+  if (state->n_digits == 0)
+    return;
+  if (digits->len == 0)
+    g_string_append_c (digits, '0');
+  if (state->pending_space && state->primary->len > 0)
+    g_string_append_c (state->primary, KEY_SPACE);
+  state->pending_space = FALSE;
+  collate_end_word (state);
+  g_string_append_c (state->primary, KEY_DIGIT);
+  g_string_append_c (state->primary, (char) ('0' + MIN (digits->len, 78)));
+  g_string_append_len (state->primary, digits->str, digits->len);
+  g_string_truncate (digits, 0);
+  state->n_digits = 0;
+}
+
+static void
+collate_add_digit (CollateState *state,
+                   char          digit)
+{
+  if (digit != '0' || state->digits->len > 0)
+    g_string_append_c (state->digits, digit);
+  state->n_digits++;
+}
+
 static void
 collate_flush (CollateState *state)
 {
   int rank;
 
+  collate_flush_number (state);
   if (state->base == 0)
     return;
 
@@ -369,6 +400,13 @@ collate_add_char (CollateState *state,
   gunichar decomposition[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
   gsize n;
 
+  if (c >= '0' && c <= '9')
+    {
+      if (state->base != 0)
+        collate_flush (state);
+      collate_add_digit (state, (char) c);
+      return;
+    }
   if (c < 0x80)
     {
       collate_flush (state);
@@ -425,6 +463,7 @@ append_collate_key (GString    *out,
 
   state.primary = out;
   state.secondary = g_string_new (NULL);
+  state.digits = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     collate_add_char (&state, g_utf8_get_char (p));
@@ -434,6 +473,7 @@ append_collate_key (GString    *out,
   g_string_append_c (out, KEY_LEVEL_SEPARATOR);
   g_string_append_len (out, state.secondary->str, state.secondary->len);
   g_string_free (state.secondary, TRUE);
+  g_string_free (state.digits, TRUE);
 }
 
 /* Letters first (ă, â, đ, ê, ô, ơ, ư are letters of their own), then the tone

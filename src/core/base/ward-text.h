@@ -23,7 +23,9 @@ gboolean  ward_text_folded_contains (const char *folded_haystack,
 
 /* A byte string whose strcmp() order is the Vietnamese alphabetical order:
  * a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y, tones after
- * letters (none, huyền, hỏi, ngã, sắc, nặng), case ignored. */
+ * letters (none, huyền, hỏi, ngã, sắc, nặng), case ignored; numbers by
+ * their value ("Tổ dân phố 2" before "Tổ dân phố 10"). Every list and
+ * report sorts names with it. */
 char     *ward_text_collate_key    (const char *text);
 
 /* Sort key for a person's name in Vietnamese order: by given name, then

@@ -8,6 +8,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "donations/ward-donations-ledger-private.h"
+#include "names/ward-names.h"
 
 /* The "donations" import kind: each row is a receipt, checked by the same
  * rules as the window's form. A receipt number already in the campaign is
@@ -83,6 +84,22 @@ column_for_field (WardLedgerField field)
 /* The campaign, looked up once for the whole file: the store holds it, so
  * that it is freed even when a failed run never reaches end(). */
 #define CAMPAIGN_KEY "ward-donations-import-campaign"
+#define GROUPS_KEY "ward-donations-import-groups"
+#define COLLECTORS_KEY "ward-donations-import-collectors"
+
+static gboolean
+load_names (WardStore     *store,
+            const char    *key,
+            WardNameKind   kind,
+            GError       **error)
+{
+  WardNames *names = ward_names_load (store, kind, error);
+
+  if (names == NULL)
+    return FALSE;
+  g_object_set_data_full (G_OBJECT (store), key, names, (GDestroyNotify) ward_names_free);
+  return TRUE;
+}
 
 static gboolean
 donations_begin (WardStore          *store,
@@ -95,7 +112,8 @@ donations_begin (WardStore          *store,
     return FALSE;
   g_object_set_data_full (G_OBJECT (store), CAMPAIGN_KEY, campaign, (GDestroyNotify) ward_campaign_free);
   context->kind_data = campaign;
-  return TRUE;
+  return load_names (store, GROUPS_KEY, WARD_NAME_GROUP, error)
+         && load_names (store, COLLECTORS_KEY, WARD_NAME_COLLECTOR, error);
 }
 
 static gboolean
@@ -105,6 +123,8 @@ donations_end (WardStore          *store,
 {
   context->kind_data = NULL;
   g_object_set_data (G_OBJECT (store), CAMPAIGN_KEY, NULL);
+  g_object_set_data (G_OBJECT (store), GROUPS_KEY, NULL);
+  g_object_set_data (G_OBJECT (store), COLLECTORS_KEY, NULL);
   return TRUE;
 }
 
@@ -272,6 +292,75 @@ note_missing_reference (WardImportRow *row)
   ward_import_row_flag (row, ward_ledger_missing_reference_label ());
 }
 
+/* What the list is to learn from a row's name. */
+typedef enum
+{
+  NAME_LISTED,   /* nothing: the list holds it */
+  NAME_NEW,      /* a name of its own */
+  NAME_RESPELT,  /* a known name written with more tone marks */
+} NameNews;
+
+/* A name that is a spelling of a known one ("To dan pho 3") is taken as
+ * that one ("Tổ dân phố 3"), and the preview says so. Returns the name to
+ * store (owned by the list, or @typed when empty). */
+static const char *
+take_known_name (WardImportRow *row,
+                 guint          column,
+                 const char    *key,
+                 const char    *typed,
+                 NameNews      *news_out)
+{
+  WardNames *names = g_object_get_data (G_OBJECT (row->store), key);
+  g_autofree char *clean = ward_ledger_clean_text (typed);
+  g_autofree char *message = NULL;
+  const char *before;
+  const char *known;
+
+  *news_out = NAME_LISTED;
+  if (clean == NULL || *clean == '\0' || names == NULL)
+    return typed;
+  before = ward_names_lookup (names, clean);
+  if (before == NULL)
+    *news_out = NAME_NEW;
+  ward_names_add (names, clean, FALSE);
+  known = ward_names_lookup (names, clean);
+  if (before != NULL && g_str_equal (known, clean) && !g_str_equal (before, clean))
+    *news_out = NAME_RESPELT;
+  if (before != NULL && !g_str_equal (known, clean))
+    {
+      message = g_strdup_printf (_("“%s” is taken as the known name “%s”."), clean, known);
+      ward_import_row_warning (row, column, message);
+    }
+  return known;
+}
+
+/* A name of a receipt about to be stored that its list is to learn (new,
+ * or better written) goes into the list; a new one is said, on its first
+ * row. */
+static gboolean
+learn_name (WardImportRow  *row,
+            guint           column,
+            WardNameKind    kind,
+            const char     *name,
+            NameNews        news,
+            GError        **error)
+{
+  g_autofree char *message = NULL;
+
+  if (news == NAME_LISTED)
+    return TRUE;
+  if (!ward_names_add_known (row->store, kind, name, NULL, error))
+    return FALSE;
+  if (news == NAME_RESPELT)
+    return TRUE;
+  message = g_strdup_printf (kind == WARD_NAME_GROUP
+                             ? _("“%s” is a new group: it is added to the list of groups.")
+                             : _("“%s” is a new collector: it is added to the list of collectors."),
+                             name);
+  ward_import_row_warning (row, column, message);
+  return TRUE;
+}
+
 static gboolean
 donations_import_row (WardImportRow  *row,
                       WardRowOutcome *outcome)
@@ -282,6 +371,8 @@ donations_import_row (WardImportRow  *row,
   g_autoptr (GError) error = NULL;
   WardReceiptInput input = { 0 };
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
+  NameNews group_news = NAME_LISTED;
+  NameNews collector_news = NAME_LISTED;
 
   if (!read_choices (row, &input))
     return FALSE;
@@ -293,6 +384,9 @@ donations_import_row (WardImportRow  *row,
   input.amount = values[COL_AMOUNT].money;
   input.reference = values[COL_REFERENCE].text;
   input.collector = values[COL_COLLECTOR].text;
+  input.donor_group = take_known_name (row, COL_GROUP, GROUPS_KEY, input.donor_group, &group_news);
+  input.collector = take_known_name (row, COL_COLLECTOR, COLLECTORS_KEY, input.collector,
+                                     &collector_news);
   input.note = values[COL_NOTE].text;
   input.anonymous = values[COL_ANONYMOUS].boolean;
   /* Offices' sheets often have no column for it: stored, marked. */
@@ -306,6 +400,14 @@ donations_import_row (WardImportRow  *row,
       if (g_error_matches (error, WARD_ERROR, WARD_ERROR_DUPLICATE))
         return compare_stored (row, campaign, &input, outcome);
       ward_import_row_error (row, column_for_field (field), error->message);
+      return FALSE;
+    }
+  /* Only a receipt that is stored brings its new names; a failure here
+   * leaves the row refused and the import rolled back. */
+  if (!learn_name (row, COL_GROUP, WARD_NAME_GROUP, input.donor_group, group_news, &error)
+      || !learn_name (row, COL_COLLECTOR, WARD_NAME_COLLECTOR, input.collector, collector_news, &error))
+    {
+      ward_import_row_error (row, COL_GROUP, error->message);
       return FALSE;
     }
   /* A refused row undoes only its own savepoint: the engine goes on, to

@@ -89,14 +89,3 @@ ward_ledger_complete_donor (WardStore   *store,
 
   return complete (store, "donor", "donor_group", typed, group_out, error);
 }
-
-char *
-ward_ledger_complete_group (WardStore   *store,
-                            const char  *typed,
-                            GError     **error)
-{
-  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
-  g_return_val_if_fail (typed != NULL, NULL);
-
-  return complete (store, "donor_group", NULL, typed, NULL, error);
-}

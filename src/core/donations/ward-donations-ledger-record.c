@@ -11,6 +11,7 @@
 #include "base/ward-money.h"
 #include "base/ward-text.h"
 #include "donations/ward-donations-ledger-private.h"
+#include "names/ward-names.h"
 
 /* The rules of recording: receipts, transfers upward and corrections. Each
  * add function checks inside its own write transaction, so that what it
@@ -379,6 +380,22 @@ ward_ledger_check_receipt (WardStore               *store,
   return check_receipt (store, campaign, input, FALSE, field, error);
 }
 
+/* The group or collector as the list of known names writes it ("Tổ dân
+ * phố 3" for "to dan pho 3"), or as typed when the list holds no spelling
+ * of it. Takes @typed. */
+static char *
+known_or_typed (WardStore    *store,
+                WardNameKind  kind,
+                char         *typed)
+{
+  char *known = ward_names_dup_listed (store, kind, typed, NULL);
+
+  if (known == NULL)
+    return typed;
+  g_free (typed);
+  return known;
+}
+
 /* Stores @input, already checked, at the end of its chain, inside the
  * caller's transaction. */
 static gboolean
@@ -390,9 +407,11 @@ append_receipt (WardStore               *store,
 {
   g_autofree char *number = ward_ledger_clean_text (input->receipt_number);
   g_autofree char *donor = ward_ledger_clean_text (input->donor);
-  g_autofree char *group = ward_ledger_clean_text (input->donor_group);
+  g_autofree char *group = known_or_typed (store, WARD_NAME_GROUP,
+                                           ward_ledger_clean_text (input->donor_group));
   g_autofree char *reference = NULL;
-  g_autofree char *collector = ward_ledger_clean_text (input->collector);
+  g_autofree char *collector = known_or_typed (store, WARD_NAME_COLLECTOR,
+                                               ward_ledger_clean_text (input->collector));
   g_autofree char *note = ward_ledger_clean_text (input->note);
   g_autofree char *search_key = NULL;
   WardLedgerNewEntry entry = { 0 };

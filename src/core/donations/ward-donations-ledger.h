@@ -211,7 +211,7 @@ GPtrArray *ward_ledger_receipt_gaps       (WardStore      *store,
                                            GError        **error);
 
 /* The name a clerk is typing, completed from earlier receipts (of every
- * campaign): the newest donor, or group, whose name folded (case and tone
+ * campaign): the newest donor whose name folded (case and tone
  * marks left out, ward_text_fold()) begins with @typed folded, one that
  * is the whole of @typed first; NULL when none does, or @typed is empty. @group_out (may be NULL) receives the
  * group of the donor found, or NULL. */
@@ -219,15 +219,12 @@ char      *ward_ledger_complete_donor     (WardStore      *store,
                                            const char     *typed,
                                            char          **group_out,
                                            GError        **error);
-char      *ward_ledger_complete_group     (WardStore      *store,
-                                           const char     *typed,
-                                           GError        **error);
 
 /* ---- Totals ------------------------------------------------------------- */
 
 typedef struct
 {
-  char   *group;        /* as first written; "" for receipts without a group */
+  char   *group;        /* the known name, or as first written; "" for none */
   gint64  amount;
   guint   n_receipts;
 } WardLedgerGroupTotal;
@@ -373,7 +370,14 @@ const char             *ward_ledger_entries_get_group_key    (WardLedgerEntries 
                                                               guint                   index);
 const char             *ward_ledger_entries_get_group_folded (WardLedgerEntries      *entries,
                                                               guint                   index);
-/* The distinct groups, in Vietnamese order (strings borrowed from @entries). */
+/* The entry's group as the list of known names names it ("Tổ dân phố 3"
+ * for a receipt typed "To dan pho 3", ward_names_lookup()); as written
+ * when the group is not known. */
+const char             *ward_ledger_entries_get_group_name   (WardLedgerEntries      *entries,
+                                                              guint                   index);
+/* The distinct groups, in Vietnamese order, each named as
+ * ward_ledger_entries_get_group_name() names it (strings borrowed from
+ * @entries). */
 GPtrArray              *ward_ledger_entries_dup_groups       (WardLedgerEntries      *entries);
 void                    ward_ledger_entries_compute_totals   (WardLedgerEntries      *entries,
                                                               WardLedgerTotals       *totals);

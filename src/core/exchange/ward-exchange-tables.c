@@ -23,6 +23,7 @@ static const BundleLinks item_targets = {
 static const BundleDesc descs[] = {
   { "units", NC_("bundle", "Units"), BUNDLE_REFERENCE, { "name" }, { NULL } },
   { "party_cells", NC_("bundle", "Party cells"), BUNDLE_REFERENCE, { "name" }, { NULL } },
+  { "known_names", NC_("bundle", "Known names"), BUNDLE_REFERENCE, { "kind", "name" }, { NULL } },
   { "targets", NC_("bundle", "Targets"), BUNDLE_REFERENCE, { "code" }, { NULL } },
   { "programme_groups", NC_("bundle", "Key tasks and breakthroughs"), BUNDLE_REFERENCE,
     { "kind", "position" }, { NULL } },

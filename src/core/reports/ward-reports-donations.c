@@ -7,8 +7,8 @@
 
 #include "base/ward-format.h"
 #include "base/ward-money.h"
-#include "base/ward-text.h"
 #include "donations/ward-donations-ledger.h"
+#include "names/ward-names.h"
 #include "reports/ward-reports-private.h"
 
 /* Danh sách công khai ủng hộ: the list the Front posts publicly (Nghị định
@@ -190,13 +190,14 @@ add_receipts_table (WardReport        *report,
 
   for (guint i = 0; i < indices->len; i++)
     {
-      const WardLedgerEntry *entry = ward_rows_get (entries, g_array_index (indices, guint, i));
+      guint index = g_array_index (indices, guint, i);
+      const WardLedgerEntry *entry = ward_rows_get (entries, index);
       char stt[16];
       g_autofree char *date = ward_format_date (entry->date);
       g_autofree char *amount = ward_format_number (entry->amount);
       const char *cells[7] = {
         stt, entry->receipt_number, date, ward_ledger_entry_public_donor (entry),
-        entry->donor_group, method_words (entry), amount,
+        ward_ledger_entries_get_group_name (entries, index), method_words (entry), amount,
       };
 
       g_snprintf (stt, sizeof stt, "%u", i + 1);
@@ -600,8 +601,8 @@ group_document (Disclosure               *d,
 
 /* The period's receipts of each group, the groups in Vietnamese order and
  * those without a group last; a group is the same however its name was
- * cased or toned (ward_ledger_entries_get_group_folded()). @names_out
- * gets each list's group as first written ("" for none). */
+ * cased or toned (ward_names_key()). @names_out gets each list's group as
+ * the list of known names names it ("" for none). */
 static GPtrArray *
 receipts_by_group (Disclosure  *d,
                    GPtrArray  **names_out)
@@ -629,7 +630,7 @@ receipts_by_group (Disclosure  *d,
   for (guint g = 0; g <= groups->len; g++)
     {
       const char *name = g < groups->len ? groups->pdata[g] : "";
-      g_autofree char *folded = ward_text_fold (name);
+      g_autofree char *folded = ward_names_key (name);
       gpointer key = NULL;
 
       if (!g_hash_table_steal_extended (by_fold, folded, &key, (gpointer *) &list))

@@ -14,6 +14,7 @@
 #include "base/ward-format.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
+#include "common/ward-name-choice.h"
 #include "common/ward-print.h"
 #include "import/ward-import-dialog.h"
 #include "store/ward-store-row-model.h"
@@ -657,6 +658,7 @@ static void
 ward_admissions_page_init (WardAdmissionsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->cell_dropdown));
 
   self->cell_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->model = ward_row_model_new (NULL);

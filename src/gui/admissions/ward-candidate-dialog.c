@@ -13,6 +13,8 @@
 #include "common/ward-accessible.h"
 #include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
+#include "common/ward-name-choice.h"
+#include "common/ward-name-entry.h"
 
 /* Where the messages about one field go: a stage of the timeline, or a
  * small row under the field in the person and follow-up groups. */
@@ -877,6 +879,7 @@ static void
 ward_candidate_dialog_init (WardCandidateDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->cell_row));
 
   self->cell_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->touched = g_hash_table_new (g_str_hash, g_str_equal);
@@ -926,6 +929,7 @@ ward_candidate_dialog_new (GtkWindow  *parent,
       fill_form (self, blank);
     }
   revalidate (self);
+  ward_name_entry_install (self->group_row, store, WARD_NAME_GROUP);
   ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->name_row), self->save_button, NULL);
   return self;
 }

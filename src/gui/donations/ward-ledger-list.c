@@ -10,6 +10,7 @@
 #include "base/ward-text.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
+#include "common/ward-name-choice.h"
 #include "donations/ward-ledger-list.h"
 #include "store/ward-store-row-model.h"
 
@@ -107,7 +108,7 @@ cell_text (WardRowItem *item,
     case COLUMN_DONOR:
       return g_strdup (name_of (entry));
     case COLUMN_GROUP:
-      return g_strdup (entry->donor_group);
+      return g_strdup (ward_ledger_entries_get_group_name (entries, ward_row_item_get_index (item)));
     case COLUMN_AMOUNT:
       effect = ward_ledger_entries_get_effect (entries, entry);
       if (effect < 0)
@@ -452,6 +453,7 @@ static void
 ward_ledger_list_init (WardLedgerList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->group_dropdown));
 
   self->needle = g_strdup ("");
   self->method = -1;

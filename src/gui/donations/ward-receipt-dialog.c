@@ -7,11 +7,14 @@
 #include <string.h>
 
 #include "base/ward-format.h"
+#include "base/ward-text.h"
 #include "common/ward-accessible.h"
 #include "common/ward-form.h"
 #include "common/ward-form-error.h"
+#include "common/ward-name-entry.h"
 #include "donations/ward-donations-ledger.h"
 #include "donations/ward-receipt-dialog.h"
+#include "names/ward-names.h"
 
 struct _WardReceiptDialog
 {
@@ -29,7 +32,11 @@ struct _WardReceiptDialog
    * before the completion written after it. */
   char                *donor_typed;
   char                *group_typed;
+  char                *collector_typed;
   guint                fill_id;
+  /* The known groups and collectors, chosen from as they are typed. */
+  WardNames           *groups;
+  WardNames           *collectors;
 
   GtkWidget           *save_button;
   GtkWidget           *save_next_button;
@@ -274,6 +281,131 @@ ask_outside_period (WardReceiptDialog *self,
   return TRUE;
 }
 
+/* @typed, cleaned, when @names holds no spelling of it; NULL otherwise. */
+static char *
+new_name (WardNames  *names,
+          const char *typed)
+{
+  g_autofree char *clean = ward_text_normalize (typed);
+
+  if (clean == NULL || *clean == '\0' || ward_names_lookup (names, clean) != NULL)
+    return NULL;
+  return g_steal_pointer (&clean);
+}
+
+static gboolean
+add_new_name (WardReceiptDialog  *self,
+              WardNameKind        kind,
+              WardNames          *names,
+              AdwEntryRow        *row,
+              GError            **error)
+{
+  g_autofree char *name = new_name (names, text_of (row));
+  g_autofree char *known = NULL;
+
+  if (name == NULL)
+    return TRUE;
+  if (!ward_names_add_known (self->store, kind, name, &known, error))
+    return FALSE;
+  ward_names_add (names, known, TRUE);
+  return TRUE;
+}
+
+static gboolean
+check_and_record_cb (gpointer data)
+{
+  WardReceiptDialog *self = data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self)))
+    check_and_record (self);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+focus_row_cb (gpointer data)
+{
+  GtkWidget *row = data;
+
+  if (gtk_widget_get_root (row) != NULL)
+    {
+      gtk_widget_grab_focus (row);
+      gtk_editable_select_region (GTK_EDITABLE (row), 0, -1);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_new_names_response_cb (AdwMessageDialog  *dialog,
+                          const char        *response,
+                          WardReceiptDialog *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *group = new_name (self->groups, text_of (self->group_row));
+
+  if (!g_str_equal (response, "add"))
+    {
+      /* Once the question is gone, which gives the focus back to where
+       * it was: the clerk corrects the name. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_row_cb,
+                       g_object_ref (group != NULL ? self->group_row : self->collector_row),
+                       g_object_unref);
+      return;
+    }
+  if (!add_new_name (self, WARD_NAME_GROUP, self->groups, self->group_row, &error)
+      || !add_new_name (self, WARD_NAME_COLLECTOR, self->collectors, self->collector_row, &error))
+    {
+      ward_form_error_show (&self->form_error, GTK_WIDGET (group != NULL ? self->group_row
+                                                                          : self->collector_row),
+                            error->message);
+      return;
+    }
+  /* Recording may close this form, the question's parent: not while the
+   * question is still answering. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, check_and_record_cb, g_object_ref (self), g_object_unref);
+}
+
+/* A group or collector that no list holds is a new one or a mistake: the
+ * clerk says which, once; Enter adds it (Known names, issue 26). */
+static gboolean
+ask_new_names (WardReceiptDialog *self,
+               const Form        *form)
+{
+  g_autofree char *group = new_name (self->groups, form->input.donor_group);
+  g_autofree char *collector = new_name (self->collectors, form->input.collector);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (group == NULL && collector == NULL)
+    return FALSE;
+  if (group != NULL && collector != NULL)
+    {
+      heading = g_strdup (_("Add the New Names to the Lists?"));
+      body = g_strdup_printf (_("Neither the group “%s” nor the collector “%s” is in the lists yet. "
+                                "Add them if they are new; if one was mistyped, correct it."),
+                              group, collector);
+    }
+  else
+    {
+      heading = g_strdup_printf (_("Add “%s” to the List?"), group != NULL ? group : collector);
+      body = g_strdup_printf (group != NULL
+                              ? _("“%s” is not in the list of groups yet. Add it if it is a new "
+                                  "group; if it was mistyped, correct it.")
+                              : _("“%s” is not in the list of collectors yet. Add it if it is a "
+                                  "new collector; if it was mistyped, correct it."),
+                              group != NULL ? group : collector);
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Correct It"),
+                                    "add", _("_Add to List"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_new_names_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 check_and_record (WardReceiptDialog *self)
 {
@@ -294,6 +426,8 @@ check_and_record (WardReceiptDialog *self)
       ward_form_error_show (&self->form_error, row_for_field (self, field), error->message);
       return;
     }
+  if (ask_new_names (self, &form))
+    return;
   if (ask_outside_period (self, &form))
     return;
   if (ward_ledger_amount_needs_confirmation (form.input.amount))
@@ -334,32 +468,13 @@ on_amount_changed_cb (WardReceiptDialog *self)
   adw_action_row_set_subtitle (self->words_row, words ? words : "");
 }
 
-/* TRUE when @row's text is what was typed before with more typed after
- * it; @typed becomes the text. */
-static gboolean
-typed_on (AdwEntryRow  *row,
-          char        **typed)
+static const char *
+known_or_typed (WardNames  *names,
+                const char *typed)
 {
-  const char *now = text_of (row);
-  gboolean longer = strlen (now) > (*typed ? strlen (*typed) : 0)
-                    && g_str_has_prefix (now, *typed ? *typed : "");
+  const char *known = ward_names_lookup (names, typed);
 
-  g_free (*typed);
-  *typed = g_strdup (now);
-  return longer;
-}
-
-/* Writes @name in @row, the part after what was typed selected: typing on
- * replaces it, Enter takes it. */
-static void
-write_completion (AdwEntryRow *row,
-                  const char  *typed,
-                  const char  *name)
-{
-  if (name == NULL || g_str_equal (name, typed))
-    return;
-  gtk_editable_set_text (GTK_EDITABLE (row), name);
-  gtk_editable_select_region (GTK_EDITABLE (row), (int) g_utf8_strlen (typed, -1), -1);
+  return known != NULL ? known : typed;
 }
 
 /* After the field has placed its cursor behind what was typed. */
@@ -380,15 +495,22 @@ quick_fill_cb (gpointer data)
     {
       typed = g_strdup (self->donor_typed);
       donor = ward_ledger_complete_donor (self->store, typed, &group, NULL);
-      write_completion (self->donor_row, typed, donor);
+      ward_name_entry_write_completion (self->donor_row, typed, donor);
       if (group != NULL && *group != '\0')
-        gtk_editable_set_text (GTK_EDITABLE (self->group_row), group);
+        gtk_editable_set_text (GTK_EDITABLE (self->group_row), known_or_typed (self->groups, group));
     }
   else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->group_row)) && self->group_typed != NULL)
     {
       typed = g_strdup (self->group_typed);
-      group = ward_ledger_complete_group (self->store, typed, NULL);
-      write_completion (self->group_row, typed, group);
+      ward_name_entry_write_completion (self->group_row, typed,
+                                        ward_names_complete (self->groups, typed));
+    }
+  else if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->collector_row))
+           && self->collector_typed != NULL)
+    {
+      typed = g_strdup (self->collector_typed);
+      ward_name_entry_write_completion (self->collector_row, typed,
+                                        ward_names_complete (self->collectors, typed));
     }
   return G_SOURCE_REMOVE;
 }
@@ -403,14 +525,21 @@ quick_fill_later (WardReceiptDialog *self)
 static void
 on_group_changed_cb (WardReceiptDialog *self)
 {
-  if (typed_on (self->group_row, &self->group_typed))
+  if (ward_name_entry_typed_on (self->group_row, &self->group_typed))
+    quick_fill_later (self);
+}
+
+static void
+on_collector_changed_cb (WardReceiptDialog *self)
+{
+  if (ward_name_entry_typed_on (self->collector_row, &self->collector_typed))
     quick_fill_later (self);
 }
 
 static void
 on_donor_changed_cb (WardReceiptDialog *self)
 {
-  if (typed_on (self->donor_row, &self->donor_typed))
+  if (ward_name_entry_typed_on (self->donor_row, &self->donor_typed))
     quick_fill_later (self);
   if (self->kind_chosen)
     return;
@@ -441,6 +570,12 @@ fill_form (WardReceiptDialog *self)
   g_autofree char *shown_today = ward_format_date (today);
 
   adw_preferences_group_set_description (self->receipt_group, self->campaign->name);
+  self->groups = ward_names_load (self->store, WARD_NAME_GROUP, NULL);
+  self->collectors = ward_names_load (self->store, WARD_NAME_COLLECTOR, NULL);
+  if (self->groups == NULL)
+    self->groups = ward_names_new ();
+  if (self->collectors == NULL)
+    self->collectors = ward_names_new ();
   gtk_editable_set_text (GTK_EDITABLE (self->number_row), next ? next : "");
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), shown_today);
   on_amount_changed_cb (self);
@@ -459,6 +594,9 @@ ward_receipt_dialog_dispose (GObject *object)
   g_clear_handle_id (&self->fill_id, g_source_remove);
   g_clear_pointer (&self->donor_typed, g_free);
   g_clear_pointer (&self->group_typed, g_free);
+  g_clear_pointer (&self->collector_typed, g_free);
+  g_clear_pointer (&self->groups, ward_names_free);
+  g_clear_pointer (&self->collectors, ward_names_free);
   g_clear_object (&self->store);
   g_clear_pointer (&self->campaign, ward_campaign_free);
   g_clear_pointer (&self->confirmed_date, g_free);
@@ -503,6 +641,7 @@ ward_receipt_dialog_class_init (WardReceiptDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_group_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_collector_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_amount_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_donor_changed_cb);

@@ -10,6 +10,7 @@
 #include "base/ward-vsic.h"
 #include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
+#include "common/ward-name-entry.h"
 #include "enterprises/ward-enterprise-dialog.h"
 #include "enterprises/ward-enterprises.h"
 
@@ -503,6 +504,7 @@ ward_enterprise_dialog_new (GtkWindow  *parent,
   self->store = g_object_ref (store);
   self->record = record;
   fill_form (self);
+  ward_name_entry_install (self->group_row, store, WARD_NAME_GROUP);
   if (id != 0)
     ward_history_add_button (GTK_WINDOW (self), store, "enterprises", record->uuid, record->name);
   ward_form_install (GTK_WINDOW (self), GTK_WIDGET (self->tax_code_row), GTK_WIDGET (self->save_button), NULL);

@@ -9,6 +9,7 @@
 #include "common/ward-form-error.h"
 #include "common/ward-form.h"
 #include "common/ward-history-dialog.h"
+#include "common/ward-name-choice.h"
 #include "programme/ward-item-dialog.h"
 #include "programme/ward-programme-units.h"
 #include "targets/ward-targets.h"
@@ -383,6 +384,7 @@ static void
 ward_item_dialog_init (WardItemDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->lead_dropdown));
 
   self->group_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->lead_ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -7,6 +7,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-name-choice.h"
 #include "common/ward-print.h"
 #include "programme/ward-item-dialog.h"
 #include "programme/ward-programme-page.h"
@@ -1113,6 +1114,7 @@ static void
 ward_programme_page_init (WardProgrammePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->unit_filter));
 
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_list_box_set_header_func (self->group_list, group_header_cb, NULL, NULL);

@@ -9,6 +9,7 @@
 #include "common/ward-accessible.h"
 #include "common/ward-form-error.h"
 #include "common/ward-form.h"
+#include "common/ward-name-choice.h"
 #include "programme/ward-programme-units.h"
 #include "targets/ward-reading-dialog.h"
 #include "targets/ward-targets-resolution.h"
@@ -372,6 +373,7 @@ static void
 ward_reading_dialog_init (WardReadingDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  ward_name_choice_install (GTK_WIDGET (self->unit_row));
   ward_combo_row_name_items (self->period_row);
   ward_combo_row_name_items (self->status_row);
   ward_combo_row_name_items (self->unit_row);
