@@ -10,6 +10,8 @@
 
 #include "admissions/ward-admissions-page.h"
 #include "donations/ward-donations-page.h"
+#include "enterprises/ward-enterprises-page.h"
+#include "programme/ward-programme-page.h"
 
 /* Keystrokes in the search field of a page over a large file, measured in
  * the process: the page is built on the file inside a window, a text is
@@ -27,11 +29,12 @@
  * default, there so that a search starts once typing pauses) is set to 0:
  * what is measured is the work, not the wait.
  *
- *   ward-bench-filter donations|admissions FILE "text to type" [RUNS]
+ *   ward-bench-filter donations|admissions|enterprises|programme FILE "text to type" [RUNS]
  *
- * Prints one line: keystrokes, then the median and the worst of each of
- * the two times in milliseconds, then the rows shown at the end, for
- * ward-bench to read; WARD_BENCH_VERBOSE=1 shows each keystroke. */
+ * Prints one line: keystrokes, then the median, the 95th percentile and
+ * the worst of each of the two times in milliseconds, then the rows shown
+ * at the end, for ward-bench to read; WARD_BENCH_VERBOSE=1 shows each
+ * keystroke. A clerk feels the worst key, not the median (issue 25). */
 
 #define PAUSE_MS 60
 
@@ -224,15 +227,21 @@ compare_doubles (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+/* The median, the 95th percentile (nearest rank) and the worst. */
 static void
 summarize (GArray *times,
            double *median,
+           double *p95,
            double *worst)
 {
+  guint rank;
+
   g_array_sort (times, compare_doubles);
   *median = times->len == 0 ? 0 : times->len % 2 ? g_array_index (times, double, times->len / 2)
             : (g_array_index (times, double, times->len / 2 - 1)
                + g_array_index (times, double, times->len / 2)) / 2;
+  rank = (guint) ((95 * times->len + 99) / 100);
+  *p95 = times->len == 0 ? 0 : g_array_index (times, double, MAX (rank, 1) - 1);
   *worst = times->len == 0 ? 0 : g_array_index (times, double, times->len - 1);
 }
 
@@ -240,9 +249,29 @@ static GtkWidget *
 build_page (const char *page_name,
             WardStore  *store)
 {
-  GType type = g_str_equal (page_name, "admissions") ? WARD_TYPE_ADMISSIONS_PAGE : WARD_TYPE_DONATIONS_PAGE;
+  GType type = g_str_equal (page_name, "admissions") ? WARD_TYPE_ADMISSIONS_PAGE
+               : g_str_equal (page_name, "enterprises") ? WARD_TYPE_ENTERPRISES_PAGE
+               : g_str_equal (page_name, "programme") ? WARD_TYPE_PROGRAMME_PAGE
+               : WARD_TYPE_DONATIONS_PAGE;
 
   return g_object_new (type, "store", store, NULL);
+}
+
+/* The filter model under the view's selection: the long lists sort and
+ * then filter, the programme filters and then sorts. */
+static GtkFilterListModel *
+find_filter_model (GListModel *model)
+{
+  while (model != NULL && !GTK_IS_FILTER_LIST_MODEL (model))
+    {
+      if (GTK_IS_SORT_LIST_MODEL (model))
+        model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
+      else if (GTK_IS_SINGLE_SELECTION (model))
+        model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+      else
+        model = NULL;
+    }
+  return model != NULL ? GTK_FILTER_LIST_MODEL (model) : NULL;
 }
 
 static void
@@ -250,7 +279,6 @@ open_window (Bench     *bench,
              GtkWidget *page)
 {
   GtkColumnView *view;
-  GtkSingleSelection *selection;
 
   bench->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (bench->window), 1100, 760);
@@ -258,10 +286,20 @@ open_window (Bench     *bench,
   gtk_window_present (GTK_WINDOW (bench->window));
   while (!gtk_widget_get_mapped (bench->window))
     g_main_context_iteration (NULL, TRUE);
+  /* A page reads its rows on a worker thread and shows its list once
+   * they are in. */
+  for (gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+       find_widget (page, GTK_TYPE_COLUMN_VIEW) == NULL;)
+    {
+      if (g_get_monotonic_time () > end)
+        g_error ("The page shows no list after 30 s: has the file rows for it?");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
-  selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
   bench->entry = GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
-  bench->filter_model = GTK_FILTER_LIST_MODEL (gtk_single_selection_get_model (selection));
+  bench->filter_model = find_filter_model (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  g_assert (bench->filter_model != NULL);
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (bench->entry), 0);
   g_signal_connect_after (bench->entry, "search-changed", G_CALLBACK (on_search_changed_cb), bench);
   bench->clock = gtk_widget_get_frame_clock (bench->window);
@@ -302,13 +340,13 @@ main (int   argc,
   g_autoptr (WardStore) store = NULL;
   g_autoptr (GError) error = NULL;
   Bench bench = { 0 };
-  double first_median, first_worst, done_median, done_worst;
+  double first_median, first_p95, first_worst, done_median, done_p95, done_worst;
   int runs = argc > 4 ? atoi (argv[4]) : 3;
 
   setlocale (LC_ALL, "");
   if (argc < 4)
     {
-      g_printerr ("Usage: ward-bench-filter donations|admissions FILE TEXT [RUNS]\n");
+      g_printerr ("Usage: ward-bench-filter donations|admissions|enterprises|programme FILE TEXT [RUNS]\n");
       return 2;
     }
   adw_init ();
@@ -323,10 +361,11 @@ main (int   argc,
   for (int run = 0; run < MAX (runs, 1); run++)
     type_and_erase (&bench, argv[1], argv[3], first_frame, complete);
 
-  summarize (first_frame, &first_median, &first_worst);
-  summarize (complete, &done_median, &done_worst);
-  g_print ("%u %.1f %.1f %.1f %.1f %u\n", first_frame->len, first_median, first_worst,
-           done_median, done_worst, g_list_model_get_n_items (G_LIST_MODEL (bench.filter_model)));
+  summarize (first_frame, &first_median, &first_p95, &first_worst);
+  summarize (complete, &done_median, &done_p95, &done_worst);
+  g_print ("%u %.1f %.1f %.1f %.1f %.1f %.1f %u\n", first_frame->len, first_median, first_p95,
+           first_worst, done_median, done_p95, done_worst,
+           g_list_model_get_n_items (G_LIST_MODEL (bench.filter_model)));
   gtk_window_destroy (GTK_WINDOW (bench.window));
   return 0;
 }

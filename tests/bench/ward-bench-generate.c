@@ -245,7 +245,9 @@ set_stage_numbers (Generator     *gen,
     {
       c->cell_resolution_number = g_strdup_printf ("%d-NQ/CB", 1 + index % 60);
       c->introducer_1 = any_person_name (gen);
-      if (c->youth_union && chance (gen, 0.5))
+      /* A Youth Union member of youth age is introduced by the union's
+       * resolution and one member (ward-admissions-rules.c). */
+      if (c->youth_union && ward_candidate_is_youth_age (c, c->dates[WARD_STAGE_CELL_RESOLUTION]))
         c->youth_union_resolution = g_strdup_printf ("%d-NQ/ĐTN", 1 + index % 40);
       else
         c->introducer_2 = any_person_name (gen);
