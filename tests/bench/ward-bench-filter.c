@@ -13,6 +13,7 @@
 #include "donations/ward-donations-page.h"
 #include "enterprises/ward-enterprises-page.h"
 #include "programme/ward-programme-page.h"
+#include "ward-bench-util.h"
 
 /* Keystrokes in the search field of a page over a large file, measured in
  * the process: the page is built on the file inside a window, a text is
@@ -110,27 +111,6 @@ static double
 ms_since (gint64 start)
 {
   return (double) (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static gboolean
-on_pause_over_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop for @ms: between two keys a typist leaves a tenth of
- * a second or so, and the frame clock is idle again when the next comes
- * (typed back to back, each key would wait for the next vertical blank
- * and the measure would count it). */
-static void
-typist_pause (guint ms)
-{
-  gboolean over = FALSE;
-
-  g_timeout_add (ms, on_pause_over_cb, &over);
-  while (!over)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /* Turns the field's text into @text as typing does: Backspace over what
@@ -242,34 +222,11 @@ keystroke (Bench      *bench,
                 g_list_model_get_n_items (bench->filter_model));
   g_array_append_val (first_frame, first);
   g_array_append_val (complete, done);
-  typist_pause (PAUSE_MS);
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The median, the 95th percentile (nearest rank) and the worst. */
-static void
-summarize (GArray *times,
-           double *median,
-           double *p95,
-           double *worst)
-{
-  guint rank;
-
-  g_array_sort (times, compare_doubles);
-  *median = times->len == 0 ? 0 : times->len % 2 ? g_array_index (times, double, times->len / 2)
-            : (g_array_index (times, double, times->len / 2 - 1)
-               + g_array_index (times, double, times->len / 2)) / 2;
-  rank = (guint) ((95 * times->len + 99) / 100);
-  *p95 = times->len == 0 ? 0 : g_array_index (times, double, MAX (rank, 1) - 1);
-  *worst = times->len == 0 ? 0 : g_array_index (times, double, times->len - 1);
+  /* Between two keys a typist leaves a tenth of a second or so, and the
+   * frame clock is idle again when the next comes (typed back to back,
+   * each key would wait for the next vertical blank and the measure would
+   * count it). */
+  ward_bench_pause (PAUSE_MS);
 }
 
 static GtkWidget *
@@ -371,8 +328,8 @@ main (int   argc,
   for (int run = 0; run < MAX (runs, 1); run++)
     type_and_erase (&bench, argv[1], argv[3], first_frame, complete);
 
-  summarize (first_frame, &first_median, &first_p95, &first_worst);
-  summarize (complete, &done_median, &done_p95, &done_worst);
+  ward_bench_summarize (first_frame, &first_median, &first_p95, &first_worst);
+  ward_bench_summarize (complete, &done_median, &done_p95, &done_worst);
   g_print ("%u %.1f %.1f %.1f %.1f %.1f %.1f %u\n", first_frame->len, first_median, first_p95,
            first_worst, done_median, done_p95, done_worst,
            g_list_model_get_n_items (bench.filter_model));

@@ -9,6 +9,7 @@
 
 #include "shell/ward-application.h"
 #include "shell/ward-window.h"
+#include "ward-bench-util.h"
 
 /* Switches between the pages of the real window over a large file (issue
  * 25), each switch timed to the first frame drawn after it, as a clerk
@@ -52,23 +53,6 @@ on_after_paint_cb (GdkFrameClock *clock,
   bench->n_paints++;
 }
 
-static gboolean
-on_pause_over_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-look_at_page (guint ms)
-{
-  gboolean over = FALSE;
-
-  g_timeout_add (ms, on_pause_over_cb, &over);
-  while (!over)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static double
 switch_to (Bench      *bench,
            const char *name)
@@ -83,35 +67,19 @@ switch_to (Bench      *bench,
   ms = (double) (g_get_monotonic_time () - start) / 1000.0;
   if (g_getenv ("WARD_BENCH_VERBOSE") != NULL)
     g_printerr ("  %s: %.1f ms\n", name, ms);
-  look_at_page (LOOK_MS);
+  ward_bench_pause (LOOK_MS);
   return ms;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The median, the 95th percentile (nearest rank) and the worst. */
 static void
 print_summary (const char *name,
                double      first_visit,
                GArray     *times)
 {
-  guint n = times->len;
-  guint rank = (95 * n + 99) / 100;
-  double median;
+  double median, p95, worst;
 
-  g_array_sort (times, compare_doubles);
-  median = n == 0 ? 0 : n % 2 ? g_array_index (times, double, n / 2)
-           : (g_array_index (times, double, n / 2 - 1) + g_array_index (times, double, n / 2)) / 2;
-  g_print ("%s %.1f %.1f %.1f %.1f\n", name, first_visit, median,
-           n == 0 ? 0 : g_array_index (times, double, MAX (rank, 1) - 1),
-           n == 0 ? 0 : g_array_index (times, double, n - 1));
+  ward_bench_summarize (times, &median, &p95, &worst);
+  g_print ("%s %.1f %.1f %.1f %.1f\n", name, first_visit, median, p95, worst);
 }
 
 static void
@@ -131,7 +99,7 @@ run_bench_cb (gpointer user_data)
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (bench->window), "after-paint",
                     G_CALLBACK (on_after_paint_cb), bench);
-  look_at_page (LOOK_MS);
+  ward_bench_pause (LOOK_MS);
   for (guint i = 0; pages[i] != NULL; i++)
     bench->first_visit[i] = switch_to (bench, pages[i]);
   for (int run = 0; run < bench->runs; run++)
