@@ -501,6 +501,22 @@ remove_import_targets (Suite *suite)
   g_unlink (bare);
 }
 
+/* The import goes into a new file, made with `init` (only `init` makes a
+ * file), untimed. */
+static void
+make_import_target (Suite *suite)
+{
+  g_autofree char *ward = in_dir (suite->work, "import.sqlite3");
+  const char *argv[] = { suite->cli, "--database", ward, "init", NULL };
+  int status = 0;
+
+  remove_import_targets (suite);
+  if (!g_spawn_sync (NULL, (char **) argv, suite->env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    g_printerr ("  ward-tracker-cli init failed\n");
+}
+
 static void
 bench_import (Suite *suite)
 {
@@ -511,16 +527,16 @@ bench_import (Suite *suite)
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
   const char *ward[] = { suite->cli, "--database", ward_db, "import", "donations", csv, NULL };
   const char *bare[] = { "sqlite3", bare_db, import, NULL };
-  const char *empty[] = { suite->cli, "--database", ward_db, "stats", NULL };
+  const char *empty[] = { suite->cli, "--database", ward_db, "init", NULL };
   double ward_s, bare_s = -1, empty_s;
 
-  empty_s = measure (suite, "ward-tracker-cli: a new empty file", empty, remove_import_targets, 0, NULL);
-  ward_s = measure (suite, "ward-tracker-cli import donations", ward, remove_import_targets, 0, NULL);
+  empty_s = measure (suite, "ward-tracker-cli init: a new file", empty, remove_import_targets, 0, NULL);
+  ward_s = measure (suite, "ward-tracker-cli import donations", ward, make_import_target, 0, NULL);
   if (sqlite3 != NULL)
     bare_s = measure (suite, "sqlite3 .import into a bare table", bare, remove_import_targets, 0, NULL);
   add_row (suite, "Import 100,000 donations (CSV)", ward_s, "s", "sqlite3 .import", bare_s,
            "≤ 3× sqlite3", ward_s > 0 && bare_s > 0 && ward_s <= 3 * bare_s);
-  add_row (suite, "  of which: making the new file", empty_s, "s", NULL, 0, "", FALSE);
+  add_row (suite, "  making the new file first (init)", empty_s, "s", NULL, 0, "", FALSE);
 }
 
 static void
@@ -532,7 +548,8 @@ bench_pdf (Suite *suite)
   g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
   g_autofree char *installation = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
   g_autofree char *soffice = g_find_program_in_path ("soffice");
-  const char *ward[] = { suite->cli, "--database", suite->big, "report", "donations", "--output", pdf, NULL };
+  const char *ward[] = { suite->cli, "--database", suite->big, "report", "donations", "--output", pdf, "--force",
+                         NULL };
   /* Comma, double quote, UTF-8 (76), from line 1. */
   const char *lo[] = { "soffice", installation, "--headless", "--infilter=CSV:44,34,76,1",
                        "--convert-to", "pdf", "--outdir", suite->work, csv, NULL };
