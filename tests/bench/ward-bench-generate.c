@@ -14,6 +14,7 @@
 #include "base/ward-text.h"
 #include "donations/ward-donations-ledger.h"
 #include "enterprises/ward-enterprises.h"
+#include "programme/ward-programme.h"
 #include "registers/ward-registers.h"
 #include "targets/ward-targets-readings.h"
 #include "targets/ward-targets.h"
@@ -245,7 +246,9 @@ set_stage_numbers (Generator     *gen,
     {
       c->cell_resolution_number = g_strdup_printf ("%d-NQ/CB", 1 + index % 60);
       c->introducer_1 = any_person_name (gen);
-      if (c->youth_union && chance (gen, 0.5))
+      /* A Youth Union member of youth age is introduced by the union's
+       * resolution and one member (ward-admissions-rules.c). */
+      if (c->youth_union && ward_candidate_is_youth_age (c, c->dates[WARD_STAGE_CELL_RESOLUTION]))
         c->youth_union_resolution = g_strdup_printf ("%d-NQ/ĐTN", 1 + index % 40);
       else
         c->introducer_2 = any_person_name (gen);
@@ -804,6 +807,41 @@ add_readings (Generator *gen)
     }
 }
 
+/* ---- The action programme ------------------------------------------------- */
+
+/* 400 items spread over the resolution's groups, for the programme page's
+ * search (issue 25): what a ward writes, a verb and a field. */
+static void
+add_programme (Generator *gen)
+{
+  static const char * const verbs[] = { "Xây dựng", "Triển khai", "Nâng cao", "Hoàn thiện",
+                                        "Đẩy mạnh", "Kiểm tra", "Tổ chức", "Rà soát" };
+  static const char * const fields[] = { "chính quyền số", "trật tự đô thị", "an sinh xã hội",
+                                          "hạ tầng giao thông", "văn hóa khu dân cư",
+                                          "công tác phát triển đảng viên", "doanh nghiệp tư nhân",
+                                          "cải cách hành chính", "môi trường", "y tế cơ sở" };
+  g_autoptr (GPtrArray) groups = ward_programme_groups_load (gen->store, gen->today, NULL);
+  g_autoptr (GError) error = NULL;
+
+  if (groups == NULL || groups->len == 0)
+    die ("programme groups", NULL);
+  for (int i = 0; i < 400; i++)
+    {
+      g_autoptr (WardProgrammeItem) item = ward_programme_item_new ();
+      WardProgrammeGroup *group = groups->pdata[i % groups->len];
+
+      item->group_id = group->id;
+      item->title = g_strdup_printf ("%s %s, đợt %d", verbs[i % G_N_ELEMENTS (verbs)],
+                                     fields[(i / 3) % G_N_ELEMENTS (fields)], 1 + i / 40);
+      item->start_date = g_strdup_printf ("%d-%02d-01", 2026 + i % 4, 1 + i % 12);
+      item->deadline = g_strdup_printf ("%d-%02d-28", 2027 + i % 4, 1 + (i * 7) % 12);
+      item->status = (WardItemStatus) (i % WARD_ITEM_N_STATUSES);
+      item->percent = item->status == WARD_ITEM_DONE ? 100 : (i * 13) % 100;
+      if (!ward_programme_item_save (gen->store, item, NULL, &error))
+        die (item->title, error);
+    }
+}
+
 /* ---- The CSV files ------------------------------------------------------- */
 
 static void
@@ -894,6 +932,7 @@ main (int   argc,
   step ("enterprises", add_enterprises, &gen);
   step ("donations", add_donations, &gen);
   step ("readings", add_readings, &gen);
+  step ("programme", add_programme, &gen);
   export_kind (&gen, argv[1], "members", "members.csv");
   export_kind (&gen, argv[1], "enterprises", "enterprises.csv");
   export_kind (&gen, argv[1], "donations", "donations.csv");

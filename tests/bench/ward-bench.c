@@ -35,6 +35,7 @@ typedef struct
   const char *cli;
   const char *bare;
   const char *filter;
+  const char *switcher;
   const char *generate;
   char       *data;      /* the generated ward and its CSV files */
   char       *work;      /* scratch, removed at the end */
@@ -278,23 +279,24 @@ have_display (void)
   return g_getenv ("DISPLAY") != NULL || g_getenv ("WAYLAND_DISPLAY") != NULL;
 }
 
-/* The window opens on the page it showed last: the ledger's, with its
- * 100,000 entries, here (a settings key file that says so). */
+/* The window opens on the page it showed last: @page, here (a settings
+ * key file that says so). */
 static double
-measure_on_donations_page (Suite              *suite,
-                           const char         *what,
-                           const char * const *argv,
-                           double             *rss_out)
+measure_on_page (Suite              *suite,
+                 const char         *page,
+                 const char         *what,
+                 const char * const *argv,
+                 double             *rss_out)
 {
-  g_autofree char *config = in_dir (suite->work, "ledger-config");
+  g_autofree char *config = in_dir (suite->work, "page-config");
   g_autofree char *settings_dir = g_build_filename (config, "glib-2.0", "settings", NULL);
   g_autofree char *keyfile = g_build_filename (settings_dir, "keyfile", NULL);
+  g_autofree char *contents = g_strdup_printf ("[io/github/wardtracker/WardTracker]\nlast-page='%s'\n", page);
   char **saved = suite->env;
   double seconds;
 
   if (g_mkdir_with_parents (settings_dir, 0700) != 0
-      || !g_file_set_contents (keyfile, "[io/github/wardtracker/WardTracker]\nlast-page='donations'\n",
-                               -1, NULL))
+      || !g_file_set_contents (keyfile, contents, -1, NULL))
     return -1;
   suite->env = g_strdupv (saved);
   suite->env = g_environ_setenv (suite->env, "GSETTINGS_BACKEND", "keyfile", TRUE);
@@ -305,6 +307,35 @@ measure_on_donations_page (Suite              *suite,
   return seconds;
 }
 
+/* The pages the window can open on (the last one shown), by their names in
+ * the window's stack and in the table. */
+static const char * const start_pages[][2] = {
+  { "overview", "overview" }, { "targets", "targets" }, { "programme", "programme" },
+  { "admissions", "admissions" }, { "enterprises", "enterprises" }, { "donations", "donations (ledger)" },
+};
+
+/* Start to first frame on each page, each set beside the bare window; the
+ * aim of issue 25 is 1.3× the bare window on every one. */
+static void
+bench_start_pages (Suite              *suite,
+                   const char * const *argv,
+                   double              bare_s,
+                   double             *ledger_mb)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (start_pages); i++)
+    {
+      g_autofree char *what = g_strdup_printf ("ward-tracker, large file, %s page", start_pages[i][0]);
+      g_autofree char *row = g_strdup_printf ("  the same, opening on the %s page", start_pages[i][1]);
+      double mb = 0;
+      double seconds = measure_on_page (suite, start_pages[i][0], what, argv, &mb);
+
+      add_row (suite, row, seconds, "s", "bare window", bare_s, "≤ 1.3× bare",
+               seconds > 0 && seconds <= 1.3 * bare_s);
+      if (g_str_equal (start_pages[i][0], "donations"))
+        *ledger_mb = mb;
+    }
+}
+
 static void
 bench_start (Suite *suite)
 {
@@ -313,7 +344,7 @@ bench_start (Suite *suite)
   const char *ward[] = { suite->tracker, "--database", suite->big, "--quit-after-first-frame", NULL };
   const char *fresh[] = { suite->tracker, "--database", empty, "--quit-after-first-frame", NULL };
   const char *checked[] = { suite->tracker, "--database", suite->big, "--quit-after-checks", NULL };
-  double bare_s, ward_s, empty_s, ledger_s, checked_s, ledger_checked_s;
+  double bare_s, ward_s, empty_s, checked_s, ledger_checked_s;
   double bare_mb = 0, ward_mb = 0, empty_mb = 0, ledger_mb = 0, checked_mb = 0, ledger_checked_mb = 0;
 
   if (!have_display ())
@@ -324,20 +355,18 @@ bench_start (Suite *suite)
   bare_s = measure (suite, "bare libadwaita window", bare, NULL, 1, &bare_mb);
   empty_s = measure (suite, "ward-tracker, new empty file", fresh, NULL, 1, &empty_mb);
   ward_s = measure (suite, "ward-tracker, large file", ward, NULL, 1, &ward_mb);
-  ledger_s = measure_on_donations_page (suite, "ward-tracker, large file, donations page", ward, &ledger_mb);
+  add_row (suite, "Start to first frame, large file", ward_s, "s", "bare window", bare_s,
+           "≤ 1.3× bare", ward_s > 0 && ward_s <= 1.3 * bare_s);
+  bench_start_pages (suite, ward, bare_s, &ledger_mb);
   /* After the first frame the window checks the file on a worker thread
    * (integrity, the ledger's chain); writes wait for it. */
   checked_s = measure (suite, "ward-tracker, large file, until its checks are done", checked, NULL, 1,
                        &checked_mb);
   /* The ledger's 100,000 entries are read on a worker thread after the
    * first frame (a fifth of a second), well before the checks end. */
-  ledger_checked_s = measure_on_donations_page (suite,
-                                                "ward-tracker, large file, donations page, until checked",
-                                                checked, &ledger_checked_mb);
-  add_row (suite, "Start to first frame, large file", ward_s, "s", "bare window", bare_s,
-           "≤ 1.5× bare", ward_s > 0 && ward_s <= 1.5 * bare_s);
-  add_row (suite, "  the same, opening on the donations page", ledger_s, "s", "bare window", bare_s,
-           "≤ 1.5× bare", ledger_s > 0 && ledger_s <= 1.5 * bare_s);
+  ledger_checked_s = measure_on_page (suite, "donations",
+                                      "ward-tracker, large file, donations page, until checked",
+                                      checked, &ledger_checked_mb);
   add_row (suite, "Start to first frame, new empty file", empty_s, "s", "bare window", bare_s, "", FALSE);
   add_row (suite, "Start until the file checks are done, large file", checked_s, "s", NULL, 0, "", FALSE);
   add_row (suite, "  the same, on the donations page", ledger_checked_s, "s", NULL, 0, "", FALSE);
@@ -348,11 +377,29 @@ bench_start (Suite *suite)
   add_row (suite, "  the same, until the file checks are done", checked_mb, "MB", "bare window", bare_mb,
            "< 200 MB", checked_mb > 0 && checked_mb < 200);
   add_row (suite, "  the same, on the donations page, entries read", ledger_checked_mb, "MB", "bare window",
-           bare_mb, "< 200 MB", ledger_checked_mb > 0 && ledger_checked_mb < 200);
+           bare_mb, "≤ bare + 60 MB", ledger_checked_mb > 0 && ledger_checked_mb <= bare_mb + 60);
 }
 
-/* One line from ward-bench-filter: keystrokes, first frame median and
- * worst, completion median and worst (ms), rows shown at the end. */
+/* A time's median, 95th percentile and worst, as one row of the table:
+ * the aim of issue 25 is one frame (16 ms) at the 95th percentile and
+ * 50 ms for the worst. */
+static void
+add_latency_row (Suite      *suite,
+                 const char *what,
+                 double      median,
+                 double      p95,
+                 double      worst,
+                 gboolean    aimed)
+{
+  g_autofree char *remark = median < 0 ? g_strdup ("") : g_strdup_printf ("p95 %.0f ms, worst %.0f ms", p95, worst);
+
+  add_row_with_remark (suite, what, median, "ms", remark, aimed ? "p95 ≤ 16 ms, worst ≤ 50 ms" : "",
+                       median >= 0 && p95 <= 16 && worst <= 50);
+}
+
+/* One line from ward-bench-filter: keystrokes, the first frame's median,
+ * 95th percentile and worst, the same to the complete list (ms), rows
+ * shown at the end. */
 static void
 bench_filter_page (Suite      *suite,
                    const char *page,
@@ -363,23 +410,24 @@ bench_filter_page (Suite      *suite,
   const char *argv[] = { suite->filter, page, suite->big, text, runs, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autofree char *first_worst_text = NULL;
-  g_autofree char *done_worst_text = NULL;
   int status = 0, n = 0;
-  double first = -1, first_worst = 0, done = -1, done_worst = 0;
+  double first = -1, first_p95 = 0, first_worst = 0, done = -1, done_p95 = 0, done_worst = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, suite->env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                      &status, NULL)
       || !g_spawn_check_wait_status (status, NULL)
-      || sscanf (out, "%d %lf %lf %lf %lf", &n, &first, &first_worst, &done, &done_worst) != 5)
-    g_printerr ("  ward-bench-filter %s failed:\n%s\n", page, err ? err : "");
+      || sscanf (out, "%d %lf %lf %lf %lf %lf %lf", &n, &first, &first_p95, &first_worst, &done,
+                 &done_p95, &done_worst) != 7)
+    {
+      g_printerr ("  ward-bench-filter %s failed:\n%s\n", page, err ? err : "");
+      first = done = -1;
+    }
   else
-    g_printerr ("  %s: %d keystrokes typed and erased, worst %.1f ms to the first frame, "
-                "%.1f ms to the complete list\n", title, n, first_worst, done_worst);
-  first_worst_text = g_strdup_printf ("worst key %.0f ms (of %d)", first_worst, n);
-  done_worst_text = g_strdup_printf ("worst key %.0f ms", done_worst);
-  add_row_with_remark (suite, title, first, "ms", first_worst_text, "≤ 16 ms", first >= 0 && first <= 16);
-  add_row_with_remark (suite, "  to the complete list", done, "ms", done_worst_text, "", FALSE);
+    g_printerr ("  %s: %d keystrokes typed and erased, first frame p95 %.1f ms, worst %.1f ms; "
+                "complete list p95 %.1f ms, worst %.1f ms\n", title, n, first_p95, first_worst,
+                done_p95, done_worst);
+  add_latency_row (suite, title, first, first_p95, first_worst, TRUE);
+  add_latency_row (suite, "  to the complete list", done, done_p95, done_worst, TRUE);
 }
 
 static void
@@ -392,6 +440,55 @@ bench_filter (Suite *suite)
     }
   bench_filter_page (suite, "donations", "Search key, first frame: ledger", "nguyen van hung");
   bench_filter_page (suite, "admissions", "Search key, first frame: admissions", "tran thi lan");
+  bench_filter_page (suite, "enterprises", "Search key, first frame: enterprises", "cong ty tnhh");
+  bench_filter_page (suite, "programme", "Search key, first frame: programme", "xay dung");
+}
+
+/* ward-bench-switch: one line per page (first visit, median, p95, worst
+ * in ms), then "all". */
+static void
+bench_switch (Suite *suite)
+{
+  g_autofree char *runs = g_strdup_printf ("%d", suite->runs);
+  const char *argv[] = { suite->switcher, suite->big, runs, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  int status = 0;
+
+  if (!have_display ())
+    {
+      add_note (suite, "Page switch", "skipped: no display (run the suite under xvfb-run)");
+      return;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, suite->env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                     &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_printerr ("  ward-bench-switch failed:\n%s\n", err ? err : "");
+      add_note (suite, "Page switch", "failed");
+      return;
+    }
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char name[32];
+      double first, median, p95, worst;
+      g_autofree char *row = NULL;
+      g_autofree char *visit = NULL;
+
+      if (sscanf (lines[i], "%31s %lf %lf %lf %lf", name, &first, &median, &p95, &worst) != 5)
+        continue;
+      if (g_str_equal (name, "all"))
+        {
+          add_latency_row (suite, "Page switch, first frame: every page", median, p95, worst, TRUE);
+          continue;
+        }
+      row = g_strdup_printf ("  to %s", name);
+      visit = g_strdup_printf ("  first visit to %s (builds it)", name);
+      add_latency_row (suite, row, median, p95, worst, FALSE);
+      add_row (suite, visit, first, "ms", NULL, 0, "", FALSE);
+    }
 }
 
 static void
@@ -404,6 +501,22 @@ remove_import_targets (Suite *suite)
   g_unlink (bare);
 }
 
+/* The import goes into a new file, made with `init` (only `init` makes a
+ * file), untimed. */
+static void
+make_import_target (Suite *suite)
+{
+  g_autofree char *ward = in_dir (suite->work, "import.sqlite3");
+  const char *argv[] = { suite->cli, "--database", ward, "init", NULL };
+  int status = 0;
+
+  remove_import_targets (suite);
+  if (!g_spawn_sync (NULL, (char **) argv, suite->env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                     NULL, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    g_printerr ("  ward-tracker-cli init failed\n");
+}
+
 static void
 bench_import (Suite *suite)
 {
@@ -414,16 +527,16 @@ bench_import (Suite *suite)
   g_autofree char *sqlite3 = g_find_program_in_path ("sqlite3");
   const char *ward[] = { suite->cli, "--database", ward_db, "import", "donations", csv, NULL };
   const char *bare[] = { "sqlite3", bare_db, import, NULL };
-  const char *empty[] = { suite->cli, "--database", ward_db, "stats", NULL };
+  const char *empty[] = { suite->cli, "--database", ward_db, "init", NULL };
   double ward_s, bare_s = -1, empty_s;
 
-  empty_s = measure (suite, "ward-tracker-cli: a new empty file", empty, remove_import_targets, 0, NULL);
-  ward_s = measure (suite, "ward-tracker-cli import donations", ward, remove_import_targets, 0, NULL);
+  empty_s = measure (suite, "ward-tracker-cli init: a new file", empty, remove_import_targets, 0, NULL);
+  ward_s = measure (suite, "ward-tracker-cli import donations", ward, make_import_target, 0, NULL);
   if (sqlite3 != NULL)
     bare_s = measure (suite, "sqlite3 .import into a bare table", bare, remove_import_targets, 0, NULL);
   add_row (suite, "Import 100,000 donations (CSV)", ward_s, "s", "sqlite3 .import", bare_s,
            "≤ 3× sqlite3", ward_s > 0 && bare_s > 0 && ward_s <= 3 * bare_s);
-  add_row (suite, "  of which: making the new file", empty_s, "s", NULL, 0, "", FALSE);
+  add_row (suite, "  making the new file first (init)", empty_s, "s", NULL, 0, "", FALSE);
 }
 
 static void
@@ -435,7 +548,8 @@ bench_pdf (Suite *suite)
   g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
   g_autofree char *installation = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
   g_autofree char *soffice = g_find_program_in_path ("soffice");
-  const char *ward[] = { suite->cli, "--database", suite->big, "report", "donations", "--output", pdf, NULL };
+  const char *ward[] = { suite->cli, "--database", suite->big, "report", "donations", "--output", pdf, "--force",
+                         NULL };
   /* Comma, double quote, UTF-8 (76), from line 1. */
   const char *lo[] = { "soffice", installation, "--headless", "--infilter=CSV:44,34,76,1",
                        "--convert-to", "pdf", "--outdir", suite->work, csv, NULL };
@@ -456,7 +570,8 @@ bench_stats (Suite *suite)
   const char *argv[] = { suite->cli, "--database", suite->big, "stats", NULL };
   double seconds = measure (suite, "ward-tracker-cli stats", argv, NULL, 1, NULL);
 
-  add_row (suite, "ward-tracker-cli stats, large file", seconds, "s", NULL, 0, "", FALSE);
+  add_row (suite, "ward-tracker-cli stats, large file", seconds, "s", NULL, 0, "< 0.1 s",
+           seconds >= 0 && seconds < 0.1);
 }
 
 /* ---- Main ----------------------------------------------------------------- */
@@ -490,6 +605,7 @@ parse_args (Suite  *suite,
     { "cli", 0, 0, G_OPTION_ARG_FILENAME, &suite->cli, "ward-tracker-cli", "PATH" },
     { "bare", 0, 0, G_OPTION_ARG_FILENAME, &suite->bare, "bare-window", "PATH" },
     { "filter", 0, 0, G_OPTION_ARG_FILENAME, &suite->filter, "ward-bench-filter", "PATH" },
+    { "switch", 0, 0, G_OPTION_ARG_FILENAME, &suite->switcher, "ward-bench-switch", "PATH" },
     { "generate", 0, 0, G_OPTION_ARG_FILENAME, &suite->generate, "ward-bench-generate", "PATH" },
     { "data", 0, 0, G_OPTION_ARG_FILENAME, &data, "Where the generated ward is kept", "DIR" },
     { NULL }
@@ -499,7 +615,7 @@ parse_args (Suite  *suite,
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, argc, argv, &error)
-      || !suite->tracker || !suite->cli || !suite->bare || !suite->filter || !suite->generate || !data)
+      || !suite->tracker || !suite->cli || !suite->bare || !suite->filter || !suite->switcher || !suite->generate || !data)
     {
       g_printerr ("%s\n", error ? error->message : "ward-bench needs every --option: see meson.build");
       return FALSE;
@@ -548,6 +664,7 @@ main (int   argc,
 
   bench_start (&suite);
   bench_filter (&suite);
+  bench_switch (&suite);
   bench_import (&suite);
   bench_pdf (&suite);
   bench_stats (&suite);

@@ -34,6 +34,16 @@ check(r.returncode == 0, "stats succeeds")
 check("Kết nạp đảng viên mới trong nhiệm kỳ" in r.stdout and "2025 – 2030" in r.stdout,
       "stats names the targets and the term")
 
+# stats only reads (issue 25: without the check of the whole file): the
+# file stays as it was, and a missing one is named, not created.
+before = digest(db)
+r = run("--database", db, "stats")
+check(r.returncode == 0 and digest(db) == before, "stats leaves the file untouched")
+missing = os.path.join(tmp, "missing.sqlite3")
+r = run("--database", missing, "stats")
+check(r.returncode == 1 and not os.path.exists(missing) and "missing.sqlite3" in r.stderr,
+      "stats on a missing file fails naming it, and creates nothing: %r" % r.stderr)
+
 r = run("--database", db, "stats", "--json")
 stats = json.loads(r.stdout)
 check(len(stats["targets"]) == 11, "stats --json lists the 11 targets")

@@ -258,10 +258,9 @@ update_shown_label (WardAdmissionsPage *self)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s candidate", "%s of %s candidates", total),
                             shown_text, total_text);
   gtk_label_set_text (self->shown_label, text);
-  /* Said once the filter has looked at every row, not while it still runs. */
   if (shown > 0 || total == 0)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
-  else if (gtk_filter_list_model_get_pending (self->chain.filter_model) == 0)
+  else
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
 }
 
@@ -664,14 +663,10 @@ ward_admissions_page_init (WardAdmissionsPage *self)
   self->model = ward_row_model_new (NULL);
   self->filter = ward_candidate_filter_new ();
   /* The filter runs over the whole list at once (about a millisecond for
-   * 20,000): GTK 4.8's incremental filter empties the list at each change
-   * and fills it again 512 rows at a time, rebuilding the rows on screen
-   * over several frames at every keystroke (issue 13). */
+   * 20,000; ward-filter-model.h). */
   ward_list_chain_build (&self->chain, self->model, GTK_FILTER (self->filter),
                          self->column_view, WARD_LIST_CHAIN_DEFAULT);
   g_signal_connect_object (self->chain.filter_model, "items-changed",
-                           G_CALLBACK (update_shown_label), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->chain.filter_model, "notify::pending",
                            G_CALLBACK (update_shown_label), self, G_CONNECT_SWAPPED);
   build_columns (self);
   fill_stage_dropdown (self);

@@ -23,10 +23,8 @@ ward_list_chain_build (WardListChain      *chain,
   sorter = gtk_column_view_get_sorter (view);
   chain->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
                                                sorter != NULL ? g_object_ref (sorter) : NULL);
-  chain->filter_model = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
-                                                   g_object_ref (filter));
-  gtk_filter_list_model_set_incremental (chain->filter_model,
-                                         (flags & WARD_LIST_CHAIN_INCREMENTAL) != 0);
+  chain->filter_model = ward_filter_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
+                                               g_object_ref (filter));
   chain->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chain->filter_model)));
   gtk_single_selection_set_autoselect (chain->selection, FALSE);
   if (flags & WARD_LIST_CHAIN_CAN_UNSELECT)

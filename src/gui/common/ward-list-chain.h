@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "common/ward-filter-model.h"
 #include "store/ward-store-row-model.h"
 
 G_BEGIN_DECLS
@@ -12,20 +13,18 @@ G_BEGIN_DECLS
  * WardRowModel), sorted by the column view's sorter, then filtered (so
  * that a new search never sorts again), then selected one at a time,
  * nothing selected until the clerk picks a row. The page listens to
- * filter_model for what is shown. */
+ * filter_model for what is shown; it filters the whole list at once, in a
+ * few milliseconds for 100,000 rows (ward-filter-model.h). */
 typedef struct
 {
   GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
+  WardFilterModel    *filter_model;
   GtkSingleSelection *selection;
 } WardListChain;
 
 typedef enum
 {
   WARD_LIST_CHAIN_DEFAULT      = 0,
-  /* Filter in steps, between frames (GTK 4.8 empties the list at each
-   * change and fills it again 512 rows at a time). */
-  WARD_LIST_CHAIN_INCREMENTAL  = 1 << 0,
   WARD_LIST_CHAIN_CAN_UNSELECT = 1 << 1,
 } WardListChainFlags;
 

@@ -314,7 +314,7 @@ update_shown (WardEnterprisesPage *self)
                                          total), a, b);
 
   gtk_label_set_text (self->shown_label, text);
-  if (shown > 0 || gtk_filter_list_model_get_pending (self->chain.filter_model) > 0)
+  if (shown > 0)
     gtk_stack_set_visible_child_name (self->list_stack, "rows");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "no-match");
@@ -342,11 +342,10 @@ select_later (WardEnterprisesPage *self,
     self->select_id = g_idle_add (select_saved_cb, self);
 }
 
+/* After a change of the filter, which filters the whole list at once. */
 static void
-on_filter_pending_cb (WardEnterprisesPage *self)
+on_filtered (WardEnterprisesPage *self)
 {
-  if (gtk_filter_list_model_get_pending (self->chain.filter_model) > 0)
-    return;
   if (self->filter_started != 0)
     g_debug ("Filtered %u rows in %.1f ms",
              g_list_model_get_n_items (G_LIST_MODEL (self->list)),
@@ -365,7 +364,7 @@ refilter (WardEnterprisesPage *self,
     return;
   self->filter_started = g_get_monotonic_time ();
   gtk_filter_changed (GTK_FILTER (self->filter), change);
-  on_filter_pending_cb (self);
+  on_filtered (self);
 }
 
 static int
@@ -892,11 +891,7 @@ build_models (WardEnterprisesPage *self)
   self->list = ward_row_model_new (ward_enterprise_row_equal);
   self->filter = gtk_custom_filter_new (filter_row, self, NULL);
   ward_list_chain_build (&self->chain, self->list, GTK_FILTER (self->filter),
-                         self->column_view,
-                         WARD_LIST_CHAIN_INCREMENTAL | WARD_LIST_CHAIN_CAN_UNSELECT);
-
-  g_signal_connect_object (self->chain.filter_model, "notify::pending",
-                           G_CALLBACK (on_filter_pending_cb), self, G_CONNECT_SWAPPED);
+                         self->column_view, WARD_LIST_CHAIN_CAN_UNSELECT);
   g_signal_connect_object (self->chain.filter_model, "items-changed",
                            G_CALLBACK (update_shown), self, G_CONNECT_SWAPPED);
 }
