@@ -37,6 +37,15 @@ static const BundleDesc descs[] = {
   { "ledger_entries", NC_("bundle", "Donation ledger"), BUNDLE_LEDGER, { NULL }, { NULL } },
 };
 
+gboolean
+ward_bundle_carries_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (descs); i++)
+    if (g_str_equal (descs[i].name, table))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- Tables ------------------------------------------------------------- */
 
 static void

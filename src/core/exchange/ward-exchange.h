@@ -75,6 +75,16 @@ GBytes    *ward_bundle_export_bytes        (WardStore   *store,
                                             guint       *n_records_out,
                                             GError     **error);
 
+/* As ward_bundle_export_bytes(), of the records named in the temporary
+ * table temp.bundle_outgoing (table_name, row_uuid) alone, their deletions
+ * included: what a change file of the shared folder carries (src/core/sync).
+ * The reference lists still go whole. */
+/* Whether bundles carry the records of @table. */
+gboolean   ward_bundle_carries_table        (const char *table);
+GBytes    *ward_bundle_export_selected_bytes (WardStore  *store,
+                                              guint      *n_records_out,
+                                              GError    **error);
+
 /* ---- Import ------------------------------------------------------------- */
 
 typedef enum

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "sync/ward-sync.h"
+
+G_BEGIN_DECLS
+
+/* ---- The folder (ward-sync-folder.c) ------------------------------------ */
+
+/* The installations writing in @folder: the names of its sub-folders that
+ * are installation ids (uuids), sorted. */
+GPtrArray *sync_folder_list_writers  (const char  *folder,
+                                      GError     **error);
+/* The sequence numbers of @dir's change files ("<digits>.wtchange"; every
+ * other name is a sync tool's or a person's and is ignored), ascending. */
+GArray    *sync_folder_list_sequences (const char *dir);
+char      *sync_folder_change_path   (const char  *folder,
+                                      const char  *installation,
+                                      guint64      sequence);
+/* Writes @bytes at @path whole or not at all: a temporary name in the same
+ * folder, flushed, renamed into place, the folder flushed. Refuses to
+ * replace a file: a change file is never rewritten. */
+gboolean   sync_folder_write_new     (const char  *path,
+                                      GBytes      *bytes,
+                                      GError     **error);
+
+/* ---- This installation's files (ward-sync-write.c) ---------------------- */
+
+/* Writes a change file of what changed here since the last one, if
+ * anything did; @written_out is TRUE when a file was written. */
+gboolean   sync_write_own            (WardStore   *store,
+                                      const char  *folder,
+                                      gboolean    *written_out,
+                                      GError     **error);
+/* The heads of this installation's receipt books, one per campaign. */
+JsonArray *sync_own_books            (WardStore   *store,
+                                      GError     **error);
+gint64     sync_max_audit_id         (WardStore   *store,
+                                      GError     **error);
+
+/* ---- The other installations' files (ward-sync-read.c) ------------------ */
+
+gboolean   sync_read_others          (WardStore           *store,
+                                      const char          *folder,
+                                      WardSyncDecideFunc   decide,
+                                      gpointer             user_data,
+                                      WardSyncReport      *report,
+                                      GError             **error);
+
+G_END_DECLS

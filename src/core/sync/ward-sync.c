@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-sync"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "base/ward-error.h"
+#include "sync/ward-sync-private.h"
+
+/* One sync: this desk's changes out, then every other desk's in, then
+ * what a person decided meanwhile out again, so that one sync is enough
+ * for a desk's decision to reach the others. */
+
+static void
+pending_free (WardSyncPending *pending)
+{
+  g_free (pending->installation);
+  g_free (pending->path);
+  g_clear_pointer (&pending->plan, ward_bundle_plan_unref);
+  g_free (pending);
+}
+
+void
+ward_sync_report_free (WardSyncReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->folder);
+  g_free (report->synced_at);
+  g_ptr_array_unref (report->problems);
+  g_ptr_array_unref (report->pending);
+  g_free (report);
+}
+
+static WardSyncReport *
+report_new (const char *folder)
+{
+  WardSyncReport *report = g_new0 (WardSyncReport, 1);
+
+  report->folder = g_strdup (folder);
+  report->problems = g_ptr_array_new_with_free_func (g_free);
+  report->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  return report;
+}
+
+char *
+ward_sync_report_format (WardSyncReport *report)
+{
+  GString *text = g_string_new (NULL);
+  g_autofree char *folder = g_filename_display_name (report->folder);
+
+  g_string_append_printf (text, _("Synced with the folder %s: %u desks; %u change files applied, "
+                                  "%u written.\n"),
+                          folder, report->n_desks, report->n_applied, report->n_written);
+  for (guint i = 0; i < report->problems->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) report->problems->pdata[i]);
+  for (guint i = 0; i < report->pending->len; i++)
+    {
+      WardSyncPending *pending = report->pending->pdata[i];
+      g_autofree char *short_id = g_strndup (pending->installation, 8);
+
+      g_string_append_printf (text, _("The change file %" G_GUINT64_FORMAT " of the desk %s holds %u "
+                                      "conflicts for a person to decide: open the window, or run "
+                                      "sync --keep-mine or --take-theirs.\n"),
+                              pending->sequence, short_id,
+                              ward_bundle_plan_get_n_conflicts (pending->plan));
+    }
+  return g_string_free (text, FALSE);
+}
+
+char *
+ward_sync_dup_folder (WardStore *store)
+{
+  g_autofree char *folder = NULL;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  folder = ward_store_dup_setting (store, "sync-folder");
+  return folder != NULL && *folder != '\0' ? g_steal_pointer (&folder) : NULL;
+}
+
+gboolean
+ward_sync_set_folder (WardStore   *store,
+                      const char  *folder,
+                      GError     **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  if (folder != NULL && *folder != '\0' && !g_path_is_absolute (folder))
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                   _("The sync folder must be given as a full path (“%s” is not)."), folder);
+      return FALSE;
+    }
+  return ward_store_set_setting (store, "sync-folder", folder != NULL ? folder : "", error);
+}
+
+static char *
+reachable_folder (WardStore   *store,
+                  const char  *folder,
+                  GError     **error)
+{
+  g_autofree char *chosen = folder != NULL ? g_strdup (folder) : ward_sync_dup_folder (store);
+  g_autofree char *name = NULL;
+
+  if (chosen == NULL)
+    {
+      g_set_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+                   _("No sync folder is set. Choose one in Preferences → Sync, or give it with "
+                     "--folder."));
+      return NULL;
+    }
+  if (g_file_test (chosen, G_FILE_TEST_IS_DIR))
+    return g_steal_pointer (&chosen);
+  name = g_filename_display_name (chosen);
+  g_set_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND,
+               _("The sync folder “%s” cannot be reached: it is not mounted, or it was moved. "
+                 "Nothing was synced; it is tried again at the next sync."), name);
+  return NULL;
+}
+
+gboolean
+ward_sync_run (WardStore           *store,
+               const char          *folder,
+               WardSyncDecideFunc   decide,
+               gpointer             user_data,
+               WardSyncReport     **report_out,
+               GError             **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (WardSyncReport) report = NULL;
+  gboolean before = FALSE, after = FALSE;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  if ((path = reachable_folder (store, folder, error)) == NULL)
+    return FALSE;
+  report = report_new (path);
+  if (!sync_write_own (store, path, &before, error)
+      || !sync_read_others (store, path, decide, user_data, report, error)
+      || !sync_write_own (store, path, &after, error))
+    return FALSE;
+  report->n_written = before + after;
+  report->synced_at = ward_store_now ();
+  if (report_out != NULL)
+    *report_out = g_steal_pointer (&report);
+  return TRUE;
+}
+
+/* The file's plan again, with the choices a person made on the pending
+ * one: the same file against the same records lists the same conflicts. */
+static gboolean
+copy_choices (WardStore      *store,
+              WardBundlePlan *plan,
+              gpointer        user_data)
+{
+  WardSyncPending *pending = user_data;
+  guint n = ward_bundle_plan_get_n_conflicts (plan);
+
+  if (g_strcmp0 (ward_bundle_plan_get_installation (plan), pending->installation) != 0
+      || n != ward_bundle_plan_get_n_conflicts (pending->plan))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    {
+      const WardBundleConflict *mine = ward_bundle_plan_get_conflict (plan, i);
+      const WardBundleConflict *decided = ward_bundle_plan_get_conflict (pending->plan, i);
+
+      if (g_strcmp0 (mine->uuid, decided->uuid) != 0)
+        return FALSE;
+      ward_bundle_plan_set_choice (plan, i, decided->choice);
+    }
+  return TRUE;
+}
+
+gboolean
+ward_sync_apply_pending (WardStore        *store,
+                         WardSyncPending  *pending,
+                         GError          **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr (WardSyncReport) report = NULL;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (pending != NULL, FALSE);
+
+  dir = g_path_get_dirname (pending->path);
+  folder = g_path_get_dirname (dir);
+  return ward_sync_run (store, folder, copy_choices, pending, &report, error);
+}

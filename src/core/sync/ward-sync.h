@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "exchange/ward-exchange.h"
+#include "store/ward-store.h"
+
+G_BEGIN_DECLS
+
+/* Several desks, one office, a shared folder. Each installation writes its
+ * own changes into its own sub-folder of a folder that something else keeps
+ * in step between machines (Syncthing, a Nextcloud folder, a mounted share,
+ * a USB stick), and reads the others'. No file in the folder ever has two
+ * writers, so a file-sync tool never holds two versions of one file:
+ *
+ *   <folder>/<installation id>/<sequence>.wtchange
+ *
+ * A change file is sealed with its writer's key (ward-exchange-sign.h):
+ *   { "format": "ward-tracker-change", "version": 1, "installation",
+ *     "sequence", "previous", "books": [ { "campaign", "book", "seq",
+ *     "hash" } ], "bundle": "<the sealed bundle of what changed>" }
+ * It is written under a temporary name, flushed, renamed into place, and
+ * never rewritten. "previous" is the writer's sequence before this one:
+ * a file is applied once its writer's previous file was.
+ *
+ * Reading never trusts clocks: each writer's files in the order of its
+ * sequence numbers, each applied whole through the bundles' merge (one
+ * transaction) or not at all. What sync tools do to a folder is normal:
+ * files still being copied are left for later, conflict copies and
+ * temporary files are ignored (only "<digits>.wtchange" is read), a missing
+ * folder is "not reachable" and retried. */
+
+#define WARD_SYNC_FORMAT    "ward-tracker-change"
+#define WARD_SYNC_VERSION   1
+#define WARD_SYNC_EXTENSION ".wtchange"
+
+/* A change file whose conflicts wait for a person. */
+typedef struct
+{
+  char           *installation;
+  guint64         sequence;
+  char           *path;
+  WardBundlePlan *plan;
+} WardSyncPending;
+
+typedef struct
+{
+  char      *folder;
+  guint      n_written;    /* change files this sync wrote (0 or 1) */
+  guint      n_applied;    /* other desks' files applied */
+  guint      n_waiting;    /* incomplete or not yet applicable: left for later */
+  guint      n_desks;      /* installations writing in the folder, this one included */
+  char      *synced_at;    /* this computer's clock, ISO 8601 UTC: shown, never compared */
+  GPtrArray *problems;     /* char *: sentences for the clerk (untrusted, newer, rewritten book) */
+  GPtrArray *pending;      /* WardSyncPending */
+} WardSyncReport;
+
+void        ward_sync_report_free     (WardSyncReport *report);
+/* Lines of text for the command line. */
+char       *ward_sync_report_format   (WardSyncReport *report);
+
+/* Asked for a change file with conflicts: set every choice in @plan
+ * (ward_bundle_plan_set_choice()) and return TRUE, or FALSE to leave the
+ * file for later (it is then in the report's pending list). */
+typedef gboolean (*WardSyncDecideFunc) (WardStore      *store,
+                                        WardBundlePlan *plan,
+                                        gpointer        user_data);
+
+/* The folder stored in this file (setting "sync-folder"), or NULL. */
+char       *ward_sync_dup_folder      (WardStore   *store);
+/* Stores @folder (an absolute path; NULL or "" forgets it). */
+gboolean    ward_sync_set_folder      (WardStore   *store,
+                                       const char  *folder,
+                                       GError     **error);
+
+/* One sync: writes this installation's changes since its last change file,
+ * then applies every other installation's files not applied yet. @folder
+ * NULL: the stored one. FALSE with WARD_ERROR_NOT_FOUND when no folder is
+ * set or it is not reachable (nothing changed: try again later), or on an
+ * error of this file. Files that cannot be applied (untrusted, newer,
+ * conflicts undecided) are said in the report, not errors. */
+gboolean    ward_sync_run             (WardStore           *store,
+                                       const char          *folder,
+                                       WardSyncDecideFunc   decide,
+                                       gpointer             user_data,
+                                       WardSyncReport     **report_out,
+                                       GError             **error);
+
+/* Applies a pending file once a person decided its conflicts; the
+ * decision goes out in this installation's next change file. */
+gboolean    ward_sync_apply_pending   (WardStore        *store,
+                                       WardSyncPending  *pending,
+                                       GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardSyncReport, ward_sync_report_free)
+
+G_END_DECLS
