@@ -52,5 +52,6 @@ int ward_cli_command_report (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_bundle (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_campaign (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_receipt (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_sync (WardCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

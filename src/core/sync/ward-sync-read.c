@@ -409,7 +409,7 @@ report_waiting (Reader *reader)
       g_autofree char *short_id = g_strndup (installation, 8);
 
       reader->report->n_waiting++;
-      g_ptr_array_add (reader->report->problems,
+      g_ptr_array_add (reader->report->waiting,
                        g_strdup_printf (_("The next change file of the desk %s is left for the next "
                                           "sync: %s."), short_id, (const char *) why));
     }

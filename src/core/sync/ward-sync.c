@@ -28,6 +28,7 @@ ward_sync_report_free (WardSyncReport *report)
     return;
   g_free (report->folder);
   g_free (report->synced_at);
+  g_ptr_array_unref (report->waiting);
   g_ptr_array_unref (report->problems);
   g_ptr_array_unref (report->pending);
   g_free (report);
@@ -39,6 +40,7 @@ report_new (const char *folder)
   WardSyncReport *report = g_new0 (WardSyncReport, 1);
 
   report->folder = g_strdup (folder);
+  report->waiting = g_ptr_array_new_with_free_func (g_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
   return report;
@@ -53,6 +55,8 @@ ward_sync_report_format (WardSyncReport *report)
   g_string_append_printf (text, _("Synced with the folder %s: %u desks; %u change files applied, "
                                   "%u written.\n"),
                           folder, report->n_desks, report->n_applied, report->n_written);
+  for (guint i = 0; i < report->waiting->len; i++)
+    g_string_append_printf (text, "%s\n", (const char *) report->waiting->pdata[i]);
   for (guint i = 0; i < report->problems->len; i++)
     g_string_append_printf (text, "%s\n", (const char *) report->problems->pdata[i]);
   for (guint i = 0; i < report->pending->len; i++)

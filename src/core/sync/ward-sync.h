@@ -50,7 +50,8 @@ typedef struct
   guint      n_waiting;    /* incomplete or not yet applicable: left for later */
   guint      n_desks;      /* installations writing in the folder, this one included */
   char      *synced_at;    /* this computer's clock, ISO 8601 UTC: shown, never compared */
-  GPtrArray *problems;     /* char *: sentences for the clerk (untrusted, newer, rewritten book) */
+  GPtrArray *waiting;      /* char *: why a desk's next file waits (normal while a copy runs) */
+  GPtrArray *problems;     /* char *: what a person must see to (untrusted, newer, rewritten book) */
   GPtrArray *pending;      /* WardSyncPending */
 } WardSyncReport;
 

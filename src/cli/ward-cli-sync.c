@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ward-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cli/ward-cli.h"
+#include "sync/ward-sync.h"
+
+/* `sync [--folder DIR] [--keep-mine | --take-theirs]`: one sync with the
+ * shared folder, for a timer (a systemd timer, cron) or by hand. --folder
+ * sets the folder and remembers it in the data file, where the window's
+ * Preferences keep it too; without it, the remembered one is used.
+ *
+ * Exit 0 when every file that could be read was applied (a file still
+ * being copied waits for the next sync: that is normal); 1 when the folder
+ * cannot be reached or a file needs a person (an untrusted desk, a newer
+ * version, conflicts to decide); 2 on misuse. */
+
+#define USAGE "sync [--folder DIR] [--keep-mine|--take-theirs]"
+
+static gboolean
+decide_all (WardStore      *store,
+            WardBundlePlan *plan,
+            gpointer        user_data)
+{
+  WardBundleChoice choice = GPOINTER_TO_INT (user_data);
+
+  if (choice == WARD_BUNDLE_UNDECIDED)
+    return FALSE;
+  ward_bundle_plan_set_all_choices (plan, choice);
+  return TRUE;
+}
+
+static gboolean
+remember_folder (WardStore   *store,
+                 const char  *folder,
+                 GError     **error)
+{
+  g_autofree char *absolute = NULL;
+
+  if (folder == NULL)
+    return TRUE;
+  absolute = g_canonicalize_filename (folder, NULL);
+  return ward_sync_set_folder (store, absolute, error);
+}
+
+int
+ward_cli_command_sync (WardCliContext  *ctx,
+                       int              argc,
+                       char           **argv)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *summary = NULL;
+  WardBundleChoice choice = WARD_BUNDLE_UNDECIDED;
+  const char *folder = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--folder") && i + 1 < argc && folder == NULL)
+        folder = argv[++i];
+      else if (g_str_equal (argv[i], "--keep-mine") && choice != WARD_BUNDLE_TAKE_THEIRS)
+        choice = WARD_BUNDLE_KEEP_MINE;
+      else if (g_str_equal (argv[i], "--take-theirs") && choice != WARD_BUNDLE_KEEP_MINE)
+        choice = WARD_BUNDLE_TAKE_THEIRS;
+      else
+        return ward_cli_misuse (USAGE);
+    }
+
+  store = ward_cli_open_store (ctx);
+  if (store == NULL)
+    return WARD_CLI_BAD_INPUT;
+  if (!remember_folder (store, folder, &error)
+      || !ward_sync_run (store, NULL, decide_all, GINT_TO_POINTER (choice), &report, &error))
+    return ward_cli_fail (error);
+  summary = ward_sync_report_format (report);
+  g_print ("%s", summary);
+  if (report->problems->len > 0 || report->pending->len > 0)
+    return WARD_CLI_BAD_INPUT;
+  return WARD_CLI_OK;
+}
