@@ -148,6 +148,38 @@ refuse_header (Reader     *reader,
   return blocked (reader, message);
 }
 
+/* The files of other desks this one had applied when it was written must
+ * be applied here first. */
+static FileOutcome
+check_seen (Reader     *reader,
+            ChangeFile *file)
+{
+  JsonNode *node = json_object_get_member (file->change, "seen");
+  g_autoptr (GList) members = NULL;
+  g_autofree char *own = ward_store_dup_installation_id (reader->store, NULL);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return refuse_header (reader, file, 0);
+  members = json_object_get_members (json_node_get_object (node));
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      gint64 sequence = 0;
+
+      if (!json_int (json_node_get_object (node), l->data, &sequence))
+        return refuse_header (reader, file, 0);
+      if (g_strcmp0 (l->data, own) != 0
+          && peer_last_sequence (reader->store, l->data) < (guint64) sequence)
+        {
+          g_autofree char *short_id = g_strndup (l->data, 8);
+          g_autofree char *why = g_strdup_printf (_("it follows the file %" G_GINT64_FORMAT " of the desk "
+                                                    "%s, not applied here yet"), sequence, short_id);
+
+          return wait_for (reader, file, why);
+        }
+    }
+  return FILE_APPLIED;
+}
+
 /* The header inside the seal: the writer's format, and the number the file
  * bears under its name, which a renamed copy would not. */
 static FileOutcome
@@ -178,7 +210,7 @@ read_header (Reader     *reader,
   if ((guint64) previous > peer_last_sequence (reader->store, file->installation))
     return wait_for (reader, file, _("an earlier file of the same desk has not arrived yet"));
   file->bundle = g_bytes_new (bundle, strlen (bundle));
-  return FILE_APPLIED;
+  return check_seen (reader, file);
 }
 
 static FileOutcome

@@ -162,6 +162,30 @@ sync_own_books (WardStore  *store,
   return g_steal_pointer (&books);
 }
 
+/* How far this desk had applied every other desk's files: a reader
+ * applies this file only after those, so that a deletion never arrives
+ * before the record it deletes (causal order, as vector clocks give it). */
+static JsonObject *
+seen_peers (WardStore  *store,
+            GError    **error)
+{
+  g_autoptr (WardStmt) stmt = ward_store_prepare (store, "SELECT installation, last_sequence "
+                                                         "FROM sync_peers ORDER BY installation", error);
+  g_autoptr (JsonObject) seen = json_object_new ();
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    json_object_set_int_member (seen, ward_stmt_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      ward_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&seen);
+}
+
 static GBytes *
 seal_change (WardStore   *store,
              const char  *installation,
@@ -174,16 +198,21 @@ seal_change (WardStore   *store,
   g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr (GBytes) payload = NULL;
   JsonArray *books = sync_own_books (store, error);
+  JsonObject *seen = books != NULL ? seen_peers (store, error) : NULL;
   char *text;
 
-  if (books == NULL)
-    return NULL;
+  if (seen == NULL)
+    {
+      g_clear_pointer (&books, json_array_unref);
+      return NULL;
+    }
   json_object_set_string_member (change, "format", WARD_SYNC_FORMAT);
   json_object_set_int_member (change, "version", WARD_SYNC_VERSION);
   json_object_set_string_member (change, "installation", installation);
   json_object_set_int_member (change, "sequence", (gint64) sequence);
   json_object_set_int_member (change, "previous", (gint64) previous);
   json_object_set_array_member (change, "books", books);
+  json_object_set_object_member (change, "seen", seen);
   text = g_strndup (g_bytes_get_data (bundle, NULL), g_bytes_get_size (bundle));
   json_object_set_string_member (change, "bundle", text);
   g_free (text);
