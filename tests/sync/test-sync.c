@@ -601,12 +601,179 @@ test_sync_property (void)
   office_tear_down (&office);
 }
 
+/* A missing or unmounted folder is said, and nothing changes. */
+static void
+test_sync_unreachable (void)
+{
+  Office office = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autofree char *gone = NULL;
+
+  office_set_up (&office);
+  gone = g_build_filename (office.dir, "not-mounted", NULL);
+  g_assert_false (ward_sync_run (office.desks[0].store, gone, NULL, NULL, &report, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "cannot be reached"));
+  g_assert_null (ward_store_dup_setting (office.desks[0].store, "sync-sequence"));
+  office_tear_down (&office);
+}
+
+static guint
+files_in (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (listing != NULL && g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+/* A file restored from an older backup writes after the files of its own
+ * already in the folder, never over them. */
+static void
+test_sync_never_rewritten (void)
+{
+  Office office = { 0 };
+  Desk *desk;
+  g_autofree char *id = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr (GBytes) before = NULL;
+  g_autoptr (GBytes) after = NULL;
+
+  office_set_up (&office);
+  desk = &office.desks[0];
+  desk_sync (&office, desk);
+  id = ward_store_dup_installation_id (desk->store, NULL);
+  own = g_build_filename (desk->folder, id, NULL);
+  first = g_build_filename (own, "1" WARD_SYNC_EXTENSION, NULL);
+  before = read_bytes (first);
+
+  /* As a backup taken before the first sync would have it. */
+  g_assert_true (ward_store_set_setting (desk->store, "sync-sequence", "0", NULL));
+  g_assert_true (ward_store_set_setting (desk->store, "sync-audit-mark", "0", NULL));
+  desk_sync (&office, desk);
+  after = read_bytes (first);
+  g_assert_true (g_bytes_equal (before, after));
+  second = g_build_filename (own, "2" WARD_SYNC_EXTENSION, NULL);
+  g_assert_true (g_file_test (second, G_FILE_TEST_EXISTS));
+  /* No temporary file left behind. */
+  g_assert_cmpuint (files_in (own), ==, 2);
+  office_tear_down (&office);
+}
+
+/* What a sync tool leaves in a folder is not read, and is no error. */
+static void
+test_sync_ignores_litter (void)
+{
+  Office office = { 0 };
+  g_autofree char *id = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  static const char * const names[] = {
+    "1.sync-conflict-20261207-101010-ABCDEFG.wtchange", "1 (conflicted copy).wtchange",
+    ".1.wtchange.AbC123.tmp", "~syncthing~1.wtchange.tmp", "1.wtchange.part", "notes.txt",
+  };
+
+  office_set_up (&office);
+  id = ward_store_dup_installation_id (office.desks[1].store, NULL);
+  dir = g_build_filename (office.desks[0].folder, id, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+
+      write_bytes (path, "not a change file", 17);
+    }
+  /* A sub-folder's conflict copy is no desk either. */
+  copy = g_build_filename (office.desks[0].folder, "x.sync-conflict-1", "1.wtchange", NULL);
+  write_bytes (copy, "x", 1);
+  g_assert_cmpuint (desk_sync (&office, &office.desks[0]), ==, 1);
+  office_tear_down (&office);
+}
+
+/* A change file of a newer format is left unread and said; the desk's
+ * later files wait behind it. */
+static void
+test_sync_newer_version (void)
+{
+  Office office = { 0 };
+  Desk *reader, *writer;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *payload_text = NULL;
+  g_autoptr (GBytes) payload = NULL;
+  g_autoptr (GBytes) sealed = NULL;
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  office_set_up (&office);
+  reader = &office.desks[0];
+  writer = &office.desks[1];
+  id = ward_store_dup_installation_id (writer->store, NULL);
+  payload_text = g_strdup_printf ("{\"format\": \"" WARD_SYNC_FORMAT "\", \"version\": %d, "
+                                  "\"installation\": \"%s\", \"sequence\": 1}",
+                                  WARD_SYNC_VERSION + 1, id);
+  payload = g_bytes_new (payload_text, strlen (payload_text));
+  sealed = ward_exchange_seal (writer->store, payload, &error);
+  g_assert_no_error (error);
+  path = g_build_filename (reader->folder, id, "1" WARD_SYNC_EXTENSION, NULL);
+  write_bytes (path, g_bytes_get_data (sealed, NULL), g_bytes_get_size (sealed));
+
+  g_assert_true (ward_sync_run (reader->store, reader->folder, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_applied, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (report->problems->pdata[0], "newer version"));
+  office_tear_down (&office);
+}
+
+/* An installation nobody here trusted: its files are said with its code,
+ * as a bundle's are, and applied once it is trusted. */
+static void
+test_sync_untrusted (void)
+{
+  Office office = { 0 };
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *stranger_path = NULL;
+  g_autoptr (WardStore) stranger = NULL;
+  g_autofree char *code = NULL;
+
+  office_set_up (&office);
+  stranger_path = g_build_filename (office.dir, "stranger.sqlite3", NULL);
+  stranger = ward_test_open_store (stranger_path);
+  g_assert_true (ward_sync_run (stranger, office.desks[0].folder, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ward_sync_run (office.desks[0].store, office.desks[0].folder,
+                                NULL, NULL, &report, &error));
+  g_assert_cmpuint (report->n_applied, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  code = ward_exchange_dup_own_code (stranger, &error);
+  g_assert_nonnull (strstr (report->problems->pdata[0], code));
+
+  g_clear_pointer (&report, ward_sync_report_free);
+  trust (office.desks[0].store, stranger);
+  g_assert_true (ward_sync_run (office.desks[0].store, office.desks[0].folder, NULL, NULL, &report, &error));
+  g_assert_cmpuint (report->n_applied, ==, 1);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  office_tear_down (&office);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/sync/unreachable", test_sync_unreachable);
+  g_test_add_func ("/sync/never-rewritten", test_sync_never_rewritten);
+  g_test_add_func ("/sync/ignores-litter", test_sync_ignores_litter);
+  g_test_add_func ("/sync/newer-version", test_sync_newer_version);
+  g_test_add_func ("/sync/untrusted", test_sync_untrusted);
   g_test_add_func ("/sync/property", test_sync_property);
   return g_test_run ();
 }
