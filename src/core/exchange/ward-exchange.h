@@ -79,6 +79,9 @@ GBytes    *ward_bundle_export_bytes        (WardStore   *store,
  * table temp.bundle_outgoing (table_name, row_uuid) alone, their deletions
  * included: what a change file of the shared folder carries (src/core/sync).
  * The reference lists still go whole. */
+/* The tables bundles carry, parents first. */
+guint       ward_bundle_n_tables            (void);
+const char *ward_bundle_table_name          (guint index);
 /* Whether bundles carry the records of @table. */
 gboolean   ward_bundle_carries_table        (const char *table);
 GBytes    *ward_bundle_export_selected_bytes (WardStore  *store,

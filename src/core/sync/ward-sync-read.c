@@ -171,8 +171,9 @@ check_seen (Reader     *reader,
           && peer_last_sequence (reader->store, l->data) < (guint64) sequence)
         {
           g_autofree char *short_id = g_strndup (l->data, 8);
-          g_autofree char *why = g_strdup_printf (_("it follows the file %" G_GINT64_FORMAT " of the desk "
-                                                    "%s, not applied here yet"), sequence, short_id);
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, sequence);
+          g_autofree char *why = g_strdup_printf (_("it follows the file %s of the desk %s, not "
+                                                    "applied here yet"), number, short_id);
 
           return wait_for (reader, file, why);
         }

@@ -63,12 +63,12 @@ ward_sync_report_format (WardSyncReport *report)
     {
       WardSyncPending *pending = report->pending->pdata[i];
       g_autofree char *short_id = g_strndup (pending->installation, 8);
+      g_autofree char *sequence = g_strdup_printf ("%" G_GUINT64_FORMAT, pending->sequence);
 
-      g_string_append_printf (text, _("The change file %" G_GUINT64_FORMAT " of the desk %s holds %u "
-                                      "conflicts for a person to decide: open the window, or run "
-                                      "sync --keep-mine or --take-theirs.\n"),
-                              pending->sequence, short_id,
-                              ward_bundle_plan_get_n_conflicts (pending->plan));
+      g_string_append_printf (text, _("The change file %s of the desk %s holds %u conflicts for a "
+                                      "person to decide: open the window, or run sync --keep-mine or "
+                                      "--take-theirs.\n"),
+                              sequence, short_id, ward_bundle_plan_get_n_conflicts (pending->plan));
     }
   return g_string_free (text, FALSE);
 }
@@ -192,4 +192,48 @@ ward_sync_apply_pending (WardStore        *store,
   dir = g_path_get_dirname (pending->path);
   folder = g_path_get_dirname (dir);
   return ward_sync_run (store, folder, copy_choices, pending, &report, error);
+}
+
+static void
+run_thread (GTask        *task,
+            gpointer      source_object,
+            gpointer      task_data,
+            GCancellable *cancellable)
+{
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (WardSyncReport) report = NULL;
+  GError *error = NULL;
+
+  store = ward_store_open_existing (task_data, &error);
+  if (store == NULL || !ward_sync_run (store, NULL, NULL, NULL, &report, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&report), (GDestroyNotify) ward_sync_report_free);
+}
+
+void
+ward_sync_run_async (const char          *database_path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  g_autoptr (GTask) task = NULL;
+
+  g_return_if_fail (database_path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, ward_sync_run_async);
+  g_task_set_task_data (task, g_strdup (database_path), g_free);
+  g_task_run_in_thread (task, run_thread);
+}
+
+WardSyncReport *
+ward_sync_run_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

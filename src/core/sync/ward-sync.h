@@ -92,6 +92,16 @@ gboolean    ward_sync_apply_pending   (WardStore        *store,
                                        WardSyncPending  *pending,
                                        GError          **error);
 
+/* ward_sync_run() with the stored folder on a worker thread, on a
+ * connection of its own to the file at @database_path; conflicts are left
+ * pending for the window. */
+void            ward_sync_run_async   (const char          *database_path,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
+WardSyncReport *ward_sync_run_finish  (GAsyncResult        *result,
+                                       GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardSyncReport, ward_sync_report_free)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "safety/ward-safety-file-check.h"
 #include "shell/ward-page-slot.h"
 #include "shell/ward-window.h"
+#include "sync/ward-sync-monitor.h"
 #include "targets/ward-congress-dialog.h"
 #include "targets/ward-targets-page.h"
 #include "targets/ward-targets-resolution.h"
@@ -37,6 +38,8 @@ struct _WardWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *window_title;
+  GtkLabel             *sync_label;
+  WardSyncMonitor      *sync_monitor;
 };
 
 G_DEFINE_FINAL_TYPE (WardWindow, ward_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -306,6 +309,33 @@ check_file (WardWindow *self)
 }
 
 static void
+on_sync_status_cb (WardWindow *self)
+{
+  const char *status = ward_sync_monitor_get_status (self->sync_monitor);
+
+  gtk_label_set_text (self->sync_label, status != NULL ? status : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), status);
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_label), ward_sync_monitor_get_active (self->sync_monitor));
+  if (ward_sync_monitor_get_failed (self->sync_monitor))
+    gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "error");
+}
+
+/* The shared folder, when the file has one (Preferences → Sync). */
+static void
+watch_sync (WardWindow *self)
+{
+  g_clear_object (&self->sync_monitor);
+  if (self->store == NULL)
+    return;
+  self->sync_monitor = ward_sync_monitor_new (self->store);
+  g_signal_connect_object (self->sync_monitor, "notify", G_CALLBACK (on_sync_status_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_sync_status_cb (self);
+}
+
+static void
 set_store (WardWindow *self,
            WardStore  *store)
 {
@@ -316,6 +346,7 @@ set_store (WardWindow *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->file_check, ward_file_check_free);
   check_file (self);
+  watch_sync (self);
   /* Pages not built yet take the store when they are. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -393,6 +424,7 @@ ward_window_dispose (GObject *object)
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   g_clear_pointer (&self->file_check, ward_file_check_free);
+  g_clear_object (&self->sync_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -479,6 +511,7 @@ ward_window_class_init (WardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WardWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WardWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WardWindow, sync_label);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 
