@@ -314,7 +314,7 @@ on_sync_status_cb (WardWindow *self)
   const char *status = ward_sync_monitor_get_status (self->sync_monitor);
 
   gtk_label_set_text (self->sync_label, status != NULL ? status : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), status);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), ward_sync_monitor_get_details (self->sync_monitor));
   gtk_widget_set_visible (GTK_WIDGET (self->sync_label), ward_sync_monitor_get_active (self->sync_monitor));
   if (ward_sync_monitor_get_failed (self->sync_monitor))
     gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "error");

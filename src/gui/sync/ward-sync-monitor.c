@@ -31,6 +31,7 @@ struct _WardSyncMonitor
   gboolean      notifying;      /* our own ::changed, after applying files */
   gboolean      failed;
   char         *status;
+  char         *details;        /* every problem, for the tooltip */
 };
 
 G_DEFINE_FINAL_TYPE (WardSyncMonitor, ward_sync_monitor, G_TYPE_OBJECT)
@@ -40,12 +41,24 @@ enum {
   PROP_STATUS,
   PROP_ACTIVE,
   PROP_FAILED,
+  PROP_DETAILS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void start_sync (WardSyncMonitor *self);
+
+static void
+set_details (WardSyncMonitor *self,
+             const char      *details)
+{
+  if (g_strcmp0 (self->details, details) == 0)
+    return;
+  g_free (self->details);
+  self->details = g_strdup (details);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS]);
+}
 
 static void
 set_status (WardSyncMonitor *self,
@@ -65,7 +78,8 @@ set_status (WardSyncMonitor *self,
     }
 }
 
-/* "Đã đồng bộ lúc 10:32 · 4 máy", in this computer's time. */
+/* "Đã đồng bộ lúc 10:32 · 4 máy", in this computer's time; a problem in
+ * a few words, its sentences in the tooltip. */
 static char *
 describe_report (WardSyncReport *report)
 {
@@ -74,7 +88,10 @@ describe_report (WardSyncReport *report)
   g_autofree char *time = g_date_time_format (local, "%H:%M");
 
   if (report->problems->len > 0)
-    return g_strdup (report->problems->pdata[0]);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced at %s · %u file could not be read",
+                                         "Synced at %s · %u files could not be read",
+                                         report->problems->len),
+                            time, report->problems->len);
   if (report->pending->len > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced at %s · %u change waits for your decision",
                                          "Synced at %s · %u changes wait for your decision",
@@ -110,11 +127,19 @@ on_synced_cb (GObject      *source,
     return;
   self->running = FALSE;
   if (report == NULL)
-    set_status (self, _("The sync folder cannot be reached"), TRUE);
+    {
+      set_details (self, error != NULL ? error->message : NULL);
+      set_status (self, _("The sync folder cannot be reached"), TRUE);
+    }
   else
     {
       g_autofree char *status = describe_report (report);
+      g_autofree char *details = NULL;
 
+      g_ptr_array_add (report->problems, NULL);
+      details = g_strjoinv ("\n\n", (char **) report->problems->pdata);
+      g_ptr_array_set_size (report->problems, report->problems->len - 1);
+      set_details (self, *details != '\0' ? details : status);
       set_status (self, status, report->problems->len > 0);
       if (report->n_applied > 0)
         notify_applied (self);
@@ -280,6 +305,7 @@ ward_sync_monitor_finalize (GObject *object)
 
   g_free (self->folder);
   g_free (self->status);
+  g_free (self->details);
 
   G_OBJECT_CLASS (ward_sync_monitor_parent_class)->finalize (object);
 }
@@ -303,6 +329,9 @@ ward_sync_monitor_get_property (GObject    *object,
     case PROP_FAILED:
       g_value_set_boolean (value, self->failed);
       break;
+    case PROP_DETAILS:
+      g_value_set_string (value, self->details);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -322,6 +351,8 @@ ward_sync_monitor_class_init (WardSyncMonitorClass *klass)
   properties[PROP_ACTIVE] = g_param_spec_boolean ("active", NULL, NULL, FALSE,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_FAILED] = g_param_spec_boolean ("failed", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DETAILS] = g_param_spec_string ("details", NULL, NULL, NULL,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -363,6 +394,14 @@ ward_sync_monitor_get_active (WardSyncMonitor *self)
   g_return_val_if_fail (WARD_IS_SYNC_MONITOR (self), FALSE);
 
   return self->folder != NULL;
+}
+
+const char *
+ward_sync_monitor_get_details (WardSyncMonitor *self)
+{
+  g_return_val_if_fail (WARD_IS_SYNC_MONITOR (self), NULL);
+
+  return self->details;
 }
 
 gboolean

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  * ::changed as after any other change.
  *
  * "status" is what the header shows: "Đã đồng bộ lúc 10:32 · 4 máy", or
- * what is wrong; "active" is FALSE while no folder is set. */
+ * what is wrong in a few words ("details" has the sentences); "active" is
+ * FALSE while no folder is set. */
 #define WARD_TYPE_SYNC_MONITOR (ward_sync_monitor_get_type ())
 G_DECLARE_FINAL_TYPE (WardSyncMonitor, ward_sync_monitor, WARD, SYNC_MONITOR, GObject)
 
@@ -23,6 +24,8 @@ WardSyncMonitor *ward_sync_monitor_new        (WardStore       *store);
 const char      *ward_sync_monitor_get_status (WardSyncMonitor *self);
 gboolean         ward_sync_monitor_get_active (WardSyncMonitor *self);
 gboolean         ward_sync_monitor_get_failed (WardSyncMonitor *self);
+/* The whole sentences behind the status: for its tooltip. */
+const char      *ward_sync_monitor_get_details (WardSyncMonitor *self);
 /* Syncs now (or right after the sync under way). */
 void             ward_sync_monitor_sync_now   (WardSyncMonitor *self);
 
