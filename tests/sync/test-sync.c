@@ -763,6 +763,41 @@ test_sync_untrusted (void)
   office_tear_down (&office);
 }
 
+/* A desk whose book was rewritten outside the application (its hashes
+ * made again, say, to hide a changed amount) is reported by the others at
+ * their next sync, and its changes are not taken. */
+static void
+test_sync_rewritten_book (void)
+{
+  Office office = { 0 };
+  Desk *a, *b;
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  office_set_up (&office);
+  office_join (&office);
+  a = &office.desks[0];
+  b = &office.desks[1];
+  add_receipt (&office, 0);
+  add_receipt (&office, 0);
+  settle (&office);
+  g_assert_cmpint (ward_store_count_rows (b->store, "ledger_entries", NULL), ==, 2);
+
+  /* As a person with a database tool would: triggers dropped, the last
+   * receipt's amount and hash written over. */
+  desk_exec (a, "DROP TRIGGER ledger_entries_no_update");
+  desk_exec (a, "UPDATE ledger_entries SET amount = 1000, hash = 'f00d' WHERE book = %Q AND seq = 2", a->book);
+  desk_sync (&office, a);
+  tool_run (&office, TRUE);
+  g_assert_true (ward_sync_run (b->store, b->folder, NULL, NULL, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->n_applied, ==, 0);
+  g_assert_cmpuint (report->problems->len, ==, 1);
+  g_assert_nonnull (strstr (report->problems->pdata[0], "was rewritten outside Ward Tracker"));
+  g_assert_nonnull (strstr (report->problems->pdata[0], a->book));
+  office_tear_down (&office);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -774,6 +809,7 @@ main (int    argc,
   g_test_add_func ("/sync/ignores-litter", test_sync_ignores_litter);
   g_test_add_func ("/sync/newer-version", test_sync_newer_version);
   g_test_add_func ("/sync/untrusted", test_sync_untrusted);
+  g_test_add_func ("/sync/rewritten-book", test_sync_rewritten_book);
   g_test_add_func ("/sync/property", test_sync_property);
   return g_test_run ();
 }

@@ -232,6 +232,78 @@ read_change (Reader     *reader,
   return read_header (reader, file, payload);
 }
 
+/* The hash this file holds for an entry of another desk's book, or NULL
+ * when it holds none yet; *@newest_out the last place it holds. */
+static char *
+held_hash (WardStore  *store,
+           const char *campaign,
+           const char *book,
+           gint64      seq,
+           gint64     *newest_out)
+{
+  g_autoptr (WardStmt) stmt = ward_store_prepare (store,
+    "SELECT (SELECT e.hash FROM ledger_entries e WHERE e.campaign_id = c.id AND e.book = ?2 "
+    "        AND e.seq = ?3), "
+    "       (SELECT IFNULL (MAX (e.seq), 0) FROM ledger_entries e WHERE e.campaign_id = c.id "
+    "        AND e.book = ?2) "
+    "FROM campaigns c WHERE c.uuid = ?1", NULL);
+
+  *newest_out = 0;
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, campaign, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, book, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, seq);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  *newest_out = sqlite3_column_int64 (stmt, 1);
+  return ward_stmt_dup_text (stmt, 0);
+}
+
+static FileOutcome
+report_rewritten (Reader     *reader,
+                  ChangeFile *file,
+                  const char *book)
+{
+  g_autofree char *short_id = g_strndup (file->installation, 8);
+  g_autofree char *message =
+    g_strdup_printf (_("The receipt book %s of the desk %s was rewritten outside Ward Tracker: "
+                       "entries this desk received from it earlier are no longer the same there. "
+                       "Its changes were not applied. Run “ward-tracker-cli check” on that desk "
+                       "and restore it from a backup."), book, short_id);
+
+  return blocked (reader, message);
+}
+
+/* Tamper evidence across desks: every desk holds a copy of every other
+ * desk's receipt book, entry by entry, each hashed onto the one before.
+ * The head a writer shows must be the entry held here at that place (or
+ * one past the end here, which its file brings); a head that is another
+ * entry, or one before the end here, is a book rewritten there. */
+static FileOutcome
+check_books (Reader     *reader,
+             ChangeFile *file)
+{
+  JsonArray *books = json_object_get_array_member (file->change, "books");
+
+  for (guint i = 0; books != NULL && i < json_array_get_length (books); i++)
+    {
+      JsonObject *head = json_array_get_object_element (books, i);
+      const char *campaign = head ? json_object_get_string_member_with_default (head, "campaign", NULL) : NULL;
+      const char *book = head ? json_object_get_string_member_with_default (head, "book", NULL) : NULL;
+      const char *hash = head ? json_object_get_string_member_with_default (head, "hash", NULL) : NULL;
+      gint64 seq = 0, newest = 0;
+      g_autofree char *held = NULL;
+
+      if (campaign == NULL || book == NULL || hash == NULL || !json_int (head, "seq", &seq))
+        return refuse_header (reader, file, 0);
+      held = held_hash (reader->store, campaign, book, seq, &newest);
+      if (seq < newest || (held != NULL && g_strcmp0 (held, hash) != 0))
+        return report_rewritten (reader, file, book);
+    }
+  return FILE_APPLIED;
+}
+
 static FileOutcome
 make_plan (Reader          *reader,
            ChangeFile      *file,
@@ -384,6 +456,7 @@ apply_file (Reader     *reader,
   FileOutcome outcome;
 
   if ((outcome = read_change (reader, file)) != FILE_APPLIED
+      || (outcome = check_books (reader, file)) != FILE_APPLIED
       || (outcome = make_plan (reader, file, &plan)) != FILE_APPLIED)
     return outcome;
   if (ward_bundle_plan_get_n_conflicts (plan) > 0

@@ -191,27 +191,24 @@ seal_change (WardStore   *store,
              const char  *installation,
              guint64      sequence,
              guint64      previous,
+             JsonArray   *books,
              GBytes      *bundle,
              GError     **error)
 {
   g_autoptr (JsonObject) change = json_object_new ();
   g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr (GBytes) payload = NULL;
-  JsonArray *books = sync_own_books (store, error);
-  JsonObject *seen = books != NULL ? seen_peers (store, error) : NULL;
+  JsonObject *seen = seen_peers (store, error);
   char *text;
 
   if (seen == NULL)
-    {
-      g_clear_pointer (&books, json_array_unref);
-      return NULL;
-    }
+    return NULL;
   json_object_set_string_member (change, "format", WARD_SYNC_FORMAT);
   json_object_set_int_member (change, "version", WARD_SYNC_VERSION);
   json_object_set_string_member (change, "installation", installation);
   json_object_set_int_member (change, "sequence", (gint64) sequence);
   json_object_set_int_member (change, "previous", (gint64) previous);
-  json_object_set_array_member (change, "books", books);
+  json_object_set_array_member (change, "books", json_array_ref (books));
   json_object_set_object_member (change, "seen", seen);
   text = g_strndup (g_bytes_get_data (bundle, NULL), g_bytes_get_size (bundle));
   json_object_set_string_member (change, "bundle", text);
@@ -243,6 +240,8 @@ static gboolean
 write_change (WardStore   *store,
               const char  *folder,
               gint64       mark,
+              JsonArray   *books,
+              const char  *books_text,
               GError     **error)
 {
   g_autofree char *installation = ward_store_dup_installation_id (store, error);
@@ -255,16 +254,29 @@ write_change (WardStore   *store,
     return FALSE;
   sequence = next_sequence (folder, installation, last);
   if ((bundle = ward_bundle_export_selected_bytes (store, NULL, error)) == NULL
-      || (sealed = seal_change (store, installation, sequence, last, bundle, error)) == NULL)
+      || (sealed = seal_change (store, installation, sequence, last, books, bundle, error)) == NULL)
     return FALSE;
   path = sync_folder_change_path (folder, installation, sequence);
   return sync_folder_write_new (path, sealed, error)
          && set_setting_int (store, "sync-sequence", (gint64) sequence, error)
          && set_setting_int (store, "sync-audit-mark", mark, error)
+         && ward_store_set_setting (store, "sync-books", books_text, error)
          && ward_store_exec (store, "DELETE FROM sync_resend;"
                                     "DELETE FROM sync_foreign_audit WHERE to_id <= "
                                     "(SELECT CAST (value AS INTEGER) FROM settings WHERE key = 'sync-audit-mark')",
                              error);
+}
+
+/* The heads of this desk's books as its last file gave them: a book that
+ * changed without a record changing (rewritten outside the application)
+ * still goes out, for the other desks to see. */
+static gboolean
+books_changed (WardStore  *store,
+               const char *books_text)
+{
+  g_autofree char *last = ward_store_dup_setting (store, "sync-books");
+
+  return g_strcmp0 (last, books_text) != 0;
 }
 
 gboolean
@@ -273,6 +285,9 @@ sync_write_own (WardStore   *store,
                 gboolean    *written_out,
                 GError     **error)
 {
+  g_autoptr (JsonArray) books = NULL;
+  g_autoptr (JsonNode) books_node = NULL;
+  g_autofree char *books_text = NULL;
   gint64 mark, n_outgoing;
 
   *written_out = FALSE;
@@ -280,14 +295,18 @@ sync_write_own (WardStore   *store,
   if (!ward_store_begin (store, error))
     return FALSE;
   if ((mark = sync_max_audit_id (store, error)) < 0
-      || (n_outgoing = fill_outgoing (store, setting_int (store, "sync-audit-mark"), error)) < 0)
+      || (n_outgoing = fill_outgoing (store, setting_int (store, "sync-audit-mark"), error)) < 0
+      || (books = sync_own_books (store, error)) == NULL)
     goto failed;
-  if (n_outgoing == 0)
+  books_node = json_node_new (JSON_NODE_ARRAY);
+  json_node_set_array (books_node, books);
+  books_text = json_to_string (books_node, FALSE);
+  if (n_outgoing == 0 && !books_changed (store, books_text))
     {
       ward_store_rollback (store);
       return TRUE;
     }
-  if (!write_change (store, folder, mark, error) || !ward_store_commit (store, error))
+  if (!write_change (store, folder, mark, books, books_text, error) || !ward_store_commit (store, error))
     goto failed;
   *written_out = TRUE;
   return TRUE;
