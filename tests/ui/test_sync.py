@@ -42,6 +42,7 @@ def code_of(database):
 def sql(database, statement):
     with sqlite3.connect(database) as con:
         con.execute(statement)
+    con.close()
 
 
 # ---- Two desks that trust each other and share a folder -------------------
@@ -74,6 +75,47 @@ check(cli(desk_db, "sync").returncode == 0, "desk B writes its change into the f
 check(app.wait_for(lambda: app.has_text(NAME), 30),
       "the enterprise appears in the office's open window, without a restart")
 app.screenshot("sync-arrived")
+
+# ---- A record changed on both desks: the office decides in its window ----
+
+def note(database):
+    with sqlite3.connect(database) as con:
+        return con.execute("SELECT note FROM enterprises WHERE tax_code = '2801234564'").fetchone()[0]
+
+
+sql(office_db, "UPDATE enterprises SET note = 'Văn phòng: đã xác minh', updated_at = '2026-04-01T08:00:00Z' "
+               "WHERE tax_code = '2801234564'")
+sql(desk_db, "UPDATE enterprises SET note = 'Đã chuyển trụ sở', updated_at = '2026-04-02T08:00:00Z' "
+             "WHERE tax_code = '2801234564'")
+check(cli(desk_db, "sync").returncode == 0, "desk B writes its version")
+WAITS = "chờ bạn quyết định"
+check(app.wait_for(lambda: app.has_text_containing(WAITS, parent=app.window), 30),
+      "the office's header says a change waits for its decision")
+app.screenshot("sync-conflict-header")
+status = app.window.findChild(lambda n: n.roleName == "push button" and WAITS in (n.name or ""),
+                              retry=False, requireResult=False)
+status.doActionNamed("click")
+dialog = app.wait_for(lambda: app.root.findChild(
+    lambda n: n.roleName in ("frame", "dialog") and n.name == "Thay đổi từ máy khác",
+    retry=False, requireResult=False))
+check(app.wait_for(lambda: app.has_text(NAME, parent=dialog), 10),
+      "the record changed on both desks is listed by name, as in a bundle")
+app.screenshot("sync-conflict-dialog")
+take = app.wait_for(lambda: dialog.findChild(
+    lambda n: n.roleName == "push button" and (n.name or "").endswith(": " + NAME)
+    and (n.name or "").startswith("Lấy"), retry=False, requireResult=False))
+take.doActionNamed("click")
+time.sleep(0.5)
+app.wait_for(lambda: dialog.findChild(lambda n: n.roleName == "push button"
+                                      and (n.name or "").endswith(" Nhập") and n.sensitive,
+                                      retry=False, requireResult=False)).doActionNamed("click")
+check(app.wait_for(lambda: note(office_db) == "Đã chuyển trụ sở", 20), "the office takes desk B's version")
+# Desk B meets the office's earlier edit as a conflict too, keeps its own,
+# and then reads the office's decision: both desks end the same.
+cli(desk_db, "sync", "--keep-mine")
+time.sleep(4)
+cli(desk_db, "sync")
+check(note(desk_db) == note(office_db) == "Đã chuyển trụ sở", "both desks end with the same version")
 
 # ---- Preferences → Đồng bộ ------------------------------------------------
 

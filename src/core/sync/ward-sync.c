@@ -12,9 +12,23 @@
  * what a person decided meanwhile out again, so that one sync is enough
  * for a desk's decision to reach the others. */
 
-static void
-pending_free (WardSyncPending *pending)
+WardSyncPending *
+ward_sync_pending_copy (const WardSyncPending *pending)
 {
+  WardSyncPending *copy = g_new0 (WardSyncPending, 1);
+
+  copy->installation = g_strdup (pending->installation);
+  copy->sequence = pending->sequence;
+  copy->path = g_strdup (pending->path);
+  copy->plan = ward_bundle_plan_ref (pending->plan);
+  return copy;
+}
+
+void
+ward_sync_pending_free (WardSyncPending *pending)
+{
+  if (pending == NULL)
+    return;
   g_free (pending->installation);
   g_free (pending->path);
   g_clear_pointer (&pending->plan, ward_bundle_plan_unref);
@@ -42,7 +56,7 @@ report_new (const char *folder)
   report->folder = g_strdup (folder);
   report->waiting = g_ptr_array_new_with_free_func (g_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
-  report->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
+  report->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_sync_pending_free);
   return report;
 }
 

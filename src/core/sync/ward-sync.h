@@ -42,6 +42,9 @@ typedef struct
   WardBundlePlan *plan;
 } WardSyncPending;
 
+WardSyncPending *ward_sync_pending_copy (const WardSyncPending *pending);
+void             ward_sync_pending_free (WardSyncPending       *pending);
+
 typedef struct
 {
   char      *folder;
@@ -103,5 +106,6 @@ WardSyncReport *ward_sync_run_finish  (GAsyncResult        *result,
                                        GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardSyncReport, ward_sync_report_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardSyncPending, ward_sync_pending_free)
 
 G_END_DECLS

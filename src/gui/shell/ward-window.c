@@ -11,6 +11,7 @@
 #include "common/ward-undo.h"
 #include "donations/ward-donations-page.h"
 #include "enterprises/ward-enterprises-page.h"
+#include "exchange/ward-bundle-dialog.h"
 #include "overview/ward-overview-page.h"
 #include "programme/ward-programme-page.h"
 #include "safety/ward-safety-file-check.h"
@@ -38,7 +39,7 @@ struct _WardWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *window_title;
-  GtkLabel             *sync_label;
+  GtkWidget            *sync_button;
   WardSyncMonitor      *sync_monitor;
 };
 
@@ -313,13 +314,26 @@ on_sync_status_cb (WardWindow *self)
 {
   const char *status = ward_sync_monitor_get_status (self->sync_monitor);
 
-  gtk_label_set_text (self->sync_label, status != NULL ? status : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_label), ward_sync_monitor_get_details (self->sync_monitor));
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_label), ward_sync_monitor_get_active (self->sync_monitor));
+  gtk_button_set_label (GTK_BUTTON (self->sync_button), status != NULL ? status : "");
+  gtk_widget_set_tooltip_text (self->sync_button, ward_sync_monitor_get_details (self->sync_monitor));
+  gtk_widget_set_visible (self->sync_button, ward_sync_monitor_get_active (self->sync_monitor));
   if (ward_sync_monitor_get_failed (self->sync_monitor))
-    gtk_widget_add_css_class (GTK_WIDGET (self->sync_label), "error");
+    gtk_widget_add_css_class (self->sync_button, "error");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->sync_label), "error");
+    gtk_widget_remove_css_class (self->sync_button, "error");
+}
+
+/* The status is a button: conflicts waiting for a person open as a
+ * bundle's do; otherwise it syncs now. */
+static void
+on_sync_clicked_cb (WardWindow *self)
+{
+  const WardSyncPending *pending = ward_sync_monitor_get_pending (self->sync_monitor);
+
+  if (pending != NULL)
+    ward_bundle_dialog_decide_sync (GTK_WINDOW (self), self->store, pending);
+  else
+    ward_sync_monitor_sync_now (self->sync_monitor);
 }
 
 /* The shared folder, when the file has one (Preferences → Sync). */
@@ -511,7 +525,8 @@ ward_window_class_init (WardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WardWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WardWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, WardWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, WardWindow, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 

@@ -32,6 +32,7 @@ struct _WardSyncMonitor
   gboolean      failed;
   char         *status;
   char         *details;        /* every problem, for the tooltip */
+  GPtrArray    *pending;        /* WardSyncPending: files whose conflicts wait for a person */
 };
 
 G_DEFINE_FINAL_TYPE (WardSyncMonitor, ward_sync_monitor, G_TYPE_OBJECT)
@@ -140,6 +141,8 @@ on_synced_cb (GObject      *source,
       details = g_strjoinv ("\n\n", (char **) report->problems->pdata);
       g_ptr_array_set_size (report->problems, report->problems->len - 1);
       set_details (self, *details != '\0' ? details : status);
+      g_clear_pointer (&self->pending, g_ptr_array_unref);
+      self->pending = g_ptr_array_ref (report->pending);
       set_status (self, status, report->problems->len > 0);
       if (report->n_applied > 0)
         notify_applied (self);
@@ -290,6 +293,7 @@ ward_sync_monitor_dispose (GObject *object)
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -410,6 +414,14 @@ ward_sync_monitor_get_failed (WardSyncMonitor *self)
   g_return_val_if_fail (WARD_IS_SYNC_MONITOR (self), FALSE);
 
   return self->failed;
+}
+
+const WardSyncPending *
+ward_sync_monitor_get_pending (WardSyncMonitor *self)
+{
+  g_return_val_if_fail (WARD_IS_SYNC_MONITOR (self), NULL);
+
+  return self->pending != NULL && self->pending->len > 0 ? self->pending->pdata[0] : NULL;
 }
 
 void

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "store/ward-store.h"
+#include "sync/ward-sync.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,9 @@ gboolean         ward_sync_monitor_get_active (WardSyncMonitor *self);
 gboolean         ward_sync_monitor_get_failed (WardSyncMonitor *self);
 /* The whole sentences behind the status: for its tooltip. */
 const char      *ward_sync_monitor_get_details (WardSyncMonitor *self);
+/* The first change file of the last sync whose conflicts wait for a
+ * person, or NULL. */
+const WardSyncPending *ward_sync_monitor_get_pending (WardSyncMonitor *self);
 /* Syncs now (or right after the sync under way). */
 void             ward_sync_monitor_sync_now   (WardSyncMonitor *self);
 
