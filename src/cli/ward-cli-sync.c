@@ -13,12 +13,15 @@
  * sets the folder and remembers it in the data file, where the window's
  * Preferences keep it too; without it, the remembered one is used.
  *
+ * --snapshot also writes a snapshot of every record this desk holds, from
+ * which a desk joining later starts (compacting).
+ *
  * Exit 0 when every file that could be read was applied (a file still
  * being copied waits for the next sync: that is normal); 1 when the folder
  * cannot be reached or a file needs a person (an untrusted desk, a newer
  * version, conflicts to decide); 2 on misuse. */
 
-#define USAGE "sync [--folder DIR] [--keep-mine|--take-theirs]"
+#define USAGE "sync [--folder DIR] [--keep-mine|--take-theirs] [--snapshot]"
 
 static gboolean
 decide_all (WardStore      *store,
@@ -57,6 +60,7 @@ ward_cli_command_sync (WardCliContext  *ctx,
   g_autofree char *summary = NULL;
   WardBundleChoice choice = WARD_BUNDLE_UNDECIDED;
   const char *folder = NULL;
+  gboolean snapshot = FALSE;
 
   for (int i = 1; i < argc; i++)
     {
@@ -66,6 +70,8 @@ ward_cli_command_sync (WardCliContext  *ctx,
         choice = WARD_BUNDLE_KEEP_MINE;
       else if (g_str_equal (argv[i], "--take-theirs") && choice != WARD_BUNDLE_KEEP_MINE)
         choice = WARD_BUNDLE_TAKE_THEIRS;
+      else if (g_str_equal (argv[i], "--snapshot"))
+        snapshot = TRUE;
       else
         return ward_cli_misuse (USAGE);
     }
@@ -78,6 +84,16 @@ ward_cli_command_sync (WardCliContext  *ctx,
     return ward_cli_fail (error);
   summary = ward_sync_report_format (report);
   g_print ("%s", summary);
+  if (snapshot)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *name = NULL;
+
+      if (!ward_sync_write_snapshot (store, NULL, &path, &error))
+        return ward_cli_fail (error);
+      name = g_filename_display_name (path);
+      g_print (_("Wrote the snapshot %s: a desk joining the folder starts from it.\n"), name);
+    }
   if (report->problems->len > 0 || report->pending->len > 0)
     return WARD_CLI_BAD_INPUT;
   return WARD_CLI_OK;

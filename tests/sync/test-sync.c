@@ -454,10 +454,11 @@ random_operation (Office *office,
     }
 }
 
-/* Every file to every folder, and syncs, until a whole round moves
- * nothing. */
+/* Every file to every folder, and syncs of the first @n_desks desks,
+ * until a whole round moves nothing. */
 static void
-settle (Office *office)
+settle_desks (Office *office,
+              int     n_desks)
 {
   guint moved = 1;
 
@@ -465,12 +466,18 @@ settle (Office *office)
     {
       g_assert_cmpint (round, <, 20);
       moved = 0;
-      for (int d = 0; d < N_DESKS; d++)
+      for (int d = 0; d < n_desks; d++)
         {
           tool_run (office, TRUE);
           moved += desk_sync (office, &office->desks[d]);
         }
     }
+}
+
+static void
+settle (Office *office)
+{
+  settle_desks (office, N_DESKS);
 }
 
 /* ---- What every desk must agree on -------------------------------------- */
@@ -562,10 +569,80 @@ office_join (Office *office)
 }
 
 static void
+assert_same (Office *office)
+{
+  g_autofree char *first = picture (office->desks[0].store);
+
+  for (int d = 0; d < N_DESKS; d++)
+    {
+      g_autofree char *other = picture (office->desks[d].store);
+
+      if (g_strcmp0 (first, other) != 0)
+        {
+          g_autofree char *a = g_strdup_printf ("%s/picture-0.txt", office->dir);
+          g_autofree char *b = g_strdup_printf ("%s/picture-%d.txt", office->dir, d);
+
+          g_file_set_contents (a, first, -1, NULL);
+          g_file_set_contents (b, other, -1, NULL);
+          g_error ("seed %u: desk %d differs from desk 0 (diff %s %s)", office->seed, d, a, b);
+        }
+      check_desk (office, &office->desks[d]);
+    }
+}
+
+/* A desk joining late starts from another desk's snapshot and reads only
+ * the change files written after it. */
+static void
+test_sync_snapshot (void)
+{
+  Office office = { 0 };
+  Desk *late;
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *snapshot = NULL;
+  guint n_files = 0;
+
+  office_set_up (&office);
+  late = &office.desks[2];
+  desk_sync (&office, &office.desks[0]);
+  tool_run (&office, TRUE);
+  desk_sync (&office, &office.desks[1]);
+  for (guint i = 0; i < 300; i++)
+    random_operation (&office, g_rand_int_range (office.rand, 0, 2));
+  settle_desks (&office, 2);
+  g_assert_true (ward_sync_write_snapshot (office.desks[0].store, office.desks[0].folder, &snapshot, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (snapshot, G_FILE_TEST_EXISTS));
+  add_receipt (&office, 1);
+  desk_sync (&office, &office.desks[1]);
+  tool_run (&office, TRUE);
+  for (int d = 0; d < 2; d++)
+    {
+      g_autofree char *id = ward_store_dup_installation_id (office.desks[d].store, NULL);
+      g_autofree char *dir = g_build_filename (late->folder, id, NULL);
+      g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        n_files += g_regex_match_simple ("^[0-9]+\\.wtchange$", name, 0, 0);
+    }
+
+  g_assert_true (ward_sync_run (late->store, late->folder, decide, &office, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+  /* The snapshot and the one file after it, not every file. */
+  g_test_message ("%u change files in the folder; the late desk applied %u", n_files, report->n_applied);
+  g_assert_cmpuint (report->n_applied, ==, 2);
+  g_assert_cmpuint (n_files, >, 10);
+  settle (&office);
+  assert_same (&office);
+  office_tear_down (&office);
+}
+
+static void
 test_sync_property (void)
 {
   Office office = { 0 };
-  g_autofree char *first = NULL;
   guint n = n_operations ();
 
   office_set_up (&office);
@@ -574,22 +651,7 @@ test_sync_property (void)
     random_operation (&office, g_rand_int_range (office.rand, 0, N_DESKS));
   settle (&office);
 
-  first = picture (office.desks[0].store);
-  for (int d = 0; d < N_DESKS; d++)
-    {
-      g_autofree char *other = picture (office.desks[d].store);
-
-      if (g_strcmp0 (first, other) != 0)
-        {
-          g_autofree char *a = g_strdup_printf ("%s/picture-0.txt", office.dir);
-          g_autofree char *b = g_strdup_printf ("%s/picture-%d.txt", office.dir, d);
-
-          g_file_set_contents (a, first, -1, NULL);
-          g_file_set_contents (b, other, -1, NULL);
-          g_error ("seed %u: desk %d differs from desk 0 (diff %s %s)", office.seed, d, a, b);
-        }
-      check_desk (&office, &office.desks[d]);
-    }
+  assert_same (&office);
   g_test_message ("%u operations, %u receipts, %u conflicts decided, %u half copies, %u conflict "
                   "copies and temporary files, %u files left for later", n, office.receipts->len,
                   office.n_conflicts, office.n_half_copies, office.n_litter, office.n_waits);
@@ -810,6 +872,7 @@ main (int    argc,
   g_test_add_func ("/sync/newer-version", test_sync_newer_version);
   g_test_add_func ("/sync/untrusted", test_sync_untrusted);
   g_test_add_func ("/sync/rewritten-book", test_sync_rewritten_book);
+  g_test_add_func ("/sync/snapshot", test_sync_snapshot);
   g_test_add_func ("/sync/property", test_sync_property);
   return g_test_run ();
 }

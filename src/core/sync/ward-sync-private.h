@@ -37,6 +37,9 @@ JsonArray *sync_own_books            (WardStore   *store,
                                       GError     **error);
 gint64     sync_max_audit_id         (WardStore   *store,
                                       GError     **error);
+/* How far this desk has applied every other desk's files. */
+JsonObject *sync_seen_peers          (WardStore   *store,
+                                      GError     **error);
 
 /* ---- The other installations' files (ward-sync-read.c) ------------------ */
 
@@ -46,5 +49,16 @@ gboolean   sync_read_others          (WardStore           *store,
                                       gpointer             user_data,
                                       WardSyncReport      *report,
                                       GError             **error);
+
+/* Marks the audit rows after @from_id as written by another desk's file. */
+gboolean   sync_remember_foreign     (WardStore   *store,
+                                      gint64       from_id,
+                                      GError     **error);
+
+/* ---- Snapshots (ward-sync-snapshot.c) ----------------------------------- */
+
+gboolean   sync_start_from_snapshot  (WardStore   *store,
+                                      const char  *folder,
+                                      GPtrArray   *writers);
 
 G_END_DECLS

@@ -358,10 +358,10 @@ record_peer (WardStore   *store,
   return TRUE;
 }
 
-static gboolean
-remember_foreign (WardStore  *store,
-                  gint64      from_id,
-                  GError    **error)
+gboolean
+sync_remember_foreign (WardStore  *store,
+                       gint64      from_id,
+                       GError    **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
   gint64 to_id = sync_max_audit_id (store, error);
@@ -421,7 +421,7 @@ apply_plan (WardStore       *store,
     return FALSE;
   if ((from_id = sync_max_audit_id (store, error)) < 0
       || !ward_bundle_plan_apply (store, plan, error)
-      || !remember_foreign (store, from_id, error)
+      || !sync_remember_foreign (store, from_id, error)
       || !remember_decisions (store, plan, error)
       || !record_peer (store, installation, sequence, change, error)
       || !ward_store_commit (store, error))
@@ -540,6 +540,8 @@ sync_read_others (WardStore           *store,
     return FALSE;
   report->n_desks = writers->len + (g_ptr_array_find_with_equal_func (writers, own, g_str_equal, NULL)
                                     ? 0 : 1);
+  if (sync_start_from_snapshot (store, folder, writers))
+    report->n_applied++;
   /* A file may name a record another writer's file brings: passes go on
    * while any file was applied. */
   while (progress)

@@ -165,9 +165,9 @@ sync_own_books (WardStore  *store,
 /* How far this desk had applied every other desk's files: a reader
  * applies this file only after those, so that a deletion never arrives
  * before the record it deletes (causal order, as vector clocks give it). */
-static JsonObject *
-seen_peers (WardStore  *store,
-            GError    **error)
+JsonObject *
+sync_seen_peers (WardStore  *store,
+                 GError    **error)
 {
   g_autoptr (WardStmt) stmt = ward_store_prepare (store, "SELECT installation, last_sequence "
                                                          "FROM sync_peers ORDER BY installation", error);
@@ -198,7 +198,7 @@ seal_change (WardStore   *store,
   g_autoptr (JsonObject) change = json_object_new ();
   g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr (GBytes) payload = NULL;
-  JsonObject *seen = seen_peers (store, error);
+  JsonObject *seen = sync_seen_peers (store, error);
   char *text;
 
   if (seen == NULL)

@@ -95,6 +95,16 @@ gboolean    ward_sync_apply_pending   (WardStore        *store,
                                        WardSyncPending  *pending,
                                        GError          **error);
 
+/* Compacting: syncs, then writes a snapshot of every record this desk
+ * holds into its own sub-folder, with how far it had applied each desk's
+ * files. A desk that has read nothing from the folder yet starts from the
+ * newest snapshot and reads only the change files after it. @path_out
+ * (may be NULL) receives the snapshot's path. */
+gboolean        ward_sync_write_snapshot (WardStore   *store,
+                                          const char  *folder,
+                                          char       **path_out,
+                                          GError     **error);
+
 /* ward_sync_run() with the stored folder on a worker thread, on a
  * connection of its own to the file at @database_path; conflicts are left
  * pending for the window. */
