@@ -639,6 +639,120 @@ test_sync_snapshot (void)
   office_tear_down (&office);
 }
 
+/* Copies what @from holds that @to lacks, as a sync tool does. */
+static void
+mirror (const char *from,
+        const char *to)
+{
+  g_autoptr (GDir) dir = g_dir_open (from, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        {
+          g_mkdir_with_parents (target, 0700);
+          mirror (source, target);
+        }
+      else if (!g_file_test (target, G_FILE_TEST_EXISTS))
+        {
+          g_autoptr (GBytes) bytes = read_bytes (source);
+
+          write_bytes (target, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        }
+    }
+}
+
+static gint64
+count (WardStore  *store,
+       const char *table)
+{
+  return ward_store_count_rows (store, table, NULL);
+}
+
+/* The laptop's one folder is the campaign's, which the sync tool of the
+ * test (tool_run) does not reach: mirror() carries it. */
+static void
+laptop_sync (Office     *office,
+             Desk       *laptop,
+             const char *folder)
+{
+  g_autoptr (WardSyncReport) report = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (ward_sync_run (laptop->store, folder, decide, office, &report, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->problems->len, ==, 0);
+}
+
+/* An office desk, another office desk and a collection laptop for the
+ * campaign: the laptop syncs the campaign's folder only, receives its
+ * ledger and never a candidate; its receipts reach both office desks. */
+static void
+test_sync_scopes (void)
+{
+  Office office = { 0 };
+  Desk *desk0, *desk1, *laptop;
+  g_autoptr (WardCampaign) campaign = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *office_side = NULL;
+  g_autofree char *laptop_side = NULL;
+
+  office_set_up (&office);
+  desk0 = &office.desks[0];
+  desk1 = &office.desks[1];
+  laptop = &office.desks[2];
+  desk_sync (&office, desk0);
+  tool_run (&office, TRUE);
+  settle_desks (&office, 2);
+  for (guint i = 0; i < 6; i++)
+    add_record (&office, 0);
+  desk_exec (desk0, "INSERT INTO candidates (uuid, full_name, sort_key, search_key, birth_date, created_at, "
+                    "updated_at) VALUES ('5e0c1d2e-3333-4a8b-9c2d-5e6f7a8b9c0d', 'Nguyễn Thị Riêng', 'rieng', "
+                    "'nguyen thi rieng', '1995-05-05', '2026-05-01T08:00:00Z', '2026-05-01T08:00:00Z')");
+  add_receipt (&office, 0);
+  add_receipt (&office, 1);
+  settle_desks (&office, 2);
+
+  campaign = the_campaign (desk0);
+  office_side = g_build_filename (office.dir, "campaign-office", NULL);
+  laptop_side = g_build_filename (office.dir, "campaign-laptop", NULL);
+  g_mkdir (office_side, 0700);
+  g_mkdir (laptop_side, 0700);
+  g_assert_true (ward_sync_set_campaign_folder (desk0->store, campaign->uuid, office_side, &error));
+  g_assert_true (ward_sync_set_laptop_scope (laptop->store, campaign->uuid, &error));
+  g_assert_no_error (error);
+
+  /* The office writes the campaign's ledger; the laptop joins from it. */
+  desk_sync (&office, desk0);
+  mirror (office_side, laptop_side);
+  laptop_sync (&office, laptop, laptop_side);
+  g_assert_cmpint (count (laptop->store, "ledger_entries"), ==, 2);
+  add_receipt (&office, 2);
+  add_receipt (&office, 2);
+  laptop_sync (&office, laptop, laptop_side);
+  mirror (laptop_side, office_side);
+  mirror (office_side, laptop_side);
+  desk_sync (&office, desk0);
+  settle_desks (&office, 2);
+  mirror (office_side, laptop_side);
+  laptop_sync (&office, laptop, laptop_side);
+
+  /* The laptop's receipts reached both office desks through the office. */
+  for (int d = 0; d < N_DESKS; d++)
+    {
+      g_assert_cmpint (count (office.desks[d].store, "ledger_entries"), ==, 4);
+      check_desk (&office, &office.desks[d]);
+    }
+  /* …and not one candidate reached the laptop. */
+  g_assert_cmpint (count (desk1->store, "candidates"), >, 0);
+  g_assert_cmpint (count (laptop->store, "candidates"), ==, 0);
+  office_tear_down (&office);
+}
+
 static void
 test_sync_property (void)
 {
@@ -873,6 +987,7 @@ main (int    argc,
   g_test_add_func ("/sync/untrusted", test_sync_untrusted);
   g_test_add_func ("/sync/rewritten-book", test_sync_rewritten_book);
   g_test_add_func ("/sync/snapshot", test_sync_snapshot);
+  g_test_add_func ("/sync/scopes", test_sync_scopes);
   g_test_add_func ("/sync/property", test_sync_property);
   return g_test_run ();
 }

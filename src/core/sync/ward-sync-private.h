@@ -26,10 +26,14 @@ gboolean   sync_folder_write_new     (const char  *path,
 
 /* ---- This installation's files (ward-sync-write.c) ---------------------- */
 
+/* @scope, here and below: "" for the office's folder, a campaign's uuid for
+ * that campaign's folder (a collection laptop's only one). */
+
 /* Writes a change file of what changed here since the last one, if
  * anything did; @written_out is TRUE when a file was written. */
 gboolean   sync_write_own            (WardStore   *store,
                                       const char  *folder,
+                                      const char  *scope,
                                       gboolean    *written_out,
                                       GError     **error);
 /* The heads of this installation's receipt books, one per campaign. */
@@ -37,14 +41,17 @@ JsonArray *sync_own_books            (WardStore   *store,
                                       GError     **error);
 gint64     sync_max_audit_id         (WardStore   *store,
                                       GError     **error);
-/* How far this desk has applied every other desk's files. */
+/* How far this desk has applied every other desk's files (of @writers
+ * only, when not NULL). */
 JsonObject *sync_seen_peers          (WardStore   *store,
+                                      GPtrArray   *writers,
                                       GError     **error);
 
 /* ---- The other installations' files (ward-sync-read.c) ------------------ */
 
 gboolean   sync_read_others          (WardStore           *store,
                                       const char          *folder,
+                                      const char          *scope,
                                       WardSyncDecideFunc   decide,
                                       gpointer             user_data,
                                       WardSyncReport      *report,
@@ -53,6 +60,7 @@ gboolean   sync_read_others          (WardStore           *store,
 /* Marks the audit rows after @from_id as written by another desk's file. */
 gboolean   sync_remember_foreign     (WardStore   *store,
                                       gint64       from_id,
+                                      const char  *scope,
                                       GError     **error);
 
 /* ---- Snapshots (ward-sync-snapshot.c) ----------------------------------- */

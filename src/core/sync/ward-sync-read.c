@@ -31,6 +31,7 @@ typedef struct
   gpointer            user_data;
   WardSyncReport     *report;
   GHashTable         *waiting;    /* installation → why its next file waits */
+  const char         *scope;      /* '': the office's folder; else a campaign's uuid */
 } Reader;
 
 typedef struct
@@ -361,6 +362,7 @@ record_peer (WardStore   *store,
 gboolean
 sync_remember_foreign (WardStore  *store,
                        gint64      from_id,
+                       const char *scope,
                        GError    **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
@@ -371,11 +373,13 @@ sync_remember_foreign (WardStore  *store,
     return FALSE;
   if (to_id == from_id)
     return TRUE;
-  stmt = ward_store_prepare (store, "INSERT INTO sync_foreign_audit (from_id, to_id) VALUES (?, ?)", error);
+  stmt = ward_store_prepare (store, "INSERT INTO sync_foreign_audit (from_id, to_id, scope) "
+                                    "VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, from_id);
   sqlite3_bind_int64 (stmt, 2, to_id);
+  sqlite3_bind_text (stmt, 3, scope, -1, SQLITE_STATIC);
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
     return ward_store_set_error (store, rc, error);
   return TRUE;
@@ -409,6 +413,7 @@ remember_decisions (WardStore       *store,
  * ours, the writer's place. */
 static gboolean
 apply_plan (WardStore       *store,
+            const char      *scope,
             const char      *installation,
             guint64          sequence,
             JsonObject      *change,
@@ -421,7 +426,7 @@ apply_plan (WardStore       *store,
     return FALSE;
   if ((from_id = sync_max_audit_id (store, error)) < 0
       || !ward_bundle_plan_apply (store, plan, error)
-      || !sync_remember_foreign (store, from_id, error)
+      || !sync_remember_foreign (store, from_id, scope, error)
       || !remember_decisions (store, plan, error)
       || !record_peer (store, installation, sequence, change, error)
       || !ward_store_commit (store, error))
@@ -463,7 +468,7 @@ apply_file (Reader     *reader,
       && (reader->decide == NULL || !reader->decide (reader->store, plan, reader->user_data)
           || ward_bundle_plan_get_n_undecided (plan) > 0))
     return hold_for_person (reader, file, plan);
-  if (!apply_plan (reader->store, file->installation, file->sequence, file->change, plan, &error))
+  if (!apply_plan (reader->store, reader->scope, file->installation, file->sequence, file->change, plan, &error))
     return blocked (reader, error->message);
   reader->report->n_applied++;
   return FILE_APPLIED;
@@ -524,6 +529,7 @@ report_waiting (Reader *reader)
 gboolean
 sync_read_others (WardStore           *store,
                   const char          *folder,
+                  const char          *scope,
                   WardSyncDecideFunc   decide,
                   gpointer             user_data,
                   WardSyncReport      *report,
@@ -533,14 +539,14 @@ sync_read_others (WardStore           *store,
   g_autoptr (GPtrArray) writers = NULL;
   g_autoptr (GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr (GHashTable) waiting = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Reader reader = { store, folder, decide, user_data, report, waiting };
+  Reader reader = { store, folder, decide, user_data, report, waiting, scope };
   gboolean progress = TRUE;
 
   if (own == NULL || (writers = sync_folder_list_writers (folder, error)) == NULL)
     return FALSE;
   report->n_desks = writers->len + (g_ptr_array_find_with_equal_func (writers, own, g_str_equal, NULL)
                                     ? 0 : 1);
-  if (sync_start_from_snapshot (store, folder, writers))
+  if (*scope == '\0' && sync_start_from_snapshot (store, folder, writers))
     report->n_applied++;
   /* A file may name a record another writer's file brings: passes go on
    * while any file was applied. */

@@ -38,7 +38,7 @@ seal_snapshot (WardStore   *store,
   JsonObject *seen;
   char *text;
 
-  if (bundle == NULL || (seen = sync_seen_peers (store, error)) == NULL)
+  if (bundle == NULL || (seen = sync_seen_peers (store, NULL, error)) == NULL)
     return NULL;
   json_object_set_string_member (snapshot, "format", SNAPSHOT_FORMAT);
   json_object_set_int_member (snapshot, "version", SNAPSHOT_VERSION);
@@ -237,7 +237,7 @@ apply_snapshot (WardStore   *store,
     return FALSE;
   if ((from_id = sync_max_audit_id (store, error)) < 0
       || !ward_bundle_plan_apply (store, plan, error)
-      || !sync_remember_foreign (store, from_id, error)
+      || !sync_remember_foreign (store, from_id, "", error)
       || !set_places (store, snapshot, error)
       || !ward_store_commit (store, error))
     {

@@ -38,24 +38,47 @@ sync_max_audit_id (WardStore  *store,
   return sqlite3_column_int64 (stmt, 0);
 }
 
+/* Each folder keeps its own place: the office's, and each campaign's. */
+static char *
+scoped_key (const char *key,
+            const char *scope)
+{
+  return *scope == '\0' ? g_strdup (key) : g_strconcat (key, ":", scope, NULL);
+}
+
 static gint64
 setting_int (WardStore  *store,
-             const char *key)
+             const char *key,
+             const char *scope)
 {
-  g_autofree char *value = ward_store_dup_setting (store, key);
+  g_autofree char *scoped = scoped_key (key, scope);
+  g_autofree char *value = ward_store_dup_setting (store, scoped);
 
   return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
 }
 
 static gboolean
+set_setting (WardStore   *store,
+             const char  *key,
+             const char  *scope,
+             const char  *value,
+             GError     **error)
+{
+  g_autofree char *scoped = scoped_key (key, scope);
+
+  return ward_store_set_setting (store, scoped, value, error);
+}
+
+static gboolean
 set_setting_int (WardStore  *store,
                  const char *key,
+                 const char *scope,
                  gint64      value,
                  GError    **error)
 {
   g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
 
-  return ward_store_set_setting (store, key, text, error);
+  return set_setting (store, key, scope, text, error);
 }
 
 /* Settings, trust and the like are audited but travel in no bundle. */
@@ -95,10 +118,16 @@ drop_uncarried (WardStore  *store,
   return ward_store_count_rows (store, "bundle_outgoing", error);
 }
 
-/* Fills temp.bundle_outgoing; the number of records in it. */
+/* Fills temp.bundle_outgoing; the number of records in it. In the office's
+ * folder: every change made here, and those a laptop brought through its
+ * campaign's folder. In a campaign's folder: that campaign's ledger alone,
+ * never a candidate (Nghị định 13/2023/NĐ-CP: birth dates, ethnicity and
+ * religion are sensitive personal data; a collection laptop has no need
+ * of them). */
 static gint64
 fill_outgoing (WardStore  *store,
                gint64      mark,
+               const char *scope,
                GError    **error)
 {
   g_autoptr (WardStmt) stmt = NULL;
@@ -109,12 +138,16 @@ fill_outgoing (WardStore  *store,
   stmt = ward_store_prepare (store,
                              "INSERT OR IGNORE INTO temp.bundle_outgoing "
                              "SELECT table_name, row_uuid FROM audit a WHERE a.id > ?1 "
-                             "AND NOT EXISTS (SELECT 1 FROM sync_foreign_audit f "
-                             "                WHERE a.id > f.from_id AND a.id <= f.to_id) "
-                             "UNION SELECT table_name, row_uuid FROM sync_resend", error);
+                             "AND NOT EXISTS (SELECT 1 FROM sync_foreign_audit f WHERE f.scope = ?2 "
+                             "                AND a.id > f.from_id AND a.id <= f.to_id) "
+                             "AND (?2 = '' OR (a.table_name = 'ledger_entries' AND a.row_uuid IN "
+                             "     (SELECT e.uuid FROM ledger_entries e JOIN campaigns c "
+                             "      ON c.id = e.campaign_id WHERE c.uuid = ?2))) "
+                             "UNION SELECT table_name, row_uuid FROM sync_resend WHERE ?2 = ''", error);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, mark);
+  sqlite3_bind_text (stmt, 2, scope, -1, SQLITE_STATIC);
   if ((rc = sqlite3_step (stmt)) != SQLITE_DONE)
     {
       ward_store_set_error (store, rc, error);
@@ -167,6 +200,7 @@ sync_own_books (WardStore  *store,
  * before the record it deletes (causal order, as vector clocks give it). */
 JsonObject *
 sync_seen_peers (WardStore  *store,
+                 GPtrArray  *writers,
                  GError    **error)
 {
   g_autoptr (WardStmt) stmt = ward_store_prepare (store, "SELECT installation, last_sequence "
@@ -176,8 +210,11 @@ sync_seen_peers (WardStore  *store,
 
   if (stmt == NULL)
     return NULL;
+  /* Only the desks writing in this folder: a reader here never sees the
+   * others' files. */
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    json_object_set_int_member (seen, ward_stmt_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
+    if (writers == NULL || g_ptr_array_find_with_equal_func (writers, ward_stmt_text (stmt, 0), g_str_equal, NULL))
+      json_object_set_int_member (seen, ward_stmt_text (stmt, 0), sqlite3_column_int64 (stmt, 1));
   if (rc != SQLITE_DONE)
     {
       ward_store_set_error (store, rc, error);
@@ -188,6 +225,7 @@ sync_seen_peers (WardStore  *store,
 
 static GBytes *
 seal_change (WardStore   *store,
+             GPtrArray   *writers,
              const char  *installation,
              guint64      sequence,
              guint64      previous,
@@ -198,7 +236,7 @@ seal_change (WardStore   *store,
   g_autoptr (JsonObject) change = json_object_new ();
   g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr (GBytes) payload = NULL;
-  JsonObject *seen = sync_seen_peers (store, error);
+  JsonObject *seen = sync_seen_peers (store, writers, error);
   char *text;
 
   if (seen == NULL)
@@ -239,6 +277,7 @@ next_sequence (const char *folder,
 static gboolean
 write_change (WardStore   *store,
               const char  *folder,
+              const char  *scope,
               gint64       mark,
               JsonArray   *books,
               const char  *books_text,
@@ -247,24 +286,22 @@ write_change (WardStore   *store,
   g_autofree char *installation = ward_store_dup_installation_id (store, error);
   g_autoptr (GBytes) bundle = NULL;
   g_autoptr (GBytes) sealed = NULL;
+  g_autoptr (GPtrArray) writers = NULL;
   g_autofree char *path = NULL;
-  guint64 last = setting_int (store, "sync-sequence"), sequence;
+  guint64 last = setting_int (store, "sync-sequence", scope), sequence;
 
-  if (installation == NULL)
+  if (installation == NULL || (writers = sync_folder_list_writers (folder, error)) == NULL)
     return FALSE;
   sequence = next_sequence (folder, installation, last);
   if ((bundle = ward_bundle_export_selected_bytes (store, NULL, error)) == NULL
-      || (sealed = seal_change (store, installation, sequence, last, books, bundle, error)) == NULL)
+      || (sealed = seal_change (store, writers, installation, sequence, last, books, bundle, error)) == NULL)
     return FALSE;
   path = sync_folder_change_path (folder, installation, sequence);
   return sync_folder_write_new (path, sealed, error)
-         && set_setting_int (store, "sync-sequence", (gint64) sequence, error)
-         && set_setting_int (store, "sync-audit-mark", mark, error)
-         && ward_store_set_setting (store, "sync-books", books_text, error)
-         && ward_store_exec (store, "DELETE FROM sync_resend;"
-                                    "DELETE FROM sync_foreign_audit WHERE to_id <= "
-                                    "(SELECT CAST (value AS INTEGER) FROM settings WHERE key = 'sync-audit-mark')",
-                             error);
+         && set_setting_int (store, "sync-sequence", scope, (gint64) sequence, error)
+         && set_setting_int (store, "sync-audit-mark", scope, mark, error)
+         && set_setting (store, "sync-books", scope, books_text, error)
+         && (*scope != '\0' || ward_store_exec (store, "DELETE FROM sync_resend", error));
 }
 
 /* The heads of this desk's books as its last file gave them: a book that
@@ -272,9 +309,11 @@ write_change (WardStore   *store,
  * still goes out, for the other desks to see. */
 static gboolean
 books_changed (WardStore  *store,
+               const char *scope,
                const char *books_text)
 {
-  g_autofree char *last = ward_store_dup_setting (store, "sync-books");
+  g_autofree char *key = scoped_key ("sync-books", scope);
+  g_autofree char *last = ward_store_dup_setting (store, key);
 
   return g_strcmp0 (last, books_text) != 0;
 }
@@ -282,6 +321,7 @@ books_changed (WardStore  *store,
 gboolean
 sync_write_own (WardStore   *store,
                 const char  *folder,
+                const char  *scope,
                 gboolean    *written_out,
                 GError     **error)
 {
@@ -295,18 +335,18 @@ sync_write_own (WardStore   *store,
   if (!ward_store_begin (store, error))
     return FALSE;
   if ((mark = sync_max_audit_id (store, error)) < 0
-      || (n_outgoing = fill_outgoing (store, setting_int (store, "sync-audit-mark"), error)) < 0
+      || (n_outgoing = fill_outgoing (store, setting_int (store, "sync-audit-mark", scope), scope, error)) < 0
       || (books = sync_own_books (store, error)) == NULL)
     goto failed;
   books_node = json_node_new (JSON_NODE_ARRAY);
   json_node_set_array (books_node, books);
   books_text = json_to_string (books_node, FALSE);
-  if (n_outgoing == 0 && !books_changed (store, books_text))
+  if (n_outgoing == 0 && !books_changed (store, scope, books_text))
     {
       ward_store_rollback (store);
       return TRUE;
     }
-  if (!write_change (store, folder, mark, books, books_text, error) || !ward_store_commit (store, error))
+  if (!write_change (store, folder, scope, mark, books, books_text, error) || !ward_store_commit (store, error))
     goto failed;
   *written_out = TRUE;
   return TRUE;

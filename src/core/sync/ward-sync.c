@@ -98,6 +98,17 @@ ward_sync_dup_folder (WardStore *store)
   return folder != NULL && *folder != '\0' ? g_steal_pointer (&folder) : NULL;
 }
 
+static gboolean
+check_absolute (const char  *folder,
+                GError     **error)
+{
+  if (folder == NULL || *folder == '\0' || g_path_is_absolute (folder))
+    return TRUE;
+  g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+               _("The sync folder must be given as a full path (“%s” is not)."), folder);
+  return FALSE;
+}
+
 gboolean
 ward_sync_set_folder (WardStore   *store,
                       const char  *folder,
@@ -105,12 +116,8 @@ ward_sync_set_folder (WardStore   *store,
 {
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
-  if (folder != NULL && *folder != '\0' && !g_path_is_absolute (folder))
-    {
-      g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
-                   _("The sync folder must be given as a full path (“%s” is not)."), folder);
-      return FALSE;
-    }
+  if (!check_absolute (folder, error))
+    return FALSE;
   return ward_store_set_setting (store, "sync-folder", folder != NULL ? folder : "", error);
 }
 
@@ -139,6 +146,101 @@ reachable_folder (WardStore   *store,
 }
 
 gboolean
+ward_sync_set_laptop_scope (WardStore   *store,
+                            const char  *campaign_uuid,
+                            GError     **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+
+  return ward_store_set_setting (store, "sync-scope", campaign_uuid != NULL ? campaign_uuid : "", error);
+}
+
+static JsonObject *
+campaign_folders (WardStore *store)
+{
+  g_autofree char *text = ward_store_dup_setting (store, "sync-campaign-folders");
+  g_autoptr (JsonNode) node = text != NULL ? json_from_string (text, NULL) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return json_object_new ();
+  return json_object_ref (json_node_get_object (node));
+}
+
+gboolean
+ward_sync_set_campaign_folder (WardStore   *store,
+                               const char  *campaign_uuid,
+                               const char  *folder,
+                               GError     **error)
+{
+  g_autoptr (JsonObject) folders = NULL;
+  g_autoptr (JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (campaign_uuid != NULL, FALSE);
+
+  if (!check_absolute (folder, error))
+    return FALSE;
+  folders = campaign_folders (store);
+  if (folder != NULL)
+    json_object_set_string_member (folders, campaign_uuid, folder);
+  else
+    json_object_remove_member (folders, campaign_uuid);
+  json_node_set_object (node, folders);
+  text = json_to_string (node, FALSE);
+  return ward_store_set_setting (store, "sync-campaign-folders", text, error);
+}
+
+/* This desk's changes out, the others' in, and what a person decided
+ * meanwhile out again. */
+static gboolean
+sync_one_folder (WardStore           *store,
+                 const char          *path,
+                 const char          *scope,
+                 WardSyncDecideFunc   decide,
+                 gpointer             user_data,
+                 WardSyncReport      *report,
+                 GError             **error)
+{
+  gboolean before = FALSE, after = FALSE;
+
+  if (!sync_write_own (store, path, scope, &before, error)
+      || !sync_read_others (store, path, scope, decide, user_data, report, error)
+      || !sync_write_own (store, path, scope, &after, error))
+    return FALSE;
+  report->n_written += before + after;
+  return TRUE;
+}
+
+/* The office's campaign folders, after its own: the laptops' receipts
+ * read there go out in the office's next file of its own folder. */
+static gboolean
+sync_campaign_folders (WardStore           *store,
+                       WardSyncDecideFunc   decide,
+                       gpointer             user_data,
+                       WardSyncReport      *report,
+                       GError             **error)
+{
+  g_autoptr (JsonObject) folders = campaign_folders (store);
+  g_autoptr (GList) campaigns = json_object_get_members (folders);
+  guint n_desks = report->n_desks;
+
+  for (GList *l = campaigns; l != NULL; l = l->next)
+    {
+      const char *folder = json_object_get_string_member (folders, l->data);
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *path = reachable_folder (store, folder, &local_error);
+
+      if (path == NULL)
+        g_ptr_array_add (report->problems, g_strdup (local_error->message));
+      else if (!sync_one_folder (store, path, l->data, decide, user_data, report, error))
+        return FALSE;
+    }
+  report->n_desks = n_desks;
+  return TRUE;
+}
+
+gboolean
 ward_sync_run (WardStore           *store,
                const char          *folder,
                WardSyncDecideFunc   decide,
@@ -147,19 +249,19 @@ ward_sync_run (WardStore           *store,
                GError             **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *scope = NULL;
   g_autoptr (WardSyncReport) report = NULL;
-  gboolean before = FALSE, after = FALSE;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
   if ((path = reachable_folder (store, folder, error)) == NULL)
     return FALSE;
+  scope = ward_store_dup_setting (store, "sync-scope");
   report = report_new (path);
-  if (!sync_write_own (store, path, &before, error)
-      || !sync_read_others (store, path, decide, user_data, report, error)
-      || !sync_write_own (store, path, &after, error))
+  if (!sync_one_folder (store, path, scope != NULL ? scope : "", decide, user_data, report, error)
+      || ((scope == NULL || *scope == '\0')
+          && !sync_campaign_folders (store, decide, user_data, report, error)))
     return FALSE;
-  report->n_written = before + after;
   report->synced_at = ward_store_now ();
   if (report_out != NULL)
     *report_out = g_steal_pointer (&report);

@@ -76,6 +76,22 @@ gboolean    ward_sync_set_folder      (WardStore   *store,
                                        const char  *folder,
                                        GError     **error);
 
+/* Scopes. An installation is an office desk (everything) or a collection
+ * laptop for one campaign, which syncs only that campaign's folder and so
+ * never receives candidates' personal data (Nghị định 13/2023/NĐ-CP). The
+ * office writes each campaign's ledger to that campaign's folder as well,
+ * and reads the laptops' receipts there, passing them on to its own
+ * folder. */
+/* @campaign_uuid NULL: an office desk. */
+gboolean    ward_sync_set_laptop_scope   (WardStore   *store,
+                                          const char  *campaign_uuid,
+                                          GError     **error);
+/* The office's folder for one campaign (an absolute path; NULL forgets it). */
+gboolean    ward_sync_set_campaign_folder (WardStore  *store,
+                                           const char *campaign_uuid,
+                                           const char *folder,
+                                           GError    **error);
+
 /* One sync: writes this installation's changes since its last change file,
  * then applies every other installation's files not applied yet. @folder
  * NULL: the stored one. FALSE with WARD_ERROR_NOT_FOUND when no folder is

@@ -15,10 +15,13 @@ CREATE TABLE sync_peers (
 ) WITHOUT ROWID;
 
 -- Audit rows written by applying another installation's change file: they
--- are its changes, not ours, and never go out again in our own files.
+-- are its changes, not ours, and never go out again in our own files of
+-- the same folder. The office passes a collection laptop's receipts on
+-- from the campaign's folder ("scope": the campaign's uuid) to its own.
 CREATE TABLE sync_foreign_audit (
   from_id  INTEGER NOT NULL,           -- exclusive
-  to_id    INTEGER NOT NULL            -- inclusive
+  to_id    INTEGER NOT NULL,           -- inclusive
+  scope    TEXT NOT NULL DEFAULT ''    -- '': the office's folder; else a campaign's uuid
 );
 
 -- Records a person decided in a conflict: the decision goes out in this
