@@ -114,10 +114,8 @@ ward_cli_command_sync (WardCliContext  *ctx,
         setup.laptop_for = argv[++i];
       else if (g_str_equal (argv[i], "--office") && setup.laptop_for == NULL)
         setup.office = TRUE;
-      else if (g_str_equal (argv[i], "--keep-mine") && choice != WARD_BUNDLE_TAKE_THEIRS)
-        choice = WARD_BUNDLE_KEEP_MINE;
-      else if (g_str_equal (argv[i], "--take-theirs") && choice != WARD_BUNDLE_KEEP_MINE)
-        choice = WARD_BUNDLE_TAKE_THEIRS;
+      else if (ward_cli_take_choice (argv[i], &choice))
+        continue;
       else if (g_str_equal (argv[i], "--snapshot"))
         snapshot = TRUE;
       else

@@ -121,6 +121,20 @@ ward_cli_take_force (int           argc,
   return TRUE;
 }
 
+gboolean
+ward_cli_take_choice (const char       *arg,
+                      WardBundleChoice *choice)
+{
+  /* One or the other, never both. */
+  if (g_str_equal (arg, "--keep-mine") && *choice != WARD_BUNDLE_TAKE_THEIRS)
+    *choice = WARD_BUNDLE_KEEP_MINE;
+  else if (g_str_equal (arg, "--take-theirs") && *choice != WARD_BUNDLE_KEEP_MINE)
+    *choice = WARD_BUNDLE_TAKE_THEIRS;
+  else
+    return FALSE;
+  return TRUE;
+}
+
 WardStore *
 ward_cli_open_store (WardCliContext *ctx)
 {

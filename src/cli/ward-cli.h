@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "base/ward-output.h"
+#include "exchange/ward-exchange.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,12 @@ gboolean   ward_cli_take_force  (int              argc,
                                  char           **argv,
                                  int              i,
                                  WardOutputFlags *flags);
+
+/* TRUE when @arg is --keep-mine or --take-theirs (and not the other one
+ * given before), which settles every conflict of a bundle or a change file
+ * at once. */
+gboolean   ward_cli_take_choice (const char       *arg,
+                                 WardBundleChoice *choice);
 
 /* The commands, each in the file of its area. */
 int ward_cli_command_import (WardCliContext *ctx, int argc, char **argv);

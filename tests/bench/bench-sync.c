@@ -25,14 +25,6 @@
 #define N_FILES   100
 #define N_LATENCY 25
 
-static void
-trust (WardStore *to,
-       WardStore *from)
-{
-  g_autoptr (WardSigner) signer = ward_exchange_dup_own_signer (from, NULL);
-
-  g_assert_true (ward_exchange_trust (to, signer, NULL));
-}
 
 static guint
 sync_once (WardStore  *store,
@@ -142,8 +134,8 @@ main (int    argc,
   g_mkdir (folder, 0700);
   a = ward_test_open_store (path_a);
   b = ward_test_open_store (path_b);
-  trust (a, b);
-  trust (b, a);
+  ward_test_trust (a, b);
+  ward_test_trust (b, a);
   sync_once (a, folder);
   sync_once (b, folder);
   book = ward_store_dup_book (a, NULL);

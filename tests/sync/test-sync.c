@@ -49,17 +49,6 @@ typedef struct
 
 /* ---- Setting up --------------------------------------------------------- */
 
-static void
-trust (WardStore *to,
-       WardStore *from)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WardSigner) signer = ward_exchange_dup_own_signer (from, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ward_exchange_trust (to, signer, &error));
-  g_assert_no_error (error);
-}
 
 static guint32
 office_seed (void)
@@ -99,7 +88,7 @@ office_set_up (Office *office)
   for (int i = 0; i < N_DESKS; i++)
     for (int j = 0; j < N_DESKS; j++)
       if (i != j)
-        trust (office->desks[i].store, office->desks[j].store);
+        ward_test_trust (office->desks[i].store, office->desks[j].store);
 }
 
 static void
@@ -932,7 +921,7 @@ test_sync_untrusted (void)
   g_assert_nonnull (strstr (report->problems->pdata[0], code));
 
   g_clear_pointer (&report, ward_sync_report_free);
-  trust (office.desks[0].store, stranger);
+  ward_test_trust (office.desks[0].store, stranger);
   g_assert_true (ward_sync_run (office.desks[0].store, office.desks[0].folder, NULL, NULL, &report, &error));
   g_assert_cmpuint (report->n_applied, ==, 1);
   g_assert_cmpuint (report->problems->len, ==, 0);

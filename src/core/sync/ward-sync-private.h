@@ -41,6 +41,11 @@ JsonArray *sync_own_books            (WardStore   *store,
                                       GError     **error);
 gint64     sync_max_audit_id         (WardStore   *store,
                                       GError     **error);
+/* @header with "bundle": @bundle's text, sealed with this desk's key. */
+GBytes    *sync_seal_with_bundle     (WardStore   *store,
+                                      JsonObject  *header,
+                                      GBytes      *bundle,
+                                      GError     **error);
 /* How far this desk has applied every other desk's files (of @writers
  * only, when not NULL). */
 JsonObject *sync_seen_peers          (WardStore   *store,

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-input.h"
 #include "exchange/ward-exchange-sign.h"
 #include "sync/ward-sync-private.h"
 
@@ -219,15 +220,18 @@ static FileOutcome
 read_change (Reader     *reader,
              ChangeFile *file)
 {
-  g_autofree char *contents = NULL;
   g_autoptr (GBytes) sealed = NULL;
   g_autoptr (GBytes) payload = NULL;
-  gsize size;
+  g_autoptr (GError) error = NULL;
   FileOutcome outcome;
 
-  if (!g_file_get_contents (file->path, &contents, &size, NULL))
+  /* Anyone with access to the folder can drop a file in it: read as every
+   * file from outside is (a regular file, under the size limit). */
+  sealed = ward_input_read (file->path, WARD_INPUT_JSON_MAX, &error);
+  if (g_error_matches (error, WARD_ERROR, WARD_ERROR_TOO_LARGE) || g_error_matches (error, WARD_ERROR, WARD_ERROR_INVALID))
+    return blocked (reader, error->message);
+  if (sealed == NULL)
     return wait_for (reader, file, _("it cannot be read yet"));
-  sealed = g_bytes_new_take (g_steal_pointer (&contents), size);
   if ((outcome = open_seal (reader, file, sealed, &payload)) != FILE_APPLIED)
     return outcome;
   return read_header (reader, file, payload);

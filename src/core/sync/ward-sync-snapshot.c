@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
+#include "base/ward-input.h"
 #include "exchange/ward-exchange-sign.h"
 #include "sync/ward-sync-private.h"
 
@@ -32,11 +33,8 @@ seal_snapshot (WardStore   *store,
                GError     **error)
 {
   g_autoptr (JsonObject) snapshot = json_object_new ();
-  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
   g_autoptr (GBytes) bundle = ward_bundle_export_bytes (store, NULL, NULL, error);
-  g_autoptr (GBytes) payload = NULL;
   JsonObject *seen;
-  char *text;
 
   if (bundle == NULL || (seen = sync_seen_peers (store, NULL, error)) == NULL)
     return NULL;
@@ -45,13 +43,7 @@ seal_snapshot (WardStore   *store,
   json_object_set_string_member (snapshot, "installation", installation);
   json_object_set_int_member (snapshot, "sequence", sequence);
   json_object_set_object_member (snapshot, "seen", seen);
-  text = g_strndup (g_bytes_get_data (bundle, NULL), g_bytes_get_size (bundle));
-  json_object_set_string_member (snapshot, "bundle", text);
-  g_free (text);
-  json_node_set_object (root, snapshot);
-  text = json_to_string (root, FALSE);
-  payload = g_bytes_new_take (text, strlen (text));
-  return ward_exchange_seal (store, payload, error);
+  return sync_seal_with_bundle (store, snapshot, bundle, error);
 }
 
 gboolean
@@ -188,17 +180,13 @@ open_snapshot (WardStore   *store,
                JsonParser  *parser,
                GError     **error)
 {
-  g_autofree char *contents = NULL;
   g_autofree char *name = g_filename_display_name (path);
-  g_autoptr (GBytes) sealed = NULL;
+  g_autoptr (GBytes) sealed = ward_input_read (path, WARD_INPUT_JSON_MAX, error);
   g_autoptr (GBytes) payload = NULL;
   JsonObject *snapshot;
-  gsize size;
 
-  if (!g_file_get_contents (path, &contents, &size, error))
-    return NULL;
-  sealed = g_bytes_new_take (g_steal_pointer (&contents), size);
-  if ((payload = ward_exchange_open_sealed (store, sealed, name, NULL, error)) == NULL
+  if (sealed == NULL
+      || (payload = ward_exchange_open_sealed (store, sealed, name, NULL, error)) == NULL
       || !json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL), g_bytes_get_size (payload),
                                       error))
     return NULL;

@@ -223,6 +223,24 @@ sync_seen_peers (WardStore  *store,
   return g_steal_pointer (&seen);
 }
 
+GBytes *
+sync_seal_with_bundle (WardStore   *store,
+                       JsonObject  *header,
+                       GBytes      *bundle,
+                       GError     **error)
+{
+  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr (GBytes) payload = NULL;
+  char *text = g_strndup (g_bytes_get_data (bundle, NULL), g_bytes_get_size (bundle));
+
+  json_object_set_string_member (header, "bundle", text);
+  g_free (text);
+  json_node_set_object (root, header);
+  text = json_to_string (root, FALSE);
+  payload = g_bytes_new_take (text, strlen (text));
+  return ward_exchange_seal (store, payload, error);
+}
+
 static GBytes *
 seal_change (WardStore   *store,
              GPtrArray   *writers,
@@ -234,10 +252,7 @@ seal_change (WardStore   *store,
              GError     **error)
 {
   g_autoptr (JsonObject) change = json_object_new ();
-  g_autoptr (JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr (GBytes) payload = NULL;
   JsonObject *seen = sync_seen_peers (store, writers, error);
-  char *text;
 
   if (seen == NULL)
     return NULL;
@@ -248,13 +263,7 @@ seal_change (WardStore   *store,
   json_object_set_int_member (change, "previous", (gint64) previous);
   json_object_set_array_member (change, "books", json_array_ref (books));
   json_object_set_object_member (change, "seen", seen);
-  text = g_strndup (g_bytes_get_data (bundle, NULL), g_bytes_get_size (bundle));
-  json_object_set_string_member (change, "bundle", text);
-  g_free (text);
-  json_node_set_object (root, change);
-  text = json_to_string (root, FALSE);
-  payload = g_bytes_new_take (text, strlen (text));
-  return ward_exchange_seal (store, payload, error);
+  return sync_seal_with_bundle (store, change, bundle, error);
 }
 
 /* The next number: after the last one written from this file, and after
