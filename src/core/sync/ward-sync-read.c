@@ -451,6 +451,7 @@ hold_for_person (Reader         *reader,
   pending->installation = g_strdup (file->installation);
   pending->sequence = file->sequence;
   pending->path = g_strdup (file->path);
+  pending->scope = g_strdup (reader->scope);
   pending->plan = ward_bundle_plan_ref (plan);
   g_ptr_array_add (reader->report->pending, pending);
   return FILE_BLOCKED;

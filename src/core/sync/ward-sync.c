@@ -20,6 +20,7 @@ ward_sync_pending_copy (const WardSyncPending *pending)
   copy->installation = g_strdup (pending->installation);
   copy->sequence = pending->sequence;
   copy->path = g_strdup (pending->path);
+  copy->scope = g_strdup (pending->scope);
   copy->plan = ward_bundle_plan_ref (pending->plan);
   return copy;
 }
@@ -31,6 +32,7 @@ ward_sync_pending_free (WardSyncPending *pending)
     return;
   g_free (pending->installation);
   g_free (pending->path);
+  g_free (pending->scope);
   g_clear_pointer (&pending->plan, ward_bundle_plan_unref);
   g_free (pending);
 }
@@ -305,9 +307,12 @@ ward_sync_apply_pending (WardStore        *store,
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (pending != NULL, FALSE);
 
+  /* That folder alone, in its own scope: a campaign's folder never gets
+   * what the office's folder carries. */
   dir = g_path_get_dirname (pending->path);
   folder = g_path_get_dirname (dir);
-  return ward_sync_run (store, folder, copy_choices, pending, &report, error);
+  report = report_new (folder);
+  return sync_one_folder (store, folder, pending->scope, copy_choices, pending, report, error);
 }
 
 static void

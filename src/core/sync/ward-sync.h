@@ -39,6 +39,7 @@ typedef struct
   char           *installation;
   guint64         sequence;
   char           *path;
+  char           *scope;        /* "": the office's folder; else the campaign's uuid */
   WardBundlePlan *plan;
 } WardSyncPending;
 
