@@ -79,6 +79,11 @@ GBytes    *ward_bundle_export_bytes        (WardStore   *store,
  * table temp.bundle_outgoing (table_name, row_uuid) alone, their deletions
  * included: what a change file of the shared folder carries (src/core/sync).
  * The reference lists still go whole. */
+/* An integer member of a bundle's (or a change file's) JSON, its type
+ * checked: FALSE when it is missing or not an integer. */
+gboolean    ward_bundle_int_member          (JsonObject *object,
+                                             const char *member,
+                                             gint64     *out);
 /* The tables bundles carry, parents first. */
 guint       ward_bundle_n_tables            (void);
 const char *ward_bundle_table_name          (guint index);

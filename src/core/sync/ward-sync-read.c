@@ -119,19 +119,6 @@ open_seal (Reader      *reader,
   return FILE_APPLIED;
 }
 
-static gboolean
-json_int (JsonObject *object,
-          const char *member,
-          gint64     *out)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-  *out = json_node_get_int (node);
-  return TRUE;
-}
-
 static FileOutcome
 refuse_header (Reader     *reader,
                ChangeFile *file,
@@ -167,7 +154,7 @@ check_seen (Reader     *reader,
     {
       gint64 sequence = 0;
 
-      if (!json_int (json_node_get_object (node), l->data, &sequence))
+      if (!ward_bundle_int_member (json_node_get_object (node), l->data, &sequence))
         return refuse_header (reader, file, 0);
       if (g_strcmp0 (l->data, own) != 0
           && peer_last_sequence (reader->store, l->data) < (guint64) sequence)
@@ -202,13 +189,13 @@ read_header (Reader     *reader,
     return refuse_header (reader, file, 0);
   file->change = json_node_get_object (root);
   format = json_object_get_string_member_with_default (file->change, "format", "");
-  if (!g_str_equal (format, WARD_SYNC_FORMAT) || !json_int (file->change, "version", &version))
+  if (!g_str_equal (format, WARD_SYNC_FORMAT) || !ward_bundle_int_member (file->change, "version", &version))
     return refuse_header (reader, file, 0);
   if (version > WARD_SYNC_VERSION)
     return refuse_header (reader, file, version);
   bundle = json_object_get_string_member_with_default (file->change, "bundle", NULL);
-  if (!json_int (file->change, "sequence", &sequence) || (guint64) sequence != file->sequence
-      || !json_int (file->change, "previous", &previous) || previous < 0 || bundle == NULL)
+  if (!ward_bundle_int_member (file->change, "sequence", &sequence) || (guint64) sequence != file->sequence
+      || !ward_bundle_int_member (file->change, "previous", &previous) || previous < 0 || bundle == NULL)
     return refuse_header (reader, file, 0);
   if ((guint64) previous > peer_last_sequence (reader->store, file->installation))
     return wait_for (reader, file, _("an earlier file of the same desk has not arrived yet"));
@@ -300,7 +287,7 @@ check_books (Reader     *reader,
       gint64 seq = 0, newest = 0;
       g_autofree char *held = NULL;
 
-      if (campaign == NULL || book == NULL || hash == NULL || !json_int (head, "seq", &seq))
+      if (campaign == NULL || book == NULL || hash == NULL || !ward_bundle_int_member (head, "seq", &seq))
         return refuse_header (reader, file, 0);
       held = held_hash (reader->store, campaign, book, seq, &newest);
       if (seq < newest || (held != NULL && g_strcmp0 (held, hash) != 0))
