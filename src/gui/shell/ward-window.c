@@ -314,9 +314,12 @@ on_sync_status_cb (WardWindow *self)
 {
   const char *status = ward_sync_monitor_get_status (self->sync_monitor);
 
-  gtk_button_set_label (GTK_BUTTON (self->sync_button), status != NULL ? status : "");
+  /* No empty label: the header would measure a label of nothing. */
+  if (status != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->sync_button), status);
   gtk_widget_set_tooltip_text (self->sync_button, ward_sync_monitor_get_details (self->sync_monitor));
-  gtk_widget_set_visible (self->sync_button, ward_sync_monitor_get_active (self->sync_monitor));
+  gtk_widget_set_visible (self->sync_button,
+                          status != NULL && ward_sync_monitor_get_active (self->sync_monitor));
   if (ward_sync_monitor_get_failed (self->sync_monitor))
     gtk_widget_add_css_class (self->sync_button, "error");
   else
