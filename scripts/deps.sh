@@ -13,6 +13,7 @@ packages="
   xvfb xauth dbus dbus-x11 at-spi2-core python3-dogtail python3-gi gir1.2-atspi-2.0
   libxlsxwriter-dev python3-openpyxl
   gsettings-desktop-schemas imagemagick poppler-utils locales valgrind x11-utils
+  syncthing
 "
 
 missing=""

@@ -77,10 +77,8 @@ bundle_import (WardCliContext  *ctx,
     {
       if (g_str_equal (argv[i], "--dry-run"))
         dry_run = TRUE;
-      else if (g_str_equal (argv[i], "--keep-mine") && choice != WARD_BUNDLE_TAKE_THEIRS)
-        choice = WARD_BUNDLE_KEEP_MINE;
-      else if (g_str_equal (argv[i], "--take-theirs") && choice != WARD_BUNDLE_KEEP_MINE)
-        choice = WARD_BUNDLE_TAKE_THEIRS;
+      else if (ward_cli_take_choice (argv[i], &choice))
+        continue;
       else if (argv[i][0] == '-' || path != NULL)
         return ward_cli_misuse (USAGE);
       else

@@ -79,6 +79,14 @@ static const Command commands[] = {
     N_("Exchange records with another laptop: export [--since DATE] [--force]; import [--dry-run] "
        "[--keep-mine|--take-theirs]; code, this computer's code; trust CODE, the sender's code "
        "after comparing it with the one its screen shows") },
+  { "sync", ward_cli_command_sync,
+    "sync [--folder DIR] [--keep-mine|--take-theirs] [--snapshot] [--campaign-folder CAMPAIGN DIR] "
+    "[--laptop-for CAMPAIGN|--office]",
+    N_("Sync with the shared folder: write this desk's changes there and apply the other "
+       "desks'; --folder sets the folder and remembers it in the data file (trust each desk "
+       "once with bundle trust CODE); --snapshot also writes a snapshot a new desk starts from; "
+       "--campaign-folder also writes a campaign's ledger to its own folder, which a collection "
+       "laptop set up with --laptop-for syncs alone") },
 };
 
 static void
@@ -116,6 +124,20 @@ ward_cli_take_force (int           argc,
   if (i >= argc || !g_str_equal (argv[i], "--force"))
     return FALSE;
   *flags |= WARD_OUTPUT_REPLACE;
+  return TRUE;
+}
+
+gboolean
+ward_cli_take_choice (const char       *arg,
+                      WardBundleChoice *choice)
+{
+  /* One or the other, never both. */
+  if (g_str_equal (arg, "--keep-mine") && *choice != WARD_BUNDLE_TAKE_THEIRS)
+    *choice = WARD_BUNDLE_KEEP_MINE;
+  else if (g_str_equal (arg, "--take-theirs") && *choice != WARD_BUNDLE_KEEP_MINE)
+    *choice = WARD_BUNDLE_TAKE_THEIRS;
+  else
+    return FALSE;
   return TRUE;
 }
 

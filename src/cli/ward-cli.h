@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "base/ward-output.h"
+#include "exchange/ward-exchange.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,12 @@ gboolean   ward_cli_take_force  (int              argc,
                                  int              i,
                                  WardOutputFlags *flags);
 
+/* TRUE when @arg is --keep-mine or --take-theirs (and not the other one
+ * given before), which settles every conflict of a bundle or a change file
+ * at once. */
+gboolean   ward_cli_take_choice (const char       *arg,
+                                 WardBundleChoice *choice);
+
 /* The commands, each in the file of its area. */
 int ward_cli_command_import (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_export (WardCliContext *ctx, int argc, char **argv);
@@ -53,5 +60,6 @@ int ward_cli_command_bundle (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_campaign (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_receipt (WardCliContext *ctx, int argc, char **argv);
 int ward_cli_command_study (WardCliContext *ctx, int argc, char **argv);
+int ward_cli_command_sync (WardCliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

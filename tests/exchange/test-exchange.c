@@ -34,18 +34,6 @@ open_store (const char *dir,
   return ward_test_open_store (path);
 }
 
-/* @to trusts @from, as a person does after comparing its code. */
-static void
-trust (WardStore *to,
-       WardStore *from)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WardSigner) signer = ward_exchange_dup_own_signer (from, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (ward_exchange_trust (to, signer, &error));
-  g_assert_no_error (error);
-}
 
 static void
 pair_set_up (Pair          *pair,
@@ -54,8 +42,8 @@ pair_set_up (Pair          *pair,
   pair->dir = ward_test_make_dir ("exchange");
   pair->office = open_store (pair->dir, "office.sqlite3");
   pair->volunteer = open_store (pair->dir, "volunteer.sqlite3");
-  trust (pair->office, pair->volunteer);
-  trust (pair->volunteer, pair->office);
+  ward_test_trust (pair->office, pair->volunteer);
+  ward_test_trust (pair->volunteer, pair->office);
 }
 
 static void

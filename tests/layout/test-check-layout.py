@@ -30,8 +30,8 @@ MUTATIONS = [
      '#include "targets/ward-targets-page.h"', ["ward-page.c", "targets"]),
     ("the CLI using the interface", "src/cli/ward-cli.c",
      '#include "shell/ward-window.h"', ["ward-cli.c", "shell/ward-window.h"]),
-    ("a folder in no layer", "src/core/sync/ward-sync.c",
-     '#include "store/ward-store.h"', ["sync/"]),
+    ("a folder in no layer", "src/core/archive/ward-archive.c",
+     '#include "store/ward-store.h"', ["archive/"]),
 ]
 
 

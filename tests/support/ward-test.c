@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "exchange/ward-exchange-sign.h"
 #include "support/ward-test.h"
 
 char *
@@ -73,6 +74,18 @@ ward_test_exec (WardStore  *store,
   g_autoptr (GError) error = NULL;
 
   g_assert_true (ward_store_exec (store, sql, &error));
+  g_assert_no_error (error);
+}
+
+void
+ward_test_trust (WardStore *to,
+                 WardStore *from)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardSigner) signer = ward_exchange_dup_own_signer (from, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (ward_exchange_trust (to, signer, &error));
   g_assert_no_error (error);
 }
 

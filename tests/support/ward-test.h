@@ -31,6 +31,10 @@ WardStore *ward_test_new_store    (const char  *dir,
 void       ward_test_exec         (WardStore   *store,
                                    const char  *sql);
 
+/* @to trusts @from, as a person does after comparing its code. */
+void       ward_test_trust        (WardStore   *to,
+                                   WardStore   *from);
+
 /* The usual fixture: a temporary folder and a new seeded file in it. */
 typedef struct
 {

@@ -107,7 +107,7 @@ type_into(place, "Hàm Rồng")
 check(gsetting("place-name") == "'Hàm Rồng'", "the place name is kept (%s)" % gsetting("place-name"))
 
 tab = find_named(prefs, "page tab", tr("Signatures", "Chữ ký"))
-tab.click()
+tab.doActionNamed("click")
 time.sleep(0.8)
 signatory = find_named(prefs, "text", tr("Name of the Party committee signatory",
                                          "Họ tên người ký của Đảng ủy"))
@@ -132,7 +132,7 @@ check(gsetting("report-recipients") == "['Ban Thường vụ Thành ủy', 'Lưu
 
 # The default campaign, on the second page of the window.
 tab = find_named(prefs, "page tab", tr("Donations", "Ủng hộ"))
-tab.click()
+tab.doActionNamed("click")
 time.sleep(0.8)
 combo = find_named(prefs, "combo box", tr("Default donation campaign", "Đợt vận động ủng hộ mặc định"))
 check(combo is not None and combo.findChild(lambda n: n.name == "Ủng hộ Nhân dân Cuba",
@@ -177,7 +177,7 @@ check(prefs is not None, "Ctrl+, opens Preferences")
 time.sleep(1.0)
 check(gsetting("party-signatory-name") == "'Nguyễn Văn An'" and gsetting("place-name") == "'Hàm Rồng'",
       "reopening Preferences leaves what was typed")
-find_named(prefs, "page tab", tr("Signatures", "Chữ ký")).click()
+find_named(prefs, "page tab", tr("Signatures", "Chữ ký")).doActionNamed("click")
 time.sleep(0.8)
 app.screenshot("preferences-signatures")
 recipients = find_named(prefs, "text", tr("Report recipients, one per line",

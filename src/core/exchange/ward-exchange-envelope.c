@@ -125,10 +125,10 @@ bundle_string_member (JsonObject *object,
   return json_node_get_string (node);
 }
 
-static gboolean
-get_int_member (JsonObject *object,
-                const char *member,
-                gint64     *out)
+gboolean
+ward_bundle_int_member (JsonObject *object,
+                        const char *member,
+                        gint64     *out)
 {
   JsonNode *node = json_object_get_member (object, member);
 
@@ -147,7 +147,7 @@ check_version (WardBundlePlan  *plan,
 
   if (g_strcmp0 (bundle_string_member (root, "format"), WARD_BUNDLE_FORMAT) != 0)
     return bundle_corrupt (plan, _("it does not say it is one"), error);
-  if (!get_int_member (root, "version", &version) || version < 1)
+  if (!ward_bundle_int_member (root, "version", &version) || version < 1)
     return bundle_corrupt (plan, _("its format version is missing"), error);
   if (version > WARD_BUNDLE_VERSION)
     {
@@ -157,7 +157,7 @@ check_version (WardBundlePlan  *plan,
                      "to import it."), plan->display_name, (int) version, WARD_BUNDLE_VERSION);
       return FALSE;
     }
-  if (!get_int_member (root, "schema", &schema) || schema < 1)
+  if (!ward_bundle_int_member (root, "schema", &schema) || schema < 1)
     return bundle_corrupt (plan, _("its data version is missing"), error);
   if (schema > ward_store_schema_version ())
     {

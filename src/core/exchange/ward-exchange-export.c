@@ -23,6 +23,7 @@ typedef struct
   WardStore    *store;
   BundleSchema *schema;
   const char   *since;      /* UTC timestamp, or NULL for everything */
+  gboolean      selected;   /* only the records named in temp.bundle_outgoing */
   guint         n_records;
 } Exporter;
 
@@ -151,8 +152,11 @@ select_sql (Exporter    *ex,
 
   /* Records that arrived here from elsewhere keep their updated_at: the
    * audit trail says when they changed here. */
-  if (ex->since == NULL || table->desc->role == BUNDLE_REFERENCE)
+  if (table->desc->role == BUNDLE_REFERENCE || (ex->since == NULL && !ex->selected))
     tail = g_strdup (order);
+  else if (ex->selected)
+    tail = g_strdup_printf ("WHERE uuid IN (SELECT row_uuid FROM temp.bundle_outgoing "
+                            "WHERE table_name = '%s') %s", table->desc->name, order);
   else
     tail = g_strdup_printf ("WHERE updated_at >= ?1 OR uuid IN (SELECT row_uuid FROM audit "
                             "WHERE table_name = '%s' AND at >= ?1) %s", table->desc->name, order);
@@ -200,10 +204,14 @@ export_deletions (Exporter     *ex,
   g_autofree char *sql = g_strdup_printf ("SELECT a.row_uuid, json_extract (a.old_values, '$.updated_at'), "
                                           "MAX (a.at) FROM audit a "
                                           "WHERE a.table_name = '%s' AND a.action = 'delete' "
-                                          "AND (?1 IS NULL OR a.at >= ?1) "
+                                          "AND (?1 IS NULL OR a.at >= ?1) %s "
                                           "AND NOT EXISTS (SELECT 1 FROM %s t WHERE t.uuid = a.row_uuid) "
                                           "GROUP BY a.row_uuid ORDER BY a.row_uuid",
-                                          table->desc->name, table->desc->name);
+                                          table->desc->name,
+                                          ex->selected ? "AND a.row_uuid IN (SELECT row_uuid FROM "
+                                                         "temp.bundle_outgoing o WHERE o.table_name "
+                                                         "= a.table_name)" : "",
+                                          table->desc->name);
   g_autoptr (WardStmt) stmt = ward_store_prepare (ex->store, sql, error);
   int rc;
 
@@ -299,6 +307,7 @@ build_bundle (WardStore   *store,
 static GBytes *
 export_bytes (WardStore   *store,
               const char  *since,
+              gboolean     selected,
               guint       *n_records_out,
               char       **created_at_out,
               GError     **error)
@@ -310,7 +319,7 @@ export_bytes (WardStore   *store,
   g_autoptr (GBytes) unsigned_bytes = NULL;
   g_autoptr (GBytes) sealed = NULL;
   g_autofree char *created_at = ward_store_now ();
-  Exporter ex = { store, NULL, NULL, 0 };
+  Exporter ex = { store, NULL, NULL, selected, 0 };
   char *text;
 
   if (!normalise_since (since, &utc_since, error))
@@ -352,7 +361,17 @@ ward_bundle_export_bytes (WardStore   *store,
 {
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
 
-  return export_bytes (store, since, n_records_out, NULL, error);
+  return export_bytes (store, since, FALSE, n_records_out, NULL, error);
+}
+
+GBytes *
+ward_bundle_export_selected_bytes (WardStore   *store,
+                                   guint       *n_records_out,
+                                   GError     **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  return export_bytes (store, NULL, TRUE, n_records_out, NULL, error);
 }
 
 gboolean
@@ -371,7 +390,7 @@ ward_bundle_export (WardStore        *store,
 
   if (!ward_output_check (path, flags, error))
     return FALSE;
-  bytes = export_bytes (store, since, n_records_out, &created_at, error);
+  bytes = export_bytes (store, since, FALSE, n_records_out, &created_at, error);
   if (bytes == NULL)
     return FALSE;
   /* It holds personal data: ward_output_open() makes it its owner's only. */

@@ -38,6 +38,29 @@ static const BundleDesc descs[] = {
   { "ledger_entries", NC_("bundle", "Donation ledger"), BUNDLE_LEDGER, { NULL }, { NULL } },
 };
 
+guint
+ward_bundle_n_tables (void)
+{
+  return G_N_ELEMENTS (descs);
+}
+
+const char *
+ward_bundle_table_name (guint index)
+{
+  g_return_val_if_fail (index < G_N_ELEMENTS (descs), NULL);
+
+  return descs[index].name;
+}
+
+gboolean
+ward_bundle_carries_table (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (descs); i++)
+    if (g_str_equal (descs[i].name, table))
+      return TRUE;
+  return FALSE;
+}
+
 /* ---- Tables ------------------------------------------------------------- */
 
 static void

@@ -75,6 +75,24 @@ GBytes    *ward_bundle_export_bytes        (WardStore   *store,
                                             guint       *n_records_out,
                                             GError     **error);
 
+/* As ward_bundle_export_bytes(), of the records named in the temporary
+ * table temp.bundle_outgoing (table_name, row_uuid) alone, their deletions
+ * included: what a change file of the shared folder carries (src/core/sync).
+ * The reference lists still go whole. */
+/* An integer member of a bundle's (or a change file's) JSON, its type
+ * checked: FALSE when it is missing or not an integer. */
+gboolean    ward_bundle_int_member          (JsonObject *object,
+                                             const char *member,
+                                             gint64     *out);
+/* The tables bundles carry, parents first. */
+guint       ward_bundle_n_tables            (void);
+const char *ward_bundle_table_name          (guint index);
+/* Whether bundles carry the records of @table. */
+gboolean   ward_bundle_carries_table        (const char *table);
+GBytes    *ward_bundle_export_selected_bytes (WardStore  *store,
+                                              guint      *n_records_out,
+                                              GError    **error);
+
 /* ---- Import ------------------------------------------------------------- */
 
 typedef enum

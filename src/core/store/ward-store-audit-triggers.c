@@ -31,6 +31,9 @@ static const struct
   { "audit", AUDIT_NOTHING },
   { "bundle_versions", AUDIT_NOTHING },   /* exchange's bookkeeping (sql/003) */
   { "bundle_peers", AUDIT_NOTHING },
+  { "sync_peers", AUDIT_NOTHING },        /* the shared folder's bookkeeping (sql/011) */
+  { "sync_foreign_audit", AUDIT_NOTHING },
+  { "sync_resend", AUDIT_NOTHING },
   { "ledger_entries", AUDIT_INSERTS },    /* its own triggers refuse the rest (sql/002) */
 };
 

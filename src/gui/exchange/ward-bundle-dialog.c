@@ -15,6 +15,7 @@ typedef enum
 {
   MODE_EXPORT,
   MODE_IMPORT,
+  MODE_SYNC,       /* a change file of the shared folder, its conflicts to decide */
 } Mode;
 
 struct _WardBundleDialog
@@ -25,6 +26,7 @@ struct _WardBundleDialog
   GtkWindow            *parent;
   Mode                  mode;
   WardBundlePlan       *plan;
+  WardSyncPending      *pending;
   WardSigner           *signer;         /* the sender awaiting a person's trust */
   GFile                *file;
   GtkFileChooserNative *chooser;
@@ -596,7 +598,10 @@ apply_thread (GTask        *task,
   WardBundleDialog *self = task_data;
   g_autoptr (GError) error = NULL;
 
-  if (ward_bundle_plan_apply (self->store, self->plan, &error))
+  /* A change file goes through the sync: its writer's place and this
+   * desk's decision are stored with it. */
+  if (self->mode == MODE_SYNC ? ward_sync_apply_pending (self->store, self->pending, &error)
+                              : ward_bundle_plan_apply (self->store, self->plan, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, g_steal_pointer (&error));
@@ -769,6 +774,7 @@ ward_bundle_dialog_finalize (GObject *object)
   g_clear_object (&self->parent);
   g_clear_object (&self->file);
   g_clear_pointer (&self->plan, ward_bundle_plan_unref);
+  g_clear_pointer (&self->pending, ward_sync_pending_free);
   g_clear_pointer (&self->signer, ward_signer_free);
   g_clear_pointer (&self->keep_buttons, g_ptr_array_unref);
   g_clear_pointer (&self->take_buttons, g_ptr_array_unref);
@@ -861,4 +867,25 @@ ward_bundle_dialog_import (GtkWindow *parent,
   setup_import (self);
   gtk_window_present (GTK_WINDOW (self));
   choose_import_file (self);
+}
+
+void
+ward_bundle_dialog_decide_sync (GtkWindow             *parent,
+                                WardStore             *store,
+                                const WardSyncPending *pending)
+{
+  WardBundleDialog *self;
+
+  g_return_if_fail (WARD_IS_STORE (store));
+  g_return_if_fail (pending != NULL);
+
+  self = dialog_new (parent, store, MODE_SYNC);
+  self->pending = ward_sync_pending_copy (pending);
+  self->plan = ward_bundle_plan_ref (pending->plan);
+  self->file = g_file_new_for_path (pending->path);
+  gtk_window_set_title (GTK_WINDOW (self), _("Changes from Another Desk"));
+  adw_window_title_set_title (self->window_title, _("Changes from Another Desk"));
+  gtk_button_set_label (GTK_BUTTON (self->action_button), _("_Import"));
+  fill_summary (self);
+  gtk_window_present (GTK_WINDOW (self));
 }

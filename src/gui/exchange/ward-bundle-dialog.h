@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "store/ward-store.h"
+#include "sync/ward-sync.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +23,12 @@ void ward_bundle_dialog_export (GtkWindow *parent,
  * Import. */
 void ward_bundle_dialog_import (GtkWindow *parent,
                                 WardStore *store);
+
+/* A change file of the shared folder whose conflicts wait for a person:
+ * the same summary and choices as a bundle's; Import applies it, and the
+ * decision goes out in this desk's next change file. */
+void ward_bundle_dialog_decide_sync (GtkWindow             *parent,
+                                     WardStore             *store,
+                                     const WardSyncPending *pending);
 
 G_END_DECLS

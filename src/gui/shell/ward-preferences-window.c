@@ -10,6 +10,7 @@
 #include "donations/ward-donations-ledger.h"
 #include "exchange/ward-exchange-sign.h"
 #include "shell/ward-preferences-window.h"
+#include "sync/ward-sync.h"
 
 struct _WardPreferencesWindow
 {
@@ -33,6 +34,9 @@ struct _WardPreferencesWindow
   AdwEntryRow          *front_signatory_name_row;
   GtkTextView          *recipients_view;
   AdwComboRow          *campaign_row;
+  AdwActionRow         *sync_folder_row;
+  GtkWidget            *sync_forget_button;
+  GtkFileChooserNative *sync_chooser;
 };
 
 G_DEFINE_FINAL_TYPE (WardPreferencesWindow, ward_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -201,6 +205,73 @@ fill_own_code (WardPreferencesWindow *self)
                                own != NULL ? own->name : error != NULL ? error->message : "");
 }
 
+/* ---- Sync --------------------------------------------------------------- */
+
+static void
+fill_sync_folder (WardPreferencesWindow *self)
+{
+  g_autofree char *folder = self->store != NULL ? ward_sync_dup_folder (self->store) : NULL;
+  g_autofree char *shown = folder != NULL ? g_filename_display_name (folder) : NULL;
+
+  adw_action_row_set_subtitle (self->sync_folder_row,
+                               shown != NULL ? shown : _("No folder chosen: this desk does not sync"));
+  gtk_widget_set_visible (self->sync_forget_button, folder != NULL);
+}
+
+/* The window's sync reads the folder again when the settings change. */
+static void
+store_sync_folder (WardPreferencesWindow *self,
+                   const char            *folder)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (!ward_sync_set_folder (self->store, folder, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+  ward_store_notify_changed (self->store, "settings");
+  fill_sync_folder (self);
+}
+
+static void
+on_sync_chooser_response_cb (WardPreferencesWindow *self,
+                             int                    response)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->sync_chooser));
+  g_clear_object (&self->sync_chooser);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    store_sync_folder (self, path);
+}
+
+/* The portal's chooser: inside the Flatpak, the folder chosen is granted to
+ * the application and no permission is asked for beforehand. */
+static void
+on_sync_choose_clicked_cb (WardPreferencesWindow *self)
+{
+  if (self->store == NULL)
+    return;
+  g_clear_object (&self->sync_chooser);
+  self->sync_chooser = gtk_file_chooser_native_new (_("Choose the Sync Folder"), GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                    _("_Choose"), _("_Cancel"));
+  g_signal_connect_object (self->sync_chooser, "response", G_CALLBACK (on_sync_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->sync_chooser), TRUE);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->sync_chooser));
+}
+
+static void
+on_sync_forget_clicked_cb (WardPreferencesWindow *self)
+{
+  if (self->store != NULL)
+    store_sync_folder (self, NULL);
+}
+
 static void
 set_store (WardPreferencesWindow *self,
            WardStore             *store)
@@ -212,6 +283,7 @@ set_store (WardPreferencesWindow *self,
                              G_CALLBACK (on_store_changed_cb), self, G_CONNECT_SWAPPED);
   fill_campaigns (self);
   fill_own_code (self);
+  fill_sync_folder (self);
 }
 
 static void
@@ -222,6 +294,9 @@ ward_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  if (self->sync_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->sync_chooser));
+  g_clear_object (&self->sync_chooser);
   g_clear_pointer (&self->campaigns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ward_preferences_window_parent_class)->dispose (object);
@@ -294,7 +369,11 @@ ward_preferences_window_class_init (WardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, campaign_row);
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, own_code_row);
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, own_code_label);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, sync_folder_row);
+  gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, sync_forget_button);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_forget_clicked_cb);
 }
 
 static void

@@ -11,12 +11,14 @@
 #include "common/ward-undo.h"
 #include "donations/ward-donations-page.h"
 #include "enterprises/ward-enterprises-page.h"
+#include "exchange/ward-bundle-dialog.h"
 #include "overview/ward-overview-page.h"
 #include "programme/ward-programme-page.h"
 #include "safety/ward-safety-file-check.h"
 #include "shell/ward-page-slot.h"
 #include "shell/ward-window.h"
 #include "study/ward-study-page.h"
+#include "sync/ward-sync-monitor.h"
 #include "targets/ward-congress-dialog.h"
 #include "targets/ward-targets-page.h"
 #include "targets/ward-targets-resolution.h"
@@ -38,6 +40,8 @@ struct _WardWindow
   GtkListBox           *sidebar;
   GtkStack             *stack;
   AdwWindowTitle       *window_title;
+  GtkWidget            *sync_button;
+  WardSyncMonitor      *sync_monitor;
 };
 
 G_DEFINE_FINAL_TYPE (WardWindow, ward_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -307,6 +311,49 @@ check_file (WardWindow *self)
 }
 
 static void
+on_sync_status_cb (WardWindow *self)
+{
+  const char *status = ward_sync_monitor_get_status (self->sync_monitor);
+
+  /* No empty label: the header would measure a label of nothing. */
+  if (status != NULL)
+    gtk_button_set_label (GTK_BUTTON (self->sync_button), status);
+  gtk_widget_set_tooltip_text (self->sync_button, ward_sync_monitor_get_details (self->sync_monitor));
+  gtk_widget_set_visible (self->sync_button,
+                          status != NULL && ward_sync_monitor_get_active (self->sync_monitor));
+  if (ward_sync_monitor_get_failed (self->sync_monitor))
+    gtk_widget_add_css_class (self->sync_button, "error");
+  else
+    gtk_widget_remove_css_class (self->sync_button, "error");
+}
+
+/* The status is a button: conflicts waiting for a person open as a
+ * bundle's do; otherwise it syncs now. */
+static void
+on_sync_clicked_cb (WardWindow *self)
+{
+  const WardSyncPending *pending = ward_sync_monitor_get_pending (self->sync_monitor);
+
+  if (pending != NULL)
+    ward_bundle_dialog_decide_sync (GTK_WINDOW (self), self->store, pending);
+  else
+    ward_sync_monitor_sync_now (self->sync_monitor);
+}
+
+/* The shared folder, when the file has one (Preferences → Sync). */
+static void
+watch_sync (WardWindow *self)
+{
+  g_clear_object (&self->sync_monitor);
+  if (self->store == NULL)
+    return;
+  self->sync_monitor = ward_sync_monitor_new (self->store);
+  g_signal_connect_object (self->sync_monitor, "notify", G_CALLBACK (on_sync_status_cb), self,
+                           G_CONNECT_SWAPPED);
+  on_sync_status_cb (self);
+}
+
+static void
 set_store (WardWindow *self,
            WardStore  *store)
 {
@@ -317,6 +364,7 @@ set_store (WardWindow *self,
   g_set_object (&self->store, store);
   g_clear_pointer (&self->file_check, ward_file_check_free);
   check_file (self);
+  watch_sync (self);
   /* Pages not built yet take the store when they are. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
        child != NULL; child = gtk_widget_get_next_sibling (child))
@@ -394,6 +442,7 @@ ward_window_dispose (GObject *object)
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   g_clear_pointer (&self->file_check, ward_file_check_free);
+  g_clear_object (&self->sync_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -481,6 +530,8 @@ ward_window_class_init (WardWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, WardWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, WardWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, WardWindow, sync_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sync_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
 
