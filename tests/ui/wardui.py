@@ -117,7 +117,7 @@ def type_text(text):
     as much), so Vietnamese text is typed at a slower pace."""
     pace = config.config.typingDelay
     if not text.isascii():
-        config.config.typingDelay = max(pace, 0.12)
+        config.config.typingDelay = max(pace, 0.08)
     try:
         rawinput.typeText(text)
     finally:
