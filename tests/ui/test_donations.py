@@ -43,7 +43,8 @@ def record_receipt(donor, group, amount, bank_reference=None):
     app.type_into(app.find("text", "Số tiền (đồng)", dialog), amount)
     if bank_reference:
         # The payment is below the fold of the form: Tab reaches it and the
-        # form scrolls to it (wardui's focus() checks it is in view).
+        # form scrolls to it (tab_to() checks it is in view).
+        app.tab_to(app.find("combo box", "Hình thức", dialog))
         app.pick(app.find("combo box", "Hình thức", dialog), 1)
         app.type_into(app.find("text", "Mã giao dịch chuyển khoản", dialog), bank_reference)
     app.press(app.button("Ghi sổ", dialog))

@@ -135,7 +135,7 @@ def type_text(text):
     as much), so Vietnamese text is typed at a slower pace."""
     pace = config.config.typingDelay
     if not text.isascii():
-        config.config.typingDelay = max(pace, 0.12)
+        config.config.typingDelay = max(pace, 0.08)
     try:
         rawinput.typeText(text)
     finally:
@@ -359,10 +359,10 @@ class App:
     def pick(self, combo, position):
         """Opens a drop-down and chooses the entry at @position (0: the
         first) with the keyboard: its popover is a surface of its own, whose
-        positions GTK 4.8 does not report as screen positions. A form's
-        drop-down is reached with Tab (tab_to()) and opened with the space
-        bar; the window's is clicked."""
-        if App.top_of(combo) == self.window:
+        positions GTK 4.8 does not report as screen positions. One in view
+        is clicked; a form's drop-down below the fold is reached with Tab
+        (tab_to()) and opened with the space bar."""
+        if App.top_of(combo) == self.window or App.on_screen(combo):
             combo.click()
         else:
             App.tab_to(combo)
