@@ -304,9 +304,9 @@ money_sum_final (sqlite3_context *context)
 /* A receipt or a transfer that a correction of its campaign names does
  * not stand: the one rule every total below, and the overview's
  * ward_ledger_get_received(), applies. ?1 is the campaign. */
-#define LEDGER_STANDS \
-  "id NOT IN (SELECT reverses_id FROM ledger_entries " \
-  "           WHERE campaign_id = ?1 AND reverses_id IS NOT NULL)"
+#define LEDGER_REVERSED_IDS \
+  "SELECT reverses_id FROM ledger_entries WHERE campaign_id = ?1 AND reverses_id IS NOT NULL"
+#define LEDGER_STANDS "id NOT IN (" LEDGER_REVERSED_IDS ")"
 
 static WardStmt *
 prepare_totals (WardStore   *store,
@@ -385,6 +385,7 @@ typedef struct
 {
   GHashTable *raw_groups;   /* group as written → RawGroup */
   GHashTable *donors;       /* folded names */
+  GHashTable *reversed;     /* ids that a correction names */
   RawGroup   *last_group;
   char       *last_donor;
 } TotalsScan;
@@ -485,7 +486,8 @@ add_entry (WardStmt         *stmt,
            TotalsScan       *scan)
 {
   WardLedgerKind kind = WARD_LEDGER_REVERSAL;
-  gboolean stands = sqlite3_column_int (stmt, 1) != 0;
+  gint64 id = sqlite3_column_int64 (stmt, 1);
+  gboolean stands = !g_hash_table_contains (scan->reversed, &id);
   gint64 amount = sqlite3_column_int64 (stmt, 2);
 
   ward_ledger_kind_from_db (ward_stmt_text (stmt, 0), &kind);
@@ -515,6 +517,25 @@ add_entry (WardStmt         *stmt,
     }
 }
 
+/* The entries that a correction takes back (a handful), read once rather
+ * than looked up for each of 100,000 rows (a tenth of the scan's time). */
+static gboolean
+read_reversed (WardStore   *store,
+               gint64       campaign_id,
+               GHashTable  *reversed,
+               GError     **error)
+{
+  g_autoptr (WardStmt) stmt = prepare_totals (store, campaign_id, LEDGER_REVERSED_IDS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (reversed, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                           sizeof (gint64)));
+  return rc == SQLITE_DONE || ward_store_set_error (store, rc, error);
+}
+
 /* Every entry of the campaign, in one pass over the index
  * ledger_campaign_donors (sql/013-stats-indexes.sql), never the table:
  * 30 ms for 100,000 entries where the table took 0.3 s. Donors are told
@@ -529,12 +550,16 @@ scan_entries (WardStore         *store,
   g_autoptr (GHashTable) raw_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                                              (GDestroyNotify) raw_group_free);
   g_autoptr (GHashTable) donors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  TotalsScan scan = { raw_groups, donors, NULL, NULL };
+  g_autoptr (GHashTable) reversed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  TotalsScan scan = { raw_groups, donors, reversed, NULL, NULL };
   g_autoptr (WardStmt) stmt = NULL;
   int rc;
 
+  if (!read_reversed (store, campaign_id, reversed, error))
+    return FALSE;
+
   stmt = prepare_totals (store, campaign_id,
-                         "SELECT kind, " LEDGER_STANDS ", amount, COALESCE (donor_group, ''), "
+                         "SELECT kind, id, amount, COALESCE (donor_group, ''), "
                          "       substr (search_key, 1, instr (search_key || char (10), char (10)) - 1), "
                          "       entry_date, id "
                          "FROM ledger_entries INDEXED BY ledger_campaign_donors "
