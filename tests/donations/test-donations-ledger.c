@@ -163,6 +163,41 @@ test_totals (Fixture       *f,
   ward_ledger_totals_clear (&totals);
 }
 
+/* The totals are added up from an index in its own order (issue 25), not
+ * the list's: a group is still named as first written by date, whatever
+ * order the receipts were typed in, and what a correction took back is in
+ * no group and names no donor. */
+static void
+test_totals_first_written (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  WardLedgerTotals totals = { 0 };
+  WardLedgerGroupTotal *group;
+  gint64 wrong;
+
+  receipt (f, "1", "2025-09-25", "Nguyễn Văn An", "tổ dân phố 7", 200000);
+  receipt (f, "2", "2025-09-19", "Lê Văn Cường", "Tổ Dân Phố 7", 300000);
+  receipt (f, "3", "2025-09-19", "Phạm Thị Dung", "TỔ DÂN PHỐ 7", 400000);
+  wrong = receipt (f, "4", "2025-09-20", "Hoàng Văn Em", "Tổ dân phố 9", 5000000);
+  g_assert_true (reverse (f, wrong, "2025-09-21", &error));
+  g_assert_no_error (error);
+
+  get_totals (f, &totals);
+  g_assert_cmpint (totals.received, ==, 900000);
+  g_assert_cmpint (totals.reversed, ==, 5000000);
+  g_assert_cmpuint (totals.n_receipts, ==, 3);
+  g_assert_cmpuint (totals.n_reversals, ==, 1);
+  g_assert_cmpuint (totals.n_donors, ==, 3);
+  g_assert_cmpuint (totals.groups->len, ==, 1);
+  group = totals.groups->pdata[0];
+  /* The 19th comes first, and of the two that day the one entered first. */
+  g_assert_cmpstr (group->group, ==, "Tổ Dân Phố 7");
+  g_assert_cmpint (group->amount, ==, 900000);
+  g_assert_cmpuint (group->n_receipts, ==, 3);
+  ward_ledger_totals_clear (&totals);
+}
+
 /* ---- The rules of a receipt ------------------------------------------- */
 
 typedef struct
@@ -1500,6 +1535,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/ledger/totals", test_totals);
+  ADD ("/ledger/totals/first-written", test_totals_first_written);
   ADD ("/ledger/receipt-rules", test_receipt_rules);
   ADD ("/ledger/receipt-outside-period", test_receipt_outside_period);
   ADD ("/ledger/transfer-rule", test_transfer_rule);

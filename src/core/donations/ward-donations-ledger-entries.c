@@ -329,33 +329,76 @@ ward_ledger_totals_clear (WardLedgerTotals *totals)
   memset (totals, 0, sizeof *totals);
 }
 
+/* The totals are added up by SQLite (issue 25: `stats` read all 100,000
+ * entries to add them), each sum with ward_money_add(): SQL's own SUM()
+ * fails on overflow where a total must stay at its limit. */
 static void
-add_to_group (WardLedgerEntries *self,
-              GHashTable        *by_group,
-              GHashTable        *folded_groups,
-              GPtrArray         *groups,
-              const WardLedgerEntry *entry)
+money_sum_step (sqlite3_context  *context,
+                int               argc,
+                sqlite3_value   **argv)
 {
-  WardLedgerGroupTotal *total;
-  const char *folded;
+  gint64 *total = sqlite3_aggregate_context (context, sizeof (gint64));
 
-  /* "Tổ dân phố 3" and "To dan pho 3" are one group. */
-  folded = g_hash_table_lookup (folded_groups, entry->donor_group);
-  if (folded == NULL)
-    {
-      folded = ward_names_key (entry->donor_group);
-      g_hash_table_insert (folded_groups, (gpointer) entry->donor_group, (gpointer) folded);
-    }
-  total = g_hash_table_lookup (by_group, folded);
+  if (total != NULL && sqlite3_value_type (argv[0]) != SQLITE_NULL)
+    ward_money_add (total, sqlite3_value_int64 (argv[0]));
+}
+
+static void
+money_sum_final (sqlite3_context *context)
+{
+  gint64 *total = sqlite3_aggregate_context (context, 0);
+
+  sqlite3_result_int64 (context, total != NULL ? *total : 0);
+}
+
+/* A receipt or a transfer that a correction of its campaign names does
+ * not stand: the one rule every total below, and the overview's
+ * ward_ledger_get_received(), applies. ?1 is the campaign. */
+#define LEDGER_REVERSED_IDS \
+  "SELECT reverses_id FROM ledger_entries WHERE campaign_id = ?1 AND reverses_id IS NOT NULL"
+#define LEDGER_STANDS "id NOT IN (" LEDGER_REVERSED_IDS ")"
+
+static WardStmt *
+prepare_totals (WardStore   *store,
+                gint64       campaign_id,
+                const char  *sql,
+                GError     **error)
+{
+  WardStmt *stmt;
+
+  sqlite3_create_function (ward_store_get_db (store), "ward_money_sum", 1,
+                           SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, NULL,
+                           money_sum_step, money_sum_final);
+  stmt = ward_store_prepare (store, sql, error);
+  if (stmt != NULL)
+    sqlite3_bind_int64 (stmt, 1, campaign_id);
+  return stmt;
+}
+
+/* "Tổ dân phố 3" and "To dan pho 3" are one group (names/: ward_names_key()),
+ * named as the names/ rule names it. */
+static void
+add_group (GHashTable  *by_group,
+           GPtrArray   *groups,
+           WardNames   *known,
+           const char  *group,
+           gint64       amount,
+           guint        n_receipts)
+{
+  g_autofree char *folded = ward_names_key (group);
+  WardLedgerGroupTotal *total = g_hash_table_lookup (by_group, folded);
+
   if (total == NULL)
     {
+      const char *listed = known != NULL ? ward_names_lookup (known, group) : NULL;
+
       total = g_new0 (WardLedgerGroupTotal, 1);
-      total->group = g_strdup (group_name (self, entry->donor_group));
-      g_hash_table_insert (by_group, (gpointer) folded, total);
+      total->group = g_strdup (listed != NULL ? listed : group);
+      g_hash_table_insert (by_group, g_steal_pointer (&folded), total);
       g_ptr_array_add (groups, total);
     }
-  ward_money_add (&total->amount, entry->amount);
-  total->n_receipts++;
+  ward_money_add (&total->amount, amount);
+  total->n_receipts += n_receipts;
 }
 
 static int
@@ -371,63 +414,230 @@ compare_group_totals (gconstpointer a,
   return strcmp (ka, kb);
 }
 
-static void
-count_donor (GHashTable            *donors,
-             const WardLedgerEntry *entry)
+/* One group as written: its receipts that stand, and its oldest one. */
+typedef struct
 {
-  const char *end = strchr (entry->search_key, '\n');
-  gsize len = end ? (gsize) (end - entry->search_key) : strlen (entry->search_key);
+  char   *group;
+  char   *first_date;
+  gint64  first_id;
+  gint64  amount;
+  guint   n_receipts;
+} RawGroup;
 
-  g_hash_table_add (donors, g_strndup (entry->search_key, len));
+static void
+raw_group_free (RawGroup *raw)
+{
+  g_free (raw->group);
+  g_free (raw->first_date);
+  g_free (raw);
 }
 
-void
-ward_ledger_entries_compute_totals (WardLedgerEntries *self,
-                                    WardLedgerTotals  *totals)
+/* What the scan below has gathered. Its rows come in the index's order
+ * (kind, group, donor): the group and the donor of a row are most often
+ * those of the row before, which saves a look-up in a table. */
+typedef struct
 {
-  g_autoptr (GHashTable) donors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) by_group = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr (GHashTable) folded_groups = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  GHashTable *raw_groups;   /* group as written → RawGroup */
+  GHashTable *donors;       /* folded names */
+  GHashTable *reversed;     /* ids that a correction names */
+  RawGroup   *last_group;
+  char       *last_donor;
+} TotalsScan;
 
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (totals != NULL);
+static RawGroup *
+find_raw_group (TotalsScan *scan,
+                const char *group)
+{
+  RawGroup *raw = scan->last_group;
 
-  memset (totals, 0, sizeof *totals);
-  totals->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_total_free);
-  /* Oldest first: a group outside the list is named as it was first
-   * written. */
-  for (guint i = ward_rows_get_n (self); i-- > 0;)
+  if (raw != NULL && strcmp (raw->group, group) == 0)
+    return raw;
+  raw = g_hash_table_lookup (scan->raw_groups, group);
+  if (raw == NULL)
     {
-      const WardLedgerEntry *entry = entry_at (self, i);
+      raw = g_new0 (RawGroup, 1);
+      raw->group = g_strdup (group);
+      g_hash_table_insert (scan->raw_groups, raw->group, raw);
+    }
+  scan->last_group = raw;
+  return raw;
+}
 
-      switch (entry->kind)
+static void
+add_donor (TotalsScan *scan,
+           const char *donor)
+{
+  if (scan->last_donor != NULL && strcmp (scan->last_donor, donor) == 0)
+    return;
+  scan->last_donor = g_hash_table_lookup (scan->donors, donor);
+  if (scan->last_donor == NULL)
+    {
+      scan->last_donor = g_strdup (donor);
+      g_hash_table_add (scan->donors, scan->last_donor);
+    }
+}
+
+static void
+add_to_raw_group (TotalsScan *scan,
+                  WardStmt   *stmt)
+{
+  RawGroup *raw = find_raw_group (scan, ward_stmt_text (stmt, 3));
+  const char *date = ward_stmt_text (stmt, 5);
+  gint64 id = sqlite3_column_int64 (stmt, 6);
+  int order;
+
+  order = raw->first_date == NULL ? 1 : strcmp (raw->first_date, date);
+  if (order > 0 || (order == 0 && id < raw->first_id))
+    {
+      g_free (raw->first_date);
+      raw->first_date = g_strdup (date);
+      raw->first_id = id;
+    }
+  ward_money_add (&raw->amount, sqlite3_column_int64 (stmt, 2));
+  raw->n_receipts++;
+}
+
+static int
+compare_first_written (gconstpointer a,
+                       gconstpointer b)
+{
+  const RawGroup *ra = *(RawGroup * const *) a;
+  const RawGroup *rb = *(RawGroup * const *) b;
+  int order = strcmp (ra->first_date, rb->first_date);
+
+  return order != 0 ? order : (ra->first_id > rb->first_id) - (ra->first_id < rb->first_id);
+}
+
+/* Merges the groups as written by folded name, the oldest spelling first
+ * so that a group is named as it was first written. */
+static void
+merge_groups (GHashTable       *raw_groups,
+              WardNames        *known,
+              WardLedgerTotals *totals)
+{
+  g_autoptr (GHashTable) by_group = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) raws = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer raw_group;
+
+  g_hash_table_iter_init (&iter, raw_groups);
+  while (g_hash_table_iter_next (&iter, NULL, &raw_group))
+    g_ptr_array_add (raws, raw_group);
+  g_ptr_array_sort (raws, compare_first_written);
+  /* The spellings of the receipts join the list's, oldest first, so that
+   * the names/ rule picks the one a group is named by, as the ledger's
+   * list does (ward_ledger_entries_get_group_name()). */
+  for (guint i = 0; i < raws->len; i++)
+    ward_names_add (known, ((RawGroup *) raws->pdata[i])->group, FALSE);
+  for (guint i = 0; i < raws->len; i++)
+    {
+      RawGroup *raw = raws->pdata[i];
+
+      add_group (by_group, totals->groups, known, raw->group, raw->amount, raw->n_receipts);
+    }
+  g_ptr_array_sort_with_data (totals->groups, compare_group_totals, NULL);
+}
+
+/* One entry of the scan below into the totals: money and counts by kind,
+ * the donors and the groups of the receipts that stand. */
+static void
+add_entry (WardStmt         *stmt,
+           WardLedgerTotals *totals,
+           TotalsScan       *scan)
+{
+  WardLedgerKind kind = WARD_LEDGER_REVERSAL;
+  gint64 id = sqlite3_column_int64 (stmt, 1);
+  gboolean stands = !g_hash_table_contains (scan->reversed, &id);
+  gint64 amount = sqlite3_column_int64 (stmt, 2);
+
+  ward_ledger_kind_from_db (ward_stmt_text (stmt, 0), &kind);
+  switch (kind)
+    {
+    case WARD_LEDGER_RECEIPT:
+      if (!stands)
         {
-        case WARD_LEDGER_RECEIPT:
-          if (entry->reversed_by != 0)
-            {
-              ward_money_add (&totals->reversed, entry->amount);
-              break;
-            }
-          ward_money_add (&totals->received, entry->amount);
-          totals->n_receipts++;
-          count_donor (donors, entry);
-          add_to_group (self, by_group, folded_groups, totals->groups, entry);
-          break;
-        case WARD_LEDGER_TRANSFER:
-          if (entry->reversed_by != 0)
-            break;
-          ward_money_add (&totals->transferred, entry->amount);
-          totals->n_transfers++;
-          break;
-        case WARD_LEDGER_REVERSAL:
-        default:
-          totals->n_reversals++;
+          ward_money_add (&totals->reversed, amount);
           break;
         }
+      ward_money_add (&totals->received, amount);
+      totals->n_receipts++;
+      add_donor (scan, ward_stmt_text (stmt, 4));
+      add_to_raw_group (scan, stmt);
+      break;
+    case WARD_LEDGER_TRANSFER:
+      if (!stands)
+        break;
+      ward_money_add (&totals->transferred, amount);
+      totals->n_transfers++;
+      break;
+    case WARD_LEDGER_REVERSAL:
+    default:
+      totals->n_reversals++;
+      break;
     }
+}
+
+/* The entries that a correction takes back (a handful), read once rather
+ * than looked up for each of 100,000 rows (a tenth of the scan's time). */
+static gboolean
+read_reversed (WardStore   *store,
+               gint64       campaign_id,
+               GHashTable  *reversed,
+               GError     **error)
+{
+  g_autoptr (WardStmt) stmt = prepare_totals (store, campaign_id, LEDGER_REVERSED_IDS, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (reversed, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) },
+                                           sizeof (gint64)));
+  return rc == SQLITE_DONE || ward_store_set_error (store, rc, error);
+}
+
+/* Every entry of the campaign, in one pass over the index
+ * ledger_campaign_donors (sql/013-stats-indexes.sql), never the table:
+ * 30 ms for 100,000 entries where the table took 0.3 s. Donors are told
+ * apart by their folded name, the first line of the search key, as the
+ * list's search finds them. */
+static gboolean
+scan_entries (WardStore         *store,
+              gint64             campaign_id,
+              WardLedgerTotals  *totals,
+              GError           **error)
+{
+  g_autoptr (GHashTable) raw_groups = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                             (GDestroyNotify) raw_group_free);
+  g_autoptr (GHashTable) donors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) reversed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  TotalsScan scan = { raw_groups, donors, reversed, NULL, NULL };
+  g_autoptr (WardNames) known = NULL;
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  if (!read_reversed (store, campaign_id, reversed, error))
+    return FALSE;
+  known = ward_names_load_list (store, WARD_NAME_GROUP, error);
+  if (known == NULL)
+    return FALSE;
+
+  stmt = prepare_totals (store, campaign_id,
+                         "SELECT kind, id, amount, COALESCE (donor_group, ''), "
+                         "       substr (search_key, 1, instr (search_key || char (10), char (10)) - 1), "
+                         "       entry_date, id "
+                         "FROM ledger_entries INDEXED BY ledger_campaign_donors "
+                         "WHERE campaign_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_entry (stmt, totals, &scan);
+  if (rc != SQLITE_DONE)
+    return ward_store_set_error (store, rc, error);
   totals->on_hand = totals->received - totals->transferred;
   totals->n_donors = g_hash_table_size (donors);
-  g_ptr_array_sort_with_data (totals->groups, compare_group_totals, NULL);
+  merge_groups (raw_groups, known, totals);
+  return TRUE;
 }
 
 gboolean
@@ -436,16 +646,15 @@ ward_ledger_get_totals (WardStore         *store,
                         WardLedgerTotals  *totals,
                         GError           **error)
 {
-  g_autoptr (WardLedgerEntries) entries = NULL;
-
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (totals != NULL, FALSE);
 
-  entries = ward_ledger_entries_load (store, campaign_id, error);
-  if (entries == NULL)
-    return FALSE;
-  ward_ledger_entries_compute_totals (entries, totals);
-  return TRUE;
+  memset (totals, 0, sizeof *totals);
+  totals->groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_total_free);
+  if (scan_entries (store, campaign_id, totals, error))
+    return TRUE;
+  ward_ledger_totals_clear (totals);
+  return FALSE;
 }
 
 gboolean
@@ -460,16 +669,11 @@ ward_ledger_get_received (WardStore  *store,
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
-  /* The same rule as ward_ledger_entries_compute_totals(): a receipt that
-   * a correction of the campaign names does not stand. */
-  stmt = ward_store_prepare (store,
-                             "SELECT COALESCE (SUM (amount), 0), COUNT (*) FROM ledger_entries "
-                             "WHERE campaign_id = ?1 AND kind = 'receipt' AND id NOT IN "
-                             "(SELECT reverses_id FROM ledger_entries "
-                             " WHERE campaign_id = ?1 AND reverses_id IS NOT NULL)", error);
+  stmt = prepare_totals (store, campaign_id,
+                         "SELECT ward_money_sum (amount), COUNT (*) FROM ledger_entries "
+                         "WHERE campaign_id = ?1 AND kind = 'receipt' AND " LEDGER_STANDS, error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     return ward_store_set_error (store, rc, error);

@@ -379,8 +379,6 @@ const char             *ward_ledger_entries_get_group_name   (WardLedgerEntries 
  * ward_ledger_entries_get_group_name() names it (strings borrowed from
  * @entries). */
 GPtrArray              *ward_ledger_entries_dup_groups       (WardLedgerEntries      *entries);
-void                    ward_ledger_entries_compute_totals   (WardLedgerEntries      *entries,
-                                                              WardLedgerTotals       *totals);
 /* What @entry did to the money on hand: + for a receipt, − for a transfer,
  * the opposite of its entry for a correction. */
 gint64                  ward_ledger_entries_get_effect       (WardLedgerEntries      *entries,

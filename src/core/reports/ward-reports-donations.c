@@ -477,7 +477,11 @@ disclosure_load (Disclosure              *d,
       disclosure_clear (d);
       return FALSE;
     }
-  ward_ledger_entries_compute_totals (d->entries, &d->totals);
+  if (!ward_ledger_get_totals (store, d->campaign->id, &d->totals, error))
+    {
+      disclosure_clear (d);
+      return FALSE;
+    }
   disclosure_data_init (&d->data, d->entries, d->campaign, options->period);
   return TRUE;
 }

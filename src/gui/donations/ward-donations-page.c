@@ -240,6 +240,7 @@ typedef struct
   char              *path;
   gint64             campaign_id;
   WardLedgerEntries *entries;
+  WardLedgerTotals   totals;
   GPtrArray         *gaps;
 } LedgerLoad;
 
@@ -249,6 +250,7 @@ ledger_load_free (LedgerLoad *load)
   g_free (load->path);
   g_clear_pointer (&load->entries, ward_rows_unref);
   g_clear_pointer (&load->gaps, g_ptr_array_unref);
+  ward_ledger_totals_clear (&load->totals);
   g_free (load);
 }
 
@@ -265,6 +267,9 @@ load_thread (GTask        *task,
   if (reader != NULL && ward_store_exec (reader, "BEGIN", &error))
     {
       load->entries = ward_ledger_entries_load (reader, load->campaign_id, &error);
+      if (load->entries != NULL
+          && !ward_ledger_get_totals (reader, load->campaign_id, &load->totals, &error))
+        g_clear_pointer (&load->entries, ward_rows_unref);
       if (load->entries != NULL)
         load->gaps = ward_ledger_receipt_gaps (reader, load->campaign_id, NULL);
       ward_store_exec (reader, "COMMIT", NULL);
@@ -294,7 +299,8 @@ on_loaded_cb (GObject      *source,
     return;
   self->loaded_id = load->campaign_id;
   ward_ledger_totals_clear (&self->totals);
-  ward_ledger_entries_compute_totals (load->entries, &self->totals);
+  self->totals = load->totals;
+  memset (&load->totals, 0, sizeof load->totals);
   ward_ledger_list_set_entries (self->ledger_list, load->entries);
   show_totals (self);
   show_gaps (self, load->gaps);
