@@ -313,13 +313,14 @@ take_known_name (WardImportRow *row,
   WardNames *names = g_object_get_data (G_OBJECT (row->store), key);
   g_autofree char *clean = ward_ledger_clean_text (typed);
   g_autofree char *message = NULL;
-  const char *before;
+  g_autofree char *before = NULL;
   const char *known;
 
   *news_out = NAME_LISTED;
   if (clean == NULL || *clean == '\0' || names == NULL)
     return typed;
-  before = ward_names_lookup (names, clean);
+  /* A copy: a better spelling added below frees the list's own. */
+  before = g_strdup (ward_names_lookup (names, clean));
   if (before == NULL)
     *news_out = NAME_NEW;
   ward_names_add (names, clean, FALSE);
