@@ -10,6 +10,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "names/ward-names.h"
 #include "study/ward-study.h"
 
 /* Reading and writing candidates and the chi bộ list. */
@@ -659,43 +660,13 @@ ward_party_cells_load (WardStore  *store,
   return g_steal_pointer (&cells);
 }
 
-/* The id of a chi bộ (other than @except) whose name folds like @name. */
-static gint64
-find_cell (WardStore   *store,
-           const char  *name,
-           gint64       except,
-           GError     **error)
-{
-  g_autoptr (WardStmt) stmt = NULL;
-  g_autofree char *folded = ward_text_fold (name);
-  int rc;
-
-  stmt = ward_store_prepare (store, "SELECT id, name FROM party_cells WHERE id <> ?", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, except);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *other = ward_text_fold (ward_stmt_text (stmt, 1));
-
-      if (g_strcmp0 (folded, other) == 0)
-        return sqlite3_column_int64 (stmt, 0);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      ward_store_set_error (store, rc, error);
-      return -1;
-    }
-  return 0;
-}
-
 gint64
 ward_party_cell_find (WardStore   *store,
                       const char  *name,
                       GError     **error)
 {
   g_return_val_if_fail (WARD_IS_STORE (store), -1);
-  return find_cell (store, name != NULL ? name : "", 0, error);
+  return ward_names_find_cell (store, name, 0, error);
 }
 
 static char *
@@ -718,7 +689,7 @@ check_cell_name (WardStore   *store,
                    _("The name of the chi bộ is longer than 200 characters."));
       return NULL;
     }
-  other = find_cell (store, clean, except, error);
+  other = ward_names_find_cell (store, clean, except, error);
   if (other < 0)
     return NULL;
   if (other > 0)
@@ -735,34 +706,14 @@ ward_party_cell_add (WardStore   *store,
                      const char  *name,
                      GError     **error)
 {
-  g_autoptr (WardStmt) stmt = NULL;
   g_autofree char *clean = NULL;
-  g_autofree char *uuid = ward_store_new_uuid ();
-  g_autofree char *now = ward_store_now ();
-  int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (store), 0);
 
   clean = check_cell_name (store, name, 0, error);
   if (clean == NULL)
     return 0;
-  stmt = ward_store_prepare (store,
-                             "INSERT INTO party_cells (uuid, name, position, created_at, updated_at) "
-                             "VALUES (?1, ?2, (SELECT coalesce (max (position), 0) + 1 FROM party_cells), "
-                             "?3, ?3)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ward_store_set_error (store, rc, error);
-      return 0;
-    }
-  ward_store_notify_changed (store, "party_cells");
-  return sqlite3_last_insert_rowid (ward_store_get_db (store));
+  return ward_names_insert_cell (store, clean, error);
 }
 
 static gboolean

@@ -91,6 +91,18 @@ gboolean    ward_names_is_known   (WardStore    *store,
                                    const char   *name,
                                    GError      **error);
 
+/* The chi bộ (other than @except: 0 for none) whose name folds as @name
+ * does; 0 for none, -1 on error. */
+gint64      ward_names_find_cell  (WardStore    *store,
+                                   const char   *name,
+                                   gint64        except,
+                                   GError      **error);
+/* Adds @name, already checked, as the last chi bộ of the list; its id, or
+ * 0 on error. */
+gint64      ward_names_insert_cell (WardStore   *store,
+                                    const char  *name,
+                                    GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardNames, ward_names_free)
 
 G_END_DECLS

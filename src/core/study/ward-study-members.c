@@ -8,6 +8,7 @@
 #include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "names/ward-names.h"
 #include "study/ward-study-private.h"
 
 /* The roster: reading and writing Party members. Personal data, kept as
@@ -305,54 +306,18 @@ ward_member_issues_to_error (GPtrArray  *issues,
 
 /* ---- The chi bộ of a list ----------------------------------------------- */
 
-static gint64
-cell_named (WardStore   *store,
-            const char  *folded,
-            GError     **error)
-{
-  g_autoptr (WardStmt) stmt = ward_store_prepare (store, "SELECT id, name FROM party_cells", error);
-  int rc;
-
-  if (stmt == NULL)
-    return -1;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autofree char *other = ward_text_fold (ward_stmt_text (stmt, 1));
-
-      if (g_strcmp0 (folded, g_strstrip (other)) == 0)
-        return sqlite3_column_int64 (stmt, 0);
-    }
-  return rc == SQLITE_DONE ? 0 : (ward_store_set_error (store, rc, error), -1);
-}
-
 gint64
 ward_study_cell_resolve (WardStore   *store,
                          const char  *name,
                          gboolean    *added_out,
                          GError     **error)
 {
-  g_autofree char *folded = g_strstrip (ward_text_fold (name));
-  g_autofree char *uuid = ward_store_new_uuid ();
-  g_autofree char *now = ward_store_now ();
-  g_autoptr (WardStmt) stmt = NULL;
-  gint64 id = cell_named (store, folded, error);
-  int rc;
+  gint64 id = ward_names_find_cell (store, name, 0, error);
 
   *added_out = FALSE;
   if (id != 0)
     return MAX (id, 0);
-  stmt = ward_store_prepare (store, "INSERT INTO party_cells (uuid, name, position, created_at, "
-                                    "updated_at) VALUES (?1, ?2, (SELECT coalesce (max (position), 0) "
-                                    "+ 1 FROM party_cells), ?3, ?3)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
-    return ward_store_set_error (store, rc, error), 0;
-  ward_store_notify_changed (store, "party_cells");
-  *added_out = TRUE;
-  return sqlite3_last_insert_rowid (ward_store_get_db (store));
+  id = ward_names_insert_cell (store, name, error);
+  *added_out = id > 0;
+  return id;
 }
