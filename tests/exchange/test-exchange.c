@@ -12,6 +12,7 @@
 #include "exchange/ward-exchange.h"
 #include "exchange/ward-exchange-sign.h"
 #include "store/ward-store.h"
+#include "study/ward-study.h"
 #include "support/ward-test.h"
 
 /* Two laptops, each with its own file seeded on its own (so with its own
@@ -173,6 +174,12 @@ static const struct
   { "programme_updates", "item_id", "programme_items" },
   { "ledger_entries", "campaign_id", "campaigns" },
   { "ledger_entries", "reverses_id", "ledger_entries" },
+  { "party_members", "cell_id", "party_cells" },
+  { "party_members", "candidate_id", "candidates" },
+  { "study_sessions", "cell_id", "party_cells" },
+  { "study_attendance", "session_id", "study_sessions" },
+  { "study_attendance", "member_id", "party_members" },
+  { "study_reflections", "member_id", "party_members" },
 };
 
 static const char *
@@ -247,7 +254,8 @@ assert_same_rows (WardStore  *a,
 
 static const char * const exchanged_tables[] = {
   "units", "party_cells", "known_names", "targets", "programme_groups", "campaigns", "readings", "plans",
-  "programme_items", "programme_updates", "candidates", "enterprises", "ledger_entries", NULL
+  "programme_items", "programme_updates", "candidates", "party_members", "study_sessions", "study_attendance",
+  "study_reflections", "enterprises", "ledger_entries", NULL
 };
 
 static void
@@ -1108,6 +1116,106 @@ test_ledger_collected_before_first_exchange (Pair          *pair,
   g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM ledger_entries"), ==, 2);
 }
 
+/* ---- The study of the resolution ------------------------------------------- */
+
+static gint64
+add_member (WardStore  *store,
+            gint64      cell,
+            const char *name)
+{
+  g_autoptr (WardPartyMember) member = ward_party_member_new ();
+  g_autoptr (GError) error = NULL;
+
+  member->full_name = g_strdup (name);
+  member->birth_date = g_strdup ("1980-03-03");
+  member->joined_date = g_strdup ("2010-05-19");
+  member->official_date = g_strdup ("2011-05-19");
+  member->cell_id = cell;
+  g_assert_true (ward_party_member_save (store, member, &error));
+  g_assert_no_error (error);
+  return member->id;
+}
+
+static gint64
+id_in (WardStore  *store,
+       const char *table,
+       const char *where)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE %s", table, where);
+
+  return query_int (store, sql);
+}
+
+/* The roster, a chi bộ's session with one member absent, and a reflection
+ * travel to the other desk; the make-up recorded there comes back. */
+static void
+test_study (Pair          *pair,
+            gconstpointer  data)
+{
+  g_autoptr (WardStudySession) session = ward_study_session_new ();
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_study_attendance_free);
+  g_autoptr (WardBundlePlan) out = NULL;
+  g_autoptr (WardBundlePlan) back = NULL;
+  g_autoptr (GError) error = NULL;
+  WardStudyAttendance *absent;
+  gint64 cell, an, binh;
+
+  exec (pair->office, "INSERT INTO party_cells (uuid, name, created_at, updated_at) "
+                      "VALUES ('cell-1', 'Chi bộ khu phố 1', '2026-01-05T08:00:00Z', '2026-01-05T08:00:00Z')");
+  cell = id_in (pair->office, "party_cells", "uuid = 'cell-1'");
+  an = add_member (pair->office, cell, "Nguyễn Văn An");
+  binh = add_member (pair->office, cell, "Trần Thị Bình");
+  session->cell_id = cell;
+  session->title = g_strdup ("Học tập Nghị quyết Đại hội");
+  session->held_on = g_strdup ("2025-10-10");
+  g_ptr_array_add (lines, ward_study_attendance_new (an, TRUE));
+  absent = ward_study_attendance_new (binh, FALSE);
+  absent->absence_reason = g_strdup ("Ốm");
+  g_ptr_array_add (lines, absent);
+  g_assert_true (ward_study_session_save (pair->office, session, lines, &error));
+  g_assert_no_error (error);
+  g_assert_true (ward_study_reflection_set (pair->office, an, "2025-10-20", WARD_GRADE_GOOD, &error));
+  g_assert_no_error (error);
+
+  out = exchange (pair->office, pair->volunteer);
+  g_assert_cmpuint (count_for (out, "party_members")->n_added, ==, 2);
+  g_assert_cmpuint (count_for (out, "study_sessions")->n_added, ==, 1);
+  g_assert_cmpuint (count_for (out, "study_attendance")->n_added, ==, 2);
+  g_assert_cmpuint (count_for (out, "study_reflections")->n_added, ==, 1);
+  assert_converged (pair);
+
+  g_assert_true (ward_study_make_up (pair->volunteer,
+                                     id_in (pair->volunteer, "study_sessions", "title = 'Học tập Nghị quyết Đại hội'"),
+                                     id_in (pair->volunteer, "party_members", "full_name = 'Trần Thị Bình'"),
+                                     "2025-10-17", &error));
+  g_assert_no_error (error);
+  back = exchange (pair->volunteer, pair->office);
+  g_assert_cmpuint (count_for (back, "study_attendance")->n_updated, ==, 1);
+  assert_text (pair->office, "SELECT made_up_on FROM study_attendance a JOIN party_members m "
+                             "ON m.id = a.member_id WHERE m.full_name = 'Trần Thị Bình'", "2025-10-17");
+  assert_converged (pair);
+}
+
+/* A member written into the other file outside the application, made
+ * official before joining: the roster's rules refuse the bundle whole. */
+static void
+test_study_refused (Pair          *pair,
+                    gconstpointer  data)
+{
+  g_autoptr (WardBundlePlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+
+  exec (pair->volunteer, "INSERT INTO party_members (uuid, full_name, sort_key, search_key, birth_date, "
+                         "joined_date, official_date, created_at, updated_at) VALUES ('m-1', 'Lê Văn Cường', "
+                         "'le van cuong', 'le van cuong', '1980-01-01', '2012-01-01', '2011-01-01', "
+                         "'2026-01-05T08:00:00Z', '2026-01-05T08:00:00Z')");
+  plan = plan_from (pair->volunteer, pair->office, NULL);
+  g_assert_false (ward_bundle_plan_apply (pair->office, plan, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Lê Văn Cường"));
+  g_assert_cmpint (query_int (pair->office, "SELECT COUNT (*) FROM party_members"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1131,6 +1239,8 @@ main (int   argc,
   ADD ("ledger/tampered-entry", test_ledger_tampered_entry);
   ADD ("ledger/same-book-refused", test_ledger_same_book_refused);
   ADD ("ledger/collected-before-first-exchange", test_ledger_collected_before_first_exchange);
+  ADD ("study", test_study);
+  ADD ("study/refused", test_study_refused);
 #undef ADD
 
   return g_test_run ();

@@ -11,6 +11,7 @@
 #include "donations/ward-donations-ledger.h"
 #include "enterprises/ward-enterprises.h"
 #include "exchange/ward-exchange-private.h"
+#include "study/ward-study.h"
 
 /* What arrives in a bundle goes through the rules of its register, the
  * ones the window's forms apply, record by record, inside the one
@@ -120,6 +121,23 @@ check_enterprise (WardStore  *store,
   return enterprise != NULL && ward_enterprise_validate (store, enterprise, NULL, NULL, error);
 }
 
+/* A member on the roster keeps the roster's rules: dates in order, an
+ * exemption with its kind, one record per person. */
+static gboolean
+check_party_member (WardStore  *store,
+                    gint64      id,
+                    GError    **error)
+{
+  g_autoptr (WardPartyMember) member = ward_party_member_load (store, id, error);
+  g_autoptr (GPtrArray) issues = NULL;
+  g_autofree char *today = ward_today_iso ();
+
+  if (member == NULL)
+    return FALSE;
+  issues = ward_party_member_validate (store, member, today, error);
+  return issues != NULL && !ward_member_issues_to_error (issues, error);
+}
+
 gboolean
 bundle_check_before_write (WardStore     *store,
                            BundleTable   *table,
@@ -154,11 +172,16 @@ bundle_check_after_write (WardStore     *store,
 
   if (action->kind != ACTION_INSERT && action->kind != ACTION_UPDATE)
     return TRUE;
-  if (!g_str_equal (name, "candidates") && !g_str_equal (name, "enterprises"))
+  if (!g_str_equal (name, "candidates") && !g_str_equal (name, "enterprises")
+      && !g_str_equal (name, "party_members"))
     return TRUE;
   if (!bundle_uuid_exists (store, name, action->uuid, &id, error))
     return TRUE;
-  ok = g_str_equal (name, "candidates") ? check_candidate (store, id, error)
-                                         : check_enterprise (store, id, error);
+  if (g_str_equal (name, "candidates"))
+    ok = check_candidate (store, id, error);
+  else if (g_str_equal (name, "enterprises"))
+    ok = check_enterprise (store, id, error);
+  else
+    ok = check_party_member (store, id, error);
   return ok || refuse_record (store, table, action->values, display, error);
 }

@@ -34,6 +34,12 @@ static const BundleDesc descs[] = {
     { &item_units, &item_targets, NULL } },
   { "programme_updates", NC_("bundle", "Programme progress notes"), BUNDLE_REGISTER, { NULL }, { NULL } },
   { "candidates", NC_("bundle", "Candidates for admission"), BUNDLE_REGISTER, { NULL }, { NULL } },
+  /* The study of the resolution: the roster (after the candidates it may
+   * name), the sessions, and each member's attendance and reflection. */
+  { "party_members", NC_("bundle", "Party members"), BUNDLE_REGISTER, { NULL }, { NULL } },
+  { "study_sessions", NC_("bundle", "Study sessions"), BUNDLE_REGISTER, { NULL }, { NULL } },
+  { "study_attendance", NC_("bundle", "Study attendance"), BUNDLE_REGISTER, { NULL }, { NULL } },
+  { "study_reflections", NC_("bundle", "Study reflections"), BUNDLE_REGISTER, { NULL }, { NULL } },
   { "enterprises", NC_("bundle", "Enterprises"), BUNDLE_REGISTER, { NULL }, { NULL } },
   { "ledger_entries", NC_("bundle", "Donation ledger"), BUNDLE_LEDGER, { NULL }, { NULL } },
 };

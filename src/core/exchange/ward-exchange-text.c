@@ -52,6 +52,25 @@ static const struct
   { "doc_number", NC_("bundle", "Document number") },
   { "doc_date", NC_("bundle", "Document date") },
   { "updated_at", NC_("bundle", "Last changed") },
+  { "joined_date", NC_("bundle", "Joined the Party on") },
+  { "official_date", NC_("bundle", "Official member since") },
+  { "card_number", NC_("bundle", "Party card number") },
+  { "exempt", NC_("bundle", "Exempt") },
+  { "exempt_since", NC_("bundle", "Exempt since") },
+  { "left_date", NC_("bundle", "Left on") },
+  { "candidate_id", NC_("bundle", "Candidate for admission") },
+  { "held_on", NC_("bundle", "Held on") },
+  { "place", NC_("bundle", "Place") },
+  { "presenter", NC_("bundle", "Presenter") },
+  { "documents", NC_("bundle", "Documents studied") },
+  { "attendance_recorded", NC_("bundle", "Attendance recorded") },
+  { "session_id", NC_("bundle", "Study session") },
+  { "member_id", NC_("bundle", "Party member") },
+  { "present", NC_("bundle", "Present") },
+  { "absence_reason", NC_("bundle", "Reason for absence") },
+  { "made_up_on", NC_("bundle", "Made up on") },
+  { "handed_in_on", NC_("bundle", "Handed in on") },
+  { "grade", NC_("bundle", "Grade") },
   { "programme_item_units", NC_("bundle", "Units taking part") },
   { "programme_item_targets", NC_("bundle", "Targets served") },
 };
@@ -143,6 +162,20 @@ bundle_describe_record (WardStore   *store,
         text = bundle_node_to_text (json_object_get_member (values, describing_columns[i]));
       if (text != NULL && *text != '\0')
         return g_steal_pointer (&text);
+    }
+
+  /* A member's attendance or reflection: the member, then what of. */
+  if (json_object_has_member (values, "member_id"))
+    {
+      g_autofree char *member = bundle_display_value (store, table, "member_id",
+                                                      json_object_get_member (values, "member_id"));
+      g_autofree char *session = NULL;
+
+      if (json_object_has_member (values, "session_id"))
+        session = bundle_display_value (store, table, "session_id", json_object_get_member (values, "session_id"));
+      if (session != NULL && *session != '\0')
+        return g_strdup_printf ("%s — %s", member, session);
+      return g_strdup_printf ("%s — %s", member, BUNDLE_C_ (table->desc->title));
     }
 
   /* A reading, a plan: what it is about (its first reference), and when. */
