@@ -9,6 +9,8 @@ import subprocess
 import sys
 import tempfile
 
+import openpyxl
+
 from wardtest import check, finish
 
 CLI = sys.argv[1]
@@ -64,6 +66,17 @@ pdf = os.path.join(tmp, "hoc-tap.pdf")
 check(run("report", "study", "--output", pdf).returncode == 0, "report study writes the PDF")
 text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
 row = next((l for l in text.splitlines() if "Chi bộ Khu phố 5" in l and l.strip().startswith("1 ")), "")
-check(row.split()[-8:] == ["9", "8", "88,9%", "1", "100%", "0", "1", "1"],
+check(row.split()[-8:] == ["9", "8", "88,9", "1", "100", "0", "1", "1"],
       "the report's row agrees with status (%s)" % row.strip())
+
+# The workbook holds the shares as numbers, shown with a decimal comma.
+xlsx = os.path.join(tmp, "hoc-tap.xlsx")
+check(run("report", "study", "--output", xlsx).returncode == 0, "report study writes the workbook")
+wb = openpyxl.load_workbook(xlsx)
+cells = [r for ws in wb.worksheets for r in ws.iter_rows(values_only=False)
+         if len(r) > 9 and r[0].value == 1 and r[1].value == "Chi bộ Khu phố 5"]
+values = [c.value for c in cells[0]] if cells else []
+check(values[2:9] == [9, 8, 88.9, 1, 100, 0, 1] and "0.0" in cells[0][4].number_format,
+      "its row holds numbers, the shares 88.9 and 100 as decimals (%r, %s)"
+      % (values, cells[0][4].number_format if cells else None))
 finish()

@@ -1004,7 +1004,7 @@ test_study (Fixture       *f,
   assert_contains (text, "không tính vào tổng số: 1 đồng chí");
   assert_contains (line_with (text, "05/10/2025"), "Chi bộ Khu phố 3");
   numbers = numbers_after (line_with (text, "1 Chi bộ Khu phố 3"), "Chi bộ Khu phố 3");
-  g_assert_cmpstr (numbers, ==, "10 8 80% 1 90% 1 2 1");
+  g_assert_cmpstr (numbers, ==, "10 8 80 1 90 1 2 1");
   assert_contains (line_with (text, "Đảng viên chưa nộp bài thu hoạch"), "8");
   assert_contains (text, "Đảng viên Số 10 (Chi bộ Khu phố 3)");
   g_assert_null (strstr (text, "Đảng viên Số 11 ("));

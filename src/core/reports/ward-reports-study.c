@@ -27,6 +27,9 @@ add_number (WardReport *report,
   ward_report_add_key_value (report, key, text);
 }
 
+/* A share in the prose: "90%". The tables write the number alone under a
+ * "(%)" header, as the other reports do, so that a workbook holds a
+ * number rather than a text. */
 static char *
 share_text (guint part,
             guint whole)
@@ -72,9 +75,9 @@ add_count_row (WardReportTable      *table,
   g_autofree char *stt = number > 0 ? g_strdup_printf ("%u", number) : g_strdup ("");
   g_autofree char *members = g_strdup_printf ("%u", c->counted);
   g_autofree char *attended = g_strdup_printf ("%u", c->attended);
-  g_autofree char *attended_share = share_text (c->attended, c->counted);
+  g_autofree char *attended_share = ward_reports_format_share (c->attended, c->counted);
   g_autofree char *made_up = g_strdup_printf ("%u", c->made_up);
-  g_autofree char *studied_share = share_text (c->attended + c->made_up, c->counted);
+  g_autofree char *studied_share = ward_reports_format_share (c->attended + c->made_up, c->counted);
   g_autofree char *missing = g_strdup_printf ("%u", c->missing);
   g_autofree char *reflections = g_strdup_printf ("%u", c->reflections_in);
   g_autofree char *exempt = g_strdup_printf ("%u", c->exempt);
@@ -102,7 +105,9 @@ add_counts (WardReport     *report,
     {
       ward_report_table_set_column (table, i, columns[i].header, columns[i].width,
                                     i == 1 ? WARD_REPORT_ALIGN_LEFT : WARD_REPORT_ALIGN_RIGHT);
-      if (i != 1 && i != 4 && i != 6)
+      if (i == 4 || i == 6)
+        ward_report_table_set_column_type (table, i, WARD_REPORT_CELL_DECIMAL);
+      else if (i != 1)
         ward_report_table_set_column_type (table, i, WARD_REPORT_CELL_INTEGER);
     }
   ward_report_table_set_font_size (table, 11);
