@@ -148,5 +148,52 @@ if os.path.exists(export_pdf):
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", export_pdf,
                     os.path.join(wardui.SHOTS, "study-06-report")], check=False)
 
+# ---- A member edited from the roster, and the edit taken back -------------------
+app.goto(STUDY)
+row = app.find("list item", "Mai Thị Phúc", parent=app.page)
+row.click()
+form = window(["Đảng viên", "Party Member"])
+check(form is not None, "a member's row opens the member's form")
+left = text_field(form, "Ngày ra khỏi danh sách (chuyển đi, từ trần)")
+check(left is not None, "the form asks when the member left")
+app.type_into(left, "05/10/2025")
+app.screenshot("study-07-member-form")
+app.press(app.button("Lưu", parent=form))
+check(app.dialog_gone("Đảng viên", showing=True), "Save closes the member's form")
+check(app.shows("19/19 (100%)"), "a member who left before the session is not counted in it")
+rawinput.keyCombo("<Control>z")
+check(app.shows("19/20 (95%)"), "Ctrl+Z puts the member back as she was")
+
+# ---- A member added by hand, refused first --------------------------------------
+app.press(app.button("Chưa học", parent=app.page))
+app.press(app.button("Thêm đảng viên…", parent=app.page))
+form = window(["Thêm đảng viên", "Add Party Member"])
+check(form is not None, "Thêm đảng viên… opens an empty member's form")
+app.type_into(text_field(form, "Họ và tên"), "Phan Văn Tài")
+app.type_into(text_field(form, "Ngày sinh"), "02/03/1990")
+joined = text_field(form, "Ngày vào Đảng")
+app.type_into(joined, "01/01/1980")
+app.press(app.button("Lưu", parent=form))
+check(app.shows("trước ngày sinh", parent=form), "joining before birth is refused, said in the form")
+app.type_into(joined, "03/02/2020")
+app.press(app.button("Lưu", parent=form))
+check(app.dialog_gone("Thêm đảng viên", showing=True), "then the member is saved")
+check(app.shows("Phan Văn Tài"), "and listed on the page")
+app.screenshot("study-08-member-added")
+
+# ---- A session deleted, and put back --------------------------------------------
+deletes = app.page.findChildren(lambda n: n.roleName == "push button"
+                                and (n.name or "").startswith("Xóa buổi học"))
+check(len(deletes) == 2, "each session has its delete button (%d)" % len(deletes))
+if deletes:
+    app.press(deletes[0])
+    try:
+        gone = app.wait_for(lambda: not app.has_text_containing("19/20"), 5.0)
+    except TimeoutError:
+        gone = False
+    check(gone and app.shows("Buổi học tập"), "with the chi bộ's session deleted, no one is counted in it")
+    rawinput.keyCombo("<Control>z")
+    check(app.shows("19/20 (95%)"), "Ctrl+Z puts the session back with its attendance and make-up")
+
 app.quit()
 wardui.finish()

@@ -8,6 +8,7 @@
 #include "base/ward-format.h"
 #include "common/ward-print.h"
 #include "import/ward-import-dialog.h"
+#include "study/ward-party-member-dialog.h"
 #include "study/ward-study-import.h"
 #include "study/ward-study-page.h"
 #include "study/ward-study-session-dialog.h"
@@ -107,11 +108,12 @@ add_member_row (AdwPreferencesGroup      *group,
                 const WardStudyMemberRow *m)
 {
   const char *reflection = m->reflection_in ? _("reflection handed in") : _("no reflection");
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", m->cell_name ? m->cell_name : "",
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s%s%s", m->cell_name ? m->cell_name : _("No chi bộ"),
                                                reflection, m->exempt ? " · " : "",
                                                ward_exemption_label (m->exempt));
   AdwActionRow *row = ward_value_row_new (m->full_name, subtitle,
-                                          ward_study_verdict_label (m->verdict), NULL, NULL);
+                                          ward_study_verdict_label (m->verdict), "page.edit-member",
+                                          g_variant_new_int64 (m->member_id));
 
   if (m->verdict == WARD_STUDY_MISSING && m->missed_session_id > 0)
     member_button (row, _("Made Up…"), "page.make-up",
@@ -127,12 +129,17 @@ add_members_group (WardStudyPage  *self,
 {
   AdwPreferencesGroup *group = ward_preferences_page_group (self->page, _("Party Members"), NULL);
   GtkWidget *filter = gtk_toggle_button_new_with_mnemonic (_("_Not Studied"));
+  GtkWidget *add = gtk_button_new_with_mnemonic (_("_Add Member…"));
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   guint shown = 0;
 
   gtk_widget_set_tooltip_text (filter, _("Show only the members still to make up the session"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (filter), self->only_missing);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (filter), "page.only-missing");
-  adw_preferences_group_set_header_suffix (group, filter);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "page.add-member");
+  gtk_box_append (GTK_BOX (buttons), add);
+  gtk_box_append (GTK_BOX (buttons), filter);
+  adw_preferences_group_set_header_suffix (group, buttons);
   for (guint i = 0; i < tally->members->len; i++)
     {
       const WardStudyMemberRow *m = tally->members->pdata[i];
@@ -164,8 +171,19 @@ add_sessions_group (WardStudyPage *self,
                                                    docs, s->attendance_recorded ? ""
                                                    : _(" · attendance not recorded"));
 
-      adw_preferences_group_add (group, GTK_WIDGET (ward_value_row_new (
-        s->title, subtitle, NULL, "page.edit-session", g_variant_new_int64 (s->id))));
+      AdwActionRow *row = ward_value_row_new (s->title, subtitle, NULL, "page.edit-session",
+                                              g_variant_new_int64 (s->id));
+      GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      gtk_widget_set_valign (delete, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (delete, "flat");
+      gtk_widget_set_tooltip_text (delete, _("Delete the session"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Delete the session"), -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "page.delete-session");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (delete), g_variant_new_int64 (s->id));
+      adw_action_row_add_suffix (row, delete);
+      adw_preferences_group_add (group, GTK_WIDGET (row));
     }
 }
 
@@ -223,6 +241,143 @@ edit_session_action_cb (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   open_session (WARD_STUDY_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+/* ---- A member: added or edited, with Ctrl+Z ------------------------------ */
+
+static gboolean
+save_member_copy (WardStore *store,
+                  gpointer   record,
+                  GError   **error)
+{
+  g_autoptr (WardPartyMember) copy = ward_party_member_copy (record);
+
+  return ward_party_member_save (store, copy, error);
+}
+
+static const WardUndoEditOps member_edited = {
+  save_member_copy, (GDestroyNotify) ward_party_member_free, NULL,
+};
+
+static void
+on_member_saved_cb (WardPartyMemberDialog *dialog,
+                    gint64                 id,
+                    gboolean               is_new,
+                    WardStudyPage         *self)
+{
+  WardStore *store = ward_page_get_store (WARD_PAGE (self));
+  WardPartyMember *after = ward_party_member_load (store, id, NULL);
+
+  if (is_new)
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” added to the roster"),
+                                                  after != NULL ? after->full_name : "");
+
+      ward_page_toast (WARD_PAGE (self), message);
+      g_clear_pointer (&after, ward_party_member_free);
+      return;
+    }
+  ward_page_push_edit (WARD_PAGE (self), after != NULL ? after->full_name : NULL, &member_edited,
+                       ward_party_member_copy (ward_party_member_dialog_get_record (dialog)), after);
+}
+
+static void
+open_member (WardStudyPage *self,
+             gint64         id)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  WardPartyMemberDialog *dialog = ward_party_member_dialog_new (GTK_WINDOW (root),
+                                                                ward_page_get_store (WARD_PAGE (self)),
+                                                                id);
+
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_member_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_member_action_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_member (WARD_STUDY_PAGE (widget), 0);
+}
+
+static void
+edit_member_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_member (WARD_STUDY_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+/* ---- A session deleted, with Ctrl+Z ---------------------------------------- */
+
+/* What Ctrl+Z puts back: the session (its uuid kept, so that the other
+ * desks see the same session again) and its attendance. */
+typedef struct
+{
+  WardStudySession *session;
+  GPtrArray        *lines;
+} DeletedSession;
+
+static void
+deleted_session_free (DeletedSession *deleted)
+{
+  ward_study_session_free (deleted->session);
+  g_ptr_array_unref (deleted->lines);
+  g_free (deleted);
+}
+
+static gboolean
+restore_session (WardStore *store,
+                 gpointer   record,
+                 GError   **error)
+{
+  DeletedSession *deleted = record;
+
+  deleted->session->id = 0;
+  return ward_study_session_save (store, deleted->session,
+                                  deleted->session->attendance_recorded ? deleted->lines : NULL, error);
+}
+
+static gboolean
+delete_session_again (WardStore *store,
+                      gpointer  *record,
+                      GError   **error)
+{
+  DeletedSession *deleted = *record;
+
+  return ward_study_session_delete (store, deleted->session->id, error);
+}
+
+static const WardUndoKind session_deleted = {
+  restore_session, delete_session_again, (GDestroyNotify) deleted_session_free, NULL,
+};
+
+static void
+delete_session_action_cb (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  WardPage *page = WARD_PAGE (widget);
+  WardStore *store = ward_page_get_store (page);
+  gint64 id = g_variant_get_int64 (parameter);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *label = NULL;
+  DeletedSession *deleted = g_new0 (DeletedSession, 1);
+
+  deleted->session = ward_study_session_load (store, id, &error);
+  deleted->lines = deleted->session != NULL ? ward_study_attendance_load (store, id, &error) : NULL;
+  if (deleted->lines == NULL || !ward_study_session_delete (store, id, &error))
+    {
+      g_clear_pointer (&deleted->session, ward_study_session_free);
+      g_clear_pointer (&deleted->lines, g_ptr_array_unref);
+      g_free (deleted);
+      ward_page_show_error (page, _("The session could not be deleted"), error);
+      return;
+    }
+  label = g_strdup_printf (_("“%s” deleted"), deleted->session->title);
+  ward_page_push_undo (page, label, &session_deleted, deleted);
 }
 
 static void
@@ -385,6 +540,9 @@ ward_study_page_class_init (WardStudyPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.new", NULL, new_action_cb);
   gtk_widget_class_install_action (widget_class, "page.edit-session", "x", edit_session_action_cb);
   gtk_widget_class_install_action (widget_class, "page.only-missing", NULL, only_missing_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.add-member", NULL, add_member_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.edit-member", "x", edit_member_action_cb);
+  gtk_widget_class_install_action (widget_class, "page.delete-session", "x", delete_session_action_cb);
   gtk_widget_class_install_action (widget_class, "page.make-up", "(xx)", make_up_action_cb);
   gtk_widget_class_install_action (widget_class, "page.reflection", "(xx)", reflection_action_cb);
   gtk_widget_class_install_action (widget_class, "page.import", NULL, import_action_cb);

@@ -9,6 +9,7 @@
 #include "base/ward-format.h"
 #include "common/ward-accessible.h"
 #include "common/ward-form.h"
+#include "study/ward-study-form.h"
 #include "study/ward-study-session-dialog.h"
 #include "study/ward-study.h"
 
@@ -172,13 +173,7 @@ show_error (WardStudySessionDialog *self,
             GtkWidget              *field,
             const char             *message)
 {
-  gtk_label_set_text (self->error_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
-  if (field != NULL)
-    {
-      ward_form_mark_field (field, message);
-      gtk_widget_grab_focus (field);
-    }
+  ward_study_form_error (self->error_label, field, message);
 }
 
 /* A member on the session's day: joined by then, not left before it. */
@@ -273,19 +268,6 @@ save_clicked_cb (GtkButton              *button,
 
 /* ---- Building ----------------------------------------------------------- */
 
-static AdwEntryRow *
-entry_row (AdwPreferencesGroup *group,
-           const char          *title,
-           const char          *text)
-{
-  GtkWidget *row = adw_entry_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-  adw_preferences_group_add (group, row);
-  return ADW_ENTRY_ROW (row);
-}
-
 static void
 add_documents (WardStudySessionDialog *self,
                AdwPreferencesGroup    *group,
@@ -341,32 +323,10 @@ add_cell_row (WardStudySessionDialog *self,
 static AdwPreferencesPage *
 build_layout (WardStudySessionDialog *self)
 {
-  GtkWidget *view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AdwPreferencesPage *page = ward_study_form_frame (ADW_WINDOW (self), &self->save, &self->error_label);
 
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
-  gtk_widget_add_css_class (self->save, "suggested-action");
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_close), self);
   g_signal_connect (self->save, "clicked", G_CALLBACK (save_clicked_cb), self);
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_margin_top (GTK_WIDGET (self->error_label), 12);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->error_label));
-  gtk_widget_set_vexpand (page, TRUE);
-  gtk_box_append (GTK_BOX (box), page);
-  gtk_box_append (GTK_BOX (view), header);
-  gtk_box_append (GTK_BOX (view), box);
-  adw_window_set_content (ADW_WINDOW (self), view);
-  return ADW_PREFERENCES_PAGE (page);
+  return page;
 }
 
 static void
@@ -381,11 +341,11 @@ fill_form (WardStudySessionDialog *self,
 
   adw_preferences_page_add (page, group);
   add_cell_row (self, group, s->cell_id);
-  self->title_row = entry_row (group, _("Content"), s->title != NULL ? s->title
+  self->title_row = ward_study_form_entry_row (group, _("Content"), s->title != NULL ? s->title
                                : "Học tập, quán triệt Nghị quyết Đại hội Đảng bộ phường");
-  self->date_row = entry_row (group, _("Date (dd/mm/yyyy)"), date);
-  self->place_row = entry_row (group, _("Place"), s->place);
-  self->presenter_row = entry_row (group, _("Presenter"), s->presenter);
+  self->date_row = ward_study_form_entry_row (group, _("Date (dd/mm/yyyy)"), date);
+  self->place_row = ward_study_form_entry_row (group, _("Place"), s->place);
+  self->presenter_row = ward_study_form_entry_row (group, _("Presenter"), s->presenter);
   adw_preferences_group_set_title (docs, _("Documents Studied"));
   adw_preferences_page_add (page, docs);
   add_documents (self, docs, s->documents);
