@@ -175,6 +175,59 @@ test_records (Fixture       *f,
   g_assert_cmpstr (ward_names_get (groups, 1), ==, "tổ dân phố 5");
 }
 
+/* The office's list: names with the records using them; a name is spelled
+ * better but never made another; only an unused one leaves the list. */
+static void
+test_known_list (Fixture       *f,
+                 gconstpointer  data)
+{
+  WardStore *store = f->file.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  gint64 used, unused;
+
+  ward_test_exec (store,
+                  "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, registered_on, "
+                  "residential_group, created_at, updated_at) VALUES "
+                  "('e1', '0101245486', 'Công ty A', '', '', '2025-01-01', 'to dan pho 5', '', ''), "
+                  "('e2', '0100109106', 'Công ty B', '', '', '2025-01-01', 'Tổ dân phố 5', '', '')");
+  used = ward_known_name_add (store, WARD_NAME_GROUP, "To dan pho 5", &error);
+  g_assert_no_error (error);
+  unused = ward_known_name_add (store, WARD_NAME_GROUP, "Tổ dân phố 10", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (used, >, 0);
+  g_assert_cmpint (unused, >, 0);
+
+  list = ward_known_names_load (store, WARD_NAME_GROUP, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 2);
+  /* Natural order: 5 before 10; both enterprises count, however spelt. */
+  g_assert_cmpint (((WardKnownName *) list->pdata[0])->id, ==, used);
+  g_assert_cmpint (((WardKnownName *) list->pdata[0])->n_uses, ==, 2);
+  g_assert_cmpint (((WardKnownName *) list->pdata[1])->n_uses, ==, 0);
+
+  g_assert_true (ward_known_name_rename (store, WARD_NAME_GROUP, used, "Tổ Dân Phố 5", &error));
+  g_assert_no_error (error);
+  g_assert_false (ward_known_name_rename (store, WARD_NAME_GROUP, used, "Tổ 5", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ward_known_name_rename (store, WARD_NAME_GROUP, used, " ", &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_false (ward_known_name_remove (store, WARD_NAME_GROUP, used, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (ward_known_name_remove (store, WARD_NAME_GROUP, unused, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = ward_known_names_load (store, WARD_NAME_GROUP, &error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (((WardKnownName *) list->pdata[0])->name, ==, "Tổ Dân Phố 5");
+  g_assert_false (ward_known_name_remove (store, WARD_NAME_GROUP, unused, &error));
+  g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +240,7 @@ main (int   argc,
   g_test_add ("/names/add-known", Fixture, NULL, fixture_set_up, test_add_known, fixture_tear_down);
   g_test_add ("/names/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
   g_test_add ("/names/records", Fixture, NULL, fixture_set_up, test_records, fixture_tear_down);
+  g_test_add ("/names/known-list", Fixture, NULL, fixture_set_up, test_known_list, fixture_tear_down);
 
   return g_test_run ();
 }

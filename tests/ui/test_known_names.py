@@ -164,6 +164,47 @@ app.screenshot("known-names-05-unit-type-ahead")
 time.sleep(1.5)
 type_text("hoi lien")
 check(unit_shown("Hội Liên hiệp Phụ nữ"), "after a pause, “hoi lien” chooses “Hội Liên hiệp Phụ nữ”")
+
+# The office's list of groups, from Preferences: each with the records
+# written with it; a new one added and, unused, removed.
+rawinput.keyCombo("<Control>comma")
+prefs = app.wait_for(lambda: app.root.findChild(
+    lambda n: n.getRoleName() == "frame" and n.name == "Tùy chỉnh",
+    recursive=False, retry=False, requireResult=False))
+tab = app.wait_for(lambda: prefs.findChild(lambda n: n.getRoleName() == "page tab" and n.name == "Ủng hộ",
+                                           retry=False, requireResult=False))
+tab.doActionNamed("click")
+row = app.wait_for(lambda: prefs.findChild(lambda n: n.getRoleName() == "list item"
+                                           and (n.name or "").startswith("Tổ dân phố và nhóm"),
+                                           retry=False, requireResult=False))
+row.click()
+groups = app.dialog_named("Tổ dân phố và nhóm", showing=True)
+check(groups is not None, "Preferences → Ủng hộ → Tổ dân phố và nhóm opens the list")
+
+
+check(app.wait_for(lambda: groups.findChild(lambda n: (n.name or "") == "Ghi trên 3 bản ghi",
+                                            retry=False, requireResult=False), 5) is not None,
+      "“Tổ dân phố 3” counts its three receipts, however spelt")
+used = app.button("Xóa “Tổ dân phố 3”", groups)
+check(used is not None and not used.sensitive, "a group written on receipts cannot be removed")
+new = app.wait_for(lambda: groups.findChild(lambda n: n.roleName == "text" and n.name == "Tên tổ dân phố, nhóm mới",
+                                            retry=False, requireResult=False))
+app.type_into(new, "Tổ dân phố 20")
+rawinput.pressKey("Return")
+check(app.wait_for(lambda: groups.findChild(lambda n: (n.name or "").startswith("Xóa “Tổ dân phố 20”")
+                                            and n.sensitive, retry=False, requireResult=False), 5)
+      is not None, "a new group is listed, unused, and can be removed")
+app.screenshot("known-names-06-groups")
+app.press(app.button("Xóa “Tổ dân phố 20”", groups))
+try:
+    removed = app.wait_for(lambda: groups.findChild(lambda n: (n.name or "").startswith("Xóa “Tổ dân phố 20”"),
+                                                    retry=False, requireResult=False) is None, 5)
+except TimeoutError:
+    removed = False
+check(removed, "removed, it leaves the list")
+rawinput.pressKey("Escape")
+check(app.dialog_gone("Tổ dân phố và nhóm", showing=True), "Escape closes the list")
+rawinput.pressKey("Escape")
 app.quit()
 
 # The disclosure list: one line for Tổ dân phố 3 (three receipts), groups in

@@ -91,6 +91,38 @@ gboolean    ward_names_is_known   (WardStore    *store,
                                    const char   *name,
                                    GError      **error);
 
+/* The list of groups or collectors (ward-names-known.c): each name with
+ * the records written with a spelling of it, in Vietnamese order. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *sort_key;
+  int     n_uses;
+} WardKnownName;
+
+void        ward_known_name_free   (WardKnownName *known);
+GPtrArray  *ward_known_names_load  (WardStore     *store,
+                                    WardNameKind   kind,
+                                    GError       **error);
+/* As ward_names_add_known(); the id of the list's row, 0 on error. */
+gint64      ward_known_name_add    (WardStore     *store,
+                                    WardNameKind   kind,
+                                    const char    *name,
+                                    GError       **error);
+/* Another spelling of the same name only (its key unchanged): receipts
+ * keep the name they were written with. */
+gboolean    ward_known_name_rename (WardStore     *store,
+                                    WardNameKind   kind,
+                                    gint64         id,
+                                    const char    *name,
+                                    GError       **error);
+/* Refused while a record is written with a spelling of the name. */
+gboolean    ward_known_name_remove (WardStore     *store,
+                                    WardNameKind   kind,
+                                    gint64         id,
+                                    GError       **error);
+
 /* The chi bộ (other than @except: 0 for none) whose name folds as @name
  * does; 0 for none, -1 on error. */
 gint64      ward_names_find_cell  (WardStore    *store,
@@ -104,5 +136,6 @@ gint64      ward_names_insert_cell (WardStore   *store,
                                     GError     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardNames, ward_names_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (WardKnownName, ward_known_name_free)
 
 G_END_DECLS

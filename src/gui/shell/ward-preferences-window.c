@@ -7,6 +7,7 @@
 
 #include "base/ward-text.h"
 #include "common/ward-accessible.h"
+#include "common/ward-known-names-dialog.h"
 #include "donations/ward-donations-ledger.h"
 #include "exchange/ward-exchange-sign.h"
 #include "shell/ward-preferences-window.h"
@@ -251,6 +252,26 @@ on_sync_chooser_response_cb (WardPreferencesWindow *self,
 /* The portal's chooser: inside the Flatpak, the folder chosen is granted to
  * the application and no permission is asked for beforehand. */
 static void
+present_names (WardPreferencesWindow *self,
+               WardNameKind           kind)
+{
+  if (self->store != NULL)
+    gtk_window_present (GTK_WINDOW (ward_known_names_dialog_new (GTK_WINDOW (self), self->store, kind)));
+}
+
+static void
+on_groups_activated_cb (WardPreferencesWindow *self)
+{
+  present_names (self, WARD_NAME_GROUP);
+}
+
+static void
+on_collectors_activated_cb (WardPreferencesWindow *self)
+{
+  present_names (self, WARD_NAME_COLLECTOR);
+}
+
+static void
 on_sync_choose_clicked_cb (WardPreferencesWindow *self)
 {
   if (self->store == NULL)
@@ -373,6 +394,8 @@ ward_preferences_window_class_init (WardPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WardPreferencesWindow, sync_forget_button);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_choose_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_groups_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_collectors_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sync_forget_clicked_cb);
 }
 
