@@ -919,12 +919,18 @@ test_sync_untrusted (void)
   g_assert_cmpuint (report->problems->len, ==, 1);
   code = ward_exchange_dup_own_code (stranger, &error);
   g_assert_nonnull (strstr (report->problems->pdata[0], code));
+  /* The window's question: the desk, verified, once. */
+  g_assert_cmpuint (report->untrusted->len, ==, 1);
+  g_assert_cmpstr (((WardSigner *) report->untrusted->pdata[0])->code, ==, code);
 
+  /* Trusted by its code, as the window does once a person compared it. */
   g_clear_pointer (&report, ward_sync_report_free);
-  ward_test_trust (office.desks[0].store, stranger);
+  g_assert_true (ward_exchange_trust_code (office.desks[0].store, code, NULL, &error));
+  g_assert_no_error (error);
   g_assert_true (ward_sync_run (office.desks[0].store, office.desks[0].folder, NULL, NULL, &report, &error));
   g_assert_cmpuint (report->n_applied, ==, 1);
   g_assert_cmpuint (report->problems->len, ==, 0);
+  g_assert_cmpuint (report->untrusted->len, ==, 0);
   office_tear_down (&office);
 }
 

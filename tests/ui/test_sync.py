@@ -117,6 +117,36 @@ time.sleep(4)
 cli(desk_db, "sync")
 check(note(desk_db) == note(office_db) == "Đã chuyển trụ sở", "both desks end with the same version")
 
+# ---- A new desk in the folder: trusted from the window ----------------------
+
+desk_c = os.path.join(folder, "desk-c.sqlite3")
+OTHER = "Công ty cổ phần Bàn Mới"
+check(cli(desk_c, "init").returncode == 0, "a third desk's file is created")
+sql(desk_c, "INSERT INTO enterprises (uuid, tax_code, name, search_key, sort_key, type, registered_on, "
+            "created_at, updated_at) VALUES ('5c2e8b61-2222-4b9c-8d3e-6f7a8b9c0d1e', '2807654325', "
+            "'%s', 'cong ty co phan ban moi', 'ban moi', 'joint-stock', '2026-05-02', "
+            "'2026-05-02T08:00:00Z', '2026-05-02T08:00:00Z')" % OTHER)
+# It trusts no one yet, so the command says the others' files were not read.
+check("1 written" in cli(desk_c, "sync", "--folder", share).stdout, "the new desk writes into the folder")
+NEW_DESK = "máy mới cần tin cậy"
+check(app.wait_for(lambda: app.has_text_containing(NEW_DESK, parent=app.window), 30),
+      "the office's header says a new desk waits to be trusted")
+check(not app.has_text(OTHER), "its records are not read before it is trusted")
+status = app.window.findChild(lambda n: n.roleName == "push button" and NEW_DESK in (n.name or ""),
+                              retry=False, requireResult=False)
+status.doActionNamed("click")
+code = code_of(desk_c)
+ask = app.wait_for(lambda: app.root.findChild(
+    lambda n: (n.name or "").startswith("Tin cậy “"), retry=False, requireResult=False))
+check(ask is not None and app.has_text_containing(code, parent=app.top_of(ask)),
+      "the question shows the new desk's code to compare (%s)" % code)
+app.screenshot("sync-trust-question")
+app.press(app.button("Tin cậy máy này", app.top_of(ask)))
+check(app.wait_for(lambda: app.has_text(OTHER), 30),
+      "trusted, the new desk's records are read at once")
+check(app.wait_for(lambda: app.has_text_containing("· 3 máy", parent=app.window), 20),
+      "and the header counts three desks")
+
 # ---- Preferences → Đồng bộ ------------------------------------------------
 
 rawinput.keyCombo("<Control>comma")

@@ -69,6 +69,23 @@ peer_last_sequence (WardStore  *store,
   return sqlite3_step (stmt) == SQLITE_ROW ? (guint64) sqlite3_column_int64 (stmt, 0) : 0;
 }
 
+/* A desk not trusted here, verified: listed once for the window's
+ * question. */
+static void
+note_untrusted (Reader     *reader,
+                WardSigner *signer)
+{
+  GPtrArray *untrusted = reader->report->untrusted;
+
+  for (guint i = 0; i < untrusted->len; i++)
+    if (g_str_equal (((WardSigner *) untrusted->pdata[i])->code, signer->code))
+      {
+        ward_signer_free (signer);
+        return;
+      }
+  g_ptr_array_add (untrusted, signer);
+}
+
 static FileOutcome
 blocked (Reader     *reader,
          const char *message)
@@ -104,6 +121,8 @@ open_seal (Reader      *reader,
           || g_error_matches (error, WARD_ERROR, WARD_ERROR_TAMPERED)
           || g_error_matches (error, WARD_ERROR, WARD_ERROR_TOO_LARGE))
         return wait_for (reader, file, _("it is still being copied, or it is damaged"));
+      if (g_error_matches (error, WARD_ERROR, WARD_ERROR_UNTRUSTED) && signer != NULL)
+        note_untrusted (reader, g_steal_pointer (&signer));
       return blocked (reader, error->message);
     }
   if (g_ascii_strcasecmp (signer->installation, file->installation) != 0)

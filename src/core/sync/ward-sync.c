@@ -47,6 +47,7 @@ ward_sync_report_free (WardSyncReport *report)
   g_ptr_array_unref (report->waiting);
   g_ptr_array_unref (report->problems);
   g_ptr_array_unref (report->pending);
+  g_ptr_array_unref (report->untrusted);
   g_free (report);
 }
 
@@ -59,6 +60,7 @@ report_new (const char *folder)
   report->waiting = g_ptr_array_new_with_free_func (g_free);
   report->problems = g_ptr_array_new_with_free_func (g_free);
   report->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_sync_pending_free);
+  report->untrusted = g_ptr_array_new_with_free_func ((GDestroyNotify) ward_signer_free);
   return report;
 }
 

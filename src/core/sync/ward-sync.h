@@ -2,6 +2,7 @@
 #pragma once
 
 #include "exchange/ward-exchange.h"
+#include "exchange/ward-exchange-sign.h"
 #include "store/ward-store.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,9 @@ typedef struct
   GPtrArray *waiting;      /* char *: why a desk's next file waits (normal while a copy runs) */
   GPtrArray *problems;     /* char *: what a person must see to (untrusted, newer, rewritten book) */
   GPtrArray *pending;      /* WardSyncPending */
+  GPtrArray *untrusted;    /* WardSigner: desks writing in the folder that this file does not
+                            * trust yet (or whose key changed), each once, their signature
+                            * verified: what a person compares before trusting */
 } WardSyncReport;
 
 void        ward_sync_report_free     (WardSyncReport *report);

@@ -19,6 +19,7 @@
 #include "shell/ward-window.h"
 #include "study/ward-study-page.h"
 #include "sync/ward-sync-monitor.h"
+#include "sync/ward-sync-trust.h"
 #include "targets/ward-congress-dialog.h"
 #include "targets/ward-targets-page.h"
 #include "targets/ward-targets-resolution.h"
@@ -328,14 +329,17 @@ on_sync_status_cb (WardWindow *self)
 }
 
 /* The status is a button: conflicts waiting for a person open as a
- * bundle's do; otherwise it syncs now. */
+ * bundle's do; a new desk asks to be trusted; otherwise it syncs now. */
 static void
 on_sync_clicked_cb (WardWindow *self)
 {
   const WardSyncPending *pending = ward_sync_monitor_get_pending (self->sync_monitor);
+  const WardSigner *untrusted = ward_sync_monitor_get_untrusted (self->sync_monitor);
 
   if (pending != NULL)
     ward_bundle_dialog_decide_sync (GTK_WINDOW (self), self->store, pending);
+  else if (untrusted != NULL)
+    ward_sync_trust_ask (GTK_WINDOW (self), self->store, self->sync_monitor, untrusted);
   else
     ward_sync_monitor_sync_now (self->sync_monitor);
 }

@@ -33,6 +33,7 @@ struct _WardSyncMonitor
   char         *status;
   char         *details;        /* every problem, for the tooltip */
   GPtrArray    *pending;        /* WardSyncPending: files whose conflicts wait for a person */
+  GPtrArray    *untrusted;      /* WardSigner: desks whose files wait for a person's trust */
 };
 
 G_DEFINE_FINAL_TYPE (WardSyncMonitor, ward_sync_monitor, G_TYPE_OBJECT)
@@ -88,6 +89,11 @@ describe_report (WardSyncReport *report)
   g_autoptr (GDateTime) local = utc != NULL ? g_date_time_to_local (utc) : g_date_time_new_now_local ();
   g_autofree char *time = g_date_time_format (local, "%H:%M");
 
+  if (report->untrusted->len > 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced at %s · %u new desk to trust",
+                                         "Synced at %s · %u new desks to trust",
+                                         report->untrusted->len),
+                            time, report->untrusted->len);
   if (report->problems->len > 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Synced at %s · %u file could not be read",
                                          "Synced at %s · %u files could not be read",
@@ -143,6 +149,8 @@ on_synced_cb (GObject      *source,
       set_details (self, *details != '\0' ? details : status);
       g_clear_pointer (&self->pending, g_ptr_array_unref);
       self->pending = g_ptr_array_ref (report->pending);
+      g_clear_pointer (&self->untrusted, g_ptr_array_unref);
+      self->untrusted = g_ptr_array_ref (report->untrusted);
       set_status (self, status, report->problems->len > 0);
       if (report->n_applied > 0)
         notify_applied (self);
@@ -294,6 +302,7 @@ ward_sync_monitor_dispose (GObject *object)
   g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_pointer (&self->monitors, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
+  g_clear_pointer (&self->untrusted, g_ptr_array_unref);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
@@ -422,6 +431,14 @@ ward_sync_monitor_get_pending (WardSyncMonitor *self)
   g_return_val_if_fail (WARD_IS_SYNC_MONITOR (self), NULL);
 
   return self->pending != NULL && self->pending->len > 0 ? self->pending->pdata[0] : NULL;
+}
+
+const WardSigner *
+ward_sync_monitor_get_untrusted (WardSyncMonitor *self)
+{
+  g_return_val_if_fail (WARD_IS_SYNC_MONITOR (self), NULL);
+
+  return self->untrusted != NULL && self->untrusted->len > 0 ? self->untrusted->pdata[0] : NULL;
 }
 
 void

@@ -31,6 +31,9 @@ const char      *ward_sync_monitor_get_details (WardSyncMonitor *self);
  * person, or NULL. */
 const WardSyncPending *ward_sync_monitor_get_pending (WardSyncMonitor *self);
 /* Syncs now (or right after the sync under way). */
+/* A desk writing in the folder that this file does not trust yet; NULL
+ * for none. */
+const WardSigner *ward_sync_monitor_get_untrusted (WardSyncMonitor *self);
 void             ward_sync_monitor_sync_now   (WardSyncMonitor *self);
 
 G_END_DECLS
