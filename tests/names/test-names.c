@@ -175,6 +175,49 @@ test_records (Fixture       *f,
   g_assert_cmpstr (ward_names_get (groups, 1), ==, "tổ dân phố 5");
 }
 
+/* The list a receipt's spelling comes from is kept between receipts, and
+ * read again after any change to it: through the lists, by plain SQL
+ * inside a transaction (a bundle applied, an undo), by another program. */
+static void
+test_listed_follows_changes (Fixture       *f,
+                             gconstpointer  data)
+{
+  WardStore *store = f->file.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) other = NULL;
+  char *listed;
+
+  g_assert_null (ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error));
+  g_assert_true (ward_names_add_known (store, WARD_NAME_GROUP, "To dan pho 7", NULL, &error));
+  g_assert_no_error (error);
+  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error);
+  g_assert_cmpstr (listed, ==, "To dan pho 7");
+  g_free (listed);
+  /* Typed with more marks than the list holds: as typed, the list as is. */
+  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "Tổ dân phố 7", &error);
+  g_assert_cmpstr (listed, ==, "Tổ dân phố 7");
+  g_free (listed);
+  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "TO DAN PHO 7", &error);
+  g_assert_cmpstr (listed, ==, "To dan pho 7");
+  g_free (listed);
+
+  g_assert_true (ward_store_begin (store, &error));
+  ward_test_exec (store, "UPDATE known_names SET name = 'Tổ Dân Phố 7' WHERE name = 'To dan pho 7'");
+  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error);
+  g_assert_cmpstr (listed, ==, "Tổ Dân Phố 7");
+  g_free (listed);
+  ward_store_rollback (store);
+  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error);
+  g_assert_cmpstr (listed, ==, "To dan pho 7");
+  g_free (listed);
+
+  other = ward_store_open (f->file.path, &error);
+  g_assert_no_error (error);
+  ward_test_exec (other, "DELETE FROM known_names WHERE kind = 'group'");
+  g_assert_null (ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +229,8 @@ main (int   argc,
   g_test_add_func ("/names/order-and-complete", test_order_and_complete);
   g_test_add ("/names/add-known", Fixture, NULL, fixture_set_up, test_add_known, fixture_tear_down);
   g_test_add ("/names/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+  g_test_add ("/names/listed-follows-changes", Fixture, NULL, fixture_set_up,
+              test_listed_follows_changes, fixture_tear_down);
   g_test_add ("/names/records", Fixture, NULL, fixture_set_up, test_records, fixture_tear_down);
 
   return g_test_run ();
