@@ -707,20 +707,6 @@ test_chain_deleted_last (Fixture       *f,
   g_assert_true (report_has (report, "Transfer voucher CT-01", "removed"));
 }
 
-static gint64
-count_rows (Fixture    *f,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ward_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
-}
-
 static void
 test_chain_deleted_last_receipt (Fixture       *f,
                                  gconstpointer  data)
@@ -731,11 +717,12 @@ test_chain_deleted_last_receipt (Fixture       *f,
    * (sql/014): enough to name a last receipt taken out. */
   record_sample (f);
   receipt (f, "13", "2025-10-02", "Người ủng hộ 13", "Tổ dân phố 2", 50000);
-  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM audit WHERE table_name = 'ledger_entries' "
-                                  "AND json_extract (new_values, '$.seq') IS NOT NULL "
-                                  "AND json_extract (new_values, '$.donor') IS NULL "
-                                  "AND json_extract (new_values, '$.hash') IS NULL"),
-                   ==, count_rows (f, "SELECT count(*) FROM ledger_entries"));
+  g_assert_cmpint (ward_test_query_int (f->store,
+                                        "SELECT count(*) FROM audit WHERE table_name = 'ledger_entries' "
+                                        "AND json_extract (new_values, '$.seq') IS NOT NULL "
+                                        "AND json_extract (new_values, '$.donor') IS NULL "
+                                        "AND json_extract (new_values, '$.hash') IS NULL"),
+                   ==, ward_test_query_int (f->store, "SELECT count(*) FROM ledger_entries"));
   tamper (f, "DELETE FROM ledger_entries WHERE receipt_number = '13'");
   report = verify_fails (f);
   g_assert_cmpuint (report->len, ==, 1);

@@ -175,6 +175,18 @@ test_records (Fixture       *f,
   g_assert_cmpstr (ward_names_get (groups, 1), ==, "tổ dân phố 5");
 }
 
+static void
+assert_listed (WardStore  *store,
+               const char *typed,
+               const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *listed = ward_names_dup_listed (store, WARD_NAME_GROUP, typed, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (listed, ==, expected);
+}
+
 /* The list a receipt's spelling comes from is kept between receipts, and
  * read again after any change to it: through the lists, by plain SQL
  * inside a transaction (a bundle applied, an undo), by another program. */
@@ -185,37 +197,25 @@ test_listed_follows_changes (Fixture       *f,
   WardStore *store = f->file.store;
   g_autoptr (GError) error = NULL;
   g_autoptr (WardStore) other = NULL;
-  char *listed;
 
-  g_assert_null (ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error));
+  assert_listed (store, "to dan pho 7", NULL);
   g_assert_true (ward_names_add_known (store, WARD_NAME_GROUP, "To dan pho 7", NULL, &error));
   g_assert_no_error (error);
-  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error);
-  g_assert_cmpstr (listed, ==, "To dan pho 7");
-  g_free (listed);
+  assert_listed (store, "to dan pho 7", "To dan pho 7");
   /* Typed with more marks than the list holds: as typed, the list as is. */
-  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "Tổ dân phố 7", &error);
-  g_assert_cmpstr (listed, ==, "Tổ dân phố 7");
-  g_free (listed);
-  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "TO DAN PHO 7", &error);
-  g_assert_cmpstr (listed, ==, "To dan pho 7");
-  g_free (listed);
+  assert_listed (store, "Tổ dân phố 7", "Tổ dân phố 7");
+  assert_listed (store, "TO DAN PHO 7", "To dan pho 7");
 
   g_assert_true (ward_store_begin (store, &error));
   ward_test_exec (store, "UPDATE known_names SET name = 'Tổ Dân Phố 7' WHERE name = 'To dan pho 7'");
-  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error);
-  g_assert_cmpstr (listed, ==, "Tổ Dân Phố 7");
-  g_free (listed);
+  assert_listed (store, "to dan pho 7", "Tổ Dân Phố 7");
   ward_store_rollback (store);
-  listed = ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error);
-  g_assert_cmpstr (listed, ==, "To dan pho 7");
-  g_free (listed);
+  assert_listed (store, "to dan pho 7", "To dan pho 7");
 
   other = ward_store_open (f->file.path, &error);
   g_assert_no_error (error);
   ward_test_exec (other, "DELETE FROM known_names WHERE kind = 'group'");
-  g_assert_null (ward_names_dup_listed (store, WARD_NAME_GROUP, "to dan pho 7", &error));
-  g_assert_no_error (error);
+  assert_listed (store, "to dan pho 7", NULL);
 }
 
 int
