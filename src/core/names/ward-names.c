@@ -311,7 +311,8 @@ ward_names_is_known (WardStore     *store,
  * the spelling of a group and a collector at each of 100,000 receipts, and
  * reading and folding the whole list each time was 40 % of its time
  * (issue 25). Read again when the list's table may have changed
- * (ward_store_get_table_stamp(): a row written here, or any commit). */
+ * (ward_store_get_table_stamp(): a row of it written through this store, a
+ * rollback, or another program's commit). */
 typedef struct
 {
   guint64    stamp;
