@@ -708,6 +708,28 @@ test_chain_deleted_last (Fixture       *f,
 }
 
 static void
+test_chain_deleted_last_receipt (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr (GPtrArray) report = NULL;
+
+  /* The audit row of an entry keeps its place and name, not a copy of it
+   * (sql/014): enough to name a last receipt taken out. */
+  record_sample (f);
+  receipt (f, "13", "2025-10-02", "Người ủng hộ 13", "Tổ dân phố 2", 50000);
+  g_assert_cmpint (ward_test_query_int (f->store,
+                                        "SELECT count(*) FROM audit WHERE table_name = 'ledger_entries' "
+                                        "AND json_extract (new_values, '$.seq') IS NOT NULL "
+                                        "AND json_extract (new_values, '$.donor') IS NULL "
+                                        "AND json_extract (new_values, '$.hash') IS NULL"),
+                   ==, ward_test_query_int (f->store, "SELECT count(*) FROM ledger_entries"));
+  tamper (f, "DELETE FROM ledger_entries WHERE receipt_number = '13'");
+  report = verify_fails (f);
+  g_assert_cmpuint (report->len, ==, 1);
+  g_assert_true (report_has (report, "Receipt no. 13", "removed"));
+}
+
+static void
 test_chain_deleted_with_audit (Fixture       *f,
                                gconstpointer  data)
 {
@@ -1550,6 +1572,7 @@ main (int    argc,
   ADD ("/ledger/chain/rehashed", test_chain_rehashed);
   ADD ("/ledger/chain/deleted", test_chain_deleted);
   ADD ("/ledger/chain/deleted-last", test_chain_deleted_last);
+  ADD ("/ledger/chain/deleted-last-receipt", test_chain_deleted_last_receipt);
   ADD ("/ledger/chain/deleted-with-audit", test_chain_deleted_with_audit);
   ADD ("/ledger/receipt-numbers", test_numbers);
   ADD ("/ledger/import", test_import);

@@ -228,6 +228,49 @@ test_known_list (Fixture       *f,
   g_assert_error (error, WARD_ERROR, WARD_ERROR_NOT_FOUND);
 }
 
+static void
+assert_listed (WardStore  *store,
+               const char *typed,
+               const char *expected)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *listed = ward_names_dup_listed (store, WARD_NAME_GROUP, typed, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (listed, ==, expected);
+}
+
+/* The list a receipt's spelling comes from is kept between receipts, and
+ * read again after any change to it: through the lists, by plain SQL
+ * inside a transaction (a bundle applied, an undo), by another program. */
+static void
+test_listed_follows_changes (Fixture       *f,
+                             gconstpointer  data)
+{
+  WardStore *store = f->file.store;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) other = NULL;
+
+  assert_listed (store, "to dan pho 7", NULL);
+  g_assert_true (ward_names_add_known (store, WARD_NAME_GROUP, "To dan pho 7", NULL, &error));
+  g_assert_no_error (error);
+  assert_listed (store, "to dan pho 7", "To dan pho 7");
+  /* Typed with more marks than the list holds: as typed, the list as is. */
+  assert_listed (store, "Tổ dân phố 7", "Tổ dân phố 7");
+  assert_listed (store, "TO DAN PHO 7", "To dan pho 7");
+
+  g_assert_true (ward_store_begin (store, &error));
+  ward_test_exec (store, "UPDATE known_names SET name = 'Tổ Dân Phố 7' WHERE name = 'To dan pho 7'");
+  assert_listed (store, "to dan pho 7", "Tổ Dân Phố 7");
+  ward_store_rollback (store);
+  assert_listed (store, "to dan pho 7", "To dan pho 7");
+
+  other = ward_store_open (f->file.path, &error);
+  g_assert_no_error (error);
+  ward_test_exec (other, "DELETE FROM known_names WHERE kind = 'group'");
+  assert_listed (store, "to dan pho 7", NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -239,6 +282,8 @@ main (int   argc,
   g_test_add_func ("/names/order-and-complete", test_order_and_complete);
   g_test_add ("/names/add-known", Fixture, NULL, fixture_set_up, test_add_known, fixture_tear_down);
   g_test_add ("/names/tables", Fixture, NULL, fixture_set_up, test_tables, fixture_tear_down);
+  g_test_add ("/names/listed-follows-changes", Fixture, NULL, fixture_set_up,
+              test_listed_follows_changes, fixture_tear_down);
   g_test_add ("/names/records", Fixture, NULL, fixture_set_up, test_records, fixture_tear_down);
   g_test_add ("/names/known-list", Fixture, NULL, fixture_set_up, test_known_list, fixture_tear_down);
 

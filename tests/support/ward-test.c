@@ -77,6 +77,20 @@ ward_test_exec (WardStore  *store,
   g_assert_no_error (error);
 }
 
+gint64
+ward_test_query_int (WardStore  *store,
+                     const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ward_store_get_db (store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
 void
 ward_test_trust (WardStore *to,
                  WardStore *from)

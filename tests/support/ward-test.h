@@ -31,6 +31,10 @@ WardStore *ward_test_new_store    (const char  *dir,
 void       ward_test_exec         (WardStore   *store,
                                    const char  *sql);
 
+/* The integer the first row of @sql holds; fails the test on any error. */
+gint64     ward_test_query_int    (WardStore   *store,
+                                   const char  *sql);
+
 /* @to trusts @from, as a person does after comparing its code. */
 void       ward_test_trust        (WardStore   *to,
                                    WardStore   *from);

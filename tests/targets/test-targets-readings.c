@@ -73,14 +73,7 @@ static gint64
 count_rows (Fixture    *f,
             const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (ward_store_get_db (f->store), sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return ward_test_query_int (f->store, sql);
 }
 
 /* ---- Validation, table by table ------------------------------------------ */

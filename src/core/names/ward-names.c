@@ -307,24 +307,85 @@ ward_names_is_known (WardStore     *store,
   return names != NULL && ward_names_lookup (names, name) != NULL;
 }
 
+/* The list of @kind as last read, kept on the store: an import asks for
+ * the spelling of a group and a collector at each of 100,000 receipts, and
+ * reading and folding the whole list each time was 40 % of its time
+ * (issue 25). Read again when the list's table may have changed
+ * (ward_store_get_table_stamp(): a row of it written through this store, a
+ * rollback, or another program's commit). */
+typedef struct
+{
+  guint64    stamp;
+  WardNames *names;
+} ListedCache;
+
+static void
+listed_cache_free (ListedCache *cache)
+{
+  ward_names_free (cache->names);
+  g_free (cache);
+}
+
+static WardNames *
+listed_names (WardStore     *store,
+              WardNameKind   kind,
+              GError       **error)
+{
+  static const char * const keys[] = {
+    [WARD_NAME_GROUP] = "ward-names-listed-group",
+    [WARD_NAME_COLLECTOR] = "ward-names-listed-collector",
+    [WARD_NAME_UNIT] = "ward-names-listed-unit",
+    [WARD_NAME_CELL] = "ward-names-listed-cell",
+  };
+  static const char * const tables[] = {
+    [WARD_NAME_GROUP] = "known_names", [WARD_NAME_COLLECTOR] = "known_names",
+    [WARD_NAME_UNIT] = "units", [WARD_NAME_CELL] = "party_cells",
+  };
+  ListedCache *cache = g_object_get_data (G_OBJECT (store), keys[kind]);
+  guint64 stamp = ward_store_get_table_stamp (store, tables[kind]);
+  g_autoptr (WardNames) names = NULL;
+
+  if (cache != NULL && cache->stamp == stamp)
+    return cache->names;
+  names = ward_names_new ();
+  if (!add_from (store, names, kind_sql[kind].list, TRUE, error))
+    return NULL;
+  cache = g_new0 (ListedCache, 1);
+  cache->stamp = stamp;
+  cache->names = g_steal_pointer (&names);
+  g_object_set_data_full (G_OBJECT (store), keys[kind], cache, (GDestroyNotify) listed_cache_free);
+  return cache->names;
+}
+
 char *
 ward_names_dup_listed (WardStore     *store,
                        WardNameKind   kind,
                        const char    *name,
                        GError       **error)
 {
-  g_autoptr (WardNames) names = ward_names_new ();
+  g_autofree char *key = NULL;
+  g_autofree char *normalized = NULL;
+  g_autofree char *normalized_key = NULL;
+  WardNames *names;
+  Known *known;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
   g_return_val_if_fail (kind <= WARD_NAME_CELL, NULL);
 
-  if (name == NULL || *name == '\0' || !add_from (store, names, kind_sql[kind].list, TRUE, error))
+  if (name == NULL || *name == '\0' || (names = listed_names (store, kind, error)) == NULL)
     return NULL;
-  if (ward_names_lookup (names, name) == NULL)
+  key = ward_names_key (name);
+  known = key != NULL ? g_hash_table_lookup (names->by_key, key) : NULL;
+  if (known == NULL)
     return NULL;
-  /* Typed with more tone marks than the list has it: kept as typed. */
-  ward_names_add (names, name, FALSE);
-  return g_strdup (ward_names_lookup (names, name));
+  /* Typed with more tone marks than the list has it: kept as typed (what
+   * ward_names_add() would make of it, the kept list left as it is). */
+  normalized = ward_text_normalize (name);
+  normalized_key = normalized != NULL ? ward_names_key (normalized) : NULL;
+  if (normalized_key != NULL && *normalized != '\0' && g_str_equal (normalized_key, known->key)
+      && better_spelling (known, FALSE, count_marks (normalized)))
+    return g_steal_pointer (&normalized);
+  return g_strdup (known->name);
 }
 
 static const char *

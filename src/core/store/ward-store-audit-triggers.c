@@ -8,12 +8,15 @@
 
 /* The audit triggers, made from the schema rather than written by hand:
  * every table gets an insert, an update and a delete trigger that write
- * the row's every column, old and new, as JSON into the audit table. The
+ * the row's every column, old and new, as JSON into the audit table (the
+ * ledger's insert row keeps only the entry's place and name: see
+ * ledger_identity). The
  * store drops them before each migration and makes them again after it, so
  * a column added by a migration is in the trail with no other change.
  *
  * The text is the one sql/002-audit.sql wrote by hand until issue 22, byte
- * for byte: a file migrated then and one made now hold the same triggers.
+ * for byte (the ledger's insert trigger apart, since sql/014): a file
+ * migrated then and one made now hold the same triggers.
  * The tests hold the list of exceptions below against the schema. */
 
 typedef enum
@@ -23,10 +26,20 @@ typedef enum
   AUDIT_NOTHING,     /* the trail itself, and bookkeeping that is no register */
 } AuditScope;
 
+/* What the insert row of the ledger keeps of an entry: where it sits in its
+ * chain and what names it, so that the check of the chain can name an
+ * entry removed outside the application (find_removed() in
+ * ward-donations-ledger-chain.c), the last one of a chain too. The rest is
+ * the entry itself, which nothing can change (sql/014 says why). */
+static const char * const ledger_identity[] = {
+  "campaign_id", "book", "seq", "kind", "receipt_number", "voucher", "entry_date", NULL
+};
+
 static const struct
 {
-  const char *table;
-  AuditScope  scope;
+  const char         *table;
+  AuditScope          scope;
+  const char * const *kept;   /* AUDIT_INSERTS: the columns its insert row keeps */
 } exceptions[] = {
   { "audit", AUDIT_NOTHING },
   { "bundle_versions", AUDIT_NOTHING },   /* exchange's bookkeeping (sql/003) */
@@ -34,20 +47,49 @@ static const struct
   { "sync_peers", AUDIT_NOTHING },        /* the shared folder's bookkeeping (sql/011) */
   { "sync_foreign_audit", AUDIT_NOTHING },
   { "sync_resend", AUDIT_NOTHING },
-  { "ledger_entries", AUDIT_INSERTS },    /* its own triggers refuse the rest (sql/002) */
+  { "ledger_entries", AUDIT_INSERTS, ledger_identity }, /* its own triggers refuse the rest (sql/002) */
 };
 
 #define NOW "strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
 
 static AuditScope
-scope_of (const char *table)
+scope_of (const char          *table,
+          const char * const **kept)
 {
+  *kept = NULL;
   if (g_str_has_prefix (table, "sqlite_"))
     return AUDIT_NOTHING;
   for (guint i = 0; i < G_N_ELEMENTS (exceptions); i++)
     if (g_str_equal (exceptions[i].table, table))
-      return exceptions[i].scope;
+      {
+        *kept = exceptions[i].kept;
+        return exceptions[i].scope;
+      }
   return AUDIT_EVERY_CHANGE;
+}
+
+/* The columns of @kept, each of which the table must have (a migration
+ * that renames one must change the list). */
+static GPtrArray *
+kept_columns (const char          *table,
+              GPtrArray           *columns,
+              const char * const  *kept,
+              GError             **error)
+{
+  g_autoptr (GPtrArray) chosen = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; kept[i] != NULL; i++)
+    {
+      if (!g_ptr_array_find_with_equal_func (columns, kept[i], g_str_equal, NULL))
+        {
+          g_set_error (error, WARD_ERROR, WARD_ERROR_INVALID,
+                       "The table %s has no column %s for its insert audit row to keep",
+                       table, kept[i]);
+          return NULL;
+        }
+      g_ptr_array_add (chosen, g_strdup (kept[i]));
+    }
+  return g_steal_pointer (&chosen);
 }
 
 /* Names go into the trigger's text as they are: only plain ones do. */
@@ -159,7 +201,8 @@ create_for_table (WardStore   *store,
                   GError     **error)
 {
   static const char * const actions[] = { "insert", "update", "delete" };
-  AuditScope scope = scope_of (table);
+  const char * const *kept = NULL;
+  AuditScope scope = scope_of (table, &kept);
   g_autoptr (GPtrArray) columns = NULL;
 
   if (scope == AUDIT_NOTHING)
@@ -173,6 +216,15 @@ create_for_table (WardStore   *store,
   columns = names_of (store, "SELECT name FROM pragma_table_info (?1) ORDER BY cid", table, error);
   if (columns == NULL || !check_columns (table, columns, error))
     return FALSE;
+  if (kept != NULL)
+    {
+      GPtrArray *chosen = kept_columns (table, columns, kept, error);
+
+      if (chosen == NULL)
+        return FALSE;
+      g_ptr_array_unref (columns);
+      columns = chosen;
+    }
 
   for (guint i = 0; i < (scope == AUDIT_INSERTS ? 1 : G_N_ELEMENTS (actions)); i++)
     {

@@ -44,6 +44,9 @@ struct _WardStore
   guint64     plain_levels;    /* bit n: nested level n opened no savepoint */
   gboolean    tx_lost;         /* SQLite undid the outer transaction (disk full, I/O error) */
   GPtrArray  *pending_changes; /* table names to announce at commit */
+  GHashTable *table_writes;    /* table name -> guint64 *: rows written here (watched tables) */
+  guint64     moves;           /* commits and rollbacks seen: what was read may be stale */
+  unsigned    data_version;
   GThread    *owner;           /* the thread that opened the store */
   gboolean    protected;       /* no output may replace the file (ward_output_protect()) */
   dev_t       device;          /* which file @path was when opened */
@@ -549,6 +552,7 @@ ward_store_rollback (WardStore *self)
         {
           undo = g_strdup_printf ("ROLLBACK TO ward_%d; RELEASE ward_%d", self->tx_depth, self->tx_depth);
           sqlite3_exec (self->db, undo, NULL, NULL, NULL);
+          self->moves++;
         }
       return;
     }
@@ -558,6 +562,38 @@ ward_store_rollback (WardStore *self)
   self->tx_lost = FALSE;
   self->plain_levels = 0;
   g_ptr_array_set_size (self->pending_changes, 0);
+}
+
+guint64
+ward_store_get_table_stamp (WardStore  *self,
+                            const char *table)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  unsigned data_version = 0;
+  guint64 *count;
+
+  g_return_val_if_fail (WARD_IS_STORE (self), 0);
+
+  /* Moves when another connection (another program) has committed; this
+   * one's writes are counted row by row, its rollbacks in self->moves. */
+  stmt = ward_store_prepare (self, "PRAGMA data_version", NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    data_version = (unsigned) sqlite3_column_int64 (stmt, 0);
+  else
+    self->moves++;
+  if (data_version != self->data_version)
+    {
+      self->data_version = data_version;
+      self->moves++;
+    }
+  count = g_hash_table_lookup (self->table_writes, table);
+  if (count == NULL)
+    {
+      count = g_new0 (guint64, 1);
+      g_hash_table_insert (self->table_writes, g_strdup (table), count);
+    }
+  /* Both only grow: the sum changes whenever either does. */
+  return *count + self->moves;
 }
 
 void
@@ -635,6 +671,7 @@ ward_store_finalize (GObject *object)
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_clear_pointer (&self->pending_changes, g_ptr_array_unref);
+  g_clear_pointer (&self->table_writes, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_error (&self->damage);
   g_mutex_clear (&self->check_lock);
@@ -668,6 +705,7 @@ ward_store_init (WardStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
   self->pending_changes = g_ptr_array_new_with_free_func (g_free);
+  self->table_writes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->owner = g_thread_self ();
   g_mutex_init (&self->check_lock);
   g_cond_init (&self->check_done);
@@ -945,6 +983,33 @@ refuse_unchecked_commit (void *data)
   return g_atomic_int_get (&self->writes_allowed) ? 0 : 1;
 }
 
+/* Each row written to a table someone watches (ward_store_get_table_stamp()),
+ * counted as it is written: before the commit, triggers' writes included. */
+static void
+count_table_write (void          *data,
+                   int            operation,
+                   const char    *database,
+                   const char    *table,
+                   sqlite3_int64  rowid)
+{
+  WardStore *self = data;
+  guint64 *count = g_hash_table_lookup (self->table_writes, table);
+
+  if (count != NULL)
+    (*count)++;
+}
+
+/* A whole transaction undone, by ward_store_rollback() or SQLite itself:
+ * rows read inside it may be gone. (A savepoint's is counted where it is
+ * rolled back.) */
+static void
+count_rollback (void *data)
+{
+  WardStore *self = data;
+
+  self->moves++;
+}
+
 static gboolean
 configure_connection (WardStore  *self,
                       GError    **error)
@@ -956,6 +1021,8 @@ configure_connection (WardStore  *self,
   /* Writes wait for the integrity check in ward_store_begin(); this is the
    * net under any write that would not pass there. */
   sqlite3_commit_hook (self->db, refuse_unchecked_commit, self);
+  sqlite3_update_hook (self->db, count_table_write, self);
+  sqlite3_rollback_hook (self->db, count_rollback, self);
 
   /* temp_store: the statement journals of the savepoints that nested
    * transactions open (one per row of an import) stay in memory instead of

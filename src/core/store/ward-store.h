@@ -101,6 +101,13 @@ void         ward_store_rollback        (WardStore   *self);
  * full disk, an I/O error): the caller must stop and roll back. */
 gboolean     ward_store_transaction_lost (WardStore  *self);
 
+/* A number that changes whenever a row of @table may have changed: a row
+ * written to it through this store (counted from the first call for @table
+ * on, as it is written), a rollback, or a commit by another connection.
+ * What is read once and kept is read again when it moves. */
+guint64      ward_store_get_table_stamp (WardStore  *self,
+                                         const char *table);
+
 /* Tell every view that @table changed: emits ::changed with @table as the
  * detail ("changed::candidates"). Deferred to the commit when inside a
  * transaction, dropped on rollback. */
