@@ -12,6 +12,7 @@
 #include "admissions/ward-candidate-filter.h"
 #include "admissions/ward-candidate-progress.h"
 #include "base/ward-format.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-name-choice.h"
@@ -204,12 +205,12 @@ add_column (WardAdmissionsPage *self,
             Column              column,
             gboolean            expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (on_setup_cell_cb),
+                                                       G_CALLBACK (on_bind_cell_cb),
+                                                       GINT_TO_POINTER (column));
   g_autoptr (GtkSorter) sorter = NULL;
   GtkColumnViewColumn *view_column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
   gtk_column_view_column_set_sorter (view_column, sorter);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "common/ward-filter-model.h"
+#include "common/ward-slot-model.h"
 #include "store/ward-store-row-model.h"
 
 G_BEGIN_DECLS
@@ -14,12 +15,18 @@ G_BEGIN_DECLS
  * that a new search never sorts again), then selected one at a time,
  * nothing selected until the clerk picks a row. The page listens to
  * filter_model for what is shown; it filters the whole list at once, in a
- * few milliseconds for 100,000 rows (ward-filter-model.h). */
+ * few milliseconds for 100,000 rows (ward-filter-model.h). The selection
+ * holds the rows as slots (ward-slot-model.h), so that a search keeps the
+ * row widgets on screen: the pages' cells come from ward_cell_factory_new()
+ * and the record selected stays selected where it moves (or nothing is,
+ * when it is no longer shown). */
 typedef struct
 {
   GtkSortListModel   *sort_model;
   WardFilterModel    *filter_model;
+  WardSlotModel      *slot_model;
   GtkSingleSelection *selection;
+  WardRowItem        *selected;   /* the row selected before a change */
 } WardListChain;
 
 typedef enum

@@ -8,6 +8,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-name-choice.h"
@@ -265,12 +266,12 @@ add_column (WardLedgerList *self,
             int             width,
             gboolean        expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (on_cell_setup_cb),
+                                                       G_CALLBACK (on_cell_bind_cb),
+                                                       GINT_TO_POINTER (column));
   g_autoptr (GtkColumnViewColumn) view_column = NULL;
   g_autoptr (GtkCustomSorter) sorter = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   sorter = gtk_custom_sorter_new (compare_items_cb, GINT_TO_POINTER (column), NULL);
   gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));

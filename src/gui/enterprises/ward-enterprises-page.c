@@ -9,6 +9,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
@@ -155,7 +156,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  gpointer                  data)
 {
   const WardEnterpriseRow *row = row_of (gtk_list_item_get_item (list_item));
-  g_autofree char *text = cell_text (row, GPOINTER_TO_INT (data));
+  g_autofree char *text = cell_text (row, GPOINTER_TO_INT (data) & 0xff);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
@@ -245,13 +246,12 @@ add_columns (WardEnterprisesPage *self)
 
   for (int c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
       int chars = table[c].min_chars | (table[c].nat_chars << 8);
+      GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (on_cell_setup_cb),
+                                                           G_CALLBACK (on_cell_bind_cb),
+                                                           GINT_TO_POINTER (c | (chars << 8)));
+      GtkColumnViewColumn *column;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb),
-                        GINT_TO_POINTER (c | (chars << 8)));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (c));
       column = gtk_column_view_column_new (column_title (c), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == COLUMN_NAME);
