@@ -40,6 +40,13 @@ void             ward_list_chain_build  (WardListChain      *chain,
                                          GtkFilter          *filter,
                                          GtkColumnView      *view,
                                          WardListChainFlags  flags);
+/* The same models without a view, sorted by @sorter (may be NULL): for
+ * the tests. */
+void             ward_list_chain_build_models (WardListChain      *chain,
+                                               WardRowModel       *rows,
+                                               GtkFilter          *filter,
+                                               GtkSorter          *sorter,
+                                               WardListChainFlags  flags);
 /* Call first in the page's dispose, before its template's widgets go: the
  * models still filtering would otherwise tell @listener (the page, whose
  * handlers they call) of their last changes, and it would write into

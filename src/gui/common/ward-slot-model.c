@@ -151,7 +151,6 @@ ward_slot_model_new (GListModel *model)
   WardSlotModel *self;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (model), NULL);
-  g_return_val_if_fail (g_type_is_a (g_list_model_get_item_type (model), WARD_TYPE_ROW_ITEM), NULL);
 
   self = g_object_new (WARD_TYPE_SLOT_MODEL, NULL);
   self->model = model;
