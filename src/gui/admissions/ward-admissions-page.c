@@ -100,15 +100,31 @@ column_text (const WardCandidateRow *row,
     }
 }
 
+/* Each column's width in characters, least and natural: a date, a chi bộ's
+ * or a stage's name, "12 ngày làm việc". */
+static const struct
+{
+  int min_chars;
+  int nat_chars;
+} widths[] = {
+  [COLUMN_NAME] = { 10, 26 },
+  [COLUMN_BIRTH] = { 10, 10 },
+  [COLUMN_CELL] = { 8, 20 },
+  [COLUMN_STAGE] = { 8, 22 },
+  [COLUMN_STAGE_DATE] = { 10, 10 },
+  [COLUMN_CEREMONY] = { 10, 10 },
+  [COLUMN_STATE] = { 8, 16 },
+  [COLUMN_DEADLINE] = { 6, 16 },
+};
+
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = ward_cell_text_new (widths[GPOINTER_TO_INT (column)].min_chars,
+                                         widths[GPOINTER_TO_INT (column)].nat_chars, 0);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (column) != COLUMN_NAME && GPOINTER_TO_INT (column) != COLUMN_CELL
       && GPOINTER_TO_INT (column) != COLUMN_STAGE && GPOINTER_TO_INT (column) != COLUMN_STATE
       && GPOINTER_TO_INT (column) != COLUMN_DEADLINE)
@@ -125,7 +141,7 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = column_text (row, GPOINTER_TO_INT (column));
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  ward_cell_text_set (label, text);
   gtk_widget_set_opacity (label, row->state == WARD_CANDIDATE_FOLLOWING ? 1.0 : 0.6);
   if (GPOINTER_TO_INT (column) == COLUMN_DEADLINE && row->overdue_days > 0)
     gtk_widget_add_css_class (label, "overdue");

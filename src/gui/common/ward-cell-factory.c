@@ -89,3 +89,27 @@ ward_cell_factory_new (GCallback setup,
   g_signal_connect (factory, "teardown", G_CALLBACK (on_unbind_cb), NULL);
   return factory;
 }
+
+GtkWidget *
+ward_cell_text_new (int   min_chars,
+                    int   nat_chars,
+                    float xalign)
+{
+  GtkWidget *cell = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), xalign);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), min_chars);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), nat_chars);
+  return cell;
+}
+
+void
+ward_cell_text_set (GtkWidget  *cell,
+                    const char *text)
+{
+  g_return_if_fail (GTK_IS_INSCRIPTION (cell));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}

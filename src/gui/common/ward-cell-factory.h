@@ -16,4 +16,17 @@ GtkListItemFactory *ward_cell_factory_new (GCallback setup,
                                            GCallback bind,
                                            gpointer  user_data);
 
+/* A cell that shows one line of text, cut short with an ellipsis: a
+ * GtkInscription, made for list cells, which measures from @min_chars and
+ * @nat_chars without laying its text out (a label shapes its text to be
+ * measured, and a search that changes the rows measures every row the
+ * view keeps, about 200, not only those on screen). */
+GtkWidget          *ward_cell_text_new    (int         min_chars,
+                                           int         nat_chars,
+                                           float       xalign);
+/* Its text, also its accessible name (what screen readers and the UI tests
+ * read). */
+void                ward_cell_text_set    (GtkWidget  *cell,
+                                           const char *text);
+
 G_END_DECLS

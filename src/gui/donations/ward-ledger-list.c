@@ -141,9 +141,9 @@ on_query_tooltip_cb (GtkWidget  *label,
                      gboolean    keyboard,
                      GtkTooltip *tooltip)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
 
-  if (text[0] == '\0')
+  if (text == NULL || text[0] == '\0')
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -155,10 +155,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   ListColumn column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* Every column has its width (add_column()). */
+  GtkWidget *label = ward_cell_text_new (0, 0, column == COLUMN_AMOUNT ? 1.0 : 0.0);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AMOUNT ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_ENTRY)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
@@ -176,12 +175,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   ListColumn column = GPOINTER_TO_INT (user_data);
   WardRowItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
   const WardLedgerEntry *entry = ward_row_item_get_row (item);
   g_autofree char *text = cell_text (item, column);
   PangoAttrList *attributes = NULL;
 
-  gtk_label_set_text (label, text);
+  ward_cell_text_set (label, text);
   /* A reversed entry stays in the ledger, struck through, with words
    * saying so in the last column. */
   if (entry->reversed_by != 0 && column != COLUMN_ENTRY)
@@ -189,12 +188,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       attributes = pango_attr_list_new ();
       pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
     }
-  gtk_label_set_attributes (label, attributes);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (label), attributes);
   g_clear_pointer (&attributes, pango_attr_list_unref);
   if (entry->reversed_by != 0 || entry->kind == WARD_LEDGER_REVERSAL)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    gtk_widget_add_css_class (label, "dim-label");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 /* ---- Sorting ------------------------------------------------------------ */

@@ -139,12 +139,10 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  data)
 {
   Column column = GPOINTER_TO_INT (data) & 0xff;
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *cell = ward_cell_text_new ((GPOINTER_TO_INT (data) >> 8) & 0xff,
+                                        (GPOINTER_TO_INT (data) >> 16) & 0xff,
+                                        column == COLUMN_CAPITAL ? 1.0 : 0.0);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == COLUMN_CAPITAL ? 1.0 : 0.0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), (GPOINTER_TO_INT (data) >> 8) & 0xff);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), (GPOINTER_TO_INT (data) >> 16) & 0xff);
   if (column == COLUMN_CAPITAL || column == COLUMN_TAX_CODE || column == COLUMN_REGISTERED)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -159,8 +157,7 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = cell_text (row, GPOINTER_TO_INT (data) & 0xff);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  ward_cell_text_set (cell, text);
 }
 
 /* ---- Sorting over the stored keys ----------------------------------------- */
