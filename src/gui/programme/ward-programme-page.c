@@ -620,6 +620,28 @@ on_add_update_cb (WardProgrammePage *self)
 
 /* ---- Items: the column view ------------------------------------------------- */
 
+/* The item's title and its group, asked for when the pointer rests on the
+ * title: a tooltip set at each bind asks the X server where the pointer
+ * is, a round trip for every row a search key brings in (issue 25). */
+static gboolean
+on_title_tooltip_cb (GtkWidget   *label,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     GtkListItem *list_item)
+{
+  WardProgrammeRow *row = gtk_list_item_get_item (list_item);
+  const WardProgrammeItem *item = row != NULL ? ward_programme_row_get_item (row) : NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = g_strdup_printf ("%s\n%s", item->title, item->group_title);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -630,6 +652,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_TITLE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_title_tooltip_cb), list_item);
+    }
   if (column == COLUMN_DEADLINE)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -659,9 +686,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_TITLE:
-      text = g_strdup_printf ("%s\n%s", item->title, item->group_title);
       gtk_label_set_text (GTK_LABEL (child), item->title);
-      gtk_widget_set_tooltip_text (child, text);
       return;
     case COLUMN_LEAD_UNIT:
       gtk_label_set_text (GTK_LABEL (child), item->lead_unit ? item->lead_unit : "");
