@@ -299,7 +299,8 @@ test_slot_model_keeps_the_selection (void)
   gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_LESS_STRICT);
   g_assert_true (ward_list_chain_get_selected (&chain) == NULL);
   gtk_single_selection_set_selected (chain.selection, 4);
-  fixture.needle[0] = 'c';
+  g_free (fixture.needle);
+  fixture.needle = g_strdup ("c");
   gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_MORE_STRICT);
   g_assert_true (ward_list_chain_get_selected (&chain) == NULL);
   ward_list_chain_clear (&chain, &fixture);
