@@ -307,6 +307,78 @@ test_slot_model_keeps_the_selection (void)
   g_free (fixture.needle);
 }
 
+static gboolean
+string_match_cb (gpointer item,
+                 gpointer user_data)
+{
+  return strstr (gtk_string_object_get_string (item), *(const char **) user_data) != NULL;
+}
+
+static const char *
+string_at (GListModel *model,
+           guint       position)
+{
+  g_autoptr (GObject) slot = g_list_model_get_item (model, position);
+
+  return slot != NULL ? gtk_string_object_get_string (ward_slot_get_item (slot)) : NULL;
+}
+
+static void
+on_selected_item_cb (GtkSingleSelection *selection,
+                     GParamSpec         *pspec,
+                     guint              *told)
+{
+  (*told)++;
+}
+
+/* Items that are not WardRowItems (the programme's) get slots of their
+ * own: the same rows as the plain filter model, read through
+ * ward_slot_get_item(); where a row is always selected (autoselect), a
+ * search that hides the selected one selects the row now in its place and
+ * says so. */
+static void
+test_slot_model_other_items (void)
+{
+  const char * const words[] = { "an", "ba", "can", "da", "ean", NULL };
+  const char *needle = "";
+  g_autoptr (GtkStringList) strings = gtk_string_list_new (words);
+  g_autoptr (GtkCustomFilter) filter = gtk_custom_filter_new (string_match_cb, &needle, NULL);
+  g_autoptr (GtkFilterListModel) plain = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (strings)),
+                                                                    g_object_ref (GTK_FILTER (filter)));
+  GtkFilterListModel *filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (strings)),
+                                                            g_object_ref (GTK_FILTER (filter)));
+  WardSlotModel *slots = ward_slot_model_new (G_LIST_MODEL (filtered));
+  g_autoptr (GtkSingleSelection) selection = gtk_single_selection_new (G_LIST_MODEL (slots));
+  g_autoptr (GObject) first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  guint told = 0;
+
+  ward_slot_model_keep_selection (slots, selection);
+  gtk_single_selection_set_selected (selection, 1);
+  g_signal_connect (selection, "notify::selected-item", G_CALLBACK (on_selected_item_cb), &told);
+  needle = "a";
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_DIFFERENT);
+  g_assert_cmpuint (told, ==, 0);
+  needle = "an";
+  gtk_filter_changed (GTK_FILTER (filter), GTK_FILTER_CHANGE_MORE_STRICT);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (plain), i);
+
+      g_assert_cmpstr (string_at (G_LIST_MODEL (slots), i), ==, gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+    }
+  g_assert_null (string_at (G_LIST_MODEL (slots), 3));
+  /* "ba" is gone: "can", now at its place, is selected, and told. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 1);
+  g_assert_cmpstr (string_at (G_LIST_MODEL (slots), 1), ==, "can");
+  g_assert_cmpuint (told, >, 0);
+  {
+    g_autoptr (GObject) now = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+
+    g_assert_true (now == first);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,5 +386,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/slot-model/follows-search-sort-and-reload", test_slot_model_follows);
   g_test_add_func ("/slot-model/keeps-the-selection", test_slot_model_keeps_the_selection);
+  g_test_add_func ("/slot-model/other-items", test_slot_model_other_items);
   return g_test_run ();
 }

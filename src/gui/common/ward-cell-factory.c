@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include "common/ward-cell-factory.h"
-#include "store/ward-store-row-model.h"
 
 typedef void (*BindFunc) (GtkSignalListItemFactory *factory,
                           GtkListItem              *list_item,
@@ -20,7 +19,7 @@ typedef struct
 typedef struct
 {
   GtkSignalListItemFactory *factory;  /* not held: it outlives its cells */
-  WardRowItem              *slot;
+  GObject                  *slot;
   gulong                    handler;
 } Bound;
 
@@ -35,7 +34,7 @@ bound_free (gpointer data)
 }
 
 static void
-on_slot_changed_cb (WardRowItem *slot,
+on_slot_changed_cb (GObject     *slot,
                     GtkListItem *list_item)
 {
   Bound *bound = g_object_get_data (G_OBJECT (list_item), "ward-cell-bound");
@@ -53,7 +52,8 @@ on_bind_cb (GtkSignalListItemFactory *factory,
   Bound *bound;
 
   cell->bind (factory, list_item, cell->user_data);
-  if (!WARD_IS_ROW_ITEM (item))
+  /* A slot (ward-slot-model.h) says when it shows another row. */
+  if (!G_IS_OBJECT (item) || g_signal_lookup ("changed", G_OBJECT_TYPE (item)) == 0)
     return;
   bound = g_new0 (Bound, 1);
   bound->factory = factory;

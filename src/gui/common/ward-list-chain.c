@@ -7,57 +7,6 @@
 
 #include "common/ward-list-chain.h"
 
-/* Before the slots are pointed at the rows a change brings: which row the
- * selected slot shows. */
-static void
-on_filter_changing_cb (GListModel    *model,
-                       guint          position,
-                       guint          removed,
-                       guint          added,
-                       WardListChain *chain)
-{
-  WardRowItem *slot = gtk_single_selection_get_selected_item (chain->selection);
-
-  g_clear_object (&chain->selected);
-  if (slot != NULL)
-    chain->selected = g_object_ref (ward_row_item_get_target (slot));
-}
-
-/* The position where @target is shown now, or GTK_INVALID_LIST_POSITION. */
-static guint
-position_of (WardListChain *chain,
-             WardRowItem   *target)
-{
-  GListModel *shown = G_LIST_MODEL (chain->filter_model);
-  guint n = g_list_model_get_n_items (shown);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (WardRowItem) item = g_list_model_get_item (shown, i);
-
-      if (item == target)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
-}
-
-/* After: a slot now showing another row must not leave another record
- * selected; the record selected is selected where it moved, if shown. */
-static void
-on_filter_changed_cb (GListModel    *model,
-                      guint          position,
-                      guint          removed,
-                      guint          added,
-                      WardListChain *chain)
-{
-  g_autoptr (WardRowItem) before = g_steal_pointer (&chain->selected);
-  WardRowItem *slot = gtk_single_selection_get_selected_item (chain->selection);
-
-  if (before == NULL || (slot != NULL && ward_row_item_get_target (slot) == before))
-    return;
-  gtk_single_selection_set_selected (chain->selection, position_of (chain, before));
-}
-
 void
 ward_list_chain_build_models (WardListChain      *chain,
                               WardRowModel       *rows,
@@ -72,11 +21,9 @@ ward_list_chain_build_models (WardListChain      *chain,
                                                sorter != NULL ? g_object_ref (sorter) : NULL);
   chain->filter_model = ward_filter_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
                                                g_object_ref (filter));
-  /* Connected before the slots are, so as to run before them. */
-  g_signal_connect (chain->filter_model, "items-changed", G_CALLBACK (on_filter_changing_cb), chain);
-  g_signal_connect_after (chain->filter_model, "items-changed", G_CALLBACK (on_filter_changed_cb), chain);
   chain->slot_model = ward_slot_model_new (g_object_ref (G_LIST_MODEL (chain->filter_model)));
   chain->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chain->slot_model)));
+  ward_slot_model_keep_selection (chain->slot_model, chain->selection);
   /* A new selection picks its first row: nothing is, until the clerk does. */
   gtk_single_selection_set_autoselect (chain->selection, FALSE);
   gtk_single_selection_set_selected (chain->selection, GTK_INVALID_LIST_POSITION);
@@ -104,13 +51,9 @@ ward_list_chain_clear (WardListChain *chain,
   g_return_if_fail (chain != NULL);
 
   if (chain->filter_model != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (chain->filter_model, listener);
-      g_signal_handlers_disconnect_by_data (chain->filter_model, chain);
-    }
+    g_signal_handlers_disconnect_by_data (chain->filter_model, listener);
   if (chain->selection != NULL)
     g_signal_handlers_disconnect_by_data (chain->selection, listener);
-  g_clear_object (&chain->selected);
   g_clear_object (&chain->selection);
   g_clear_object (&chain->slot_model);
   g_clear_object (&chain->filter_model);

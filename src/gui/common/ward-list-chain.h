@@ -26,7 +26,6 @@ typedef struct
   WardFilterModel    *filter_model;
   WardSlotModel      *slot_model;
   GtkSingleSelection *selection;
-  WardRowItem        *selected;   /* the row selected before a change */
 } WardListChain;
 
 typedef enum
