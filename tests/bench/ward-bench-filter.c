@@ -10,6 +10,7 @@
 
 #include "admissions/ward-admissions-page.h"
 #include "common/ward-filter-model.h"
+#include "common/ward-slot-model.h"
 #include "donations/ward-donations-page.h"
 #include "enterprises/ward-enterprises-page.h"
 #include "programme/ward-programme-page.h"
@@ -158,7 +159,8 @@ on_search_changed_cb (GtkSearchEntry *entry,
 }
 
 /* The filter model under the view's selection: the long lists sort and
- * then filter, the programme filters and then sorts. */
+ * then filter (and show the rows as slots), the programme filters and
+ * then sorts. */
 static GListModel *
 find_filter_model (GListModel *model)
 {
@@ -168,6 +170,8 @@ find_filter_model (GListModel *model)
         model = gtk_sort_list_model_get_model (GTK_SORT_LIST_MODEL (model));
       else if (GTK_IS_SINGLE_SELECTION (model))
         model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+      else if (WARD_IS_SLOT_MODEL (model))
+        model = ward_slot_model_get_model (WARD_SLOT_MODEL (model));
       else
         model = NULL;
     }

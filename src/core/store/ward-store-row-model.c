@@ -7,13 +7,22 @@
 
 struct _WardRowItem
 {
-  GObject   parent_instance;
+  GObject      parent_instance;
 
-  WardRows *rows;
-  guint     index;
+  WardRows    *rows;
+  guint        index;
+  WardRowItem *target;  /* a slot's: the item it shows now, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (WardRowItem, ward_row_item, G_TYPE_OBJECT)
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 struct _WardRowModel
 {
@@ -38,6 +47,7 @@ ward_row_item_finalize (GObject *object)
   WardRowItem *self = WARD_ROW_ITEM (object);
 
   g_clear_pointer (&self->rows, ward_rows_unref);
+  g_clear_object (&self->target);
 
   G_OBJECT_CLASS (ward_row_item_parent_class)->finalize (object);
 }
@@ -46,6 +56,11 @@ static void
 ward_row_item_class_init (WardRowItemClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ward_row_item_finalize;
+
+  /* A slot was pointed at another row: whatever shows it shows it again. */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                          G_TYPE_NONE, 0);
 }
 
 static void
@@ -67,12 +82,20 @@ point_at (WardRowItem *item,
   item->index = index;
 }
 
+/* A slot answers for the item it points at, so that a row kept by the
+ * model and pointed at new rows on a reload is followed at once. */
+static WardRowItem *
+resolve (WardRowItem *self)
+{
+  return self->target != NULL ? self->target : self;
+}
+
 WardRows *
 ward_row_item_get_rows (WardRowItem *self)
 {
   g_return_val_if_fail (WARD_IS_ROW_ITEM (self), NULL);
 
-  return self->rows;
+  return resolve (self)->rows;
 }
 
 guint
@@ -80,7 +103,7 @@ ward_row_item_get_index (WardRowItem *self)
 {
   g_return_val_if_fail (WARD_IS_ROW_ITEM (self), 0);
 
-  return self->index;
+  return resolve (self)->index;
 }
 
 gconstpointer
@@ -88,7 +111,44 @@ ward_row_item_get_row (WardRowItem *self)
 {
   g_return_val_if_fail (WARD_IS_ROW_ITEM (self), NULL);
 
-  return ward_rows_get (self->rows, self->index);
+  self = resolve (self);
+  return self->rows != NULL ? ward_rows_get (self->rows, self->index) : NULL;
+}
+
+WardRowItem *
+ward_row_item_new_slot (WardRowItem *target)
+{
+  WardRowItem *self;
+
+  g_return_val_if_fail (WARD_IS_ROW_ITEM (target), NULL);
+
+  self = g_object_new (WARD_TYPE_ROW_ITEM, NULL);
+  self->target = g_object_ref (resolve (target));
+  return self;
+}
+
+WardRowItem *
+ward_row_item_get_target (WardRowItem *self)
+{
+  g_return_val_if_fail (WARD_IS_ROW_ITEM (self), NULL);
+
+  return resolve (self);
+}
+
+void
+ward_row_item_set_target (WardRowItem *self,
+                          WardRowItem *target)
+{
+  g_return_if_fail (WARD_IS_ROW_ITEM (self) && self->target != NULL);
+  g_return_if_fail (WARD_IS_ROW_ITEM (target));
+
+  target = resolve (target);
+  if (target == self->target)
+    return;
+  g_object_ref (target);
+  g_object_unref (self->target);
+  self->target = target;
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
 }
 
 /* ---- The model ------------------------------------------------------------ */

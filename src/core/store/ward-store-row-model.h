@@ -20,6 +20,16 @@ guint          ward_row_item_get_index (WardRowItem *self);
 /* The row: a WardCandidateRow, a WardEnterpriseRow, a WardLedgerEntry. */
 gconstpointer  ward_row_item_get_row   (WardRowItem *self);
 
+/* A slot: an item that stands at one position of a list and shows in turn
+ * whichever item is there (gui/common/ward-slot-model.h), so that a list
+ * view keeps its row widgets when a search changes the rows. Its rows,
+ * index and row are its target's; ::changed tells when it is pointed at
+ * another item. */
+WardRowItem   *ward_row_item_new_slot    (WardRowItem *target);
+WardRowItem   *ward_row_item_get_target  (WardRowItem *self);
+void           ward_row_item_set_target  (WardRowItem *self,
+                                          WardRowItem *target);
+
 #define WARD_TYPE_ROW_MODEL (ward_row_model_get_type ())
 G_DECLARE_FINAL_TYPE (WardRowModel, ward_row_model, WARD, ROW_MODEL, GObject)
 

@@ -12,6 +12,7 @@
 #include "admissions/ward-candidate-filter.h"
 #include "admissions/ward-candidate-progress.h"
 #include "base/ward-format.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-name-choice.h"
@@ -99,15 +100,31 @@ column_text (const WardCandidateRow *row,
     }
 }
 
+/* Each column's width in characters, least and natural: a date, a chi bộ's
+ * or a stage's name, "12 ngày làm việc". */
+static const struct
+{
+  int min_chars;
+  int nat_chars;
+} widths[] = {
+  [COLUMN_NAME] = { 10, 26 },
+  [COLUMN_BIRTH] = { 10, 10 },
+  [COLUMN_CELL] = { 8, 20 },
+  [COLUMN_STAGE] = { 8, 22 },
+  [COLUMN_STAGE_DATE] = { 10, 10 },
+  [COLUMN_CEREMONY] = { 10, 10 },
+  [COLUMN_STATE] = { 8, 16 },
+  [COLUMN_DEADLINE] = { 6, 16 },
+};
+
 static void
 on_setup_cell_cb (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = ward_cell_text_new (widths[GPOINTER_TO_INT (column)].min_chars,
+                                         widths[GPOINTER_TO_INT (column)].nat_chars, 0);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (GPOINTER_TO_INT (column) != COLUMN_NAME && GPOINTER_TO_INT (column) != COLUMN_CELL
       && GPOINTER_TO_INT (column) != COLUMN_STAGE && GPOINTER_TO_INT (column) != COLUMN_STATE
       && GPOINTER_TO_INT (column) != COLUMN_DEADLINE)
@@ -124,7 +141,7 @@ on_bind_cell_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = column_text (row, GPOINTER_TO_INT (column));
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (label), text);
+  ward_cell_text_set (label, text);
   gtk_widget_set_opacity (label, row->state == WARD_CANDIDATE_FOLLOWING ? 1.0 : 0.6);
   if (GPOINTER_TO_INT (column) == COLUMN_DEADLINE && row->overdue_days > 0)
     gtk_widget_add_css_class (label, "overdue");
@@ -204,12 +221,12 @@ add_column (WardAdmissionsPage *self,
             Column              column,
             gboolean            expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (on_setup_cell_cb),
+                                                       G_CALLBACK (on_bind_cell_cb),
+                                                       GINT_TO_POINTER (column));
   g_autoptr (GtkSorter) sorter = NULL;
   GtkColumnViewColumn *view_column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, GINT_TO_POINTER (column), NULL));
   gtk_column_view_column_set_sorter (view_column, sorter);

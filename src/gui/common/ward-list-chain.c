@@ -8,27 +8,39 @@
 #include "common/ward-list-chain.h"
 
 void
+ward_list_chain_build_models (WardListChain      *chain,
+                              WardRowModel       *rows,
+                              GtkFilter          *filter,
+                              GtkSorter          *sorter,
+                              WardListChainFlags  flags)
+{
+  g_return_if_fail (chain != NULL && chain->selection == NULL);
+  g_return_if_fail (WARD_IS_ROW_MODEL (rows) && GTK_IS_FILTER (filter));
+
+  chain->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
+                                               sorter != NULL ? g_object_ref (sorter) : NULL);
+  chain->filter_model = ward_filter_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
+                                               g_object_ref (filter));
+  chain->slot_model = ward_slot_model_new (g_object_ref (G_LIST_MODEL (chain->filter_model)));
+  chain->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chain->slot_model)));
+  ward_slot_model_keep_selection (chain->slot_model, chain->selection);
+  /* A new selection picks its first row: nothing is, until the clerk does. */
+  gtk_single_selection_set_autoselect (chain->selection, FALSE);
+  gtk_single_selection_set_selected (chain->selection, GTK_INVALID_LIST_POSITION);
+  if (flags & WARD_LIST_CHAIN_CAN_UNSELECT)
+    gtk_single_selection_set_can_unselect (chain->selection, TRUE);
+}
+
+void
 ward_list_chain_build (WardListChain      *chain,
                        WardRowModel       *rows,
                        GtkFilter          *filter,
                        GtkColumnView      *view,
                        WardListChainFlags  flags)
 {
-  GtkSorter *sorter;
+  g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
-  g_return_if_fail (chain != NULL && chain->selection == NULL);
-  g_return_if_fail (WARD_IS_ROW_MODEL (rows));
-  g_return_if_fail (GTK_IS_FILTER (filter) && GTK_IS_COLUMN_VIEW (view));
-
-  sorter = gtk_column_view_get_sorter (view);
-  chain->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
-                                               sorter != NULL ? g_object_ref (sorter) : NULL);
-  chain->filter_model = ward_filter_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
-                                               g_object_ref (filter));
-  chain->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chain->filter_model)));
-  gtk_single_selection_set_autoselect (chain->selection, FALSE);
-  if (flags & WARD_LIST_CHAIN_CAN_UNSELECT)
-    gtk_single_selection_set_can_unselect (chain->selection, TRUE);
+  ward_list_chain_build_models (chain, rows, filter, gtk_column_view_get_sorter (view), flags);
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (chain->selection));
 }
 
@@ -43,6 +55,7 @@ ward_list_chain_clear (WardListChain *chain,
   if (chain->selection != NULL)
     g_signal_handlers_disconnect_by_data (chain->selection, listener);
   g_clear_object (&chain->selection);
+  g_clear_object (&chain->slot_model);
   g_clear_object (&chain->filter_model);
   g_clear_object (&chain->sort_model);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "common/ward-filter-model.h"
+#include "common/ward-slot-model.h"
 #include "store/ward-store-row-model.h"
 
 G_BEGIN_DECLS
@@ -14,11 +15,16 @@ G_BEGIN_DECLS
  * that a new search never sorts again), then selected one at a time,
  * nothing selected until the clerk picks a row. The page listens to
  * filter_model for what is shown; it filters the whole list at once, in a
- * few milliseconds for 100,000 rows (ward-filter-model.h). */
+ * few milliseconds for 100,000 rows (ward-filter-model.h). The selection
+ * holds the rows as slots (ward-slot-model.h), so that a search keeps the
+ * row widgets on screen: the pages' cells come from ward_cell_factory_new()
+ * and the record selected stays selected where it moves (or nothing is,
+ * when it is no longer shown). */
 typedef struct
 {
   GtkSortListModel   *sort_model;
   WardFilterModel    *filter_model;
+  WardSlotModel      *slot_model;
   GtkSingleSelection *selection;
 } WardListChain;
 
@@ -33,6 +39,13 @@ void             ward_list_chain_build  (WardListChain      *chain,
                                          GtkFilter          *filter,
                                          GtkColumnView      *view,
                                          WardListChainFlags  flags);
+/* The same models without a view, sorted by @sorter (may be NULL): for
+ * the tests. */
+void             ward_list_chain_build_models (WardListChain      *chain,
+                                               WardRowModel       *rows,
+                                               GtkFilter          *filter,
+                                               GtkSorter          *sorter,
+                                               WardListChainFlags  flags);
 /* Call first in the page's dispose, before its template's widgets go: the
  * models still filtering would otherwise tell @listener (the page, whose
  * handlers they call) of their last changes, and it would write into

@@ -8,6 +8,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-name-choice.h"
@@ -140,9 +141,9 @@ on_query_tooltip_cb (GtkWidget  *label,
                      gboolean    keyboard,
                      GtkTooltip *tooltip)
 {
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (label));
 
-  if (text[0] == '\0')
+  if (text == NULL || text[0] == '\0')
     return FALSE;
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
@@ -154,10 +155,9 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  user_data)
 {
   ListColumn column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  /* Every column has its width (add_column()). */
+  GtkWidget *label = ward_cell_text_new (0, 0, column == COLUMN_AMOUNT ? 1.0 : 0.0);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column == COLUMN_AMOUNT ? 1.0 : 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_ENTRY)
     {
       gtk_widget_set_has_tooltip (label, TRUE);
@@ -175,12 +175,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
 {
   ListColumn column = GPOINTER_TO_INT (user_data);
   WardRowItem *item = gtk_list_item_get_item (list_item);
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *label = gtk_list_item_get_child (list_item);
   const WardLedgerEntry *entry = ward_row_item_get_row (item);
   g_autofree char *text = cell_text (item, column);
   PangoAttrList *attributes = NULL;
 
-  gtk_label_set_text (label, text);
+  ward_cell_text_set (label, text);
   /* A reversed entry stays in the ledger, struck through, with words
    * saying so in the last column. */
   if (entry->reversed_by != 0 && column != COLUMN_ENTRY)
@@ -188,12 +188,12 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
       attributes = pango_attr_list_new ();
       pango_attr_list_insert (attributes, pango_attr_strikethrough_new (TRUE));
     }
-  gtk_label_set_attributes (label, attributes);
+  gtk_inscription_set_attributes (GTK_INSCRIPTION (label), attributes);
   g_clear_pointer (&attributes, pango_attr_list_unref);
   if (entry->reversed_by != 0 || entry->kind == WARD_LEDGER_REVERSAL)
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+    gtk_widget_add_css_class (label, "dim-label");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    gtk_widget_remove_css_class (label, "dim-label");
 }
 
 /* ---- Sorting ------------------------------------------------------------ */
@@ -265,12 +265,12 @@ add_column (WardLedgerList *self,
             int             width,
             gboolean        expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (on_cell_setup_cb),
+                                                       G_CALLBACK (on_cell_bind_cb),
+                                                       GINT_TO_POINTER (column));
   g_autoptr (GtkColumnViewColumn) view_column = NULL;
   g_autoptr (GtkCustomSorter) sorter = NULL;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   sorter = gtk_custom_sorter_new (compare_items_cb, GINT_TO_POINTER (column), NULL);
   gtk_column_view_column_set_sorter (view_column, GTK_SORTER (sorter));

@@ -9,6 +9,7 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-columns.h"
 #include "common/ward-list-chain.h"
 #include "common/ward-print.h"
@@ -138,12 +139,10 @@ on_cell_setup_cb (GtkSignalListItemFactory *factory,
                   gpointer                  data)
 {
   Column column = GPOINTER_TO_INT (data) & 0xff;
-  GtkWidget *cell = gtk_inscription_new (NULL);
+  GtkWidget *cell = ward_cell_text_new ((GPOINTER_TO_INT (data) >> 8) & 0xff,
+                                        (GPOINTER_TO_INT (data) >> 16) & 0xff,
+                                        column == COLUMN_CAPITAL ? 1.0 : 0.0);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), column == COLUMN_CAPITAL ? 1.0 : 0.0);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (cell), (GPOINTER_TO_INT (data) >> 8) & 0xff);
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (cell), (GPOINTER_TO_INT (data) >> 16) & 0xff);
   if (column == COLUMN_CAPITAL || column == COLUMN_TAX_CODE || column == COLUMN_REGISTERED)
     gtk_widget_add_css_class (cell, "numeric");
   gtk_list_item_set_child (list_item, cell);
@@ -155,11 +154,10 @@ on_cell_bind_cb (GtkSignalListItemFactory *factory,
                  gpointer                  data)
 {
   const WardEnterpriseRow *row = row_of (gtk_list_item_get_item (list_item));
-  g_autofree char *text = cell_text (row, GPOINTER_TO_INT (data));
+  g_autofree char *text = cell_text (row, GPOINTER_TO_INT (data) & 0xff);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  ward_cell_text_set (cell, text);
 }
 
 /* ---- Sorting over the stored keys ----------------------------------------- */
@@ -245,13 +243,12 @@ add_columns (WardEnterprisesPage *self)
 
   for (int c = 0; c < N_COLUMNS; c++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      GtkColumnViewColumn *column;
       int chars = table[c].min_chars | (table[c].nat_chars << 8);
+      GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (on_cell_setup_cb),
+                                                           G_CALLBACK (on_cell_bind_cb),
+                                                           GINT_TO_POINTER (c | (chars << 8)));
+      GtkColumnViewColumn *column;
 
-      g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb),
-                        GINT_TO_POINTER (c | (chars << 8)));
-      g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), GINT_TO_POINTER (c));
       column = gtk_column_view_column_new (column_title (c), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, c == COLUMN_NAME);

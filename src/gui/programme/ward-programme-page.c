@@ -7,8 +7,10 @@
 
 #include "base/ward-format.h"
 #include "base/ward-text.h"
+#include "common/ward-cell-factory.h"
 #include "common/ward-name-choice.h"
 #include "common/ward-print.h"
+#include "common/ward-slot-model.h"
 #include "programme/ward-item-dialog.h"
 #include "programme/ward-programme-page.h"
 #include "programme/ward-programme-row.h"
@@ -82,7 +84,7 @@ selected_row (WardProgrammePage *self)
 {
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
-  return item != NULL ? WARD_PROGRAMME_ROW (item) : NULL;
+  return item != NULL ? WARD_PROGRAMME_ROW (ward_slot_get_item (item)) : NULL;
 }
 
 static void
@@ -492,9 +494,9 @@ select_item (WardProgrammePage *self,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr (WardProgrammeRow) row = g_list_model_get_item (model, i);
+      g_autoptr (GObject) slot = g_list_model_get_item (model, i);
 
-      if (ward_programme_row_get_id (row) == id)
+      if (ward_programme_row_get_id (ward_slot_get_item (slot)) == id)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;
@@ -620,6 +622,28 @@ on_add_update_cb (WardProgrammePage *self)
 
 /* ---- Items: the column view ------------------------------------------------- */
 
+/* The item's title and its group, asked for when the pointer rests on the
+ * title: a tooltip set at each bind asks the X server where the pointer
+ * is, a round trip for every row a search key brings in (issue 25). */
+static gboolean
+on_title_tooltip_cb (GtkWidget   *label,
+                     int          x,
+                     int          y,
+                     gboolean     keyboard,
+                     GtkTooltip  *tooltip,
+                     GtkListItem *list_item)
+{
+  gpointer slot = gtk_list_item_get_item (list_item);
+  const WardProgrammeItem *item = slot != NULL ? ward_programme_row_get_item (ward_slot_get_item (slot)) : NULL;
+  g_autofree char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  text = g_strdup_printf ("%s\n%s", item->title, item->group_title);
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
@@ -630,6 +654,11 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COLUMN_TITLE)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_title_tooltip_cb), list_item);
+    }
   if (column == COLUMN_DEADLINE)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -650,7 +679,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  WardProgrammeRow *row = gtk_list_item_get_item (list_item);
+  WardProgrammeRow *row = ward_slot_get_item (gtk_list_item_get_item (list_item));
   const WardProgrammeItem *item = ward_programme_row_get_item (row);
   GtkWidget *child = gtk_list_item_get_child (list_item);
   g_autofree char *text = NULL;
@@ -659,9 +688,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_TITLE:
-      text = g_strdup_printf ("%s\n%s", item->title, item->group_title);
       gtk_label_set_text (GTK_LABEL (child), item->title);
-      gtk_widget_set_tooltip_text (child, text);
       return;
     case COLUMN_LEAD_UNIT:
       gtk_label_set_text (GTK_LABEL (child), item->lead_unit ? item->lead_unit : "");
@@ -734,11 +761,11 @@ add_column (WardProgrammePage *self,
             gboolean           sortable,
             int                fixed_width)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = ward_cell_factory_new (G_CALLBACK (setup_cell_cb),
+                                                       G_CALLBACK (bind_cell_cb),
+                                                       GINT_TO_POINTER (column));
   GtkColumnViewColumn *view_column;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
   view_column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (view_column, TRUE);
   if (fixed_width == 0)
@@ -763,6 +790,7 @@ setup_column_view (WardProgrammePage *self)
   g_autoptr (GtkColumnViewColumn) deadline = NULL;
   g_autoptr (GtkColumnViewColumn) status = NULL;
   GtkSortListModel *sorted;
+  WardSlotModel *slots;
 
   self->items = g_list_store_new (WARD_TYPE_PROGRAMME_ROW);
   self->filter = gtk_custom_filter_new (filter_row_cb, self, NULL);
@@ -770,7 +798,11 @@ setup_column_view (WardProgrammePage *self)
                                               GTK_FILTER (g_object_ref (self->filter)));
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filtered)),
                                     g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  /* The rows as slots, so that a search keeps the rows on screen
+   * (ward-slot-model.h). */
+  slots = ward_slot_model_new (G_LIST_MODEL (sorted));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (slots));
+  ward_slot_model_keep_selection (slots, self->selection);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
