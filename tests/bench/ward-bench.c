@@ -624,6 +624,21 @@ parse_args (Suite  *suite,
   return TRUE;
 }
 
+/* WARD_BENCH_ONLY=start,stats runs those parts of the suite alone (all of
+ * them when it is unset): a pair of runs of one part, back to back, is what
+ * a shared machine can compare. */
+static gboolean
+wanted (const char *part)
+{
+  const char *only = g_getenv ("WARD_BENCH_ONLY");
+  g_auto (GStrv) parts = NULL;
+
+  if (only == NULL || only[0] == '\0')
+    return TRUE;
+  parts = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) parts, part);
+}
+
 static void
 remove_tree (const char *path)
 {
@@ -662,12 +677,18 @@ main (int   argc,
       return 1;
   }
 
-  bench_start (&suite);
-  bench_filter (&suite);
-  bench_switch (&suite);
-  bench_import (&suite);
-  bench_pdf (&suite);
-  bench_stats (&suite);
+  if (wanted ("start"))
+    bench_start (&suite);
+  if (wanted ("filter"))
+    bench_filter (&suite);
+  if (wanted ("switch"))
+    bench_switch (&suite);
+  if (wanted ("import"))
+    bench_import (&suite);
+  if (wanted ("pdf"))
+    bench_pdf (&suite);
+  if (wanted ("stats"))
+    bench_stats (&suite);
 
   print_table (&suite);
   remove_tree (suite.work);
