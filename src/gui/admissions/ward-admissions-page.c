@@ -45,7 +45,6 @@ struct _WardAdmissionsPage
   GArray              *cell_ids;     /* gint64 per entry of cell_dropdown */
   gboolean             filling_cells;
   gboolean             loaded;       /* the candidates have been read once */
-  GCancellable        *load_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (WardAdmissionsPage, ward_admissions_page, WARD_TYPE_PAGE)
@@ -364,106 +363,75 @@ update_progress_label (WardAdmissionsPage    *self,
   gtk_label_set_text (self->progress_label, text);
 }
 
-/* What a worker thread reads for the page, through a connection of its own
- * and in one snapshot: the 20,000 candidates of a large ward, the chi bộ
- * and the figures of the progress view took the window's first frame 0.1 s
- * to 0.3 s when they were read before it (issue 25). */
+/* What the page reads on a worker thread (ward_page_read_in_thread()): the
+ * 20,000 candidates of a large ward, the chi bộ and the figures of the
+ * progress view took the window's first frame 0.1 s to 0.3 s when they
+ * were read before it (issue 25). */
 typedef struct
 {
-  char                 *path;
   char                 *today;
   WardRows             *rows;
   GPtrArray            *cells;
   WardCandidateFigures *figures;
   char                 *figures_error;
-} CandidatesLoad;
+} CandidatesRead;
 
 static void
-candidates_load_free (CandidatesLoad *load)
+candidates_read_free (CandidatesRead *data)
 {
-  g_free (load->path);
-  g_free (load->today);
-  g_clear_pointer (&load->rows, ward_rows_unref);
-  g_clear_pointer (&load->cells, g_ptr_array_unref);
-  g_clear_pointer (&load->figures, ward_candidate_figures_free);
-  g_free (load->figures_error);
-  g_free (load);
+  g_free (data->today);
+  g_clear_pointer (&data->rows, ward_rows_unref);
+  g_clear_pointer (&data->cells, g_ptr_array_unref);
+  g_clear_pointer (&data->figures, ward_candidate_figures_free);
+  g_free (data->figures_error);
+  g_free (data);
 }
 
-static void
-read_candidates (CandidatesLoad *load,
-                 WardStore      *reader,
-                 GError        **error)
+static gboolean
+read_candidates (WardStore  *reader,
+                 gpointer    user_data,
+                 GError    **error)
 {
+  CandidatesRead *data = user_data;
   g_autoptr (GError) figures_error = NULL;
 
-  load->rows = ward_candidate_rows_load (reader, error);
-  if (load->rows == NULL)
-    return;
-  load->cells = ward_party_cells_load (reader, NULL);
-  load->figures = ward_candidate_figures_load (reader, load->today, &figures_error);
-  if (load->figures == NULL)
-    load->figures_error = g_strdup (figures_error != NULL ? figures_error->message : "");
+  data->rows = ward_candidate_rows_load (reader, error);
+  if (data->rows == NULL)
+    return FALSE;
+  data->cells = ward_party_cells_load (reader, NULL);
+  data->figures = ward_candidate_figures_load (reader, data->today, &figures_error);
+  if (data->figures == NULL)
+    data->figures_error = g_strdup (figures_error != NULL ? figures_error->message : "");
+  return TRUE;
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+show_candidates (WardPage     *page,
+                 gpointer      user_data,
+                 const GError *error)
 {
-  CandidatesLoad *load = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) reader = ward_store_open_reader (load->path, &error);
+  WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (page);
+  CandidatesRead *data = user_data;
 
-  if (reader != NULL && ward_store_exec (reader, "BEGIN", &error))
-    {
-      read_candidates (load, reader, &error);
-      ward_store_exec (reader, "COMMIT", NULL);
-    }
-  if (load->rows == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
-show_candidates (WardAdmissionsPage *self,
-                 CandidatesLoad     *load)
-{
-  fill_cell_dropdown (self, load->cells);
-  ward_row_model_set_rows (self->model, load->rows);
   gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    ward_rows_get_n (load->rows) > 0 ? "list" : "empty");
-  if (load->figures != NULL)
+  if (error != NULL)
     {
-      update_progress_label (self, load->figures->progress);
-      ward_candidate_progress_fill (self->progress_page, load->figures);
-    }
-  else
-    g_warning ("Could not count the admissions: %s", load->figures_error);
-  update_shown_label (self);
-}
-
-static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr (WardAdmissionsPage) self = user_data;
-  g_autoptr (GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      gtk_spinner_stop (self->spinner);
-      ward_page_show_error (WARD_PAGE (self), _("The candidates could not be read"), error);
+      ward_page_show_error (page, _("The candidates could not be read"), (GError *) error);
       return;
     }
   self->loaded = TRUE;
-  show_candidates (self, g_task_get_task_data (G_TASK (result)));
+  fill_cell_dropdown (self, data->cells);
+  ward_row_model_set_rows (self->model, data->rows);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    ward_rows_get_n (data->rows) > 0 ? "list" : "empty");
+  if (data->figures != NULL)
+    {
+      update_progress_label (self, data->figures->progress);
+      ward_candidate_progress_fill (self->progress_page, data->figures);
+    }
+  else
+    g_warning ("Could not count the admissions: %s", data->figures_error);
+  update_shown_label (self);
 }
 
 /* A change made while a read is under way (a candidate saved, the chi bộ
@@ -475,24 +443,16 @@ static void
 ward_admissions_page_reload (WardPage *page)
 {
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (page);
-  g_autoptr (GTask) task = NULL;
-  CandidatesLoad *load;
+  CandidatesRead *data = g_new0 (CandidatesRead, 1);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   if (!self->loaded)
     {
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  load = g_new0 (CandidatesLoad, 1);
-  load->path = g_strdup (ward_store_get_path (ward_page_get_store (page)));
-  load->today = ward_today_iso ();
-  self->load_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->load_cancellable, on_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, ward_admissions_page_reload);
-  g_task_set_task_data (task, load, (GDestroyNotify) candidates_load_free);
-  g_task_run_in_thread (task, load_thread);
+  data->today = ward_today_iso ();
+  ward_page_read_in_thread (page, read_candidates, show_candidates, data,
+                            (GDestroyNotify) candidates_read_free);
 }
 
 /* ---- Editing ------------------------------------------------------------ */
@@ -698,8 +658,6 @@ ward_admissions_page_dispose (GObject *object)
 {
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   ward_list_chain_clear (&self->chain, self);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
