@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "common/ward-page.h"
 
@@ -393,6 +396,15 @@ on_page_read_cb (GObject      *source,
       && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   page_read->show (self, page_read->data, error);
+  ward_page_trim_memory ();
+}
+
+void
+ward_page_trim_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
 }
 
 void

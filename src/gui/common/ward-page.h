@@ -65,6 +65,12 @@ gboolean    ward_page_has_action  (WardPage   *self,
  * A read started while another is under way (the page reloaded after a
  * change) cancels the older one, whose @show is not called; so does
  * disposing of the page. Takes @data. */
+/* After a large read on a worker thread: what the reader's connection and
+ * the read's scratch space took is handed back to the system (glibc keeps
+ * a worker thread's freed memory in its own arena, about 10 MB after the
+ * ledger's 100,000 entries, issue 25). */
+void        ward_page_trim_memory    (void);
+
 typedef gboolean (*WardPageReadFunc) (WardStore    *reader,
                                       gpointer      data,
                                       GError      **error);

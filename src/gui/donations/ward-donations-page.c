@@ -305,6 +305,7 @@ on_loaded_cb (GObject      *source,
   show_totals (self);
   show_gaps (self, load->gaps);
   update_actions (self);
+  ward_page_trim_memory ();
 }
 
 /* Until its entries are read, another campaign shows no figures. */
