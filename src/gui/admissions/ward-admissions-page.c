@@ -254,6 +254,12 @@ update_shown_label (WardAdmissionsPage *self)
   g_autofree char *total_text = ward_format_number (total);
   g_autofree char *text = NULL;
 
+  /* The spinner until the candidates are in (ward_admissions_page_reload()). */
+  if (!self->loaded)
+    {
+      gtk_label_set_text (self->shown_label, "");
+      return;
+    }
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s candidate", "%s candidates", total), total_text);
   else
@@ -445,10 +451,13 @@ ward_admissions_page_reload (WardPage *page)
   WardAdmissionsPage *self = WARD_ADMISSIONS_PAGE (page);
   CandidatesRead *data = g_new0 (CandidatesRead, 1);
 
+  /* The search field and the filters stay on show: what the clerk types
+   * meanwhile filters the rows as they arrive. */
   if (!self->loaded)
     {
       gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
     }
   data->today = ward_today_iso ();
   ward_page_read_in_thread (page, read_candidates, show_candidates, data,

@@ -309,6 +309,12 @@ update_shown (WardEnterprisesPage *self)
   g_autofree char *b = ward_format_number (total);
   g_autofree char *text = NULL;
 
+  /* The spinner until the register is in (ward_enterprises_page_reload()). */
+  if (!self->loaded)
+    {
+      gtk_label_set_text (self->shown_label, "");
+      return;
+    }
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s enterprise", "%s enterprises", total), b);
   else
@@ -929,10 +935,13 @@ ward_enterprises_page_reload (WardPage *page)
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (page);
   EnterprisesRead *data = g_new0 (EnterprisesRead, 1);
 
+  /* The search field and the filters stay on show: what the clerk types
+   * meanwhile filters the rows as they arrive. */
   if (!self->loaded)
     {
       gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
     }
   data->started = g_get_monotonic_time ();
   ward_page_read_in_thread (page, read_enterprises, show_enterprises, data,
