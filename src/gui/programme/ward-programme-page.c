@@ -998,6 +998,7 @@ delete_action_cb (GtkWidget  *widget,
   g_autoptr (GError) error = NULL;
   g_autofree char *message = NULL;
   WardProgrammeItem *removed;
+  guint position;
 
   if (row == NULL)
     return;
@@ -1013,6 +1014,10 @@ delete_action_cb (GtkWidget  *widget,
       ward_page_show_error (WARD_PAGE (self), _("The item could not be deleted"), error);
       return;
     }
+  /* Off the list at once, and so no longer under the Delete button: the
+   * items are read again on a worker thread (ward_programme_page_reload()). */
+  if (g_list_store_find (self->items, row, &position))
+    g_list_store_remove (self->items, position);
   message = g_strdup_printf (_("“%s” deleted"), removed->title);
   ward_page_push_undo (WARD_PAGE (self), message, &item_deleted, removed);
 }
