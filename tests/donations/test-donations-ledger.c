@@ -1291,6 +1291,68 @@ test_known_names_receipt (Fixture       *f,
   g_assert_cmpstr (entry->donor_group, ==, "Tổ dân phố 31");
 }
 
+/* The entries are listed newest first, so their order is not the ids':
+ * each id is found (through the entries' index sorted by id), an id that is
+ * not there is not, and the packed kinds and flags read back as stored. */
+static void
+test_entries_lookup (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr (WardLedgerEntries) entries = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *dates[] = { "2025-10-12", "2025-10-01", "2025-10-15", "2025-10-05", "2025-10-09",
+                          "2025-10-03", "2025-10-14" };
+  gint64 ids[G_N_ELEMENTS (dates)];
+  WardReceiptInput bank = {
+    .receipt_number = "8", .date = "2025-10-11", .donor = "Trần Văn Cường",
+    .donor_kind = WARD_DONOR_PERSON, .amount = 300000, .method = WARD_PAYMENT_BANK,
+    .reference = "FT25001", .collector = "Lê Thị Hoa", .anonymous = TRUE,
+  };
+  gint64 bank_id = 0, transfer_id = 0;
+  const WardLedgerEntry *entry;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+
+      ids[i] = receipt (f, number, dates[i], i % 2 ? "Nguyễn Văn An" : "Hộ bà Lê Thị Mai", "Tổ dân phố 3",
+                        100000 * (i + 1));
+    }
+  g_assert_true (ward_ledger_add_receipt (f->store, f->campaign, &bank, &bank_id, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (transfer (f, "2025-10-16", 500000, &transfer_id, &error));
+  g_assert_no_error (error);
+
+  entries = ward_ledger_entries_load (f->store, f->campaign->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ward_rows_get_n (entries), ==, G_N_ELEMENTS (dates) + 2);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      entry = ward_ledger_entries_lookup (entries, ids[i]);
+      g_assert_nonnull (entry);
+      g_assert_cmpint (entry->id, ==, ids[i]);
+      g_assert_cmpstr (entry->date, ==, dates[i]);
+      g_assert_cmpint (entry->amount, ==, 100000 * (i + 1));
+      g_assert_cmpint (entry->kind, ==, WARD_LEDGER_RECEIPT);
+      g_assert_true (entry->has_method);
+      g_assert_cmpint (entry->method, ==, WARD_PAYMENT_CASH);
+      g_assert_false (entry->anonymous);
+    }
+  entry = ward_ledger_entries_lookup (entries, bank_id);
+  g_assert_cmpint (entry->method, ==, WARD_PAYMENT_BANK);
+  g_assert_cmpint (entry->donor_kind, ==, WARD_DONOR_PERSON);
+  g_assert_true (entry->anonymous);
+  g_assert_cmpstr (ward_ledger_entry_public_donor (entry), ==, WARD_LEDGER_ANONYMOUS_DONOR);
+  entry = ward_ledger_entries_lookup (entries, transfer_id);
+  g_assert_cmpint (entry->kind, ==, WARD_LEDGER_TRANSFER);
+  g_assert_false (entry->has_method);
+  /* Two receipts of one donor share the name's one copy. */
+  g_assert_true (ward_ledger_entries_lookup (entries, ids[1])->donor
+                 == ward_ledger_entries_lookup (entries, ids[3])->donor);
+  g_assert_null (ward_ledger_entries_lookup (entries, 0));
+  g_assert_null (ward_ledger_entries_lookup (entries, transfer_id + 1));
+}
+
 /* On import a name that folds to a known one is taken as that one, and the
  * preview says so; a new name joins its list, said once. */
 static void
@@ -1587,6 +1649,7 @@ main (int    argc,
   ADD ("/ledger/known-names/receipt", test_known_names_receipt);
   ADD ("/ledger/known-names/import", test_known_names_import);
   ADD ("/ledger/known-names/import-both", test_known_names_import_both);
+  ADD ("/ledger/entries/lookup", test_entries_lookup);
   g_test_add_func ("/ledger/words", test_words);
 
   return g_test_run ();

@@ -20,7 +20,7 @@
 /* What the ledger keeps beside its entries (ward_rows_get_data()). */
 typedef struct
 {
-  GHashTable *by_id;        /* gint64 * (into the rows) -> index + 1 */
+  guint      *by_id;        /* the rows' indexes in the order of their ids */
   char      **donor_keys;   /* computed on first use */
   guint       n_donor_keys;
   GHashTable *group_keys;   /* group string -> collate key */
@@ -37,7 +37,7 @@ ledger_index_free (LedgerIndex *index)
   g_clear_pointer (&index->group_keys, g_hash_table_unref);
   g_clear_pointer (&index->group_folds, g_hash_table_unref);
   g_clear_pointer (&index->groups, ward_names_free);
-  g_hash_table_unref (index->by_id);
+  g_free (index->by_id);
   g_free (index);
 }
 
@@ -60,16 +60,17 @@ read_entry (WardLedgerEntries *self,
             WardLedgerEntry   *entry)
 {
   const char *method = (const char *) sqlite3_column_text (stmt, 11);
+  WardLedgerKind kind;
 
   entry->id = sqlite3_column_int64 (stmt, 0);
   entry->seq = sqlite3_column_int64 (stmt, 1);
-  if (!ward_ledger_kind_from_db (ward_stmt_text (stmt, 2), &entry->kind))
-    entry->kind = WARD_LEDGER_REVERSAL;
+  entry->kind = ward_ledger_kind_from_db (ward_stmt_text (stmt, 2), &kind) ? kind : WARD_LEDGER_REVERSAL;
   entry->amount = sqlite3_column_int64 (stmt, 3);
   entry->reverses_id = sqlite3_column_int64 (stmt, 4);
   entry->date = ward_rows_take_text (self, stmt, 5, TRUE);
   entry->receipt_number = ward_rows_take_text (self, stmt, 6, FALSE);
-  entry->donor = ward_rows_take_text (self, stmt, 7, FALSE);
+  /* A household gives in several campaigns' rounds: one copy of its name. */
+  entry->donor = ward_rows_take_text (self, stmt, 7, TRUE);
   entry->donor_kind = ward_donor_kind_from_db (ward_stmt_text (stmt, 8));
   entry->donor_group = ward_rows_take_text (self, stmt, 9, TRUE);
   entry->search_key = ward_rows_take_text (self, stmt, 10, FALSE);
@@ -85,6 +86,41 @@ read_entry (WardLedgerEntries *self,
   entry->book = ward_rows_take_text (self, stmt, 19, TRUE);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b,
+             gpointer      user_data)
+{
+  gint64 x = entry_at (user_data, *(const guint *) a)->id;
+  gint64 y = entry_at (user_data, *(const guint *) b)->id;
+
+  return (x > y) - (x < y);
+}
+
+/* The row of the entry @id, or -1: a search in the rows sorted by id,
+ * which takes 4 bytes an entry where a hash table took about 40. */
+static int
+find_id (WardLedgerEntries *self,
+         gint64             id)
+{
+  const guint *by_id = index_of (self)->by_id;
+  guint low = 0, high = ward_rows_get_n (self);
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      gint64 here = entry_at (self, by_id[middle])->id;
+
+      if (here == id)
+        return (int) by_id[middle];
+      if (here < id)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return -1;
+}
+
 static void
 link_reversals (WardLedgerEntries *self,
                 WardNames         *groups)
@@ -93,22 +129,22 @@ link_reversals (WardLedgerEntries *self,
   guint n = ward_rows_get_n (self);
 
   index->groups = groups;
-  index->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  index->by_id = g_new (guint, MAX (n, 1));
   for (guint i = 0; i < n; i++)
-    g_hash_table_insert (index->by_id, (gpointer) &entry_at (self, i)->id,
-                         GUINT_TO_POINTER (i + 1));
+    index->by_id[i] = i;
+  g_qsort_with_data (index->by_id, (gint) n, sizeof (guint), compare_ids, self);
+  ward_rows_set_data (self, index, (GDestroyNotify) ledger_index_free);
   for (guint i = 0; i < n; i++)
     {
       const WardLedgerEntry *entry = entry_at (self, i);
-      guint target;
+      int target;
 
       if (entry->reverses_id == 0)
         continue;
-      target = GPOINTER_TO_UINT (g_hash_table_lookup (index->by_id, &entry->reverses_id));
-      if (target > 0)
-        ((WardLedgerEntry *) ward_rows_get_mutable (self, target - 1))->reversed_by = entry->id;
+      target = find_id (self, entry->reverses_id);
+      if (target >= 0)
+        ((WardLedgerEntry *) ward_rows_get_mutable (self, target))->reversed_by = entry->id;
     }
-  ward_rows_set_data (self, index, (GDestroyNotify) ledger_index_free);
 }
 
 /* Each group string is held once in the rows' chunk: one lookup each.
@@ -172,12 +208,12 @@ const WardLedgerEntry *
 ward_ledger_entries_lookup (WardLedgerEntries *self,
                             gint64             id)
 {
-  guint index;
+  int index;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (index_of (self)->by_id, &id));
-  return index > 0 ? entry_at (self, index - 1) : NULL;
+  index = find_id (self, id);
+  return index >= 0 ? entry_at (self, index) : NULL;
 }
 
 const char *

@@ -319,6 +319,7 @@ GPtrArray *ward_ledger_entries_after_hash (WardStore           *store,
 
 /* ---- The entries, loaded for a list ------------------------------------- */
 
+/* Packed: a ledger page holds 100,000 of them (issue 25). */
 typedef struct
 {
   gint64             id;
@@ -326,10 +327,11 @@ typedef struct
   gint64             amount;          /* a correction holds the negative of what it reverses */
   gint64             reverses_id;     /* 0 unless a correction */
   gint64             reversed_by;     /* 0 unless reversed */
-  WardLedgerKind     kind;
-  WardDonorKind      donor_kind;
-  WardPaymentMethod  method;
-  gboolean           has_method;      /* FALSE for a transfer upward */
+  WardLedgerKind     kind : 8;
+  WardDonorKind      donor_kind : 8;
+  WardPaymentMethod  method : 8;
+  guint              has_method : 1;  /* FALSE for a transfer upward */
+  guint              anonymous : 1;   /* listed publicly as WARD_LEDGER_ANONYMOUS_DONOR */
   const char        *date;            /* ISO */
   const char        *book;            /* the receipt book (quyển) the entry is in */
   const char        *receipt_number;  /* "" for a transfer */
@@ -342,7 +344,6 @@ typedef struct
   const char        *voucher;
   const char        *reason;
   const char        *note;
-  gboolean           anonymous;       /* listed publicly as WARD_LEDGER_ANONYMOUS_DONOR */
 } WardLedgerEntry;
 
 /* How every public list names a donor who asked not to be named; the

@@ -130,10 +130,8 @@ due_value (int days)
 
 static void
 add_due_group (AdwPreferencesPage *page,
-               WardStore          *store,
-               const char         *today)
+               GPtrArray          *due)
 {
-  g_autoptr (GPtrArray) due = ward_admissions_due_recognition (store, today, DUE_WITHIN_DAYS, NULL);
   AdwPreferencesGroup *group;
 
   group = ward_preferences_page_group (page, _("Due for Official Recognition"),
@@ -161,10 +159,8 @@ add_due_group (AdwPreferencesPage *page,
 
 static void
 add_stalled_group (AdwPreferencesPage *page,
-                   WardStore          *store,
-                   const char         *today)
+                   GPtrArray          *stalled)
 {
-  g_autoptr (GPtrArray) stalled = ward_admissions_stalled (store, today, NULL);
   AdwPreferencesGroup *group;
 
   group = ward_preferences_page_group (page, _("Stalled Files"),
@@ -192,10 +188,8 @@ add_stalled_group (AdwPreferencesPage *page,
 
 static void
 add_statistics (AdwPreferencesPage *page,
-                WardStore          *store)
+                WardAdmissionStats *stats)
 {
-  g_autoptr (WardAdmissionStats) stats = ward_admissions_stats (store, NULL);
-
   if (stats == NULL)
     return;
   add_counts_group (page, _("Admitted by Gender"), NULL, stats->gender, stats->total, NULL);
@@ -208,21 +202,56 @@ add_statistics (AdwPreferencesPage *page,
 }
 
 void
-ward_candidate_progress_fill (AdwPreferencesPage    *page,
-                              WardStore             *store,
-                              WardAdmissionProgress *progress,
-                              const char            *today_iso)
+ward_candidate_figures_free (WardCandidateFigures *figures)
 {
-  g_autofree char *this_year = g_strdup_printf ("%d", progress->year);
+  if (figures == NULL)
+    return;
+  g_clear_pointer (&figures->progress, ward_admission_progress_free);
+  g_clear_pointer (&figures->due, g_ptr_array_unref);
+  g_clear_pointer (&figures->stalled, g_ptr_array_unref);
+  g_clear_pointer (&figures->stats, ward_admission_stats_free);
+  g_free (figures);
+}
+
+/* The lists of the follow-up and the statistics are shown as far as they
+ * could be read (as before, when each group read its own); only the count
+ * toward the target is needed. */
+WardCandidateFigures *
+ward_candidate_figures_load (WardStore   *store,
+                             const char  *today_iso,
+                             GError     **error)
+{
+  g_autoptr (WardCandidateFigures) figures = g_new0 (WardCandidateFigures, 1);
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  figures->progress = ward_admissions_progress (store, today_iso, error);
+  if (figures->progress == NULL)
+    return NULL;
+  figures->due = ward_admissions_due_recognition (store, today_iso, DUE_WITHIN_DAYS, NULL);
+  figures->stalled = ward_admissions_stalled (store, today_iso, NULL);
+  figures->stats = ward_admissions_stats (store, NULL);
+  return g_steal_pointer (&figures);
+}
+
+void
+ward_candidate_progress_fill (AdwPreferencesPage         *page,
+                              const WardCandidateFigures *figures)
+{
+  WardAdmissionProgress *progress;
+  g_autofree char *this_year = NULL;
 
   g_return_if_fail (ADW_IS_PREFERENCES_PAGE (page));
+  g_return_if_fail (figures != NULL && figures->progress != NULL);
 
+  progress = figures->progress;
+  this_year = g_strdup_printf ("%d", progress->year);
   ward_preferences_page_clear (page);
   add_target_group (page, progress);
   add_counts_group (page, _("By Year"), _("Admission ceremonies in each year of the term."),
                     progress->by_year, 0, this_year);
   add_counts_group (page, _("By Chi Bộ"), NULL, progress->by_cell, progress->count, NULL);
-  add_due_group (page, store, today_iso);
-  add_stalled_group (page, store, today_iso);
-  add_statistics (page, store);
+  add_due_group (page, figures->due);
+  add_stalled_group (page, figures->stalled);
+  add_statistics (page, figures->stats);
 }

@@ -4,6 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "common/ward-page.h"
 
@@ -12,6 +15,7 @@ typedef struct
   WardStore *store;
   gulong     changed_id;
   gboolean   stale;       /* the store changed while the page was not on screen */
+  GCancellable *read_cancellable;
 } WardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WardPage, ward_page, ADW_TYPE_BIN)
@@ -83,6 +87,8 @@ ward_page_dispose (GObject *object)
   if (priv->store != NULL)
     g_clear_signal_handler (&priv->changed_id, priv->store);
   g_clear_object (&priv->store);
+  g_cancellable_cancel (priv->read_cancellable);
+  g_clear_object (&priv->read_cancellable);
 
   G_OBJECT_CLASS (ward_page_parent_class)->dispose (object);
 }
@@ -331,4 +337,101 @@ ward_page_push_edit (WardPage              *self,
     }
   label = g_strdup_printf (_("Changes to “%s” saved"), name);
   ward_page_push_undo (self, label, &ward_undo_edit_kind, ward_undo_edit_new (ops, before, after));
+}
+
+/* ---- Reading on a worker thread ----------------------------------------- */
+
+typedef struct
+{
+  char             *path;
+  WardPageReadFunc  read;
+  WardPageShowFunc  show;
+  gpointer          data;
+  GDestroyNotify    free_data;
+} PageRead;
+
+static void
+page_read_free (PageRead *page_read)
+{
+  g_free (page_read->path);
+  if (page_read->free_data != NULL)
+    page_read->free_data (page_read->data);
+  g_free (page_read);
+}
+
+static void
+page_read_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  PageRead *page_read = task_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) reader = ward_store_open_reader (page_read->path, &error);
+  gboolean read = FALSE;
+
+  if (reader != NULL && ward_store_exec (reader, "BEGIN", &error))
+    {
+      read = page_read->read (reader, page_read->data, &error);
+      ward_store_exec (reader, "COMMIT", NULL);
+    }
+  if (read)
+    g_task_return_boolean (task, TRUE);
+  else if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", _("The file could not be read."));
+}
+
+static void
+on_page_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr (WardPage) self = user_data;
+  PageRead *page_read = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  page_read->show (self, page_read->data, error);
+  ward_page_trim_memory ();
+}
+
+void
+ward_page_trim_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
+void
+ward_page_read_in_thread (WardPage         *self,
+                          WardPageReadFunc  read,
+                          WardPageShowFunc  show,
+                          gpointer          data,
+                          GDestroyNotify    free_data)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+  g_autoptr (GTask) task = NULL;
+  PageRead *page_read;
+
+  g_return_if_fail (WARD_IS_PAGE (self) && read != NULL && show != NULL);
+  g_return_if_fail (priv->store != NULL);
+
+  g_cancellable_cancel (priv->read_cancellable);
+  g_clear_object (&priv->read_cancellable);
+  priv->read_cancellable = g_cancellable_new ();
+  page_read = g_new0 (PageRead, 1);
+  page_read->path = g_strdup (ward_store_get_path (priv->store));
+  page_read->read = read;
+  page_read->show = show;
+  page_read->data = data;
+  page_read->free_data = free_data;
+  task = g_task_new (NULL, priv->read_cancellable, on_page_read_cb, g_object_ref (self));
+  g_task_set_source_tag (task, ward_page_read_in_thread);
+  g_task_set_task_data (task, page_read, (GDestroyNotify) page_read_free);
+  g_task_run_in_thread (task, page_read_thread);
 }

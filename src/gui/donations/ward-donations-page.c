@@ -31,7 +31,6 @@ struct _WardDonationsPage
   WardLedgerTotals  totals;
   gboolean          filling;
   gint64            loaded_id;     /* the campaign whose entries are shown */
-  GCancellable     *load_cancellable;
 
   GtkLabel         *campaign_title;
   GtkDropDown      *campaign_dropdown;
@@ -231,13 +230,12 @@ choose_campaign (WardDonationsPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_dropdown), self->campaigns->len > 1);
 }
 
-/* What a worker thread reads of a campaign: its entries and the gaps in
- * its receipt numbers, through a connection of its own and in one
- * snapshot. 100,000 entries take a fifth of a second, which the window no
- * longer waits for before its first frame, nor after each receipt. */
+/* What a worker thread reads of a campaign (ward_page_read_in_thread()):
+ * its entries and the gaps in its receipt numbers, in one snapshot. 100,000
+ * entries take a fifth of a second, which the window no longer waits for
+ * before its first frame, nor after each receipt. */
 typedef struct
 {
-  char              *path;
   gint64             campaign_id;
   WardLedgerEntries *entries;
   WardLedgerTotals   totals;
@@ -247,52 +245,39 @@ typedef struct
 static void
 ledger_load_free (LedgerLoad *load)
 {
-  g_free (load->path);
   g_clear_pointer (&load->entries, ward_rows_unref);
   g_clear_pointer (&load->gaps, g_ptr_array_unref);
   ward_ledger_totals_clear (&load->totals);
   g_free (load);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+read_ledger (WardStore  *reader,
+             gpointer    data,
+             GError    **error)
 {
-  LedgerLoad *load = task_data;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) reader = ward_store_open_reader (load->path, &error);
+  LedgerLoad *load = data;
 
-  if (reader != NULL && ward_store_exec (reader, "BEGIN", &error))
-    {
-      load->entries = ward_ledger_entries_load (reader, load->campaign_id, &error);
-      if (load->entries != NULL
-          && !ward_ledger_get_totals (reader, load->campaign_id, &load->totals, &error))
-        g_clear_pointer (&load->entries, ward_rows_unref);
-      if (load->entries != NULL)
-        load->gaps = ward_ledger_receipt_gaps (reader, load->campaign_id, NULL);
-      ward_store_exec (reader, "COMMIT", NULL);
-    }
+  load->entries = ward_ledger_entries_load (reader, load->campaign_id, error);
   if (load->entries == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+    return FALSE;
+  if (!ward_ledger_get_totals (reader, load->campaign_id, &load->totals, error))
+    return FALSE;
+  load->gaps = ward_ledger_receipt_gaps (reader, load->campaign_id, NULL);
+  return TRUE;
 }
 
 static void
-on_loaded_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+show_ledger (WardPage     *page,
+             gpointer      data,
+             const GError *error)
 {
-  g_autoptr (WardDonationsPage) self = user_data;
-  LedgerLoad *load = g_task_get_task_data (G_TASK (result));
-  g_autoptr (GError) error = NULL;
+  WardDonationsPage *self = WARD_DONATIONS_PAGE (page);
+  LedgerLoad *load = data;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        ward_page_show_error (WARD_PAGE (self), _("The Ledger Could Not Be Read"), error);
+      ward_page_show_error (page, _("The Ledger Could Not Be Read"), (GError *) error);
       return;
     }
   if (self->campaign == NULL || self->campaign->id != load->campaign_id)
@@ -327,11 +312,8 @@ static void
 load_campaign (WardDonationsPage *self)
 {
   WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  g_autoptr (GTask) task = NULL;
   LedgerLoad *load;
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   if (self->campaign == NULL || store == NULL)
     {
       self->loaded_id = 0;
@@ -348,13 +330,9 @@ load_campaign (WardDonationsPage *self)
     show_loading (self);
 
   load = g_new0 (LedgerLoad, 1);
-  load->path = g_strdup (ward_store_get_path (store));
   load->campaign_id = self->campaign->id;
-  self->load_cancellable = g_cancellable_new ();
-  task = g_task_new (NULL, self->load_cancellable, on_loaded_cb, g_object_ref (self));
-  g_task_set_source_tag (task, load_campaign);
-  g_task_set_task_data (task, load, (GDestroyNotify) ledger_load_free);
-  g_task_run_in_thread (task, load_thread);
+  ward_page_read_in_thread (WARD_PAGE (self), read_ledger, show_ledger, load,
+                            (GDestroyNotify) ledger_load_free);
 }
 
 static void
@@ -626,8 +604,6 @@ ward_donations_page_dispose (GObject *object)
 {
   WardDonationsPage *self = WARD_DONATIONS_PAGE (object);
 
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
   /* The template's root is also the bin's child: let go of it once. */
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), WARD_TYPE_DONATIONS_PAGE);

@@ -57,9 +57,11 @@ struct _WardEnterprisesPage
   int                  year_choice;     /* 0: all */
   gint64               filter_started;  /* monotonic µs, while a filter change runs */
   gint64               saved_id;        /* to select once the filter shows it */
+  gboolean             loaded;          /* the register has been read once */
   guint                select_id;
 
   GtkStack            *stack;
+  GtkSpinner          *spinner;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
   GtkSearchEntry      *search_entry;
@@ -304,6 +306,12 @@ update_shown (WardEnterprisesPage *self)
   g_autofree char *b = ward_format_number (total);
   g_autofree char *text = NULL;
 
+  /* The spinner until the register is in (ward_enterprises_page_reload()). */
+  if (!self->loaded)
+    {
+      gtk_label_set_text (self->shown_label, "");
+      return;
+    }
   if (shown == total)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s enterprise", "%s enterprises", total), b);
   else
@@ -633,17 +641,9 @@ show_progress (WardEnterprisesPage         *self,
 }
 
 static void
-show_summary (WardEnterprisesPage *self)
+show_summary (WardEnterprisesPage   *self,
+              WardEnterpriseSummary *summary)
 {
-  g_autoptr (WardEnterpriseSummary) summary = NULL;
-  g_autoptr (GError) error = NULL;
-
-  summary = ward_enterprises_summarize (ward_page_get_store (WARD_PAGE (self)), NULL, &error);
-  if (summary == NULL)
-    {
-      g_warning ("Could not count the enterprises: %s", error->message);
-      return;
-    }
   show_progress (self, summary);
   show_years (self, summary);
   show_types (self, summary);
@@ -858,28 +858,91 @@ export_action_cb (GtkWidget  *widget,
 
 /* ---- Class ---------------------------------------------------------------- */
 
+/* What the page reads on a worker thread (ward_page_read_in_thread()): the
+ * 5,000 enterprises of a large ward and their summary took the window's
+ * first frame a quarter of a second when read before it (issue 25). */
+typedef struct
+{
+  WardRows              *rows;
+  WardEnterpriseSummary *summary;
+  char                  *summary_error;
+  gint64                 started;
+} EnterprisesRead;
+
+static void
+enterprises_read_free (EnterprisesRead *data)
+{
+  g_clear_pointer (&data->rows, ward_rows_unref);
+  g_clear_pointer (&data->summary, ward_enterprise_summary_free);
+  g_free (data->summary_error);
+  g_free (data);
+}
+
+static gboolean
+read_enterprises (WardStore  *reader,
+                  gpointer    user_data,
+                  GError    **error)
+{
+  EnterprisesRead *data = user_data;
+  g_autoptr (GError) summary_error = NULL;
+
+  data->rows = ward_enterprise_rows_load (reader, error);
+  if (data->rows == NULL)
+    return FALSE;
+  data->summary = ward_enterprises_summarize (reader, NULL, &summary_error);
+  if (data->summary == NULL)
+    data->summary_error = g_strdup (summary_error != NULL ? summary_error->message : "");
+  return TRUE;
+}
+
+static void
+show_enterprises (WardPage     *page,
+                  gpointer      user_data,
+                  const GError *error)
+{
+  WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (page);
+  EnterprisesRead *data = user_data;
+
+  gtk_spinner_stop (self->spinner);
+  if (error != NULL)
+    {
+      ward_page_show_error (page, _("The enterprises could not be read"), (GError *) error);
+      return;
+    }
+  self->loaded = TRUE;
+  ward_row_model_set_rows (self->list, data->rows);
+  update_year_filter (self, data->rows);
+  if (data->summary != NULL)
+    show_summary (self, data->summary);
+  else
+    g_warning ("Could not count the enterprises: %s", data->summary_error);
+  update_shown (self);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    ward_rows_get_n (data->rows) > 0 ? "list" : "empty");
+  g_debug ("Loaded %u enterprises in %.1f ms", ward_rows_get_n (data->rows),
+           (g_get_monotonic_time () - data->started) / 1000.0);
+}
+
+/* Until the first read ends the page shows a spinner; a later one (after a
+ * change) keeps the list on show until the new one is in, and a record
+ * saved meanwhile is selected once its row arrives (select_later()). */
 static void
 ward_enterprises_page_reload (WardPage *page)
 {
   WardEnterprisesPage *self = WARD_ENTERPRISES_PAGE (page);
-  g_autoptr (WardRows) rows = NULL;
-  g_autoptr (GError) error = NULL;
-  gint64 started = g_get_monotonic_time ();
+  EnterprisesRead *data = g_new0 (EnterprisesRead, 1);
 
-  rows = ward_enterprise_rows_load (ward_page_get_store (page), &error);
-  if (rows == NULL)
+  /* The search field and the filters stay on show: what the clerk types
+   * meanwhile filters the rows as they arrive. */
+  if (!self->loaded)
     {
-      g_warning ("Could not load the enterprises: %s", error->message);
-      return;
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_stack_set_visible_child_name (self->list_stack, "loading");
     }
-  ward_row_model_set_rows (self->list, rows);
-  update_year_filter (self, rows);
-  show_summary (self);
-  update_shown (self);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    ward_rows_get_n (rows) > 0 ? "list" : "empty");
-  g_debug ("Loaded %u enterprises in %.1f ms", ward_rows_get_n (rows),
-           (g_get_monotonic_time () - started) / 1000.0);
+  data->started = g_get_monotonic_time ();
+  ward_page_read_in_thread (page, read_enterprises, show_enterprises, data,
+                            (GDestroyNotify) enterprises_read_free);
 }
 
 static void
@@ -970,6 +1033,7 @@ ward_enterprises_page_class_init (WardEnterprisesPageClass *klass)
   ward_print_install_actions (widget_class, "enterprises");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, WardEnterprisesPage, name)
   BIND (stack);
+  BIND (spinner);
   BIND (list_stack);
   BIND (column_view);
   BIND (search_entry);
