@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "base/ward-error.h"
 #include "base/ward-format.h"
 #include "common/ward-print.h"
 #include "donations/ward-donations-ledger.h"
@@ -25,6 +26,7 @@ struct _WardOverviewPage
   WardPage            parent_instance;
 
   AdwPreferencesPage *page;
+  gboolean            shown;  /* the figures read once */
 };
 
 G_DEFINE_FINAL_TYPE (WardOverviewPage, ward_overview_page, WARD_TYPE_PAGE)
@@ -108,32 +110,20 @@ verdict_card_new (WardVerdict verdict,
 
 static void
 add_targets_group (WardOverviewPage *self,
-                   GPtrArray        *targets,
-                   const char       *today)
+                   guint             n_targets,
+                   const guint      *counts)
 {
   static const WardVerdict order[] = {
     WARD_VERDICT_MET, WARD_VERDICT_ON_TRACK, WARD_VERDICT_BEHIND, WARD_VERDICT_AT_RISK,
     WARD_VERDICT_NO_BASELINE, WARD_VERDICT_INCOMPLETE, WARD_VERDICT_NO_DATA,
   };
-  WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  guint counts[WARD_N_VERDICTS] = { 0 };
   g_autofree char *description = NULL;
   AdwPreferencesGroup *group;
   GtkWidget *cards;
 
-  for (guint i = 0; i < targets->len; i++)
-    {
-      WardProgress progress;
-
-      if (ward_target_compute_progress (store, targets->pdata[i], today, &progress, NULL, NULL))
-        counts[progress.verdict]++;
-      else
-        counts[WARD_VERDICT_NO_DATA]++;
-    }
-
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The resolution’s %u target by verdict",
-                                              "The resolution’s %u targets by verdict", targets->len),
-                                 targets->len);
+                                              "The resolution’s %u targets by verdict", n_targets),
+                                 n_targets);
   group = ward_preferences_page_group (self->page, _("Targets"), description);
   cards = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_set_homogeneous (GTK_BOX (cards), TRUE);
@@ -146,69 +136,64 @@ add_targets_group (WardOverviewPage *self,
   adw_preferences_group_add (group, cards);
 }
 
-static void
-add_counted_row (WardOverviewPage    *self,
-                 AdwPreferencesGroup *group,
-                 WardTarget          *target,
-                 WardResolution      *resolution,
-                 const char          *today,
-                 int                  page_index)
+/* A register's count against its goal, as the read found it. */
+typedef struct
 {
-  g_autofree char *value = NULL;
-  WardProgress progress;
+  char *title;
+  char *verdict;
+  char *value;
+  int   page_index;
+} CountedRow;
 
-  if (!ward_target_compute_progress (ward_page_get_store (WARD_PAGE (self)), target, today,
-                                     &progress, NULL, NULL))
-    return;
-  value = ward_progress_format_count ((gint64) progress.value, (gint64) ward_target_get_goal (target),
-                                      today, resolution->term_end_date);
-  add_row (group, ward_target_get_short_name (target), ward_verdict_title (progress.verdict),
-           value, page_index);
+static void
+counted_row_free (CountedRow *row)
+{
+  g_free (row->title);
+  g_free (row->verdict);
+  g_free (row->value);
+  g_free (row);
 }
 
 static void
 add_counted_group (WardOverviewPage *self,
-                   GPtrArray        *targets,
-                   WardResolution   *resolution,
-                   const char       *today)
+                   GPtrArray        *counted)
 {
   AdwPreferencesGroup *group;
 
   group = ward_preferences_page_group (self->page, _("Counted from the Registers"),
                                        _("Admissions and new enterprises within the term, and how many a "
                                          "year the rest of the term needs"));
-  for (guint i = 0; i < targets->len; i++)
+  for (guint i = 0; i < counted->len; i++)
     {
-      WardTarget *target = targets->pdata[i];
+      CountedRow *row = counted->pdata[i];
 
-      if (ward_target_get_source (target) == WARD_SOURCE_ADMISSIONS)
-        add_counted_row (self, group, target, resolution, today, PAGE_ADMISSIONS);
-      else if (ward_target_get_source (target) == WARD_SOURCE_ENTERPRISES)
-        add_counted_row (self, group, target, resolution, today, PAGE_ENTERPRISES);
+      add_row (group, row->title, row->verdict, row->value, row->page_index);
     }
 }
 
 static void
-add_donations_group (WardOverviewPage *self)
+add_donations_group (WardOverviewPage *self,
+                     WardCampaign     *campaign,
+                     gboolean          have_received,
+                     gint64            amount,
+                     guint             n_receipts)
 {
-  WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  g_autoptr (WardCampaign) campaign = ward_ledger_default_campaign (store, NULL);
-  gint64 amount = 0;
-  guint n_receipts = 0;
   g_autofree char *received = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *subtitle = NULL;
   AdwPreferencesGroup *group;
 
   if (campaign == NULL)
     return;
   group = ward_preferences_page_group (self->page, _("Donations"), NULL);
-  if (ward_ledger_get_received (store, campaign->id, &amount, &n_receipts, NULL))
+  if (have_received)
     {
       received = ward_format_money (amount);
+      count = ward_format_number (n_receipts);
       subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                               "Received, net of corrections · %u receipt",
-                                               "Received, net of corrections · %u receipts",
-                                               n_receipts), n_receipts);
+                                               "Received, net of corrections · %s receipt",
+                                               "Received, net of corrections · %s receipts",
+                                               n_receipts), count);
     }
   add_row (group, campaign->name, subtitle, received != NULL ? received : "—", PAGE_DONATIONS);
 }
@@ -216,10 +201,9 @@ add_donations_group (WardOverviewPage *self)
 /* The ward's share of members who studied the resolution, as the study
  * page counts it. */
 static void
-add_study_group (WardOverviewPage *self)
+add_study_group (WardOverviewPage *self,
+                 WardStudyTally   *tally)
 {
-  g_autoptr (WardStudyTally) tally = ward_study_tally_load (ward_page_get_store (WARD_PAGE (self)),
-                                                            NULL, NULL);
   const WardStudyCount *t;
   g_autofree char *share = NULL;
   g_autofree char *subtitle = NULL;
@@ -257,10 +241,8 @@ add_overdue_row (AdwPreferencesGroup     *group,
 
 static void
 add_programme_group (WardOverviewPage *self,
-                     const char       *today)
+                     GPtrArray        *overdue)
 {
-  WardStore *store = ward_page_get_store (WARD_PAGE (self));
-  g_autoptr (GPtrArray) overdue = ward_programme_items_overdue (store, today, NULL);
   g_autofree char *count = NULL;
   AdwPreferencesGroup *group;
 
@@ -283,27 +265,158 @@ add_programme_group (WardOverviewPage *self,
     }
 }
 
+/* What the page reads on a worker thread (ward_page_read_in_thread()):
+ * every figure but the term's days. Summing a ledger of 100,000 receipts
+ * and the study's attendance took the window's first frame a tenth of a
+ * second when the window opened on this page (issue 25). */
+typedef struct
+{
+  char           *today;
+  guint           n_targets;
+  guint           counts[WARD_N_VERDICTS];
+  GPtrArray      *counted;    /* CountedRow */
+  WardCampaign   *campaign;
+  gboolean        have_received;
+  gint64          amount;
+  guint           n_receipts;
+  WardStudyTally *tally;
+  GPtrArray      *overdue;    /* WardProgrammeItem */
+} OverviewRead;
+
+static void
+overview_read_free (OverviewRead *data)
+{
+  g_free (data->today);
+  g_clear_pointer (&data->counted, g_ptr_array_unref);
+  g_clear_pointer (&data->campaign, ward_campaign_free);
+  g_clear_pointer (&data->tally, ward_study_tally_free);
+  g_clear_pointer (&data->overdue, g_ptr_array_unref);
+  g_free (data);
+}
+
+static void
+read_targets (WardStore      *reader,
+              OverviewRead   *data,
+              WardResolution *resolution,
+              GPtrArray      *targets)
+{
+  static const struct { WardTargetSource source; int page_index; } counted[] = {
+    { WARD_SOURCE_ADMISSIONS, PAGE_ADMISSIONS }, { WARD_SOURCE_ENTERPRISES, PAGE_ENTERPRISES },
+  };
+
+  data->n_targets = targets->len;
+  data->counted = g_ptr_array_new_with_free_func ((GDestroyNotify) counted_row_free);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      WardTarget *target = targets->pdata[i];
+      WardProgress progress;
+      CountedRow *row;
+
+      if (!ward_target_compute_progress (reader, target, data->today, &progress, NULL, NULL))
+        {
+          data->counts[WARD_VERDICT_NO_DATA]++;
+          continue;
+        }
+      data->counts[progress.verdict]++;
+      for (guint k = 0; k < G_N_ELEMENTS (counted); k++)
+        {
+          if (ward_target_get_source (target) != counted[k].source)
+            continue;
+          row = g_new0 (CountedRow, 1);
+          row->title = g_strdup (ward_target_get_short_name (target));
+          row->verdict = g_strdup (ward_verdict_title (progress.verdict));
+          row->value = ward_progress_format_count ((gint64) progress.value,
+                                                   (gint64) ward_target_get_goal (target),
+                                                   data->today, resolution->term_end_date);
+          row->page_index = counted[k].page_index;
+          g_ptr_array_add (data->counted, row);
+        }
+    }
+}
+
+static gboolean
+read_overview (WardStore  *reader,
+               gpointer    user_data,
+               GError    **error)
+{
+  OverviewRead *data = user_data;
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (WardResolution) resolution = ward_resolution_load (reader, &local_error);
+  g_autoptr (GPtrArray) targets = NULL;
+
+  /* A file with no resolution yet (the welcome page leads to one) shows
+   * nothing here, as before. */
+  if (g_error_matches (local_error, WARD_ERROR, WARD_ERROR_NOT_FOUND))
+    return TRUE;
+  if (resolution == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  targets = ward_targets_load (reader, error);
+  if (targets == NULL)
+    return FALSE;
+  read_targets (reader, data, resolution, targets);
+  data->campaign = ward_ledger_default_campaign (reader, NULL);
+  if (data->campaign != NULL)
+    data->have_received = ward_ledger_get_received (reader, data->campaign->id, &data->amount,
+                                                    &data->n_receipts, NULL);
+  data->tally = ward_study_tally_load (reader, data->today, NULL);
+  data->overdue = ward_programme_items_overdue (reader, data->today, NULL);
+  return TRUE;
+}
+
+/* The term's days left, from the window's own connection: a read of one
+ * row, there in the first frame while the rest is read. */
+static gboolean
+show_term (WardOverviewPage *self,
+           const char       *today)
+{
+  g_autoptr (WardResolution) resolution = ward_resolution_load (ward_page_get_store (WARD_PAGE (self)), NULL);
+
+  ward_preferences_page_clear (self->page);
+  if (resolution == NULL)
+    return FALSE;
+  add_term_group (self, resolution, today);
+  return TRUE;
+}
+
+static void
+show_overview (WardPage     *page,
+               gpointer      user_data,
+               const GError *error)
+{
+  WardOverviewPage *self = WARD_OVERVIEW_PAGE (page);
+  OverviewRead *data = user_data;
+
+  if (error != NULL)
+    {
+      ward_page_show_error (page, _("The overview could not be read"), (GError *) error);
+      return;
+    }
+  /* Replaced at once, so that a reload after a change never shows the
+   * page half built. */
+  if (!show_term (self, data->today) || data->counted == NULL)
+    return;
+  add_targets_group (self, data->n_targets, data->counts);
+  add_counted_group (self, data->counted);
+  add_donations_group (self, data->campaign, data->have_received, data->amount, data->n_receipts);
+  add_study_group (self, data->tally);
+  add_programme_group (self, data->overdue);
+  self->shown = TRUE;
+}
+
 static void
 ward_overview_page_reload (WardPage *page)
 {
   WardOverviewPage *self = WARD_OVERVIEW_PAGE (page);
-  WardStore *store = ward_page_get_store (page);
-  g_autoptr (WardResolution) resolution = NULL;
-  g_autoptr (GPtrArray) targets = NULL;
-  g_autofree char *today = ward_today_iso ();
+  OverviewRead *data = g_new0 (OverviewRead, 1);
 
-  ward_preferences_page_clear (self->page);
-  resolution = ward_resolution_load (store, NULL);
-  targets = ward_targets_load (store, NULL);
-  if (resolution == NULL || targets == NULL)
-    return;
-
-  add_term_group (self, resolution, today);
-  add_targets_group (self, targets, today);
-  add_counted_group (self, targets, resolution, today);
-  add_donations_group (self);
-  add_study_group (self);
-  add_programme_group (self, today);
+  data->today = ward_today_iso ();
+  /* The figures shown stay until the new ones are read. */
+  if (!self->shown)
+    show_term (self, data->today);
+  ward_page_read_in_thread (page, read_overview, show_overview, data, (GDestroyNotify) overview_read_free);
 }
 
 static void
