@@ -16,6 +16,9 @@ typedef struct
   gulong     changed_id;
   gboolean   stale;       /* the store changed while the page was not on screen */
   GCancellable *read_cancellable;
+  gpointer      pending_read;   /* PageRead waiting for the frame under way */
+  guint         pending_tick;
+  guint         pending_idle;
 } WardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WardPage, ward_page, ADW_TYPE_BIN)
@@ -78,6 +81,8 @@ ward_page_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (ward_page_parent_class)->map (widget);
 }
 
+static void clear_pending_read (WardPage *self);
+
 static void
 ward_page_dispose (GObject *object)
 {
@@ -89,6 +94,7 @@ ward_page_dispose (GObject *object)
   g_clear_object (&priv->store);
   g_cancellable_cancel (priv->read_cancellable);
   g_clear_object (&priv->read_cancellable);
+  clear_pending_read (self);
 
   G_OBJECT_CLASS (ward_page_parent_class)->dispose (object);
 }
@@ -407,6 +413,61 @@ ward_page_trim_memory (void)
 #endif
 }
 
+static void
+start_read (WardPage *self,
+            PageRead *page_read)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+  g_autoptr (GTask) task = NULL;
+
+  task = g_task_new (NULL, priv->read_cancellable, on_page_read_cb, g_object_ref (self));
+  g_task_set_source_tag (task, ward_page_read_in_thread);
+  g_task_set_task_data (task, page_read, (GDestroyNotify) page_read_free);
+  g_task_run_in_thread (task, page_read_thread);
+}
+
+static void
+clear_pending_read (WardPage *self)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  if (priv->pending_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->pending_tick);
+  priv->pending_tick = 0;
+  g_clear_handle_id (&priv->pending_idle, g_source_remove);
+  g_clear_pointer (&priv->pending_read, page_read_free);
+}
+
+static gboolean
+start_pending_read_cb (gpointer user_data)
+{
+  WardPage *self = user_data;
+  WardPagePrivate *priv = ward_page_get_instance_private (self);
+
+  priv->pending_idle = 0;
+  start_read (self, g_steal_pointer (&priv->pending_read));
+  return G_SOURCE_REMOVE;
+}
+
+/* In the frame that shows the page: once it is drawn (an idle of low
+ * priority runs after the frame's layout and paint). */
+static gboolean
+after_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  WardPagePrivate *priv = ward_page_get_instance_private (WARD_PAGE (widget));
+
+  priv->pending_tick = 0;
+  priv->pending_idle = g_idle_add_full (G_PRIORITY_LOW, start_pending_read_cb, widget, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+/* A page on screen starts its read once the frame that shows it (the
+ * window's first, or the one after a click in the sidebar) is drawn: on
+ * two cores the read and the X server's drawing of that frame would
+ * otherwise share the second one, and the frame would wait (issue 25).
+ * It shows its spinner meanwhile, as it does while reading. */
 void
 ward_page_read_in_thread (WardPage         *self,
                           WardPageReadFunc  read,
@@ -415,7 +476,6 @@ ward_page_read_in_thread (WardPage         *self,
                           GDestroyNotify    free_data)
 {
   WardPagePrivate *priv = ward_page_get_instance_private (self);
-  g_autoptr (GTask) task = NULL;
   PageRead *page_read;
 
   g_return_if_fail (WARD_IS_PAGE (self) && read != NULL && show != NULL);
@@ -430,8 +490,14 @@ ward_page_read_in_thread (WardPage         *self,
   page_read->show = show;
   page_read->data = data;
   page_read->free_data = free_data;
-  task = g_task_new (NULL, priv->read_cancellable, on_page_read_cb, g_object_ref (self));
-  g_task_set_source_tag (task, ward_page_read_in_thread);
-  g_task_set_task_data (task, page_read, (GDestroyNotify) page_read_free);
-  g_task_run_in_thread (task, page_read_thread);
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      start_read (self, page_read);
+      return;
+    }
+  /* A newer read replaces one still waiting for its frame. */
+  g_clear_pointer (&priv->pending_read, page_read_free);
+  priv->pending_read = page_read;
+  if (priv->pending_tick == 0 && priv->pending_idle == 0)
+    priv->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), after_frame_cb, NULL, NULL);
 }
