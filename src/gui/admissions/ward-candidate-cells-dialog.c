@@ -28,6 +28,43 @@ describe_candidates (int n_candidates)
                                        n_candidates), n_candidates);
 }
 
+/* The list's functions: core's, which need no data. */
+static GPtrArray *
+load_cell (WardStore     *store,
+           gconstpointer  data G_GNUC_UNUSED,
+           GError       **error)
+{
+  return ward_party_cells_load (store, error);
+}
+
+static gint64
+add_cell (WardStore     *store,
+          gconstpointer  data G_GNUC_UNUSED,
+          const char    *name,
+          GError       **error)
+{
+  return ward_party_cell_add (store, name, error);
+}
+
+static gboolean
+rename_cell (WardStore     *store,
+             gconstpointer  data G_GNUC_UNUSED,
+             gint64         id,
+             const char    *name,
+             GError       **error)
+{
+  return ward_party_cell_rename (store, id, name, error);
+}
+
+static gboolean
+remove_cell (WardStore     *store,
+             gconstpointer  data G_GNUC_UNUSED,
+             gint64         id,
+             GError       **error)
+{
+  return ward_party_cell_remove (store, id, error);
+}
+
 static const char * const cell_tables[] = { "party_cells", "candidates", NULL };
 
 static const WardNameListKind cells_kind = {
@@ -38,12 +75,12 @@ static const WardNameListKind cells_kind = {
   .list_description = N_("Edit a name and press Enter to rename the chi bộ everywhere. "
                          "A chi bộ without candidates can be removed."),
   .tables = cell_tables,
-  .load = ward_party_cells_load,
+  .load = load_cell,
   .read_entry = read_cell,
   .describe_uses = describe_candidates,
-  .add = ward_party_cell_add,
-  .rename = ward_party_cell_rename,
-  .remove = ward_party_cell_remove,
+  .add = add_cell,
+  .rename = rename_cell,
+  .remove = remove_cell,
 };
 
 WardCandidateCellsDialog *

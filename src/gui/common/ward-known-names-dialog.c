@@ -27,20 +27,51 @@ describe_uses (int n_uses)
                                        n_uses), n_uses);
 }
 
-/* The kinds' core functions, each bound to its kind. */
-#define KIND_FUNCTIONS(prefix, KIND)                                                          \
-  static GPtrArray *prefix##_load (WardStore *store, GError **error)                          \
-  { return ward_known_names_load (store, KIND, error); }                                      \
-  static gint64 prefix##_add (WardStore *store, const char *name, GError **error)             \
-  { return ward_known_name_add (store, KIND, name, error); }                                  \
-  static gboolean prefix##_rename (WardStore *store, gint64 id, const char *name, GError **e) \
-  { return ward_known_name_rename (store, KIND, id, name, e); }                               \
-  static gboolean prefix##_remove (WardStore *store, gint64 id, GError **error)               \
-  { return ward_known_name_remove (store, KIND, id, error); }
+/* Groups and collectors share these, with the name kind as the list's data. */
+static WardNameKind
+name_kind (gconstpointer data)
+{
+  return *(const WardNameKind *) data;
+}
 
-KIND_FUNCTIONS (groups, WARD_NAME_GROUP)
-KIND_FUNCTIONS (collectors, WARD_NAME_COLLECTOR)
+static GPtrArray *
+load_known (WardStore     *store,
+            gconstpointer  data,
+            GError       **error)
+{
+  return ward_known_names_load (store, name_kind (data), error);
+}
 
+static gint64
+add_known (WardStore     *store,
+           gconstpointer  data,
+           const char    *name,
+           GError       **error)
+{
+  return ward_known_name_add (store, name_kind (data), name, error);
+}
+
+static gboolean
+rename_known (WardStore     *store,
+              gconstpointer  data,
+              gint64         id,
+              const char    *name,
+              GError       **error)
+{
+  return ward_known_name_rename (store, name_kind (data), id, name, error);
+}
+
+static gboolean
+remove_known (WardStore     *store,
+              gconstpointer  data,
+              gint64         id,
+              GError       **error)
+{
+  return ward_known_name_remove (store, name_kind (data), id, error);
+}
+
+static const WardNameKind group_kind = WARD_NAME_GROUP;
+static const WardNameKind collector_kind = WARD_NAME_COLLECTOR;
 static const char * const group_tables[] = { "known_names", "ledger_entries", "candidates", "enterprises", NULL };
 static const char * const collector_tables[] = { "known_names", "ledger_entries", NULL };
 
@@ -53,12 +84,13 @@ static const WardNameListKind groups_kind = {
                          "Receipts keep the name they were written with: a name here can be spelled "
                          "better (tone marks, capitals), and one no record uses can be removed."),
   .tables = group_tables,
-  .load = groups_load,
+  .data = &group_kind,
+  .load = load_known,
   .read_entry = read_known,
   .describe_uses = describe_uses,
-  .add = groups_add,
-  .rename = groups_rename,
-  .remove = groups_remove,
+  .add = add_known,
+  .rename = rename_known,
+  .remove = remove_known,
 };
 
 static const WardNameListKind collectors_kind = {
@@ -70,12 +102,13 @@ static const WardNameListKind collectors_kind = {
                          "were written with: a name here can be spelled better, and one no receipt "
                          "uses can be removed."),
   .tables = collector_tables,
-  .load = collectors_load,
+  .data = &collector_kind,
+  .load = load_known,
   .read_entry = read_known,
   .describe_uses = describe_uses,
-  .add = collectors_add,
-  .rename = collectors_rename,
-  .remove = collectors_remove,
+  .add = add_known,
+  .rename = rename_known,
+  .remove = remove_known,
 };
 
 WardNameListDialog *

@@ -66,7 +66,7 @@ on_rename_apply_cb (AdwEntryRow        *row,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!self->kind->rename (self->store, row_name_id (GTK_WIDGET (row)),
+  if (!self->kind->rename (self->store, self->kind->data, row_name_id (GTK_WIDGET (row)),
                            gtk_editable_get_text (GTK_EDITABLE (row)), &error))
     {
       show_error (self, error->message);
@@ -82,7 +82,7 @@ on_remove_clicked_cb (GtkButton          *button,
 {
   g_autoptr (GError) error = NULL;
 
-  if (!self->kind->remove (self->store, row_name_id (GTK_WIDGET (button)), &error))
+  if (!self->kind->remove (self->store, self->kind->data, row_name_id (GTK_WIDGET (button)), &error))
     {
       show_error (self, error->message);
       return;
@@ -95,7 +95,8 @@ on_new_row_apply_cb (WardNameListDialog *self)
 {
   g_autoptr (GError) error = NULL;
 
-  if (self->kind->add (self->store, gtk_editable_get_text (GTK_EDITABLE (self->new_row)), &error) == 0)
+  if (self->kind->add (self->store, self->kind->data,
+                       gtk_editable_get_text (GTK_EDITABLE (self->new_row)), &error) == 0)
     {
       show_error (self, error->message);
       gtk_widget_add_css_class (GTK_WIDGET (self->new_row), "error");
@@ -144,7 +145,7 @@ reload (WardNameListDialog *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
-  items = self->kind->load (self->store, &error);
+  items = self->kind->load (self->store, self->kind->data, &error);
   if (items == NULL)
     {
       show_error (self, error->message);

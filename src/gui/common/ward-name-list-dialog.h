@@ -30,9 +30,14 @@ typedef struct
   /* Tables whose change (WardStore::changed) reloads the list; NULL-terminated. */
   const char * const *tables;
 
+  /* Handed back to load, add, rename and remove: what tells one list from
+   * another when kinds share those functions (the known names' kind). */
+  gconstpointer       data;
+
   /* The names in the office's order, as the kind's own records, which
    * read_entry() describes. */
   GPtrArray  *(*load)          (WardStore         *store,
+                                gconstpointer      data,
                                 GError           **error);
   void        (*read_entry)    (gconstpointer      item,
                                 WardNameListEntry *entry);
@@ -42,13 +47,16 @@ typedef struct
   /* Core's checks refuse what the list may not take, with a GError for the
    * clerk: add returns the new id or 0, remove refuses a name in use. */
   gint64      (*add)           (WardStore         *store,
+                                gconstpointer      data,
                                 const char        *name,
                                 GError           **error);
   gboolean    (*rename)        (WardStore         *store,
+                                gconstpointer      data,
                                 gint64             id,
                                 const char        *name,
                                 GError           **error);
   gboolean    (*remove)        (WardStore         *store,
+                                gconstpointer      data,
                                 gint64             id,
                                 GError           **error);
 } WardNameListKind;

@@ -28,6 +28,43 @@ describe_uses (int n_uses)
                                        n_uses), n_uses);
 }
 
+/* The list's functions: core's, which need no data. */
+static GPtrArray *
+load_unit (WardStore     *store,
+           gconstpointer  data G_GNUC_UNUSED,
+           GError       **error)
+{
+  return ward_units_load (store, error);
+}
+
+static gint64
+add_unit (WardStore     *store,
+          gconstpointer  data G_GNUC_UNUSED,
+          const char    *name,
+          GError       **error)
+{
+  return ward_units_add (store, name, error);
+}
+
+static gboolean
+rename_unit (WardStore     *store,
+             gconstpointer  data G_GNUC_UNUSED,
+             gint64         id,
+             const char    *name,
+             GError       **error)
+{
+  return ward_units_rename (store, id, name, error);
+}
+
+static gboolean
+remove_unit (WardStore     *store,
+             gconstpointer  data G_GNUC_UNUSED,
+             gint64         id,
+             GError       **error)
+{
+  return ward_units_remove (store, id, error);
+}
+
 static const char * const unit_tables[] = {
   "units", "programme_items", "programme_item_units", "readings", NULL
 };
@@ -40,12 +77,12 @@ static const WardNameListKind units_kind = {
   .list_description = N_("Edit a name and press Enter to rename the unit everywhere. "
                          "A unit that no item or reading uses can be removed."),
   .tables = unit_tables,
-  .load = ward_units_load,
+  .load = load_unit,
   .read_entry = read_unit,
   .describe_uses = describe_uses,
-  .add = ward_units_add,
-  .rename = ward_units_rename,
-  .remove = ward_units_remove,
+  .add = add_unit,
+  .rename = rename_unit,
+  .remove = remove_unit,
 };
 
 WardUnitsDialog *
