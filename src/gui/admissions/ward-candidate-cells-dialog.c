@@ -28,42 +28,9 @@ describe_candidates (int n_candidates)
                                        n_candidates), n_candidates);
 }
 
-/* The list's functions: core's, which need no data. */
-static GPtrArray *
-load_cell (WardStore     *store,
-           gconstpointer  data G_GNUC_UNUSED,
-           GError       **error)
-{
-  return ward_party_cells_load (store, error);
-}
-
-static gint64
-add_cell (WardStore     *store,
-          gconstpointer  data G_GNUC_UNUSED,
-          const char    *name,
-          GError       **error)
-{
-  return ward_party_cell_add (store, name, error);
-}
-
-static gboolean
-rename_cell (WardStore     *store,
-             gconstpointer  data G_GNUC_UNUSED,
-             gint64         id,
-             const char    *name,
-             GError       **error)
-{
-  return ward_party_cell_rename (store, id, name, error);
-}
-
-static gboolean
-remove_cell (WardStore     *store,
-             gconstpointer  data G_GNUC_UNUSED,
-             gint64         id,
-             GError       **error)
-{
-  return ward_party_cell_remove (store, id, error);
-}
+static const WardNameListPlain cell_functions = {
+  ward_party_cells_load, ward_party_cell_add, ward_party_cell_rename, ward_party_cell_remove,
+};
 
 static const char * const cell_tables[] = { "party_cells", "candidates", NULL };
 
@@ -75,12 +42,13 @@ static const WardNameListKind cells_kind = {
   .list_description = N_("Edit a name and press Enter to rename the chi bộ everywhere. "
                          "A chi bộ without candidates can be removed."),
   .tables = cell_tables,
-  .load = load_cell,
+  .data = &cell_functions,
+  .load = ward_name_list_plain_load,
   .read_entry = read_cell,
   .describe_uses = describe_candidates,
-  .add = add_cell,
-  .rename = rename_cell,
-  .remove = remove_cell,
+  .add = ward_name_list_plain_add,
+  .rename = ward_name_list_plain_rename,
+  .remove = ward_name_list_plain_remove,
 };
 
 WardCandidateCellsDialog *

@@ -213,6 +213,42 @@ ward_name_list_dialog_init (WardNameListDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+GPtrArray *
+ward_name_list_plain_load (WardStore     *store,
+                           gconstpointer  data,
+                           GError       **error)
+{
+  return ((const WardNameListPlain *) data)->load (store, error);
+}
+
+gint64
+ward_name_list_plain_add (WardStore     *store,
+                          gconstpointer  data,
+                          const char    *name,
+                          GError       **error)
+{
+  return ((const WardNameListPlain *) data)->add (store, name, error);
+}
+
+gboolean
+ward_name_list_plain_rename (WardStore     *store,
+                             gconstpointer  data,
+                             gint64         id,
+                             const char    *name,
+                             GError       **error)
+{
+  return ((const WardNameListPlain *) data)->rename (store, id, name, error);
+}
+
+gboolean
+ward_name_list_plain_remove (WardStore     *store,
+                             gconstpointer  data,
+                             gint64         id,
+                             GError       **error)
+{
+  return ((const WardNameListPlain *) data)->remove (store, id, error);
+}
+
 WardNameListDialog *
 ward_name_list_dialog_new (GtkWindow              *parent,
                            WardStore              *store,

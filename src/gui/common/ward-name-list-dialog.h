@@ -61,6 +61,42 @@ typedef struct
                                 GError           **error);
 } WardNameListKind;
 
+/* The core functions of a list that needs no data (units, chi bộ). Such a
+ * kind gives them as its data, and the ward_name_list_plain_*() functions
+ * below as its own: they call the ones in @data. */
+typedef struct
+{
+  GPtrArray  *(*load)   (WardStore   *store,
+                         GError     **error);
+  gint64      (*add)    (WardStore   *store,
+                         const char  *name,
+                         GError     **error);
+  gboolean    (*rename) (WardStore   *store,
+                         gint64       id,
+                         const char  *name,
+                         GError     **error);
+  gboolean    (*remove) (WardStore   *store,
+                         gint64       id,
+                         GError     **error);
+} WardNameListPlain;
+
+GPtrArray  *ward_name_list_plain_load   (WardStore      *store,
+                                         gconstpointer   data,
+                                         GError        **error);
+gint64      ward_name_list_plain_add    (WardStore      *store,
+                                         gconstpointer   data,
+                                         const char     *name,
+                                         GError        **error);
+gboolean    ward_name_list_plain_rename (WardStore      *store,
+                                         gconstpointer   data,
+                                         gint64          id,
+                                         const char     *name,
+                                         GError        **error);
+gboolean    ward_name_list_plain_remove (WardStore      *store,
+                                         gconstpointer   data,
+                                         gint64          id,
+                                         GError        **error);
+
 #define WARD_TYPE_NAME_LIST_DIALOG (ward_name_list_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (WardNameListDialog, ward_name_list_dialog, WARD, NAME_LIST_DIALOG, AdwWindow)
 

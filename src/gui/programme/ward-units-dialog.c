@@ -28,42 +28,9 @@ describe_uses (int n_uses)
                                        n_uses), n_uses);
 }
 
-/* The list's functions: core's, which need no data. */
-static GPtrArray *
-load_unit (WardStore     *store,
-           gconstpointer  data G_GNUC_UNUSED,
-           GError       **error)
-{
-  return ward_units_load (store, error);
-}
-
-static gint64
-add_unit (WardStore     *store,
-          gconstpointer  data G_GNUC_UNUSED,
-          const char    *name,
-          GError       **error)
-{
-  return ward_units_add (store, name, error);
-}
-
-static gboolean
-rename_unit (WardStore     *store,
-             gconstpointer  data G_GNUC_UNUSED,
-             gint64         id,
-             const char    *name,
-             GError       **error)
-{
-  return ward_units_rename (store, id, name, error);
-}
-
-static gboolean
-remove_unit (WardStore     *store,
-             gconstpointer  data G_GNUC_UNUSED,
-             gint64         id,
-             GError       **error)
-{
-  return ward_units_remove (store, id, error);
-}
+static const WardNameListPlain unit_functions = {
+  ward_units_load, ward_units_add, ward_units_rename, ward_units_remove,
+};
 
 static const char * const unit_tables[] = {
   "units", "programme_items", "programme_item_units", "readings", NULL
@@ -77,12 +44,13 @@ static const WardNameListKind units_kind = {
   .list_description = N_("Edit a name and press Enter to rename the unit everywhere. "
                          "A unit that no item or reading uses can be removed."),
   .tables = unit_tables,
-  .load = load_unit,
+  .data = &unit_functions,
+  .load = ward_name_list_plain_load,
   .read_entry = read_unit,
   .describe_uses = describe_uses,
-  .add = add_unit,
-  .rename = rename_unit,
-  .remove = remove_unit,
+  .add = ward_name_list_plain_add,
+  .rename = ward_name_list_plain_rename,
+  .remove = ward_name_list_plain_remove,
 };
 
 WardUnitsDialog *
