@@ -57,6 +57,12 @@ void        ward_page_show_error  (WardPage   *self,
 gboolean    ward_page_has_action  (WardPage   *self,
                                    const char *name);
 
+/* After a large read on a worker thread: what the reader's connection and
+ * the read's scratch space took is handed back to the system (glibc keeps
+ * a worker thread's freed memory in its own arena, about 10 MB after the
+ * ledger's 100,000 entries, issue 25). */
+void        ward_page_trim_memory    (void);
+
 /* What a page reads of a large file before it can show it (20,000
  * candidates, 5,000 enterprises), read on a worker thread so that the
  * window's first frame does not wait: @read fills @data through a
@@ -65,12 +71,6 @@ gboolean    ward_page_has_action  (WardPage   *self,
  * A read started while another is under way (the page reloaded after a
  * change) cancels the older one, whose @show is not called; so does
  * disposing of the page. Takes @data. */
-/* After a large read on a worker thread: what the reader's connection and
- * the read's scratch space took is handed back to the system (glibc keeps
- * a worker thread's freed memory in its own arena, about 10 MB after the
- * ledger's 100,000 entries, issue 25). */
-void        ward_page_trim_memory    (void);
-
 typedef gboolean (*WardPageReadFunc) (WardStore    *reader,
                                       gpointer      data,
                                       GError      **error);
