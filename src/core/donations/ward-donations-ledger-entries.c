@@ -164,6 +164,30 @@ add_groups (WardLedgerEntries *self,
     }
 }
 
+/* The campaign's entries, counted so that their array is made at its size
+ * (-1 on error). A write between the count and the read only costs a
+ * realloc. */
+static gint64
+count_entries (WardStore  *store,
+               gint64      campaign_id,
+               GError    **error)
+{
+  g_autoptr (WardStmt) stmt = NULL;
+  int rc;
+
+  stmt = ward_store_prepare (store, "SELECT count(*) FROM ledger_entries WHERE campaign_id = ?", error);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      ward_store_set_error (store, rc, error);
+      return -1;
+    }
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 WardLedgerEntries *
 ward_ledger_entries_load (WardStore  *store,
                           gint64      campaign_id,
@@ -172,6 +196,7 @@ ward_ledger_entries_load (WardStore  *store,
   g_autoptr (WardLedgerEntries) self = NULL;
   g_autoptr (WardStmt) stmt = NULL;
   g_autoptr (WardNames) groups = NULL;
+  gint64 n;
   int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
@@ -190,8 +215,11 @@ ward_ledger_entries_load (WardStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
+  n = count_entries (store, campaign_id, error);
+  if (n < 0)
+    return NULL;
 
-  self = ward_rows_new (sizeof (WardLedgerEntry));
+  self = ward_rows_new_sized (sizeof (WardLedgerEntry), MIN (n, G_MAXUINT));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     read_entry (self, stmt, ward_rows_append (self));
   if (rc != SQLITE_DONE)
