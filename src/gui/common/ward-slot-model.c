@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "common/ward-filter-model.h"
 #include "common/ward-slot-model.h"
 #include "store/ward-store-row-model.h"
 
@@ -204,6 +205,38 @@ selected_target (WardSlotModel *self)
   return slot != NULL ? g_object_ref (ward_slot_get_item (slot)) : NULL;
 }
 
+/* Where @item is shown now. Over a filter model of rows, by its row: the
+ * model's items live only while held, and asking for each would make them
+ * all, one at a time. */
+static guint
+find_item (WardSlotModel *self,
+           GObject       *item)
+{
+  guint n = g_list_model_get_n_items (self->model);
+
+  if (WARD_IS_FILTER_MODEL (self->model) && WARD_IS_ROW_ITEM (item))
+    {
+      WardFilterModel *filtered = WARD_FILTER_MODEL (self->model);
+      GListModel *below = ward_filter_model_get_model (filtered);
+
+      if (!WARD_IS_ROW_MODEL (below)
+          || ward_row_item_get_rows (WARD_ROW_ITEM (item)) != ward_row_model_get_rows (WARD_ROW_MODEL (below)))
+        return GTK_INVALID_LIST_POSITION;
+      for (guint i = 0; i < n; i++)
+        if (ward_filter_model_get_model_position (filtered, i) == ward_row_item_get_index (WARD_ROW_ITEM (item)))
+          return i;
+      return GTK_INVALID_LIST_POSITION;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) other = g_list_model_get_item (self->model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* After: a slot now showing another item must not leave another record
  * selected; the one selected is selected where it moved, if still shown. */
 static void
@@ -212,18 +245,11 @@ keep_selected (WardSlotModel *self,
 {
   gpointer slot = gtk_single_selection_get_selected_item (self->selection);
   guint at = gtk_single_selection_get_selected (self->selection);
-  guint n = g_list_model_get_n_items (self->model);
-  guint position = GTK_INVALID_LIST_POSITION;
+  guint position;
 
   if (slot != NULL && ward_slot_get_item (slot) == (gpointer) before)
     return;
-  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (self->model, i);
-
-      if (item == before)
-        position = i;
-    }
+  position = find_item (self, before);
   if (position == GTK_INVALID_LIST_POSITION && gtk_single_selection_get_autoselect (self->selection))
     {
       /* Gone, where a row is always selected: the row now where it was,
