@@ -164,30 +164,6 @@ add_groups (WardLedgerEntries *self,
     }
 }
 
-/* The campaign's entries, counted so that their array is made at its size
- * (-1 on error). A write between the count and the read only costs a
- * realloc. */
-static gint64
-count_entries (WardStore  *store,
-               gint64      campaign_id,
-               GError    **error)
-{
-  g_autoptr (WardStmt) stmt = NULL;
-  int rc;
-
-  stmt = ward_store_prepare (store, "SELECT count(*) FROM ledger_entries WHERE campaign_id = ?", error);
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      ward_store_set_error (store, rc, error);
-      return -1;
-    }
-  return sqlite3_column_int64 (stmt, 0);
-}
-
 WardLedgerEntries *
 ward_ledger_entries_load (WardStore  *store,
                           gint64      campaign_id,
@@ -215,7 +191,9 @@ ward_ledger_entries_load (WardStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
-  n = count_entries (store, campaign_id, error);
+  /* Counted first, so that the array is made at its size (a write in
+   * between would only cost a realloc). */
+  n = ward_store_count_rows_where (store, "ledger_entries", "campaign_id", campaign_id, error);
   if (n < 0)
     return NULL;
 
