@@ -112,7 +112,8 @@ test_filter_model_follows (void)
 
       gtk_string_list_append (strings, word);
     }
-  filtered = ward_filter_model_new (g_object_ref (G_LIST_MODEL (strings)), g_object_ref (GTK_FILTER (filter)));
+  filtered = ward_filter_model_new (g_object_ref (G_LIST_MODEL (strings)),
+                                    g_object_ref (GTK_FILTER (filter)), NULL);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filtered)); i++)
     g_ptr_array_add (fixture.mirror,
                      g_strdup (gtk_string_list_get_string (strings, i)));
@@ -148,7 +149,7 @@ test_filter_model_announces_the_change_only (void)
   Fixture fixture = { g_strdup ("a"), g_ptr_array_new_with_free_func (g_free) };
   g_autoptr (GtkCustomFilter) filter = gtk_custom_filter_new (match_cb, &fixture, NULL);
   g_autoptr (WardFilterModel) filtered = ward_filter_model_new (g_object_ref (G_LIST_MODEL (strings)),
-                                                                g_object_ref (GTK_FILTER (filter)));
+                                                                g_object_ref (GTK_FILTER (filter)), NULL);
 
   for (guint i = 0; words[i] != NULL; i++)
     g_ptr_array_add (fixture.mirror, g_strdup (words[i]));

@@ -10,6 +10,7 @@
 
 #include "base/ward-error.h"
 #include "store/ward-store.h"
+#include "store/ward-store-rows.h"
 #include "support/ward-test.h"
 
 typedef struct
@@ -678,6 +679,35 @@ test_single_write_levels (Fixture       *f,
   g_assert_cmpint (count (store, "SELECT count(*) FROM settings WHERE key = 'four'"), ==, 0);
 }
 
+/* The count a list is sized by agrees with SQL's, for one campaign and for
+ * all; and rows made for fewer than they get (a write between the count
+ * and the read) keep every row. */
+static void
+test_rows_sized_by_a_count (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WardStore) store = ward_store_open (f->path, &error);
+  g_autoptr (WardRows) rows = ward_rows_new_sized (sizeof (gint64), 3);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ward_store_count_rows_where (store, "targets", "id", 1, &error), ==, 1);
+  g_assert_cmpint (ward_store_count_rows_where (store, "targets", "id", -1, &error), ==, 0);
+  g_assert_cmpint (ward_store_count_rows (store, "targets", &error), ==,
+                   count (store, "SELECT count(*) FROM targets"));
+  g_assert_no_error (error);
+  for (gint64 i = 0; i < 1000; i++)
+    {
+      gint64 *row = ward_rows_append (rows);
+
+      g_assert_cmpint (*row, ==, 0);
+      *row = i * 7;
+    }
+  g_assert_cmpuint (ward_rows_get_n (rows), ==, 1000);
+  for (guint i = 0; i < 1000; i++)
+    g_assert_cmpint (*(const gint64 *) ward_rows_get (rows, i), ==, (gint64) i * 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,6 +733,7 @@ main (int   argc,
   ADD ("/store/damage-found-later-refuses-writes", test_damage_found_later_refuses_writes);
   ADD ("/store/sound-file-checked-at-first-write", test_sound_file_checked_at_first_write);
   ADD ("/store/single-write-levels", test_single_write_levels);
+  ADD ("/store/rows-sized-by-a-count", test_rows_sized_by_a_count);
 #undef ADD
 
   return g_test_run ();

@@ -172,6 +172,7 @@ ward_ledger_entries_load (WardStore  *store,
   g_autoptr (WardLedgerEntries) self = NULL;
   g_autoptr (WardStmt) stmt = NULL;
   g_autoptr (WardNames) groups = NULL;
+  gint64 n;
   int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
@@ -190,8 +191,13 @@ ward_ledger_entries_load (WardStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
+  /* Counted first, so that the array is made at its size (a write in
+   * between would only cost a realloc). */
+  n = ward_store_count_rows_where (store, "ledger_entries", "campaign_id", campaign_id, error);
+  if (n < 0)
+    return NULL;
 
-  self = ward_rows_new (sizeof (WardLedgerEntry));
+  self = ward_rows_new_sized (sizeof (WardLedgerEntry), MIN (n, G_MAXUINT));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     read_entry (self, stmt, ward_rows_append (self));
   if (rc != SQLITE_DONE)

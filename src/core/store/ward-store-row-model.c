@@ -9,9 +9,10 @@ struct _WardRowItem
 {
   GObject      parent_instance;
 
-  WardRows    *rows;
-  guint        index;
-  WardRowItem *target;  /* a slot's: the item it shows now, or NULL */
+  WardRows     *rows;
+  guint         index;
+  WardRowItem  *target;  /* a slot's: the item it shows now, or NULL */
+  WardRowModel *owner;   /* not held: the model whose live item this is */
 };
 
 G_DEFINE_FINAL_TYPE (WardRowItem, ward_row_item, G_TYPE_OBJECT)
@@ -30,7 +31,8 @@ struct _WardRowModel
 
   GEqualFunc  same_row;
   WardRows   *rows;
-  GPtrArray  *items;  /* WardRowItem, or NULL until asked for */
+  GHashTable *live;   /* index → WardRowItem, not held: the items alive */
+  WardRowItem *scratch;
 };
 
 static void ward_row_model_list_model_init (GListModelInterface *iface);
@@ -46,6 +48,8 @@ ward_row_item_finalize (GObject *object)
 {
   WardRowItem *self = WARD_ROW_ITEM (object);
 
+  if (self->owner != NULL)
+    g_hash_table_remove (self->owner->live, GUINT_TO_POINTER (self->index));
   g_clear_pointer (&self->rows, ward_rows_unref);
   g_clear_object (&self->target);
 
@@ -128,6 +132,12 @@ ward_row_item_new_slot (WardRowItem *target)
 }
 
 WardRowItem *
+ward_row_item_new_scratch (void)
+{
+  return g_object_new (WARD_TYPE_ROW_ITEM, NULL);
+}
+
+WardRowItem *
 ward_row_item_get_target (WardRowItem *self)
 {
   g_return_val_if_fail (WARD_IS_ROW_ITEM (self), NULL);
@@ -153,14 +163,11 @@ ward_row_item_set_target (WardRowItem *self,
 
 /* ---- The model ------------------------------------------------------------ */
 
-/* Items are made on first use: most slots stay NULL. */
-static void
-unref_item (gpointer item)
-{
-  if (item != NULL)
-    g_object_unref (item);
-}
-
+/* Items are made when asked for and kept only while someone holds them:
+ * one object per row of 100,000 was 5 MB, and the lists hold a few hundred
+ * (the rows on screen, the selection). While an item lives, the model
+ * hands out the same one for its row, so that the slots and the selection
+ * compare items as before, and a reload points it at its row's new place. */
 static GType
 ward_row_model_get_item_type (GListModel *model)
 {
@@ -170,7 +177,9 @@ ward_row_model_get_item_type (GListModel *model)
 static guint
 ward_row_model_get_n_items (GListModel *model)
 {
-  return WARD_ROW_MODEL (model)->items->len;
+  WardRowModel *self = WARD_ROW_MODEL (model);
+
+  return self->rows != NULL ? ward_rows_get_n (self->rows) : 0;
 }
 
 static gpointer
@@ -180,16 +189,16 @@ ward_row_model_get_item (GListModel *model,
   WardRowModel *self = WARD_ROW_MODEL (model);
   WardRowItem *item;
 
-  if (position >= self->items->len)
+  if (position >= ward_row_model_get_n_items (model))
     return NULL;
-  item = self->items->pdata[position];
-  if (item == NULL)
-    {
-      item = g_object_new (WARD_TYPE_ROW_ITEM, NULL);
-      point_at (item, self->rows, position);
-      self->items->pdata[position] = item;
-    }
-  return g_object_ref (item);
+  item = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
+  if (item != NULL)
+    return g_object_ref (item);
+  item = g_object_new (WARD_TYPE_ROW_ITEM, NULL);
+  point_at (item, self->rows, position);
+  item->owner = self;
+  g_hash_table_insert (self->live, GUINT_TO_POINTER (position), item);
+  return item;
 }
 
 static void
@@ -200,12 +209,26 @@ ward_row_model_list_model_init (GListModelInterface *iface)
   iface->get_item = ward_row_model_get_item;
 }
 
+/* The items still held elsewhere outlive the model: they keep their row. */
+static void
+disown (GHashTable *live)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, live);
+  while (g_hash_table_iter_next (&iter, NULL, &item))
+    WARD_ROW_ITEM (item)->owner = NULL;
+  g_hash_table_remove_all (live);
+}
+
 static void
 ward_row_model_finalize (GObject *object)
 {
   WardRowModel *self = WARD_ROW_MODEL (object);
 
-  g_clear_pointer (&self->items, g_ptr_array_unref);
+  disown (self->live);
+  g_clear_pointer (&self->live, g_hash_table_unref);
   g_clear_pointer (&self->rows, ward_rows_unref);
 
   G_OBJECT_CLASS (ward_row_model_parent_class)->finalize (object);
@@ -220,7 +243,7 @@ ward_row_model_class_init (WardRowModelClass *klass)
 static void
 ward_row_model_init (WardRowModel *self)
 {
-  self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->live = g_hash_table_new (NULL, NULL);
 }
 
 WardRowModel *
@@ -232,6 +255,20 @@ ward_row_model_new (GEqualFunc same_row)
   return self;
 }
 
+WardRowItem *
+ward_row_model_point (WardRowModel *self,
+                      WardRowItem  *scratch,
+                      guint         position)
+{
+  g_return_val_if_fail (WARD_IS_ROW_MODEL (self) && self->rows != NULL, NULL);
+  g_return_val_if_fail (position < ward_rows_get_n (self->rows), NULL);
+  g_return_val_if_fail (WARD_IS_ROW_ITEM (scratch) && scratch->owner == NULL, NULL);
+  g_return_val_if_fail (scratch->target == NULL, NULL);
+
+  point_at (scratch, self->rows, position);
+  return scratch;
+}
+
 /* How many rows at the start (@prefix) and at the end (@suffix) are the
  * same in both: a reload after one record was added, changed or removed
  * announces only that record. */
@@ -241,7 +278,7 @@ count_same (WardRowModel *self,
             guint        *prefix,
             guint        *suffix)
 {
-  guint old_n = self->items->len;
+  guint old_n = ward_row_model_get_n_items (G_LIST_MODEL (self));
   guint new_n = rows != NULL ? ward_rows_get_n (rows) : 0;
 
   *prefix = *suffix = 0;
@@ -256,6 +293,40 @@ count_same (WardRowModel *self,
     (*suffix)++;
 }
 
+/* The live items of rows kept are pointed at their place in @rows; the
+ * others are let go (their holders keep the row they had). */
+static void
+repoint_live (WardRowModel *self,
+              WardRows     *rows,
+              guint         prefix,
+              guint         suffix)
+{
+  guint old_n = ward_row_model_get_n_items (G_LIST_MODEL (self));
+  guint new_n = rows != NULL ? ward_rows_get_n (rows) : 0;
+  GHashTable *before = self->live;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->live = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, before);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      WardRowItem *item = value;
+      guint index = GPOINTER_TO_UINT (key);
+
+      if (index >= prefix && index < old_n - suffix)
+        {
+          item->owner = NULL;
+          continue;
+        }
+      if (index >= prefix)
+        index = index - old_n + new_n;
+      point_at (item, rows, index);
+      g_hash_table_insert (self->live, GUINT_TO_POINTER (index), item);
+    }
+  g_hash_table_unref (before);
+}
+
 void
 ward_row_model_set_rows (WardRowModel *self,
                          WardRows     *rows)
@@ -264,29 +335,13 @@ ward_row_model_set_rows (WardRowModel *self,
   guint new_n;
   guint prefix;
   guint suffix;
-  GPtrArray *items;
 
   g_return_if_fail (WARD_IS_ROW_MODEL (self));
 
-  old_n = self->items->len;
+  old_n = ward_row_model_get_n_items (G_LIST_MODEL (self));
   new_n = rows != NULL ? ward_rows_get_n (rows) : 0;
   count_same (self, rows, &prefix, &suffix);
-
-  items = g_ptr_array_new_full (new_n, unref_item);
-  for (guint i = 0; i < new_n; i++)
-    {
-      WardRowItem *item = NULL;
-
-      if (i < prefix)
-        item = g_steal_pointer (&self->items->pdata[i]);
-      else if (i >= new_n - suffix)
-        item = g_steal_pointer (&self->items->pdata[old_n - (new_n - i)]);
-      if (item != NULL)
-        point_at (item, rows, i);
-      g_ptr_array_add (items, item);
-    }
-  g_ptr_array_unref (self->items);
-  self->items = items;
+  repoint_live (self, rows, prefix, suffix);
 
   if (rows != NULL)
     ward_rows_ref (rows);

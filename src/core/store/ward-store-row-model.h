@@ -9,8 +9,10 @@ G_BEGIN_DECLS
 
 /* WardRows as a GListModel, for the column views of the admissions,
  * enterprises and donations pages. Each item is a small object pointing at
- * its row, made the first time it is asked for and kept, so that the sort
- * and filter models and the selection see one object per row. */
+ * its row, made when asked for and kept while someone holds it: as long as
+ * it lives, the model gives the same object for its row. A filter or a
+ * sort looks at every row through one scratch item instead
+ * (ward_row_model_point()). */
 
 #define WARD_TYPE_ROW_ITEM (ward_row_item_get_type ())
 G_DECLARE_FINAL_TYPE (WardRowItem, ward_row_item, WARD, ROW_ITEM, GObject)
@@ -30,6 +32,9 @@ WardRowItem   *ward_row_item_get_target  (WardRowItem *self);
 void           ward_row_item_set_target  (WardRowItem *self,
                                           WardRowItem *target);
 
+/* An item of no model, to point at rows with ward_row_model_point(). */
+WardRowItem   *ward_row_item_new_scratch (void);
+
 #define WARD_TYPE_ROW_MODEL (ward_row_model_get_type ())
 G_DECLARE_FINAL_TYPE (WardRowModel, ward_row_model, WARD, ROW_MODEL, GObject)
 
@@ -42,5 +47,11 @@ WardRowModel  *ward_row_model_new      (GEqualFunc    same_row);
 void           ward_row_model_set_rows (WardRowModel *self,
                                         WardRows     *rows);
 WardRows      *ward_row_model_get_rows (WardRowModel *self);
+/* Points @scratch at the row at @position and returns it: what a GtkFilter
+ * or a GtkSorter is handed for that row, without an object per row. Valid
+ * until pointed elsewhere; never the item a list holds for the row. */
+WardRowItem   *ward_row_model_point    (WardRowModel *self,
+                                        WardRowItem  *scratch,
+                                        guint         position);
 
 G_END_DECLS

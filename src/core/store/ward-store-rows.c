@@ -3,19 +3,26 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "store/ward-store-rows.h"
 
 struct _WardRows
 {
   gatomicrefcount  ref_count;
-  GArray          *rows;
+  guint8          *rows;      /* not a GArray: it keeps a power of two of bytes,
+                               * 17 MB for the ledger's 13.6 MB */
+  gsize            row_size;
+  guint            n;
+  guint            allocated; /* rows */
   GStringChunk    *strings;
   gpointer         data;
   GDestroyNotify   destroy_data;
 };
 
 WardRows *
-ward_rows_new (gsize row_size)
+ward_rows_new_sized (gsize row_size,
+                     guint n_rows)
 {
   WardRows *self;
 
@@ -23,9 +30,17 @@ ward_rows_new (gsize row_size)
 
   self = g_new0 (WardRows, 1);
   g_atomic_ref_count_init (&self->ref_count);
-  self->rows = g_array_new (FALSE, TRUE, row_size);
+  self->row_size = row_size;
+  self->allocated = n_rows;
+  self->rows = g_malloc_n (MAX (n_rows, 1), row_size);
   self->strings = g_string_chunk_new (64 * 1024);
   return self;
+}
+
+WardRows *
+ward_rows_new (gsize row_size)
+{
+  return ward_rows_new_sized (row_size, 16);
 }
 
 WardRows *
@@ -44,7 +59,7 @@ ward_rows_unref (WardRows *rows)
     return;
   if (rows->destroy_data != NULL)
     rows->destroy_data (rows->data);
-  g_array_unref (rows->rows);
+  g_free (rows->rows);
   g_string_chunk_free (rows->strings);
   g_free (rows);
 }
@@ -54,7 +69,7 @@ ward_rows_get_n (WardRows *rows)
 {
   g_return_val_if_fail (rows != NULL, 0);
 
-  return rows->rows->len;
+  return rows->n;
 }
 
 gconstpointer
@@ -62,9 +77,9 @@ ward_rows_get (WardRows *rows,
                guint     index)
 {
   g_return_val_if_fail (rows != NULL, NULL);
-  g_return_val_if_fail (index < rows->rows->len, NULL);
+  g_return_val_if_fail (index < rows->n, NULL);
 
-  return rows->rows->data + (gsize) index * g_array_get_element_size (rows->rows);
+  return rows->rows + (gsize) index * rows->row_size;
 }
 
 gpointer
@@ -72,8 +87,17 @@ ward_rows_append (WardRows *rows)
 {
   g_return_val_if_fail (rows != NULL, NULL);
 
-  g_array_set_size (rows->rows, rows->rows->len + 1);
-  return ward_rows_get_mutable (rows, rows->rows->len - 1);
+  gpointer row;
+
+  /* Doubling past the size given (which is then exact): it was a guess. */
+  if (rows->n == rows->allocated)
+    {
+      rows->allocated = MAX (rows->allocated * 2, 16);
+      rows->rows = g_realloc_n (rows->rows, rows->allocated, rows->row_size);
+    }
+  row = rows->rows + (gsize) rows->n++ * rows->row_size;
+  memset (row, 0, rows->row_size);
+  return row;
 }
 
 gpointer

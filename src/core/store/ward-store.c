@@ -1298,17 +1298,33 @@ ward_store_count_rows (WardStore   *self,
                        const char  *table,
                        GError     **error)
 {
+  return ward_store_count_rows_where (self, table, NULL, 0, error);
+}
+
+gint64
+ward_store_count_rows_where (WardStore   *self,
+                             const char  *table,
+                             const char  *column,
+                             gint64       value,
+                             GError     **error)
+{
   g_autofree char *sql = NULL;
   g_autoptr (WardStmt) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (WARD_IS_STORE (self), -1);
   g_return_val_if_fail (g_regex_match_simple ("^[a-z_]+$", table, 0, 0), -1);
+  g_return_val_if_fail (column == NULL || g_regex_match_simple ("^[a-z_]+$", column, 0, 0), -1);
 
-  sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  if (column != NULL)
+    sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE %s = ?", table, column);
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
   stmt = ward_store_prepare (self, sql, error);
   if (stmt == NULL)
     return -1;
+  if (column != NULL)
+    sqlite3_bind_int64 (stmt, 1, value);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {

@@ -161,5 +161,11 @@ G_BEGIN_DECLS
 gint64       ward_store_count_rows      (WardStore   *self,
                                          const char  *table,
                                          GError     **error);
+/* Those whose @column (a name from code too) is @value. */
+gint64       ward_store_count_rows_where (WardStore   *self,
+                                          const char  *table,
+                                          const char  *column,
+                                          gint64       value,
+                                          GError     **error);
 
 G_END_DECLS

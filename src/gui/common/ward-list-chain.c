@@ -17,10 +17,9 @@ ward_list_chain_build_models (WardListChain      *chain,
   g_return_if_fail (chain != NULL && chain->selection == NULL);
   g_return_if_fail (WARD_IS_ROW_MODEL (rows) && GTK_IS_FILTER (filter));
 
-  chain->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (rows)),
+  chain->filter_model = ward_filter_model_new (g_object_ref (G_LIST_MODEL (rows)),
+                                               g_object_ref (filter),
                                                sorter != NULL ? g_object_ref (sorter) : NULL);
-  chain->filter_model = ward_filter_model_new (g_object_ref (G_LIST_MODEL (chain->sort_model)),
-                                               g_object_ref (filter));
   chain->slot_model = ward_slot_model_new (g_object_ref (G_LIST_MODEL (chain->filter_model)));
   chain->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (chain->slot_model)));
   ward_slot_model_keep_selection (chain->slot_model, chain->selection);
@@ -57,7 +56,6 @@ ward_list_chain_clear (WardListChain *chain,
   g_clear_object (&chain->selection);
   g_clear_object (&chain->slot_model);
   g_clear_object (&chain->filter_model);
-  g_clear_object (&chain->sort_model);
 }
 
 gconstpointer
@@ -98,18 +96,22 @@ ward_list_chain_select_id (WardListChain *chain,
                            GtkColumnView *view,
                            gint64         id)
 {
+  WardRows *rows;
   guint n;
 
   g_return_val_if_fail (chain != NULL && chain->selection != NULL, FALSE);
   g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (chain->selection));
+  /* The rows themselves: asking the selection for each would make a slot
+   * and an item for every row passed. */
+  rows = ward_row_model_get_rows (WARD_ROW_MODEL (ward_filter_model_get_model (chain->filter_model)));
+  n = g_list_model_get_n_items (G_LIST_MODEL (chain->filter_model));
   for (guint i = 0; i < n; i++)
     {
-      const gint64 *row = ward_list_chain_get_row (chain, i);
+      const gint64 *row = ward_rows_get (rows, ward_filter_model_get_model_position (chain->filter_model, i));
       GtkWidget *list = list_view_of (GTK_WIDGET (view));
 
-      if (row == NULL || *row != id)
+      if (*row != id)
         continue;
       gtk_single_selection_set_selected (chain->selection, i);
       /* GtkColumnView scrolls to a row from GTK 4.12 on; its list view's

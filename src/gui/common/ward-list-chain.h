@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 
 /* The models between a list page's rows and its column view, built alike
  * on the admissions, enterprises and donations pages: the rows (a
- * WardRowModel), sorted by the column view's sorter, then filtered (so
- * that a new search never sorts again), then selected one at a time,
+ * WardRowModel), sorted by the column view's sorter and filtered in one
+ * model (a new search never sorts again), then selected one at a time,
  * nothing selected until the clerk picks a row. The page listens to
  * filter_model for what is shown; it filters the whole list at once, in a
  * few milliseconds for 100,000 rows (ward-filter-model.h). The selection
@@ -22,7 +22,6 @@ G_BEGIN_DECLS
  * when it is no longer shown). */
 typedef struct
 {
-  GtkSortListModel   *sort_model;
   WardFilterModel    *filter_model;
   WardSlotModel      *slot_model;
   GtkSingleSelection *selection;

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "common/ward-filter-model.h"
 #include "common/ward-slot-model.h"
 #include "store/ward-store-row-model.h"
 
@@ -91,7 +92,10 @@ struct _WardSlotModel
   GObject             parent_instance;
 
   GListModel         *model;
-  GPtrArray          *slots;      /* slots, or NULL until asked for */
+  GHashTable         *slots;      /* position → slot, for the slots asked for
+                                   * (a few hundred, where an array had a
+                                   * pointer for each of 100,000 rows) */
+  guint               n;
   GtkSingleSelection *selection;  /* not held: it holds this model */
 };
 
@@ -110,7 +114,7 @@ ward_slot_model_get_item_type (GListModel *list)
 static guint
 ward_slot_model_get_n_items (GListModel *list)
 {
-  return WARD_SLOT_MODEL (list)->slots->len;
+  return WARD_SLOT_MODEL (list)->n;
 }
 
 static gpointer
@@ -119,15 +123,18 @@ ward_slot_model_get_item (GListModel *list,
 {
   WardSlotModel *self = WARD_SLOT_MODEL (list);
   g_autoptr (GObject) target = NULL;
+  GObject *slot;
 
-  if (position >= self->slots->len)
+  if (position >= self->n)
     return NULL;
-  if (self->slots->pdata[position] == NULL)
+  slot = g_hash_table_lookup (self->slots, GUINT_TO_POINTER (position));
+  if (slot == NULL)
     {
       target = g_list_model_get_item (self->model, position);
-      self->slots->pdata[position] = slot_new (target);
+      slot = slot_new (target);
+      g_hash_table_insert (self->slots, GUINT_TO_POINTER (position), slot);
     }
-  return g_object_ref (self->slots->pdata[position]);
+  return g_object_ref (slot);
 }
 
 static void
@@ -138,11 +145,26 @@ ward_slot_model_list_model_init (GListModelInterface *iface)
   iface->get_item = ward_slot_model_get_item;
 }
 
-static void
-unref_slot (gpointer slot)
+/* The positions of the slots from @from on, before @to: a list of their
+ * own, since pointing a slot elsewhere runs its cells' handlers. */
+static GArray *
+slots_between (WardSlotModel *self,
+               guint          from,
+               guint          to)
 {
-  if (slot != NULL)
-    g_object_unref (slot);
+  GArray *positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->slots);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position >= from && position < to)
+        g_array_append_val (positions, position);
+    }
+  return positions;
 }
 
 /* Points the slots from @from to @to (excluded) at their position's row.
@@ -154,19 +176,22 @@ retarget (WardSlotModel *self,
           guint          from,
           guint          to)
 {
-  for (guint i = from; i < to; i++)
+  g_autoptr (GArray) positions = slots_between (self, from, to);
+
+  for (guint k = 0; k < positions->len; k++)
     {
-      GObject *slot = self->slots->pdata[i];
+      gpointer key = GUINT_TO_POINTER (g_array_index (positions, guint, k));
+      GObject *slot = g_hash_table_lookup (self->slots, key);
       g_autoptr (GObject) target = NULL;
 
       if (slot == NULL)
         continue;
       if (g_atomic_int_get (&slot->ref_count) == 1)
         {
-          g_clear_object (&self->slots->pdata[i]);
+          g_hash_table_remove (self->slots, key);
           continue;
         }
-      target = g_list_model_get_item (self->model, i);
+      target = g_list_model_get_item (self->model, GPOINTER_TO_UINT (key));
       slot_set_target (slot, target);
     }
 }
@@ -180,6 +205,38 @@ selected_target (WardSlotModel *self)
   return slot != NULL ? g_object_ref (ward_slot_get_item (slot)) : NULL;
 }
 
+/* Where @item is shown now. Over a filter model of rows, by its row: the
+ * model's items live only while held, and asking for each would make them
+ * all, one at a time. */
+static guint
+find_item (WardSlotModel *self,
+           GObject       *item)
+{
+  guint n = g_list_model_get_n_items (self->model);
+
+  if (WARD_IS_FILTER_MODEL (self->model) && WARD_IS_ROW_ITEM (item))
+    {
+      WardFilterModel *filtered = WARD_FILTER_MODEL (self->model);
+      GListModel *below = ward_filter_model_get_model (filtered);
+
+      if (!WARD_IS_ROW_MODEL (below)
+          || ward_row_item_get_rows (WARD_ROW_ITEM (item)) != ward_row_model_get_rows (WARD_ROW_MODEL (below)))
+        return GTK_INVALID_LIST_POSITION;
+      for (guint i = 0; i < n; i++)
+        if (ward_filter_model_get_model_position (filtered, i) == ward_row_item_get_index (WARD_ROW_ITEM (item)))
+          return i;
+      return GTK_INVALID_LIST_POSITION;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) other = g_list_model_get_item (self->model, i);
+
+      if (other == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 /* After: a slot now showing another item must not leave another record
  * selected; the one selected is selected where it moved, if still shown. */
 static void
@@ -188,18 +245,11 @@ keep_selected (WardSlotModel *self,
 {
   gpointer slot = gtk_single_selection_get_selected_item (self->selection);
   guint at = gtk_single_selection_get_selected (self->selection);
-  guint n = g_list_model_get_n_items (self->model);
-  guint position = GTK_INVALID_LIST_POSITION;
+  guint position;
 
   if (slot != NULL && ward_slot_get_item (slot) == (gpointer) before)
     return;
-  for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
-    {
-      g_autoptr (GObject) item = g_list_model_get_item (self->model, i);
-
-      if (item == before)
-        position = i;
-    }
+  position = find_item (self, before);
   if (position == GTK_INVALID_LIST_POSITION && gtk_single_selection_get_autoselect (self->selection))
     {
       /* Gone, where a row is always selected: the row now where it was,
@@ -219,13 +269,17 @@ on_items_changed_cb (GListModel    *model,
                      guint          added,
                      WardSlotModel *self)
 {
-  guint old_n = self->slots->len;
+  guint old_n = self->n;
   guint new_n = old_n - removed + added;
   g_autoptr (GObject) selected = selected_target (self);
+  g_autoptr (GArray) gone = NULL;
 
   /* Past the change, the rows only moved when its length changed. */
   retarget (self, position, removed == added ? position + added : MIN (old_n, new_n));
-  g_ptr_array_set_size (self->slots, new_n);
+  gone = slots_between (self, new_n, G_MAXUINT);
+  for (guint k = 0; k < gone->len; k++)
+    g_hash_table_remove (self->slots, GUINT_TO_POINTER (g_array_index (gone, guint, k)));
+  self->n = new_n;
   if (new_n > old_n)
     g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
   else if (new_n < old_n)
@@ -245,7 +299,7 @@ ward_slot_model_dispose (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->selection), (gpointer *) &self->selection);
   self->selection = NULL;
   g_clear_object (&self->model);
-  g_ptr_array_set_size (self->slots, 0);
+  g_hash_table_remove_all (self->slots);
 
   G_OBJECT_CLASS (ward_slot_model_parent_class)->dispose (object);
 }
@@ -253,7 +307,7 @@ ward_slot_model_dispose (GObject *object)
 static void
 ward_slot_model_finalize (GObject *object)
 {
-  g_ptr_array_unref (WARD_SLOT_MODEL (object)->slots);
+  g_hash_table_unref (WARD_SLOT_MODEL (object)->slots);
 
   G_OBJECT_CLASS (ward_slot_model_parent_class)->finalize (object);
 }
@@ -270,7 +324,7 @@ ward_slot_model_class_init (WardSlotModelClass *klass)
 static void
 ward_slot_model_init (WardSlotModel *self)
 {
-  self->slots = g_ptr_array_new_with_free_func (unref_slot);
+  self->slots = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }
 
 WardSlotModel *
@@ -282,7 +336,7 @@ ward_slot_model_new (GListModel *model)
 
   self = g_object_new (WARD_TYPE_SLOT_MODEL, NULL);
   self->model = model;
-  g_ptr_array_set_size (self->slots, g_list_model_get_n_items (model));
+  self->n = g_list_model_get_n_items (model);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   return self;
 }
