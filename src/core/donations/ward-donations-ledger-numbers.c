@@ -15,7 +15,7 @@
 
 typedef struct
 {
-  const char *prefix;   /* borrowed from the number; prefix_len bytes */
+  const char *prefix;   /* borrowed; prefix_len bytes */
   gsize       prefix_len;
   guint64     value;
   int         width;
@@ -90,17 +90,15 @@ ward_ledger_compare_receipt_numbers (const char *a,
   return (*pa != '\0') - (*pb != '\0');
 }
 
-/* The receipt numbers of a campaign: of one book, or of every book when
- * @book is NULL. */
-static GPtrArray *
-load_receipt_numbers (WardStore  *store,
-                      gint64      campaign_id,
-                      const char *book,
-                      GError    **error)
+/* The query of a campaign's receipt numbers: of one book, or of every
+ * book when @book is NULL. */
+static WardStmt *
+prepare_receipt_numbers (WardStore   *store,
+                         gint64       campaign_id,
+                         const char  *book,
+                         GError     **error)
 {
-  g_autoptr (WardStmt) stmt = NULL;
-  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
-  int rc;
+  WardStmt *stmt;
 
   /* Read from the receipt numbers' own index: left to itself, SQLite picks
    * the totals' index (more equalities) and fetches 100,000 rows of the
@@ -114,7 +112,24 @@ load_receipt_numbers (WardStore  *store,
     return NULL;
   sqlite3_bind_int64 (stmt, 1, campaign_id);
   if (book != NULL)
-    sqlite3_bind_text (stmt, 2, book, -1, SQLITE_STATIC);
+    sqlite3_bind_text (stmt, 2, book, -1, SQLITE_TRANSIENT);
+  return stmt;
+}
+
+/* The receipt numbers of a campaign: of one book, or of every book when
+ * @book is NULL. */
+static GPtrArray *
+load_receipt_numbers (WardStore  *store,
+                      gint64      campaign_id,
+                      const char *book,
+                      GError    **error)
+{
+  g_autoptr (WardStmt) stmt = prepare_receipt_numbers (store, campaign_id, book, error);
+  g_autoptr (GPtrArray) numbers = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (numbers, ward_stmt_dup_text (stmt, 0));
   if (rc != SQLITE_DONE)
@@ -210,27 +225,73 @@ same_prefix (const Number *a,
   return a->prefix_len == b->prefix_len && memcmp (a->prefix, b->prefix, a->prefix_len) == 0;
 }
 
+/* @number with its prefix kept once in @prefixes: a campaign's 100,000
+ * numbers have a few prefixes, and the gaps are read with the ledger's
+ * entries, whose memory they would otherwise add to (issue 25). */
+static gboolean
+split_interned (const char *text,
+                GHashTable *prefixes,
+                Number     *number)
+{
+  g_autofree char *prefix = NULL;
+  const char *kept;
+
+  if (!split_number (text, number))
+    return FALSE;
+  prefix = g_strndup (text, number->prefix_len);
+  kept = g_hash_table_lookup (prefixes, prefix);
+  if (kept == NULL)
+    {
+      kept = prefix;
+      g_hash_table_add (prefixes, g_steal_pointer (&prefix));
+    }
+  number->prefix = kept;
+  return TRUE;
+}
+
+/* The campaign's receipt numbers as numbers, read one at a time. */
+static GArray *
+load_parsed_numbers (WardStore   *store,
+                     gint64       campaign_id,
+                     GHashTable  *prefixes,
+                     GError     **error)
+{
+  g_autoptr (WardStmt) stmt = prepare_receipt_numbers (store, campaign_id, NULL, error);
+  g_autoptr (GArray) parsed = g_array_new (FALSE, FALSE, sizeof (Number));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 0);
+      Number number;
+
+      if (text != NULL && split_interned (text, prefixes, &number))
+        g_array_append_val (parsed, number);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      ward_store_set_error (store, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&parsed);
+}
+
 GPtrArray *
 ward_ledger_receipt_gaps (WardStore  *store,
                           gint64      campaign_id,
                           GError    **error)
 {
-  g_autoptr (GPtrArray) numbers = NULL;
-  g_autoptr (GArray) parsed = g_array_new (FALSE, FALSE, sizeof (Number));
+  g_autoptr (GHashTable) prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GArray) parsed = NULL;
   GPtrArray *gaps;
 
   g_return_val_if_fail (WARD_IS_STORE (store), NULL);
 
-  numbers = load_receipt_numbers (store, campaign_id, NULL, error);
-  if (numbers == NULL)
+  parsed = load_parsed_numbers (store, campaign_id, prefixes, error);
+  if (parsed == NULL)
     return NULL;
-  for (guint i = 0; i < numbers->len; i++)
-    {
-      Number number;
-
-      if (split_number (numbers->pdata[i], &number))
-        g_array_append_val (parsed, number);
-    }
   g_array_sort (parsed, compare_numbers);
 
   gaps = g_ptr_array_new_with_free_func (g_free);
