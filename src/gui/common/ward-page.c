@@ -373,7 +373,7 @@ page_read_thread (GTask        *task,
 {
   PageRead *page_read = task_data;
   g_autoptr (GError) error = NULL;
-  g_autoptr (WardStore) reader = ward_store_open_reader (page_read->path, &error);
+  WardStore *reader = ward_store_open_reader (page_read->path, &error);
   gboolean read = FALSE;
 
   if (reader != NULL && ward_store_exec (reader, "BEGIN", &error))
@@ -381,6 +381,11 @@ page_read_thread (GTask        *task,
       read = page_read->read (reader, page_read->data, &error);
       ward_store_exec (reader, "COMMIT", NULL);
     }
+  /* The reader's cache and the read's scratch space handed back before
+   * the rows are shown, so that the list's rows do not come on top of
+   * them (issue 25). */
+  g_clear_object (&reader);
+  ward_page_trim_memory ();
   if (read)
     g_task_return_boolean (task, TRUE);
   else if (error != NULL)
