@@ -336,6 +336,8 @@ ward_filter_model_dispose (GObject *object)
   g_clear_object (&self->sorter);
   g_clear_object (&self->scratch[0]);
   g_clear_object (&self->scratch[1]);
+  g_clear_object (&self->borrowed[0]);
+  g_clear_object (&self->borrowed[1]);
 
   G_OBJECT_CLASS (ward_filter_model_parent_class)->dispose (object);
 }
