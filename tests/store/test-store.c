@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "base/ward-error.h"
+#include "store/ward-store-checks.h"
 #include "store/ward-store.h"
 #include "store/ward-store-rows.h"
 #include "support/ward-test.h"
@@ -682,6 +683,139 @@ test_single_write_levels (Fixture       *f,
 /* The count a list is sized by agrees with SQL's, for one campaign and for
  * all; and rows made for fewer than they get (a write between the count
  * and the read) keep every row. */
+/* Issue 25: ids that grow with time (version 7), so that each insert is
+ * appended to the uuid indexes; the installation's id stays random, since
+ * its first digits make the book's prefix. */
+static void
+test_ids_grow_with_time (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr (WardStore) store = ward_test_open_store (f->path);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *installation = ward_store_dup_installation_id (store, &error);
+  g_autofree char *previous = ward_store_new_uuid ();
+  g_autofree char *first_audit = NULL;
+  g_autofree char *last_audit = NULL;
+  gint64 now_ms = g_get_real_time () / 1000;
+  gint64 id_ms = g_ascii_strtoll (previous, NULL, 16) * 65536
+                 + g_ascii_strtoll (previous + 9, NULL, 16);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (installation[14], ==, '4');
+  /* The first 48 bits are the time in milliseconds. */
+  g_assert_cmpint (ABS (id_ms - now_ms), <, 60 * 1000);
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *id = ward_store_new_uuid ();
+
+      g_assert_true (g_uuid_string_is_valid (id));
+      g_assert_cmpint (id[14], ==, '7');
+      g_assert_true (strchr ("89ab", id[19]) != NULL);
+      /* Strictly growing, within one millisecond too. */
+      g_assert_cmpint (strcmp (previous, id), <, 0);
+      g_free (previous);
+      previous = g_steal_pointer (&id);
+    }
+
+  /* The audit rows' own ids grow with time as well. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("test-%u", i);
+
+      g_assert_true (ward_store_set_setting (store, key, "x", &error));
+      g_assert_no_error (error);
+      g_usleep (2000);
+    }
+  first_audit = query_text (store, "SELECT uuid FROM audit WHERE table_name = 'settings' "
+                                   "AND row_uuid IN (SELECT uuid FROM settings WHERE key = 'test-0')");
+  last_audit = query_text (store, "SELECT uuid FROM audit WHERE table_name = 'settings' "
+                                  "AND row_uuid IN (SELECT uuid FROM settings WHERE key = 'test-2')");
+  g_assert_cmpuint (strlen (first_audit), ==, 32);
+  g_assert_cmpint (strcmp (first_audit, last_audit), <, 0);
+  /* Its first twelve digits are the time in milliseconds. */
+  first_audit[12] = '\0';
+  g_assert_cmpint (ABS (g_ascii_strtoll (first_audit, NULL, 16) - now_ms), <, 60 * 1000);
+}
+
+/* Issue 25: CHECK constraints with a list of three or more words are
+ * written as comparisons (SQLite 3.40 builds a temporary index for each
+ * such list at every row); the rules themselves stay. */
+static void
+test_check_lists_unfolded (Fixture       *f,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *expected;
+  } cases[] = {
+    { "kind TEXT CHECK (kind IN ('a', 'b', 'c'))", "kind TEXT CHECK ((kind = 'a' OR kind = 'b' OR kind = 'c'))" },
+    { "CHECK (x IN ('>=', '>', '='))", "CHECK ((x = '>=' OR x = '>' OR x = '='))" },
+    /* Two words, or numbers, SQLite compares one by one already. */
+    { "CHECK (method IN ('cash', 'transfer'))", "CHECK (method IN ('cash', 'transfer'))" },
+    { "CHECK (v IN (2018, 2025))", "CHECK (v IN (2018, 2025))" },
+    { "CHECK (a IN ('x', 'y', 'z')), CHECK (b IN ('p', 'q'))",
+      "CHECK ((a = 'x' OR a = 'y' OR a = 'z')), CHECK (b IN ('p', 'q'))" },
+  };
+  g_autofree char *v14 = g_build_filename (f->dir, "v14.sqlite3", NULL);
+  g_autoptr (WardStore) old = NULL;
+  g_autoptr (WardStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *integrity = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_tables = 0;
+  sqlite3 *db;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *unfolded = ward_store_unfold_in_lists (cases[i].sql);
+
+      g_assert_cmpstr (unfolded, ==, cases[i].expected);
+    }
+
+  /* A file of version 14 is rewritten when opened; its rows and its rules
+   * stay. */
+  old = ward_store_open_full (v14, NULL, 14, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count (old, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                               "AND sql LIKE '%kind IN (''receipt'', ''transfer'', ''reversal'')%'"), ==, 1);
+  g_clear_object (&old);
+  store = ward_store_open (v14, &error);
+  g_assert_no_error (error);
+  /* Nothing is left to rewrite in any table. */
+  db = ward_store_get_db (store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE type = 'table' "
+                                           "AND sql IS NOT NULL", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *again = ward_store_unfold_in_lists (sql);
+
+      g_assert_cmpstr (again, ==, sql);
+      n_tables++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (n_tables, >, 20);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE "
+                                 "'%(kind = ''receipt'' OR kind = ''transfer'' OR kind = ''reversal'')%'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM targets"), ==, 11);
+  integrity = query_text (store, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+  /* Refused as before: a word off the list; taken: one on it, or NULL
+   * where the column may be empty. */
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE targets SET kind = 'other' WHERE id = 1", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO known_names (uuid, kind, name, created_at, updated_at) "
+                                     "VALUES ('k1', 'donor', 'A', 't', 't')", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE targets SET kind = 'quota' WHERE id = 1", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO audit (uuid, at, table_name, row_uuid, action, "
+                                     "created_at, updated_at) VALUES ('a1', 't', 'x', 'y', 'remove', 't', 't')",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+}
+
 static void
 test_rows_sized_by_a_count (Fixture       *f,
                             gconstpointer  data)
@@ -734,6 +868,8 @@ main (int   argc,
   ADD ("/store/sound-file-checked-at-first-write", test_sound_file_checked_at_first_write);
   ADD ("/store/single-write-levels", test_single_write_levels);
   ADD ("/store/rows-sized-by-a-count", test_rows_sized_by_a_count);
+  ADD ("/store/ids-grow-with-time", test_ids_grow_with_time);
+  ADD ("/store/check-lists-unfolded", test_check_lists_unfolded);
 #undef ADD
 
   return g_test_run ();

@@ -25,7 +25,10 @@ dup_installation_id (WardStore  *store,
   if ((id != NULL && *id != '\0') || !create)
     return g_steal_pointer (&id);
   g_free (id);
-  id = ward_store_new_uuid ();
+  /* Random, not ward_store_new_uuid(): the book's prefix is its first six
+   * digits, which in a time-ordered id would be the same for every
+   * installation set up within a few hours. */
+  id = g_uuid_string_random ();
   if (!ward_store_set_setting (store, "installation-id", id, error))
     return NULL;
   return g_steal_pointer (&id);
