@@ -371,6 +371,7 @@ donations_import_row (WardImportRow  *row,
   g_autofree char *number = ward_ledger_clean_text (values[COL_NUMBER].text);
   g_autoptr (GError) error = NULL;
   WardReceiptInput input = { 0 };
+  g_auto (WardLedgerCheckedReceipt) checked = { 0 };
   WardLedgerField field = WARD_LEDGER_FIELD_NONE;
   NameNews group_news = NAME_LISTED;
   NameNews collector_news = NAME_LISTED;
@@ -396,7 +397,7 @@ donations_import_row (WardImportRow  *row,
 
   /* Every rule first, the receipt number's uniqueness last: a row that
    * names a stored receipt is compared with it only once it is valid. */
-  if (!ward_ledger_check_receipt (row->store, campaign, &input, &field, &error))
+  if (!ward_ledger_check_receipt_once (row->store, campaign, &input, &checked, &field, &error))
     {
       if (g_error_matches (error, WARD_ERROR, WARD_ERROR_DUPLICATE))
         return compare_stored (row, campaign, &input, outcome);
@@ -411,9 +412,10 @@ donations_import_row (WardImportRow  *row,
       ward_import_row_error (row, COL_GROUP, error->message);
       return FALSE;
     }
-  /* A refused row undoes only its own savepoint: the engine goes on, to
-   * report every bad row, and rolls the file back at the end. */
-  if (!ward_ledger_add_receipt (row->store, campaign, &input, NULL, &field, &error))
+  /* A refused row is reported and the engine goes on, to report every bad
+   * row, and rolls the file back at the end. The rules were checked above,
+   * inside the import's one transaction. */
+  if (!ward_ledger_add_checked_receipt (row->store, campaign, &checked, NULL, &field, &error))
     {
       ward_import_row_error (row, column_for_field (field), error->message);
       return FALSE;

@@ -94,6 +94,39 @@ char       *ward_ledger_clean_text          (const char        *text);
 char       *ward_ledger_make_search_key     (const char        *donor,
                                              const char * const *others);
 
+/* A receipt that passed every rule, its texts cleaned once for the check
+ * and the entry both: an import checks a row (and compares a duplicate
+ * with the stored receipt) before its names are learned, then stores it,
+ * and used to clean and check every receipt twice. Check and add inside
+ * one write transaction of the caller's; the receipt number is checked
+ * again at the add if the ledger was written in between. @input must
+ * outlive it. */
+typedef struct
+{
+  const WardReceiptInput *input;
+  gint64                  campaign_id;
+  guint64                 ledger_stamp;
+  char                   *number;
+  char                   *donor;
+  char                   *reference;   /* NULL on a cash receipt */
+  char                   *note;
+} WardLedgerCheckedReceipt;
+
+gboolean    ward_ledger_check_receipt_once  (WardStore                *store,
+                                             const WardCampaign       *campaign,
+                                             const WardReceiptInput   *input,
+                                             WardLedgerCheckedReceipt *checked,
+                                             WardLedgerField          *field,
+                                             GError                  **error);
+gboolean    ward_ledger_add_checked_receipt (WardStore                *store,
+                                             const WardCampaign       *campaign,
+                                             WardLedgerCheckedReceipt *checked,
+                                             gint64                   *id_out,
+                                             WardLedgerField          *field,
+                                             GError                  **error);
+void        ward_ledger_checked_receipt_clear (WardLedgerCheckedReceipt *checked);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (WardLedgerCheckedReceipt, ward_ledger_checked_receipt_clear)
+
 /* Whether receipt @number is in the campaign; @description (may be NULL)
  * receives "donor, amount, date" when it is. */
 gboolean    ward_ledger_lookup_receipt      (WardStore         *store,

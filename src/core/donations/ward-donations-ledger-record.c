@@ -321,17 +321,42 @@ check_receipt_texts (const WardReceiptInput  *input,
   return TRUE;
 }
 
-static gboolean
-check_receipt (WardStore               *store,
-               const WardCampaign      *campaign,
-               const WardReceiptInput  *input,
-               gboolean                 correcting,
-               WardLedgerField         *field,
-               GError                 **error)
+/* The texts of @input cleaned (ward_ledger_clean_text()) once, for the
+ * check and for the entry both. */
+static void
+clean_receipt (const WardReceiptInput   *input,
+               WardLedgerCheckedReceipt *clean)
 {
-  g_autofree char *number = NULL;
-  g_autofree char *donor = NULL;
-  g_autofree char *reference = NULL;
+  clean->input = input;
+  clean->number = ward_ledger_clean_text (input->receipt_number);
+  clean->donor = ward_ledger_clean_text (input->donor);
+  clean->note = ward_ledger_clean_text (input->note);
+  /* A reference means nothing on a cash receipt; do not keep a stray one. */
+  if (input->method == WARD_PAYMENT_BANK)
+    clean->reference = ward_ledger_clean_text (input->reference);
+}
+
+void
+ward_ledger_checked_receipt_clear (WardLedgerCheckedReceipt *checked)
+{
+  g_clear_pointer (&checked->number, g_free);
+  g_clear_pointer (&checked->donor, g_free);
+  g_clear_pointer (&checked->reference, g_free);
+  g_clear_pointer (&checked->note, g_free);
+  checked->input = NULL;
+}
+
+static gboolean
+check_receipt (WardStore                      *store,
+               const WardCampaign             *campaign,
+               const WardLedgerCheckedReceipt *clean,
+               gboolean                        correcting,
+               WardLedgerField                *field,
+               GError                        **error)
+{
+  const WardReceiptInput *input = clean->input;
+  const char *number = clean->number;
+  const char *donor = clean->donor;
 
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
   g_return_val_if_fail (campaign != NULL, FALSE);
@@ -339,9 +364,6 @@ check_receipt (WardStore               *store,
 
   if (field != NULL)
     *field = WARD_LEDGER_FIELD_NONE;
-  number = ward_ledger_clean_text (input->receipt_number);
-  donor = ward_ledger_clean_text (input->donor);
-  reference = ward_ledger_clean_text (input->reference);
 
   if (number == NULL)
     return refuse (WARD_LEDGER_FIELD_RECEIPT_NUMBER, field, error, WARD_ERROR_INVALID,
@@ -371,13 +393,34 @@ check_receipt (WardStore               *store,
 }
 
 gboolean
+ward_ledger_check_receipt_once (WardStore                *store,
+                                const WardCampaign       *campaign,
+                                const WardReceiptInput   *input,
+                                WardLedgerCheckedReceipt *checked,
+                                WardLedgerField          *field,
+                                GError                  **error)
+{
+  g_return_val_if_fail (checked != NULL && checked->input == NULL, FALSE);
+
+  clean_receipt (input, checked);
+  checked->campaign_id = campaign->id;
+  checked->ledger_stamp = ward_store_get_table_stamp (store, "ledger_entries");
+  if (check_receipt (store, campaign, checked, FALSE, field, error))
+    return TRUE;
+  ward_ledger_checked_receipt_clear (checked);
+  return FALSE;
+}
+
+gboolean
 ward_ledger_check_receipt (WardStore               *store,
                            const WardCampaign      *campaign,
                            const WardReceiptInput  *input,
                            WardLedgerField         *field,
                            GError                 **error)
 {
-  return check_receipt (store, campaign, input, FALSE, field, error);
+  g_auto (WardLedgerCheckedReceipt) checked = { 0 };
+
+  return ward_ledger_check_receipt_once (store, campaign, input, &checked, field, error);
 }
 
 /* The group or collector as the list of known names writes it ("Tổ dân
@@ -399,43 +442,58 @@ known_or_typed (WardStore    *store,
 /* Stores @input, already checked, at the end of its chain, inside the
  * caller's transaction. */
 static gboolean
-append_receipt (WardStore               *store,
-                const WardCampaign      *campaign,
-                const WardReceiptInput  *input,
-                gint64                  *id_out,
-                GError                 **error)
+append_receipt (WardStore                      *store,
+                const WardCampaign             *campaign,
+                const WardLedgerCheckedReceipt *clean,
+                gint64                         *id_out,
+                GError                        **error)
 {
-  g_autofree char *number = ward_ledger_clean_text (input->receipt_number);
-  g_autofree char *donor = ward_ledger_clean_text (input->donor);
+  const WardReceiptInput *input = clean->input;
   g_autofree char *group = known_or_typed (store, WARD_NAME_GROUP,
                                            ward_ledger_clean_text (input->donor_group));
-  g_autofree char *reference = NULL;
   g_autofree char *collector = known_or_typed (store, WARD_NAME_COLLECTOR,
                                                ward_ledger_clean_text (input->collector));
-  g_autofree char *note = ward_ledger_clean_text (input->note);
   g_autofree char *search_key = NULL;
   WardLedgerNewEntry entry = { 0 };
 
-  /* A reference means nothing on a cash receipt; do not keep a stray one. */
-  if (input->method == WARD_PAYMENT_BANK)
-    reference = ward_ledger_clean_text (input->reference);
-  search_key = ward_ledger_make_search_key (donor, (const char * const []) {
-                                              number, group, collector, reference, note, NULL });
+  search_key = ward_ledger_make_search_key (clean->donor, (const char * const []) {
+                                              clean->number, group, collector, clean->reference,
+                                              clean->note, NULL });
 
   entry.kind = WARD_LEDGER_RECEIPT;
-  entry.receipt_number = number;
+  entry.receipt_number = clean->number;
   entry.date = input->date;
-  entry.donor = donor;
+  entry.donor = clean->donor;
   entry.donor_kind = ward_donor_kind_to_db (input->donor_kind);
   entry.donor_group = group;
   entry.search_key = search_key;
   entry.amount = input->amount;
   entry.method = ward_payment_method_to_db (input->method);
-  entry.reference = reference;
+  entry.reference = clean->reference;
   entry.collector = collector;
-  entry.note = note;
+  entry.note = clean->note;
   entry.anonymous = input->anonymous;
   return ward_ledger_append (store, campaign, &entry, id_out, error);
+}
+
+gboolean
+ward_ledger_add_checked_receipt (WardStore                *store,
+                                 const WardCampaign       *campaign,
+                                 WardLedgerCheckedReceipt *checked,
+                                 gint64                   *id_out,
+                                 WardLedgerField          *field,
+                                 GError                  **error)
+{
+  g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
+  g_return_val_if_fail (checked != NULL && checked->input != NULL, FALSE);
+  g_return_val_if_fail (checked->campaign_id == campaign->id, FALSE);
+
+  /* The one rule that depends on what the ledger holds, the receipt
+   * number's, is checked again if an entry was written since. */
+  if (ward_store_get_table_stamp (store, "ledger_entries") != checked->ledger_stamp
+      && !check_receipt (store, campaign, checked, FALSE, field, error))
+    return FALSE;
+  return append_receipt (store, campaign, checked, id_out, error);
 }
 
 gboolean
@@ -446,17 +504,19 @@ ward_ledger_add_receipt (WardStore               *store,
                          WardLedgerField         *field,
                          GError                 **error)
 {
+  g_auto (WardLedgerCheckedReceipt) checked = { 0 };
+
   g_return_val_if_fail (WARD_IS_STORE (store), FALSE);
 
   /* The entry is the one write, and the last step. */
   if (!ward_store_begin_single_write (store, error))
     return FALSE;
-  if (!ward_ledger_check_receipt (store, campaign, input, field, error))
+  if (!ward_ledger_check_receipt_once (store, campaign, input, &checked, field, error))
     {
       ward_store_rollback (store);
       return FALSE;
     }
-  if (!append_receipt (store, campaign, input, id_out, error) ||
+  if (!append_receipt (store, campaign, &checked, id_out, error) ||
       !ward_store_commit (store, error))
     {
       ward_store_rollback (store);
@@ -816,6 +876,7 @@ write_correction (WardStore               *store,
                   GError                 **error)
 {
   WardReceiptInput input = *replacement;
+  g_auto (WardLedgerCheckedReceipt) clean = { 0 };
 
   input.receipt_number = target->receipt_number;
   if (!check_correction (target, replacement, reversal->date, field, error)
@@ -825,8 +886,9 @@ write_correction (WardStore               *store,
                                 field, error)
       || !append_reversal (store, campaign, reversal, target, NULL, error))
     return FALSE;
-  return check_receipt (store, campaign, &input, TRUE, field, error)
-         && append_receipt (store, campaign, &input, id_out, error);
+  clean_receipt (&input, &clean);
+  return check_receipt (store, campaign, &clean, TRUE, field, error)
+         && append_receipt (store, campaign, &clean, id_out, error);
 }
 
 /* Loads the receipt and writes the correction inside a transaction begun
@@ -958,9 +1020,12 @@ ward_ledger_check_arriving (WardStore                *store,
         TRUE,
       };
 
+      g_auto (WardLedgerCheckedReceipt) clean = { 0 };
+
       /* The replacement of a correction keeps the number its reversal,
        * arrived just before, took back. */
-      return check_receipt (store, campaign, &input, TRUE, NULL, error);
+      clean_receipt (&input, &clean);
+      return check_receipt (store, campaign, &clean, TRUE, NULL, error);
     }
   if (g_strcmp0 (entry->kind, "transfer") == 0)
     {
