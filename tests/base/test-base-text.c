@@ -56,6 +56,62 @@ test_normalize (void)
   g_assert_null (ward_text_normalize ("Nguy\xff\xfen"));
 }
 
+/* The shortcut for text already in NFC (most Vietnamese names) gives what
+ * full normalization gives: every character of the shortcut's ranges,
+ * random strings of them with combining marks and other letters among
+ * them, and a character outside the ranges that NFC changes. */
+static void
+test_normalize_shortcut (void)
+{
+  static const gunichar others[] = { 0x0300, 0x0301, 0x0303, 0x0309, 0x0323, 0x031b, 0x0306,
+                                     0x2126, 0x212b, 0x0340, 0x0410, 0x4e2d, 0x1f71 };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (25);
+  g_autofree char *ohm = ward_text_normalize ("\xe2\x84\xa6");
+
+  g_assert_cmpstr (ohm, ==, "\xce\xa9");   /* OHM SIGN becomes GREEK CAPITAL OMEGA */
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr (GString) text = g_string_new (NULL);
+      g_autofree char *nfc = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *result = NULL;
+      guint length = g_rand_int_range (rand, 1, 8);
+
+      for (guint i = 0; i < length; i++)
+        {
+          gunichar c;
+
+          switch (g_rand_int_range (rand, 0, 8))
+            {
+            case 0:
+              c = others[g_rand_int_range (rand, 0, G_N_ELEMENTS (others))];
+              break;
+            case 1:
+            case 2:
+            case 3:
+              c = g_rand_int_range (rand, 0x1e00, 0x1f00);
+              break;
+            default:
+              c = g_rand_int_range (rand, 0x20, 0x300);
+              break;
+            }
+          /* The shortcut's ranges hold every character, one by one. */
+          if (round < 0x2e0 && i == 0)
+            c = 0x20 + round;
+          else if (round >= 0x2e0 && round < 0x3e0 && i == 0)
+            c = 0x1e00 + round - 0x2e0;
+          g_string_append_unichar (text, c);
+        }
+      nfc = g_utf8_normalize (text->str, -1, G_NORMALIZE_NFC);
+      /* Normalizing NFC text leaves it as it is but for its spaces. */
+      expected = ward_text_normalize (nfc);
+      result = ward_text_normalize (text->str);
+      if (g_strcmp0 (result, expected) != 0)
+        g_test_message ("input: “%s”", text->str);
+      g_assert_cmpstr (result, ==, expected);
+    }
+}
+
 static void
 test_fold (void)
 {
@@ -338,6 +394,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text/normalize", test_normalize);
+  g_test_add_func ("/text/normalize-shortcut", test_normalize_shortcut);
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/fold-many-rows", test_fold_many_rows);
   g_test_add_func ("/text/folded-contains", test_folded_contains);
