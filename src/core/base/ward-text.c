@@ -93,29 +93,45 @@ is_white_space (gunichar c)
   return c < 0x80 ? g_ascii_isspace (c) : g_unichar_isspace (c);
 }
 
+/* Runs on every name of an import: ASCII without a Unicode lookup. */
 static char *
 collapse_white_space (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  gsize length = strlen (text);
+  char *out = g_malloc (length + 1);
+  gsize n = 0;
   gboolean pending_space = FALSE;
-  const char *p;
+  const char *p = text;
 
-  for (p = text; *p != '\0'; p = g_utf8_next_char (p))
+  while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
+      const char *next;
+      gboolean space;
 
-      if (is_white_space (c))
+      if ((guchar) *p < 0x80)
         {
-          pending_space = out->len > 0;
-          continue;
+          next = p + 1;
+          space = g_ascii_isspace (*p);
         }
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      else
+        {
+          next = g_utf8_next_char (p);
+          space = g_unichar_isspace (g_utf8_get_char (p));
+        }
+      if (space)
+        pending_space = n > 0;
+      else
+        {
+          if (pending_space)
+            out[n++] = ' ';
+          pending_space = FALSE;
+          while (p < next)
+            out[n++] = *p++;
+        }
+      p = next;
     }
-
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 /* Whether @text (valid UTF-8) is in NFC already, by a test that is sure
@@ -199,15 +215,64 @@ fold_non_ascii (GString  *out,
     }
 }
 
-/* Runs over every row of an import, so ASCII takes a path without any
- * Unicode lookup and nothing is allocated per character. Returns NULL for
- * NULL or invalid UTF-8, as ward_text_normalize() does. */
+/* The Latin letters with marks (U+00C0 to U+024F, U+1E00 to U+1EFF: all of
+ * Vietnamese's) folded to one ASCII letter, or 0 for those that fold to
+ * something else: made once from fold_non_ascii() itself, so that the
+ * table and the long way cannot differ. */
+#define FOLD_LATIN_END 0x250
+#define FOLD_EXTENDED_START 0x1e00
+#define FOLD_EXTENDED_END 0x1f00
+
+static const char *
+fold_table (void)
+{
+  static char table[FOLD_LATIN_END - 0xc0 + FOLD_EXTENDED_END - FOLD_EXTENDED_START];
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      GString *one = g_string_new (NULL);
+
+      for (gsize i = 0; i < sizeof table; i++)
+        {
+          gunichar c = i < FOLD_LATIN_END - 0xc0 ? 0xc0 + i
+                                                 : FOLD_EXTENDED_START + i - (FOLD_LATIN_END - 0xc0);
+          gboolean pending_space = FALSE;
+
+          g_string_truncate (one, 0);
+          fold_non_ascii (one, c, &pending_space);
+          table[i] = one->len == 1 && g_ascii_isalpha (one->str[0]) ? one->str[0] : 0;
+        }
+      g_string_free (one, TRUE);
+      g_once_init_leave (&made, 1);
+    }
+  return table;
+}
+
+static inline char
+fold_latin (const char *table,
+            gunichar    c)
+{
+  if (c >= 0xc0 && c < FOLD_LATIN_END)
+    return table[c - 0xc0];
+  if (c >= FOLD_EXTENDED_START && c < FOLD_EXTENDED_END)
+    return table[FOLD_LATIN_END - 0xc0 + c - FOLD_EXTENDED_START];
+  return 0;
+}
+
+/* Runs over every row of an import, so ASCII and the Vietnamese letters
+ * take a path without any Unicode lookup and nothing is allocated per
+ * character. Returns NULL for NULL or invalid UTF-8, as
+ * ward_text_normalize() does. */
 char *
 ward_text_fold (const char *text)
 {
+  const char *table = fold_table ();
   GString *out;
   gboolean pending_space = FALSE;
   const char *p = text;
+  gunichar c;
+  char folded;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     return NULL;
@@ -233,8 +298,17 @@ ward_text_fold (const char *text)
           continue;
         }
 
-      fold_non_ascii (out, g_utf8_get_char (p), &pending_space);
+      c = g_utf8_get_char (p);
       p = g_utf8_next_char (p);
+      if ((folded = fold_latin (table, c)) != 0)
+        {
+          if (pending_space)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_c (out, folded);
+          continue;
+        }
+      fold_non_ascii (out, c, &pending_space);
     }
 
   return g_string_free (out, FALSE);

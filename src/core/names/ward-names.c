@@ -315,19 +315,24 @@ ward_names_is_known (WardStore     *store,
  * rollback, or another program's commit). */
 typedef struct
 {
-  guint64    stamp;
-  WardNames *names;
+  guint64     stamp;
+  WardNames  *names;
+  GHashTable *answers;  /* name as asked -> ward_names_dup_listed()'s answer, or NULL */
 } ListedCache;
+
+/* An import asks for the same few groups and collectors 100,000 times. */
+#define LISTED_ANSWERS_MAX 4096
 
 static void
 listed_cache_free (ListedCache *cache)
 {
   ward_names_free (cache->names);
+  g_hash_table_unref (cache->answers);
   g_free (cache);
 }
 
-static WardNames *
-listed_names (WardStore     *store,
+static ListedCache *
+listed_cache (WardStore     *store,
               WardNameKind   kind,
               GError       **error)
 {
@@ -346,36 +351,29 @@ listed_names (WardStore     *store,
   g_autoptr (WardNames) names = NULL;
 
   if (cache != NULL && cache->stamp == stamp)
-    return cache->names;
+    return cache;
   names = ward_names_new ();
   if (!add_from (store, names, kind_sql[kind].list, TRUE, error))
     return NULL;
   cache = g_new0 (ListedCache, 1);
   cache->stamp = stamp;
   cache->names = g_steal_pointer (&names);
+  cache->answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_object_set_data_full (G_OBJECT (store), keys[kind], cache, (GDestroyNotify) listed_cache_free);
-  return cache->names;
+  return cache;
 }
 
-char *
-ward_names_dup_listed (WardStore     *store,
-                       WardNameKind   kind,
-                       const char    *name,
-                       GError       **error)
+/* The spelling of @name the list holds, or @name itself when typed with
+ * more tone marks than the list has it; NULL when not listed. */
+static char *
+find_listed (WardNames  *names,
+             const char *name)
 {
-  g_autofree char *key = NULL;
+  g_autofree char *key = ward_names_key (name);
   g_autofree char *normalized = NULL;
   g_autofree char *normalized_key = NULL;
-  WardNames *names;
-  Known *known;
+  Known *known = key != NULL ? g_hash_table_lookup (names->by_key, key) : NULL;
 
-  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
-  g_return_val_if_fail (kind <= WARD_NAME_CELL, NULL);
-
-  if (name == NULL || *name == '\0' || (names = listed_names (store, kind, error)) == NULL)
-    return NULL;
-  key = ward_names_key (name);
-  known = key != NULL ? g_hash_table_lookup (names->by_key, key) : NULL;
   if (known == NULL)
     return NULL;
   /* Typed with more tone marks than the list has it: kept as typed (what
@@ -386,6 +384,31 @@ ward_names_dup_listed (WardStore     *store,
       && better_spelling (known, FALSE, count_marks (normalized)))
     return g_steal_pointer (&normalized);
   return g_strdup (known->name);
+}
+
+char *
+ward_names_dup_listed (WardStore     *store,
+                       WardNameKind   kind,
+                       const char    *name,
+                       GError       **error)
+{
+  ListedCache *cache;
+  gpointer answer;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+  g_return_val_if_fail (kind <= WARD_NAME_CELL, NULL);
+
+  if (name == NULL || *name == '\0' || (cache = listed_cache (store, kind, error)) == NULL)
+    return NULL;
+  /* The answers are the list's: they go with it when it is read again. */
+  if (!g_hash_table_lookup_extended (cache->answers, name, NULL, &answer))
+    {
+      if (g_hash_table_size (cache->answers) >= LISTED_ANSWERS_MAX)
+        g_hash_table_remove_all (cache->answers);
+      answer = find_listed (cache->names, name);
+      g_hash_table_insert (cache->answers, g_strdup (name), answer);
+    }
+  return g_strdup (answer);
 }
 
 static const char *
