@@ -56,15 +56,13 @@ book_is_valid (const char *book)
   return TRUE;
 }
 
-char *
-ward_store_dup_book (WardStore  *store,
-                     GError    **error)
+static char *
+read_book (WardStore  *store,
+           GError    **error)
 {
   g_autofree char *book = NULL;
   g_autofree char *id = NULL;
   GString *made;
-
-  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
 
   book = ward_store_dup_setting (store, "book-prefix");
   if (book_is_valid (book))
@@ -77,6 +75,47 @@ ward_store_dup_book (WardStore  *store,
     if (g_ascii_isxdigit (*p))
       g_string_append_c (made, g_ascii_toupper (*p));
   return g_string_free (made, FALSE);
+}
+
+/* The book as last read, kept on the store until the settings' table may
+ * have changed (ward_store_get_table_stamp()): every entry written asks
+ * for it, 100,000 times in an import, and it took two queries. */
+typedef struct
+{
+  guint64  stamp;
+  char    *book;
+} BookCache;
+
+static void
+book_cache_free (BookCache *cache)
+{
+  g_free (cache->book);
+  g_free (cache);
+}
+
+char *
+ward_store_dup_book (WardStore  *store,
+                     GError    **error)
+{
+  BookCache *cache;
+  guint64 stamp;
+  char *book;
+
+  g_return_val_if_fail (WARD_IS_STORE (store), NULL);
+
+  cache = g_object_get_data (G_OBJECT (store), "ward-store-book");
+  stamp = ward_store_get_table_stamp (store, "settings");
+  if (cache != NULL && cache->stamp == stamp)
+    return g_strdup (cache->book);
+  book = read_book (store, error);
+  if (book == NULL)
+    return NULL;
+  cache = g_new0 (BookCache, 1);
+  /* Making the installation's id writes a setting: read as of now. */
+  cache->stamp = ward_store_get_table_stamp (store, "settings");
+  cache->book = g_strdup (book);
+  g_object_set_data_full (G_OBJECT (store), "ward-store-book", cache, (GDestroyNotify) book_cache_free);
+  return book;
 }
 
 gboolean

@@ -132,7 +132,9 @@ ward_store_new_uuid (void)
   static GMutex lock;
   static gint64 last_ms;
   static guint counter;
+  static const char hex[] = "0123456789abcdef";
   guint8 b[16];
+  char *text, *p;
   gint64 ms = g_get_real_time () / 1000;
   guint seq;
 
@@ -167,9 +169,16 @@ ward_store_new_uuid (void)
     }
   b[8] = 0x80 | (b[8] & 0x3f);
 
-  return g_strdup_printf ("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
-                          b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7],
-                          b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+  p = text = g_malloc (37);
+  for (int i = 0; i < 16; i++)
+    {
+      *p++ = hex[b[i] >> 4];
+      *p++ = hex[b[i] & 0xf];
+      if (i == 3 || i == 5 || i == 7 || i == 9)
+        *p++ = '-';
+    }
+  *p = '\0';
+  return text;
 }
 
 char *
