@@ -751,6 +751,7 @@ test_check_lists_unfolded (Fixture       *f,
   } cases[] = {
     { "kind TEXT CHECK (kind IN ('a', 'b', 'c'))", "kind TEXT CHECK ((kind = 'a' OR kind = 'b' OR kind = 'c'))" },
     { "CHECK (x IN ('>=', '>', '='))", "CHECK ((x = '>=' OR x = '>' OR x = '='))" },
+    { "CHECK (s IN ('a, b','c',  'd'))", "CHECK ((s = 'a, b' OR s = 'c' OR s = 'd'))" },
     /* Two words, or numbers, SQLite compares one by one already. */
     { "CHECK (method IN ('cash', 'transfer'))", "CHECK (method IN ('cash', 'transfer'))" },
     { "CHECK (v IN (2018, 2025))", "CHECK (v IN (2018, 2025))" },

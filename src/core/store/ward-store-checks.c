@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "base/ward-error.h"
@@ -36,11 +37,18 @@ unfold_one (const GMatchInfo *match,
 {
   g_autofree char *column = g_match_info_fetch (match, 1);
   g_autofree char *list = g_match_info_fetch (match, 2);
-  g_auto (GStrv) items = g_strsplit (list, ",", -1);
+  gboolean first = TRUE;
 
+  /* Word by word, quotes and all: a comma may stand inside one. */
   g_string_append_c (out, '(');
-  for (guint i = 0; items[i] != NULL; i++)
-    g_string_append_printf (out, "%s%s = %s", i > 0 ? " OR " : "", column, g_strstrip (items[i]));
+  for (const char *p = strchr (list, '\''); p != NULL; p = strchr (p, '\''))
+    {
+      const char *end = strchr (p + 1, '\'');
+
+      g_string_append_printf (out, "%s%s = %.*s", first ? "" : " OR ", column, (int) (end - p + 1), p);
+      first = FALSE;
+      p = end + 1;
+    }
   g_string_append_c (out, ')');
   return FALSE;
 }
