@@ -8,6 +8,7 @@
 #include <malloc.h>
 #endif
 
+#include "common/ward-after-frame.h"
 #include "common/ward-page.h"
 
 typedef struct
@@ -17,8 +18,7 @@ typedef struct
   gboolean   stale;       /* the store changed while the page was not on screen */
   GCancellable *read_cancellable;
   gpointer      pending_read;   /* PageRead waiting for the frame under way */
-  guint         pending_tick;
-  guint         pending_idle;
+  WardAfterFrame  after_frame;
 } WardPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (WardPage, ward_page, ADW_TYPE_BIN)
@@ -436,36 +436,17 @@ clear_pending_read (WardPage *self)
 {
   WardPagePrivate *priv = ward_page_get_instance_private (self);
 
-  if (priv->pending_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), priv->pending_tick);
-  priv->pending_tick = 0;
-  g_clear_handle_id (&priv->pending_idle, g_source_remove);
+  ward_after_frame_cancel (&priv->after_frame);
   g_clear_pointer (&priv->pending_read, page_read_free);
 }
 
-static gboolean
-start_pending_read_cb (gpointer user_data)
+static void
+start_pending_read (gpointer user_data)
 {
   WardPage *self = user_data;
   WardPagePrivate *priv = ward_page_get_instance_private (self);
 
-  priv->pending_idle = 0;
   start_read (self, g_steal_pointer (&priv->pending_read));
-  return G_SOURCE_REMOVE;
-}
-
-/* In the frame that shows the page: once it is drawn (an idle of low
- * priority runs after the frame's layout and paint). */
-static gboolean
-after_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  WardPagePrivate *priv = ward_page_get_instance_private (WARD_PAGE (widget));
-
-  priv->pending_tick = 0;
-  priv->pending_idle = g_idle_add_full (G_PRIORITY_LOW, start_pending_read_cb, widget, NULL);
-  return G_SOURCE_REMOVE;
 }
 
 /* A page on screen starts its read once the frame that shows it (the
@@ -503,6 +484,5 @@ ward_page_read_in_thread (WardPage         *self,
   /* A newer read replaces one still waiting for its frame. */
   g_clear_pointer (&priv->pending_read, page_read_free);
   priv->pending_read = page_read;
-  if (priv->pending_tick == 0 && priv->pending_idle == 0)
-    priv->pending_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), after_frame_cb, NULL, NULL);
+  ward_after_frame_schedule (&priv->after_frame, GTK_WIDGET (self), start_pending_read, self);
 }

@@ -68,6 +68,8 @@ void        ward_page_trim_memory    (void);
  * window's first frame does not wait: @read fills @data through a
  * connection of its own (ward_store_open_reader()), in one snapshot; then
  * @show, on the main thread, shows it, or says why it could not be read.
+ * On a page already on screen the read starts once the next frame is
+ * drawn (WardAfterFrame), the page's spinner showing meanwhile.
  * A read started while another is under way (the page reloaded after a
  * change) cancels the older one, whose @show is not called; so does
  * disposing of the page. Takes @data. */

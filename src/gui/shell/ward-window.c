@@ -7,6 +7,7 @@
 
 #include "admissions/ward-admissions-page.h"
 #include "base/ward-error.h"
+#include "common/ward-after-frame.h"
 #include "common/ward-page.h"
 #include "common/ward-undo.h"
 #include "donations/ward-donations-page.h"
@@ -32,8 +33,7 @@ struct _WardWindow
   GSettings            *settings;
   GCancellable         *check_cancellable;
   WardFileCheck        *file_check;    /* what the last check found */
-  guint                 check_id;
-  guint                 check_tick;
+  WardAfterFrame        check_after_frame;
 
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
@@ -271,27 +271,13 @@ on_file_checked_cb (GObject      *source,
     }
 }
 
-static gboolean
-start_file_check_cb (gpointer user_data)
+static void
+start_file_check (gpointer user_data)
 {
   WardWindow *self = user_data;
 
-  self->check_id = 0;
   self->check_cancellable = g_cancellable_new ();
   ward_file_check_async (self->store, self->check_cancellable, on_file_checked_cb, g_object_ref (self));
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-check_after_frame_cb (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       user_data)
-{
-  WardWindow *self = WARD_WINDOW (widget);
-
-  self->check_tick = 0;
-  self->check_id = g_idle_add_full (G_PRIORITY_LOW, start_file_check_cb, self, NULL);
-  return G_SOURCE_REMOVE;
 }
 
 /* Once the window is up (from the first frame on, and after it is drawn,
@@ -301,14 +287,11 @@ check_after_frame_cb (GtkWidget     *widget,
 static void
 check_file (WardWindow *self)
 {
-  if (self->check_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->check_tick);
-  self->check_tick = 0;
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  ward_after_frame_cancel (&self->check_after_frame);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   if (self->store != NULL)
-    self->check_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), check_after_frame_cb, NULL, NULL);
+    ward_after_frame_schedule (&self->check_after_frame, GTK_WIDGET (self), start_file_check, self);
 }
 
 static void
@@ -442,7 +425,7 @@ ward_window_dispose (GObject *object)
   WardWindow *self = WARD_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), WARD_TYPE_WINDOW);
-  g_clear_handle_id (&self->check_id, g_source_remove);
+  ward_after_frame_cancel (&self->check_after_frame);
   g_cancellable_cancel (self->check_cancellable);
   g_clear_object (&self->check_cancellable);
   g_clear_pointer (&self->file_check, ward_file_check_free);
