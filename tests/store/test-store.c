@@ -765,6 +765,7 @@ test_check_lists_unfolded (Fixture       *f,
   g_autofree char *integrity = NULL;
   sqlite3_stmt *stmt = NULL;
   guint n_tables = 0;
+  int defensive = 0;
   sqlite3 *db;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -773,6 +774,28 @@ test_check_lists_unfolded (Fixture       *f,
 
       g_assert_cmpstr (unfolded, ==, cases[i].expected);
     }
+
+  /* A SQLite in defensive mode, as some distributions build it, takes the
+   * change too, and is left defensive. */
+  g_assert_cmpint (sqlite3_open (":memory:", &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (k TEXT CHECK (k IN ('a', 'b', 'c')))", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (ward_store_unfold_in_checks (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT sql FROM sqlite_schema WHERE name = 't'", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==,
+                   "CREATE TABLE t (k TEXT CHECK ((k = 'a' OR k = 'b' OR k = 'c')))");
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t VALUES ('d')", NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO t VALUES ('b')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  g_assert_cmpint (defensive, ==, 1);
+  sqlite3_close (db);
 
   /* A file of version 14 is rewritten when opened; its rows and its rules
    * stay. */

@@ -85,6 +85,7 @@ ward_store_unfold_in_checks (sqlite3  *db,
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   gint64 version = 0;
+  int defensive = 0;
   int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' "
@@ -112,8 +113,15 @@ ward_store_unfold_in_checks (sqlite3  *db,
   rc = sqlite3_step (stmt);
   version = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
+  /* A SQLite built defensive (as some distributions' are) refuses
+   * writable_schema: let it, for this change alone. */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
   if (rc != SQLITE_ROW || sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL) != SQLITE_OK)
-    return set_error (db, error);
+    {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+      return set_error (db, error);
+    }
 
   if (sqlite3_prepare_v2 (db, "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -139,6 +147,7 @@ ward_store_unfold_in_checks (sqlite3  *db,
       g_autofree char *message = g_strdup (sqlite3_errmsg (db));
 
       sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
       g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
                    _("The data file’s rules could not be rewritten: %s. Nothing was changed."),
                    message);
@@ -146,8 +155,9 @@ ward_store_unfold_in_checks (sqlite3  *db,
     }
   /* The schema is read again here: a text SQLite could not parse fails
    * now, inside the caller's transaction, which then undoes it. */
-  if (sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL) != SQLITE_OK
-      || sqlite3_exec (db, "SELECT COUNT (*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+  rc = sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
+  if (rc != SQLITE_OK || sqlite3_exec (db, "SELECT COUNT (*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
     return set_error (db, error);
   return TRUE;
 }
