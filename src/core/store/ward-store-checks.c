@@ -68,13 +68,37 @@ ward_store_unfold_in_lists (const char *sql)
 }
 
 static gboolean
-set_error (sqlite3  *db,
-           GError  **error)
+fail (const char  *why,
+      GError     **error)
 {
   g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
-               _("The data file’s rules could not be rewritten: %s. Nothing was changed."),
-               sqlite3_errmsg (db));
+               _("The data file’s rules could not be rewritten: %s. Nothing was changed."), why);
   return FALSE;
+}
+
+/* Under writable_schema: each table's new text, then the schema version
+ * moved on, so that every connection reads the schema again. */
+static gboolean
+rewrite_tables (sqlite3   *db,
+                GPtrArray *names,
+                GPtrArray *texts,
+                gint64     version)
+{
+  g_autofree char *bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (db, "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
+                           -1, &stmt, NULL) == SQLITE_OK;
+  for (guint i = 0; ok && i < names->len; i++)
+    {
+      sqlite3_bind_text (stmt, 1, texts->pdata[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, names->pdata[i], -1, SQLITE_STATIC);
+      ok = sqlite3_step (stmt) == SQLITE_DONE;
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  return ok && sqlite3_exec (db, bump, NULL, NULL, NULL) == SQLITE_OK;
 }
 
 gboolean
@@ -83,14 +107,16 @@ ward_store_unfold_in_checks (sqlite3  *db,
 {
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *why = NULL;
   sqlite3_stmt *stmt = NULL;
   gint64 version = 0;
   int defensive = 0;
+  gboolean ok;
   int rc;
 
   if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_schema WHERE type = 'table' "
                           "AND sql IS NOT NULL", -1, &stmt, NULL) != SQLITE_OK)
-    return set_error (db, error);
+    return fail (sqlite3_errmsg (db), error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *sql = (const char *) sqlite3_column_text (stmt, 1);
@@ -104,60 +130,31 @@ ward_store_unfold_in_checks (sqlite3  *db,
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_error (db, error);
+    return fail (sqlite3_errmsg (db), error);
   if (names->len == 0)
     return TRUE;
 
   if (sqlite3_prepare_v2 (db, "PRAGMA schema_version", -1, &stmt, NULL) != SQLITE_OK)
-    return set_error (db, error);
+    return fail (sqlite3_errmsg (db), error);
   rc = sqlite3_step (stmt);
   version = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    return fail (sqlite3_errmsg (db), error);
+
   /* A SQLite built defensive (as some distributions' are) refuses
    * writable_schema: let it, for this change alone. */
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
   sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
-  if (rc != SQLITE_ROW || sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
-      return set_error (db, error);
-    }
-
-  if (sqlite3_prepare_v2 (db, "UPDATE sqlite_schema SET sql = ?1 WHERE type = 'table' AND name = ?2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    rc = SQLITE_ERROR;
-  for (guint i = 0; rc != SQLITE_ERROR && i < names->len; i++)
-    {
-      sqlite3_bind_text (stmt, 1, texts->pdata[i], -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, names->pdata[i], -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) != SQLITE_DONE)
-        rc = SQLITE_ERROR;
-      sqlite3_reset (stmt);
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ERROR)
-    {
-      g_autofree char *bump = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, version + 1);
-
-      if (sqlite3_exec (db, bump, NULL, NULL, NULL) != SQLITE_OK)
-        rc = SQLITE_ERROR;
-    }
-  if (rc == SQLITE_ERROR)
-    {
-      g_autofree char *message = g_strdup (sqlite3_errmsg (db));
-
-      sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
-      sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
-      g_set_error (error, WARD_ERROR, WARD_ERROR_FAILED,
-                   _("The data file’s rules could not be rewritten: %s. Nothing was changed."),
-                   message);
-      return FALSE;
-    }
+  ok = sqlite3_exec (db, "PRAGMA writable_schema = ON", NULL, NULL, NULL) == SQLITE_OK
+       && rewrite_tables (db, names, texts, version);
+  if (!ok)
+    why = g_strdup (sqlite3_errmsg (db));
+  ok = sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL) == SQLITE_OK && ok;
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
   /* The schema is read again here: a text SQLite could not parse fails
    * now, inside the caller's transaction, which then undoes it. */
-  rc = sqlite3_exec (db, "PRAGMA writable_schema = OFF", NULL, NULL, NULL);
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
-  if (rc != SQLITE_OK || sqlite3_exec (db, "SELECT COUNT (*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
-    return set_error (db, error);
+  if (!ok || sqlite3_exec (db, "SELECT COUNT (*) FROM sqlite_schema", NULL, NULL, NULL) != SQLITE_OK)
+    return fail (why != NULL ? why : sqlite3_errmsg (db), error);
   return TRUE;
 }

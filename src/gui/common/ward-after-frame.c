@@ -37,7 +37,7 @@ ward_after_frame_schedule (WardAfterFrame *self,
 
   self->run = run;
   self->data = data;
-  if (ward_after_frame_is_waiting (self))
+  if (self->tick != 0 || self->idle != 0)
     return;
   self->widget = widget;
   self->tick = gtk_widget_add_tick_callback (widget, tick_cb, self, NULL);
@@ -50,10 +50,4 @@ ward_after_frame_cancel (WardAfterFrame *self)
     gtk_widget_remove_tick_callback (self->widget, self->tick);
   self->tick = 0;
   g_clear_handle_id (&self->idle, g_source_remove);
-}
-
-gboolean
-ward_after_frame_is_waiting (const WardAfterFrame *self)
-{
-  return self->tick != 0 || self->idle != 0;
 }

@@ -27,6 +27,5 @@ void      ward_after_frame_schedule   (WardAfterFrame *self,
                                        void          (*run) (gpointer data),
                                        gpointer        data);
 void      ward_after_frame_cancel     (WardAfterFrame *self);
-gboolean  ward_after_frame_is_waiting (const WardAfterFrame *self);
 
 G_END_DECLS
