@@ -649,33 +649,58 @@ on_title_tooltip_cb (GtkWidget   *label,
   return TRUE;
 }
 
+/* Each column's width in characters, least and natural (the cells are
+ * inscriptions, measured from these, not from their text: issue 25): a
+ * lead unit's name, a date and "Sắp đến hạn", "Đang thực hiện · 100%". */
+static const struct
+{
+  int min_chars;
+  int nat_chars;
+} widths[] = {
+  [COLUMN_TITLE] = { 12, 40 },
+  [COLUMN_LEAD_UNIT] = { 8, 20 },
+  [COLUMN_DEADLINE] = { 10, 10 },
+  [COLUMN_STATUS] = { 10, 20 },
+};
+
+/* A row's deadline state beside its date, shown only when it is due. */
+static void
+set_due_cell (GtkWidget    *cell,
+              WardDueState  state)
+{
+  gtk_widget_remove_css_class (cell, "overdue");
+  gtk_widget_remove_css_class (cell, "due-soon");
+  gtk_widget_set_visible (cell, state != WARD_DUE_NONE);
+  if (state == WARD_DUE_NONE)
+    return;
+  ward_cell_text_set (cell, ward_due_state_label (state));
+  gtk_widget_add_css_class (cell, ward_due_state_css_class (state));
+}
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
   Column column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *cell = ward_cell_text_new (widths[column].min_chars, widths[column].nat_chars, 0);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column == COLUMN_TITLE)
     {
-      gtk_widget_set_has_tooltip (label, TRUE);
-      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_title_tooltip_cb), list_item);
+      gtk_widget_set_has_tooltip (cell, TRUE);
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (on_title_tooltip_cb), list_item);
     }
   if (column == COLUMN_DEADLINE)
     {
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      GtkWidget *due = gtk_label_new (NULL);
 
-      gtk_widget_add_css_class (label, "numeric");
-      gtk_box_append (GTK_BOX (box), label);
-      gtk_box_append (GTK_BOX (box), due);
+      gtk_widget_add_css_class (cell, "numeric");
+      gtk_box_append (GTK_BOX (box), cell);
+      gtk_box_append (GTK_BOX (box), ward_cell_text_new (0, 11, 0));
       gtk_list_item_set_child (list_item, box);
       return;
     }
-  gtk_list_item_set_child (list_item, label);
+  gtk_list_item_set_child (list_item, cell);
 }
 
 static void
@@ -693,20 +718,20 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   switch (column)
     {
     case COLUMN_TITLE:
-      gtk_label_set_text (GTK_LABEL (child), item->title);
+      ward_cell_text_set (child, item->title);
       return;
     case COLUMN_LEAD_UNIT:
-      gtk_label_set_text (GTK_LABEL (child), item->lead_unit ? item->lead_unit : "");
+      ward_cell_text_set (child, item->lead_unit ? item->lead_unit : "");
       return;
     case COLUMN_DEADLINE:
       text = ward_format_date (item->deadline);
-      gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (child)), text);
-      set_due_label (GTK_LABEL (gtk_widget_get_last_child (child)), ward_programme_row_get_due_state (row));
+      ward_cell_text_set (gtk_widget_get_first_child (child), text);
+      set_due_cell (gtk_widget_get_last_child (child), ward_programme_row_get_due_state (row));
       return;
     case COLUMN_STATUS:
       percent = ward_format_percent (item->percent, 0);
       text = g_strdup_printf ("%s · %s", ward_item_status_label (item->status), percent);
-      gtk_label_set_text (GTK_LABEL (child), text);
+      ward_cell_text_set (child, text);
       return;
     default:
       g_assert_not_reached ();
