@@ -650,18 +650,24 @@ on_title_tooltip_cb (GtkWidget   *label,
 }
 
 /* Each column's width in characters, least and natural (the cells are
- * inscriptions, measured from these, not from their text: issue 25): a
- * lead unit's name, a date and "Sắp đến hạn", "Đang thực hiện · 100%". */
+ * inscriptions, measured from these, not from their text: issue 25). The
+ * item's title takes the room the others leave (its column expands); a
+ * lead unit's name longer than ten characters is cut short in the list
+ * and whole below it, where the item selected is shown. Then a date, and
+ * "Đang thực hiện · 100%". */
 static const struct
 {
   int min_chars;
   int nat_chars;
 } widths[] = {
-  [COLUMN_TITLE] = { 12, 40 },
-  [COLUMN_LEAD_UNIT] = { 8, 20 },
+  [COLUMN_TITLE] = { 10, 10 },
+  [COLUMN_LEAD_UNIT] = { 4, 10 },
   [COLUMN_DEADLINE] = { 10, 10 },
-  [COLUMN_STATUS] = { 10, 20 },
+  [COLUMN_STATUS] = { 8, 16 },
 };
+
+/* "Quá hạn", "Sắp đến hạn". */
+#define DUE_CHARS 8
 
 /* A row's deadline state beside its date, shown only when it is due. */
 static void
@@ -696,7 +702,7 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
 
       gtk_widget_add_css_class (cell, "numeric");
       gtk_box_append (GTK_BOX (box), cell);
-      gtk_box_append (GTK_BOX (box), ward_cell_text_new (0, 11, 0));
+      gtk_box_append (GTK_BOX (box), ward_cell_text_new (0, DUE_CHARS, 0));
       gtk_list_item_set_child (list_item, box);
       return;
     }
