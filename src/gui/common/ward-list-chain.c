@@ -40,6 +40,7 @@ ward_list_chain_build (WardListChain      *chain,
   g_return_if_fail (GTK_IS_COLUMN_VIEW (view));
 
   ward_list_chain_build_models (chain, rows, filter, gtk_column_view_get_sorter (view), flags);
+  ward_slot_model_pace_with (chain->slot_model, GTK_WIDGET (view));
   gtk_column_view_set_model (view, GTK_SELECTION_MODEL (chain->selection));
 }
 
@@ -113,6 +114,7 @@ ward_list_chain_select_id (WardListChain *chain,
 
       if (*row != id)
         continue;
+      ward_slot_model_fill (chain->slot_model);
       gtk_single_selection_set_selected (chain->selection, i);
       /* GtkColumnView scrolls to a row from GTK 4.12 on; its list view's
        * own action does in 4.8. */

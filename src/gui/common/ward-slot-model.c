@@ -95,9 +95,21 @@ struct _WardSlotModel
   GHashTable         *slots;      /* position → slot, for the slots asked for
                                    * (a few hundred, where an array had a
                                    * pointer for each of 100,000 rows) */
-  guint               n;
+  guint               n;          /* the length told to the view */
+  guint               target_n;   /* the model's, which n reaches frame by frame */
   GtkSingleSelection *selection;  /* not held: it holds this model */
+  GtkWidget          *pacer;      /* not held: the view, whose frames pace growth */
+  guint               tick;
 };
+
+/* Rows told to the view at a time when the list grows: what fills a
+ * window, about 30 rows. The view builds a row of cells for each, and 100
+ * at once kept a frame busy for 40 to 70 ms (issue 25). GTK 4.8's list
+ * view builds rows for about 200 items around the one it is anchored to,
+ * none further: past that many, the rest costs no frame a row and is told
+ * at once (the scroll bar then has the list's whole length). */
+#define GROW_STEP 32
+#define ROWS_BUILT 200
 
 static void ward_slot_model_list_model_init (GListModelInterface *iface);
 
@@ -143,6 +155,52 @@ ward_slot_model_list_model_init (GListModelInterface *iface)
   iface->get_item_type = ward_slot_model_get_item_type;
   iface->get_n_items = ward_slot_model_get_n_items;
   iface->get_item = ward_slot_model_get_item;
+}
+
+/* Tells the view of the rows up to @limit (at most the model's length). */
+static void
+grow_to (WardSlotModel *self,
+         guint          limit)
+{
+  guint old_n = self->n;
+
+  limit = MIN (limit, self->target_n);
+  if (limit <= old_n)
+    return;
+  self->n = limit;
+  g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, limit - old_n);
+}
+
+static void
+stop_pacing (WardSlotModel *self)
+{
+  if (self->tick != 0 && self->pacer != NULL)
+    gtk_widget_remove_tick_callback (self->pacer, self->tick);
+  self->tick = 0;
+}
+
+/* At each frame, before its layout: the next rows, so that each frame
+ * builds a step's rows and the clerk's next key is read in between. */
+static gboolean
+pace_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       user_data)
+{
+  WardSlotModel *self = user_data;
+
+  grow_to (self, self->n + GROW_STEP >= ROWS_BUILT ? self->target_n : self->n + GROW_STEP);
+  if (self->n < self->target_n)
+    return G_SOURCE_CONTINUE;
+  self->tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* A view no longer drawn has no frames: what is left is told at once. */
+static void
+on_pacer_unmap_cb (GtkWidget     *widget,
+                   WardSlotModel *self)
+{
+  ward_slot_model_fill (self);
 }
 
 /* The positions of the slots from @from on, before @to: a list of their
@@ -259,6 +317,9 @@ keep_selected (WardSlotModel *self,
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
       position = at;
     }
+  /* Not yet told of, while the list grows: the rows up to it are. */
+  if (position != GTK_INVALID_LIST_POSITION && position >= self->n)
+    grow_to (self, position + 1);
   gtk_single_selection_set_selected (self->selection, position);
 }
 
@@ -270,20 +331,36 @@ on_items_changed_cb (GListModel    *model,
                      WardSlotModel *self)
 {
   guint old_n = self->n;
-  guint new_n = old_n - removed + added;
+  guint new_n = g_list_model_get_n_items (model);
   g_autoptr (GObject) selected = selected_target (self);
   g_autoptr (GArray) gone = NULL;
 
-  /* Past the change, the rows only moved when its length changed. */
+  /* Past the change, the rows only moved when its length changed. The
+   * slots are those told of (below n), which may be fewer than the
+   * model's rows were while the list was growing. */
   retarget (self, position, removed == added ? position + added : MIN (old_n, new_n));
   gone = slots_between (self, new_n, G_MAXUINT);
   for (guint k = 0; k < gone->len; k++)
     g_hash_table_remove (self->slots, GUINT_TO_POINTER (g_array_index (gone, guint, k)));
-  self->n = new_n;
-  if (new_n > old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), old_n, 0, new_n - old_n);
-  else if (new_n < old_n)
-    g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+  self->target_n = new_n;
+  if (new_n < old_n)
+    {
+      self->n = new_n;
+      g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - new_n, 0);
+    }
+  else if (self->pacer != NULL && gtk_widget_get_mapped (self->pacer) && old_n < ROWS_BUILT
+           && new_n - old_n > GROW_STEP)
+    {
+      /* A short list grown long (the last letter of a search erased):
+       * a window's worth now, the rest at the next frames. */
+      grow_to (self, old_n + GROW_STEP);
+      if (self->tick == 0)
+        self->tick = gtk_widget_add_tick_callback (self->pacer, pace_cb, self, NULL);
+    }
+  else
+    grow_to (self, new_n);
+  if (self->n == self->target_n)
+    stop_pacing (self);
   if (selected != NULL && self->selection != NULL)
     keep_selected (self, selected);
 }
@@ -298,6 +375,13 @@ ward_slot_model_dispose (GObject *object)
   if (self->selection != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->selection), (gpointer *) &self->selection);
   self->selection = NULL;
+  stop_pacing (self);
+  if (self->pacer != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->pacer, self);
+      g_object_remove_weak_pointer (G_OBJECT (self->pacer), (gpointer *) &self->pacer);
+    }
+  self->pacer = NULL;
   g_clear_object (&self->model);
   g_hash_table_remove_all (self->slots);
 
@@ -336,7 +420,7 @@ ward_slot_model_new (GListModel *model)
 
   self = g_object_new (WARD_TYPE_SLOT_MODEL, NULL);
   self->model = model;
-  self->n = g_list_model_get_n_items (model);
+  self->n = self->target_n = g_list_model_get_n_items (model);
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), self);
   return self;
 }
@@ -358,4 +442,33 @@ ward_slot_model_keep_selection (WardSlotModel      *self,
 
   self->selection = selection;
   g_object_add_weak_pointer (G_OBJECT (selection), (gpointer *) &self->selection);
+}
+
+void
+ward_slot_model_pace_with (WardSlotModel *self,
+                           GtkWidget     *view)
+{
+  g_return_if_fail (WARD_IS_SLOT_MODEL (self) && self->pacer == NULL);
+  g_return_if_fail (GTK_IS_WIDGET (view));
+
+  self->pacer = view;
+  g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->pacer);
+  g_signal_connect (view, "unmap", G_CALLBACK (on_pacer_unmap_cb), self);
+}
+
+void
+ward_slot_model_fill (WardSlotModel *self)
+{
+  g_return_if_fail (WARD_IS_SLOT_MODEL (self));
+
+  stop_pacing (self);
+  grow_to (self, self->target_n);
+}
+
+guint
+ward_slot_model_get_pending (WardSlotModel *self)
+{
+  g_return_val_if_fail (WARD_IS_SLOT_MODEL (self), 0);
+
+  return self->target_n - self->n;
 }

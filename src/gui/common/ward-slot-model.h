@@ -31,6 +31,19 @@ GListModel    *ward_slot_model_get_model      (WardSlotModel      *self);
 void           ward_slot_model_keep_selection (WardSlotModel      *self,
                                                GtkSingleSelection *selection);
 
+/* Paces growth by the frames of @view (not held), the list view showing
+ * this model: when the list grows by more than a window's rows (a search
+ * erased back to a long list), the view is told of the first rows at once
+ * and of the rest a step at each frame, so that no frame builds a hundred
+ * rows of cells. A view unmapped is told of them all. Without a view, or
+ * while it is not mapped, growth is told at once. */
+void           ward_slot_model_pace_with      (WardSlotModel      *self,
+                                               GtkWidget          *view);
+/* Tells the view of every row now (before selecting one, say). */
+void           ward_slot_model_fill           (WardSlotModel      *self);
+/* The model's rows the view is not yet told of. */
+guint          ward_slot_model_get_pending    (WardSlotModel      *self);
+
 /* The item a slot (@item, as a list gives it) shows; @item itself when it
  * is not a slot. */
 gpointer       ward_slot_get_item             (gpointer            item);

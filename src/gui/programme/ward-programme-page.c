@@ -495,7 +495,11 @@ select_item (WardProgrammePage *self,
              gint64             id)
 {
   GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  guint n;
+
+  /* Every row, also those a growing list has not shown yet. */
+  ward_slot_model_fill (WARD_SLOT_MODEL (gtk_single_selection_get_model (self->selection)));
+  n = g_list_model_get_n_items (model);
 
   for (guint i = 0; i < n; i++)
     {
@@ -837,6 +841,7 @@ setup_column_view (WardProgrammePage *self)
   /* The rows as slots, so that a search keeps the rows on screen
    * (ward-slot-model.h). */
   slots = ward_slot_model_new (G_LIST_MODEL (sorted));
+  ward_slot_model_pace_with (slots, GTK_WIDGET (self->column_view));
   self->selection = gtk_single_selection_new (G_LIST_MODEL (slots));
   ward_slot_model_keep_selection (slots, self->selection);
   g_signal_connect_object (self->selection, "notify::selected-item",
