@@ -24,9 +24,14 @@
  *
  *   - to the first frame drawn once the page has handled the search
  *     (what the clerk sees react), and
- *   - to the filter's completion (GtkFilterListModel:pending == 0) and the
- *     frame drawn after it (the list final); the same when the filter is
- *     not incremental.
+ *   - to the filter's completion (GtkFilterListModel:pending == 0), the
+ *     list's (the rows a growing list tells the view of frame by frame:
+ *     ward-slot-model.h) and the frame drawn after it (the list final);
+ *     the same when neither is incremental, and
+ *   - by its longest busy stretch: the longest turn of the main loop
+ *     while the key is handled and its list completed, without the time
+ *     the loop waits in poll(). A key typed meanwhile waits that long to
+ *     be read, and no frame is drawn in it.
  *
  * The search field's typing delay (GtkSearchEntry:search-delay, 150 ms by
  * default, there so that a search starts once typing pauses) is set to 0:
@@ -35,8 +40,8 @@
  *   ward-bench-filter donations|admissions|enterprises|programme FILE "text to type" [RUNS]
  *
  * Prints one line: keystrokes, then the median, the 95th percentile and
- * the worst of each of the two times in milliseconds, then the rows shown
- * at the end, for ward-bench to read; WARD_BENCH_VERBOSE=1 shows each
+ * the worst of the first two times in milliseconds, then the rows shown
+ * at the end, then the same three of the longest stretch, for ward-bench to read; WARD_BENCH_VERBOSE=1 shows each
  * keystroke. A clerk feels the worst key, not the median (issue 25). */
 
 #define PAUSE_MS 60
@@ -46,6 +51,8 @@ typedef struct
   GtkWidget          *window;
   GtkEditable        *entry;
   GListModel         *filter_model; /* a WardFilterModel or a GtkFilterListModel */
+  WardSlotModel      *slot_model;   /* NULL where the view shows the rows themselves */
+  gint64              longest;      /* the longest busy turn of the loop, µs */
   GdkFrameClock      *clock;
   guint               n_paints;
   gboolean            searched;   /* the page has handled search-changed */
@@ -108,6 +115,37 @@ save_screenshot (Bench      *bench,
   gdk_texture_save_to_png (texture, path);
 }
 
+/* The time the main loop spends waiting in poll(), to take out of its
+ * turns. */
+static GPollFunc default_poll;
+static gint64 polled;
+
+static gint
+timed_poll (GPollFD *fds,
+            guint    n_fds,
+            gint     timeout)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint result = default_poll (fds, n_fds, timeout);
+
+  polled += g_get_monotonic_time () - start;
+  return result;
+}
+
+/* One turn of the main loop, its busy time counted. */
+static gboolean
+iterate (Bench    *bench,
+         gboolean  may_block)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 polled_before = polled;
+  gboolean dispatched = g_main_context_iteration (NULL, may_block);
+  gint64 busy = g_get_monotonic_time () - start - (polled - polled_before);
+
+  bench->longest = MAX (bench->longest, busy);
+  return dispatched;
+}
+
 static double
 ms_since (gint64 start)
 {
@@ -148,7 +186,7 @@ wait_for_paint (Bench *bench)
 
   gtk_widget_queue_draw (GTK_WIDGET (bench->entry));
   while (bench->n_paints == paints)
-    g_main_context_iteration (NULL, TRUE);
+    iterate (bench, TRUE);
 }
 
 static void
@@ -161,6 +199,15 @@ on_search_changed_cb (GtkSearchEntry *entry,
 /* The filter model under the view's selection: the long lists sort and
  * then filter (and show the rows as slots), the programme filters and
  * then sorts. */
+/* The slots under the view's selection, if it shows the rows as slots. */
+static WardSlotModel *
+find_slot_model (GListModel *model)
+{
+  if (GTK_IS_SINGLE_SELECTION (model))
+    model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model));
+  return WARD_IS_SLOT_MODEL (model) ? WARD_SLOT_MODEL (model) : NULL;
+}
+
 static GListModel *
 find_filter_model (GListModel *model)
 {
@@ -178,21 +225,24 @@ find_filter_model (GListModel *model)
   return model;
 }
 
-/* Rows still to filter: a WardFilterModel filters at once. */
+/* Rows still to filter (a WardFilterModel filters at once), then rows
+ * the list has not yet told the view of. */
 static guint
 pending (Bench *bench)
 {
-  return GTK_IS_FILTER_LIST_MODEL (bench->filter_model)
-         ? gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (bench->filter_model)) : 0;
+  guint n = GTK_IS_FILTER_LIST_MODEL (bench->filter_model)
+            ? gtk_filter_list_model_get_pending (GTK_FILTER_LIST_MODEL (bench->filter_model)) : 0;
+
+  return n + (bench->slot_model != NULL ? ward_slot_model_get_pending (bench->slot_model) : 0);
 }
 
 static void
 wait_until_settled (Bench *bench)
 {
   while (pending (bench) > 0)
-    g_main_context_iteration (NULL, TRUE);
+    iterate (bench, TRUE);
   wait_for_paint (bench);
-  while (g_main_context_iteration (NULL, FALSE))
+  while (iterate (bench, FALSE))
     ;
 }
 
@@ -200,32 +250,37 @@ static void
 keystroke (Bench      *bench,
            const char *text,
            GArray     *first_frame,
-           GArray     *complete)
+           GArray     *complete,
+           GArray     *stretch)
 {
   gint64 start = g_get_monotonic_time ();
-  double first = -1, done, handled;
+  double first = -1, done, handled, longest;
 
   /* The first frame drawn once the page has filtered (the search field
    * hands the text over from a timeout). */
   bench->searched = FALSE;
   edit_to (bench->entry, text);
+  bench->longest = g_get_monotonic_time () - start;
   while (!bench->searched)
-    g_main_context_iteration (NULL, TRUE);
+    iterate (bench, TRUE);
   handled = ms_since (start);
   wait_for_paint (bench);
   first = ms_since (start);
   if (pending (bench) > 0)
     {
       while (pending (bench) > 0)
-        g_main_context_iteration (NULL, TRUE);
+        iterate (bench, TRUE);
       wait_for_paint (bench);
     }
   done = ms_since (start);
+  longest = (double) bench->longest / 1000.0;
   if (g_getenv ("WARD_BENCH_VERBOSE") != NULL)
-    g_printerr ("  “%s”: handled %.1f ms, first frame %.1f ms, complete %.1f ms, %u rows\n", text, handled, first, done,
+    g_printerr ("  “%s”: handled %.1f ms, first frame %.1f ms, complete %.1f ms, longest stretch %.1f ms, "
+                "%u rows\n", text, handled, first, done, longest,
                 g_list_model_get_n_items (bench->filter_model));
   g_array_append_val (first_frame, first);
   g_array_append_val (complete, done);
+  g_array_append_val (stretch, longest);
   /* Between two keys a typist leaves a tenth of a second or so, and the
    * frame clock is idle again when the next comes (typed back to back,
    * each key would wait for the next vertical blank and the measure would
@@ -270,6 +325,7 @@ open_window (Bench     *bench,
   view = GTK_COLUMN_VIEW (find_widget (page, GTK_TYPE_COLUMN_VIEW));
   bench->entry = GTK_EDITABLE (find_widget (page, GTK_TYPE_SEARCH_ENTRY));
   bench->filter_model = find_filter_model (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  bench->slot_model = find_slot_model (G_LIST_MODEL (gtk_column_view_get_model (view)));
   g_assert (bench->filter_model != NULL);
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (bench->entry), 0);
   g_signal_connect_after (bench->entry, "search-changed", G_CALLBACK (on_search_changed_cb), bench);
@@ -283,7 +339,8 @@ type_and_erase (Bench      *bench,
                 const char *page,
                 const char *text,
                 GArray     *first_frame,
-                GArray     *complete)
+                GArray     *complete,
+                GArray     *stretch)
 {
   glong n = g_utf8_strlen (text, -1);
 
@@ -291,14 +348,14 @@ type_and_erase (Bench      *bench,
     {
       g_autofree char *prefix = g_utf8_substring (text, 0, i);
 
-      keystroke (bench, prefix, first_frame, complete);
+      keystroke (bench, prefix, first_frame, complete, stretch);
     }
   save_screenshot (bench, page, "typed");
   for (glong i = n - 1; i >= 0; i--)
     {
       g_autofree char *prefix = g_utf8_substring (text, 0, i);
 
-      keystroke (bench, prefix, first_frame, complete);
+      keystroke (bench, prefix, first_frame, complete, stretch);
     }
 }
 
@@ -308,10 +365,12 @@ main (int   argc,
 {
   g_autoptr (GArray) first_frame = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) complete = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GArray) stretch = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (WardStore) store = NULL;
   g_autoptr (GError) error = NULL;
   Bench bench = { 0 };
   double first_median, first_p95, first_worst, done_median, done_p95, done_worst;
+  double stretch_median, stretch_p95, stretch_worst;
   int runs = argc > 4 ? atoi (argv[4]) : 3;
 
   setlocale (LC_ALL, "");
@@ -321,6 +380,8 @@ main (int   argc,
       return 2;
     }
   adw_init ();
+  default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, timed_poll);
   store = ward_store_open (argv[2], &error);
   if (store == NULL)
     {
@@ -330,13 +391,14 @@ main (int   argc,
   open_window (&bench, build_page (argv[1], store));
   save_screenshot (&bench, argv[1], "open");
   for (int run = 0; run < MAX (runs, 1); run++)
-    type_and_erase (&bench, argv[1], argv[3], first_frame, complete);
+    type_and_erase (&bench, argv[1], argv[3], first_frame, complete, stretch);
 
   ward_bench_summarize (first_frame, &first_median, &first_p95, &first_worst);
   ward_bench_summarize (complete, &done_median, &done_p95, &done_worst);
-  g_print ("%u %.1f %.1f %.1f %.1f %.1f %.1f %u\n", first_frame->len, first_median, first_p95,
+  ward_bench_summarize (stretch, &stretch_median, &stretch_p95, &stretch_worst);
+  g_print ("%u %.1f %.1f %.1f %.1f %.1f %.1f %u %.1f %.1f %.1f\n", first_frame->len, first_median, first_p95,
            first_worst, done_median, done_p95, done_worst,
-           g_list_model_get_n_items (bench.filter_model));
+           g_list_model_get_n_items (bench.filter_model), stretch_median, stretch_p95, stretch_worst);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   return 0;
 }

@@ -404,7 +404,7 @@ add_latency_row (Suite      *suite,
 
 /* One line from ward-bench-filter: keystrokes, the first frame's median,
  * 95th percentile and worst, the same to the complete list (ms), rows
- * shown at the end. */
+ * shown at the end, the same three of the longest busy stretch. */
 static void
 bench_filter_page (Suite      *suite,
                    const char *page,
@@ -416,23 +416,27 @@ bench_filter_page (Suite      *suite,
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   int status = 0, n = 0;
+  unsigned rows = 0;
   double first = -1, first_p95 = 0, first_worst = 0, done = -1, done_p95 = 0, done_worst = 0;
+  double stretch = -1, stretch_p95 = 0, stretch_worst = 0;
 
   if (!g_spawn_sync (NULL, (char **) argv, suite->env, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
                      &status, NULL)
       || !g_spawn_check_wait_status (status, NULL)
-      || sscanf (out, "%d %lf %lf %lf %lf %lf %lf", &n, &first, &first_p95, &first_worst, &done,
-                 &done_p95, &done_worst) != 7)
+      || sscanf (out, "%d %lf %lf %lf %lf %lf %lf %u %lf %lf %lf", &n, &first, &first_p95, &first_worst, &done,
+                 &done_p95, &done_worst, &rows, &stretch, &stretch_p95, &stretch_worst) != 11)
     {
       g_printerr ("  ward-bench-filter %s failed:\n%s\n", page, err ? err : "");
-      first = done = -1;
+      first = done = stretch = -1;
     }
   else
     g_printerr ("  %s: %d keystrokes typed and erased, first frame p95 %.1f ms, worst %.1f ms; "
-                "complete list p95 %.1f ms, worst %.1f ms\n", title, n, first_p95, first_worst,
-                done_p95, done_worst);
+                "complete list p95 %.1f ms, worst %.1f ms; longest busy stretch p95 %.1f ms, "
+                "worst %.1f ms\n", title, n, first_p95, first_worst, done_p95, done_worst,
+                stretch_p95, stretch_worst);
   add_latency_row (suite, title, first, first_p95, first_worst, TRUE);
   add_latency_row (suite, "  to the complete list", done, done_p95, done_worst, TRUE);
+  add_latency_row (suite, "  longest busy stretch", stretch, stretch_p95, stretch_worst, TRUE);
 }
 
 static void
