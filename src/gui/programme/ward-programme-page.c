@@ -667,7 +667,7 @@ static const struct
   [COLUMN_TITLE] = { 10, 10 },
   [COLUMN_LEAD_UNIT] = { 4, 10 },
   [COLUMN_DEADLINE] = { 10, 10 },
-  [COLUMN_STATUS] = { 8, 16 },
+  [COLUMN_STATUS] = { 8, 18 },
 };
 
 /* "Quá hạn", "Sắp đến hạn". */
@@ -850,7 +850,9 @@ setup_column_view (WardProgrammePage *self)
 
   title = add_column (self, COLUMN_TITLE, _("Item"), TRUE, 0);
   /* The others take the width of what they show. */
-  lead = add_column (self, COLUMN_LEAD_UNIT, _("Lead unit"), TRUE, -1);
+  /* The column's header short, as the item's details below say it: the
+   * title takes the room. */
+  lead = add_column (self, COLUMN_LEAD_UNIT, C_("column", "Lead unit"), TRUE, -1);
   deadline = add_column (self, COLUMN_DEADLINE, _("Deadline"), TRUE, -1);
   status = add_column (self, COLUMN_STATUS, _("Status"), TRUE, -1);
 }
