@@ -89,16 +89,25 @@ selected_row (WardProgrammePage *self)
   return item != NULL ? WARD_PROGRAMME_ROW (ward_slot_get_item (item)) : NULL;
 }
 
+/* Shows a deadline's state in its colour, or hides @widget when it is not
+ * due; the caller has set its text. */
+static void
+mark_due (GtkWidget    *widget,
+          WardDueState  state)
+{
+  gtk_widget_remove_css_class (widget, "overdue");
+  gtk_widget_remove_css_class (widget, "due-soon");
+  gtk_widget_set_visible (widget, state != WARD_DUE_NONE);
+  if (state != WARD_DUE_NONE)
+    gtk_widget_add_css_class (widget, ward_due_state_css_class (state));
+}
+
 static void
 set_due_label (GtkLabel     *label,
                WardDueState  state)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "overdue");
-  gtk_widget_remove_css_class (GTK_WIDGET (label), "due-soon");
   gtk_label_set_text (label, ward_due_state_label (state));
-  gtk_widget_set_visible (GTK_WIDGET (label), state != WARD_DUE_NONE);
-  if (state != WARD_DUE_NONE)
-    gtk_widget_add_css_class (GTK_WIDGET (label), ward_due_state_css_class (state));
+  mark_due (GTK_WIDGET (label), state);
 }
 
 static void
@@ -678,13 +687,9 @@ static void
 set_due_cell (GtkWidget    *cell,
               WardDueState  state)
 {
-  gtk_widget_remove_css_class (cell, "overdue");
-  gtk_widget_remove_css_class (cell, "due-soon");
-  gtk_widget_set_visible (cell, state != WARD_DUE_NONE);
-  if (state == WARD_DUE_NONE)
-    return;
-  ward_cell_text_set (cell, ward_due_state_label (state));
-  gtk_widget_add_css_class (cell, ward_due_state_css_class (state));
+  if (state != WARD_DUE_NONE)
+    ward_cell_text_set (cell, ward_due_state_label (state));
+  mark_due (cell, state);
 }
 
 static void
