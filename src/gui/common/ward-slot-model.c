@@ -179,6 +179,13 @@ stop_pacing (WardSlotModel *self)
   self->tick = 0;
 }
 
+/* A step's rows; those past the rows the view builds, all at once. */
+static void
+grow_a_step (WardSlotModel *self)
+{
+  grow_to (self, self->n + GROW_STEP >= ROWS_BUILT ? self->target_n : self->n + GROW_STEP);
+}
+
 /* At each frame, before its layout: the next rows, so that each frame
  * builds a step's rows and the clerk's next key is read in between. */
 static gboolean
@@ -188,7 +195,7 @@ pace_cb (GtkWidget     *widget,
 {
   WardSlotModel *self = user_data;
 
-  grow_to (self, self->n + GROW_STEP >= ROWS_BUILT ? self->target_n : self->n + GROW_STEP);
+  grow_a_step (self);
   if (self->n < self->target_n)
     return G_SOURCE_CONTINUE;
   self->tick = 0;
@@ -353,8 +360,8 @@ on_items_changed_cb (GListModel    *model,
     {
       /* A short list grown long (the last letter of a search erased):
        * a window's worth now, the rest at the next frames. */
-      grow_to (self, old_n + GROW_STEP);
-      if (self->tick == 0)
+      grow_a_step (self);
+      if (self->n < self->target_n && self->tick == 0)
         self->tick = gtk_widget_add_tick_callback (self->pacer, pace_cb, self, NULL);
     }
   else
