@@ -12,7 +12,7 @@ import time
 from dogtail import rawinput
 
 import wardui
-from wardui import check, type_text
+from wardui import check, take_primary_selection, type_text
 
 # Today within the Cuba campaign (17/09–16/10/2025): a receipt dated outside
 # it is asked about, which is not what this test counts.
@@ -122,6 +122,27 @@ check(rows.get(10, {}).get("Người ủng hộ") == "Nguyễn Văn An",
 check([rows[n]["Số tiền"] for n in (1, 2, 10) if n in rows] == ["200.000", "100.000", "40.000"]
       or [rows[n]["Số tiền"] for n in (1, 2, 10) if n in rows] == ["200000", "100000", "40000"],
       "the amounts are those typed (%s)" % [rows[n]["Số tiền"] for n in (1, 2, 10) if n in rows])
+# The part of a name proposed is a selection, and a field loses its
+# selection whenever another program takes the primary selection (a
+# clipboard manager does at each one). The letters typed next must still
+# replace the part proposed, not go in before it.
+key("<Control>n")
+app.dialog_named("Biên lai mới")
+typed("tran t")                      # “Trần Thị Bình”, “hị Bình” proposed
+take_primary_selection("Nguyễn")
+time.sleep(0.5)
+typed("hi binh")
+key("Return")                        # to the group, completed with the donor
+key("Return")                        # to the amount
+typed("30.000")
+key("<Control>Return")
+app.wait_for(lambda: 11 in ledger(), timeout=8)
+donor = ledger().get(11, {}).get("Người ủng hộ")
+check(donor == "Trần Thị Bình",
+      "a proposed name whose selection another program took is still replaced by "
+      "the letters typed on (%s)" % donor)
+key("Escape")
+
 app.goto("Ủng hộ Cuba")
 app.screenshot("fast-entry-02-ledger")
 

@@ -142,6 +142,23 @@ def type_text(text):
         config.config.typingDelay = pace
 
 
+def take_primary_selection(text="x"):
+    """Another program takes the primary selection (what a text selected
+    anywhere on the desktop holds), as a clipboard manager or a selection
+    in another window does: a field of the application loses its own
+    selection then. Returns once the other program owns it."""
+    program = ("import sys, gi\n"
+               "gi.require_version('Gtk', '3.0')\n"
+               "from gi.repository import Gtk, Gdk\n"
+               "Gtk.Clipboard.get(Gdk.SELECTION_PRIMARY).set_text(sys.argv[1], -1)\n"
+               "Gdk.Display.get_default().flush()\n"
+               "print(Gtk.Clipboard.get(Gdk.SELECTION_PRIMARY).wait_for_text(), flush=True)\n")
+    done = subprocess.run(["/usr/bin/python3", "-c", program, text], capture_output=True,
+                          text=True, timeout=30)
+    if done.stdout.strip() != text:
+        raise RuntimeError("could not take the primary selection: " + done.stderr.strip())
+
+
 class App:
     def __init__(self, lang="vi_VN.UTF-8", database=None, env=None, args=(), welcome=False):
         self.tmp = tempfile.mkdtemp(prefix="ward-ui-")

@@ -20,15 +20,118 @@ ward_name_entry_typed_on (AdwEntryRow  *row,
   return longer;
 }
 
+/* The name proposed in a row, while its part after what was typed is
+ * still there for the next key to replace. */
+typedef struct
+{
+  char *text;
+  int   kept;            /* the characters typed, before the part proposed */
+} Proposal;
+
+static void
+proposal_free (Proposal *proposal)
+{
+  g_free (proposal->text);
+  g_free (proposal);
+}
+
+static void
+drop_proposal (AdwEntryRow *row)
+{
+  g_object_set_data (G_OBJECT (row), "ward-name-proposal", NULL);
+}
+
+/* The part proposed is a selection, and a GtkText loses its selection
+ * whenever another owner takes the X11 or Wayland primary selection:
+ * another field or program selecting text, a clipboard manager, or the
+ * display server answering our own claims late. The proposed part then
+ * stays, unselected, and the next letter typed would go in before it
+ * ("Nguyễn V|ăn An" + "a" = "Nguyễn Vaăn An"). So before a key reaches
+ * the text, a proposal whose selection was lost, untouched since, is
+ * selected again: the key replaces it as it would have. */
+static gboolean
+on_key_pressed_cb (GtkEventControllerKey *controller,
+                   guint                  keyval,
+                   guint                  keycode,
+                   GdkModifierType        state,
+                   AdwEntryRow           *row)
+{
+  Proposal *proposal = g_object_get_data (G_OBJECT (row), "ward-name-proposal");
+  GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
+  GtkEditable *editable = GTK_EDITABLE (row);
+
+  if (proposal == NULL || (event != NULL && gdk_key_event_is_modifier (event)))
+    return GDK_EVENT_PROPAGATE;
+  if (g_str_equal (gtk_editable_get_text (editable), proposal->text)
+      && !gtk_editable_get_selection_bounds (editable, NULL, NULL)
+      && gtk_editable_get_position (editable) == proposal->kept)
+    gtk_editable_select_region (editable, proposal->kept, -1);
+  /* A letter replaces the part proposed, and the text's change ends the
+   * proposal; any other key (an arrow, Home, Enter) deals with the
+   * selection as GTK does, after which the text is the clerk's own. */
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
+      || !g_unichar_isprint (gdk_keyval_to_unicode (keyval)))
+    drop_proposal (row);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_proposal_changed_cb (AdwEntryRow *row)
+{
+  Proposal *proposal = g_object_get_data (G_OBJECT (row), "ward-name-proposal");
+
+  if (proposal != NULL && !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), proposal->text))
+    drop_proposal (row);
+}
+
+/* Listens for what ends a proposal: a change of text, a click (the
+ * cursor put where the clerk points), leaving the field. */
+static void
+watch_proposals (AdwEntryRow *row)
+{
+  GtkEventController *key;
+  GtkGesture *click;
+  GtkEventController *focus;
+
+  if (g_object_get_data (G_OBJECT (row), "ward-name-watched") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (row), "ward-name-watched", GINT_TO_POINTER (TRUE));
+
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), key);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (drop_proposal), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), GTK_EVENT_CONTROLLER (click));
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (drop_proposal), row);
+  gtk_widget_add_controller (GTK_WIDGET (row), focus);
+
+  g_signal_connect (row, "changed", G_CALLBACK (on_proposal_changed_cb), NULL);
+}
+
 void
 ward_name_entry_write_completion (AdwEntryRow *row,
                                   const char  *typed,
                                   const char  *name)
 {
+  Proposal *proposal;
+
   if (name == NULL || g_str_equal (name, typed))
     return;
+  watch_proposals (row);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
-  gtk_editable_select_region (GTK_EDITABLE (row), (int) g_utf8_strlen (typed, -1), -1);
+  proposal = g_new0 (Proposal, 1);
+  proposal->text = g_strdup (name);
+  proposal->kept = (int) g_utf8_strlen (typed, -1);
+  gtk_editable_select_region (GTK_EDITABLE (row), proposal->kept, -1);
+  g_object_set_data_full (G_OBJECT (row), "ward-name-proposal", proposal,
+                          (GDestroyNotify) proposal_free);
 }
 
 typedef struct
