@@ -258,12 +258,14 @@ read_ledger (WardStore  *reader,
 {
   LedgerLoad *load = data;
 
+  /* The gaps first: the numbers they sort (8 MB for 100,000) are freed
+   * before the entries are read, instead of adding to them (issue 25). */
+  load->gaps = ward_ledger_receipt_gaps (reader, load->campaign_id, NULL);
   load->entries = ward_ledger_entries_load (reader, load->campaign_id, error);
   if (load->entries == NULL)
     return FALSE;
   if (!ward_ledger_get_totals (reader, load->campaign_id, &load->totals, error))
     return FALSE;
-  load->gaps = ward_ledger_receipt_gaps (reader, load->campaign_id, NULL);
   return TRUE;
 }
 
