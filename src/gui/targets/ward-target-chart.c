@@ -233,7 +233,9 @@ draw_today (WardTargetChart *self,
             const GdkRGBA   *fg)
 {
   static const double dots[] = { 2, 3 };
+  g_autoptr (PangoLayout) layout = make_layout (self, _("Today"), TRUE);
   double x;
+  int w, h;
 
   if (self->today <= 0 || self->today >= f->length)
     return;
@@ -244,7 +246,13 @@ draw_today (WardTargetChart *self,
   cairo_line_to (cr, x, f->y0 + f->height);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
-  draw_text (self, cr, _("Today"), x + 3, f->y0, 0, 0);
+  /* Right of the line, or left of it near the chart's end ("Hôm nay" in
+   * the last half year was cut at the edge). */
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (x + 3 + w <= gtk_widget_get_width (GTK_WIDGET (self)))
+    draw_text (self, cr, _("Today"), x + 3, f->y0, 0, 0);
+  else
+    draw_text (self, cr, _("Today"), x - 3, f->y0, 1, 0);
 }
 
 static void
