@@ -142,8 +142,24 @@ make_layout (WardTargetChart *self,
   return layout;
 }
 
-/* Draws @text with its anchor at (@x, @y): @ax and @ay are 0 (left/top),
+/* Draws @layout with its anchor at (@x, @y): @ax and @ay are 0 (left/top),
  * 0.5 (centre) or 1 (right/bottom). */
+static void
+draw_layout (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       ax,
+             double       ay)
+{
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  cairo_move_to (cr, x - ax * w, y - ay * h);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The same for @text, small. */
 static void
 draw_text (WardTargetChart *self,
            cairo_t         *cr,
@@ -154,11 +170,8 @@ draw_text (WardTargetChart *self,
            double           ay)
 {
   g_autoptr (PangoLayout) layout = make_layout (self, text, TRUE);
-  int w, h;
 
-  pango_layout_get_pixel_size (layout, &w, &h);
-  cairo_move_to (cr, x - ax * w, y - ay * h);
-  pango_cairo_show_layout (cr, layout);
+  draw_layout (cr, layout, x, y, ax, ay);
 }
 
 static double
@@ -233,7 +246,7 @@ draw_today (WardTargetChart *self,
             const GdkRGBA   *fg)
 {
   static const double dots[] = { 2, 3 };
-  g_autoptr (PangoLayout) layout = make_layout (self, _("Today"), TRUE);
+  g_autoptr (PangoLayout) layout = NULL;
   double x;
   int w, h;
 
@@ -248,11 +261,12 @@ draw_today (WardTargetChart *self,
   cairo_set_dash (cr, NULL, 0, 0);
   /* Right of the line, or left of it near the chart's end ("Hôm nay" in
    * the last half year was cut at the edge). */
+  layout = make_layout (self, _("Today"), TRUE);
   pango_layout_get_pixel_size (layout, &w, &h);
   if (x + 3 + w <= gtk_widget_get_width (GTK_WIDGET (self)))
-    draw_text (self, cr, _("Today"), x + 3, f->y0, 0, 0);
+    draw_layout (cr, layout, x + 3, f->y0, 0, 0);
   else
-    draw_text (self, cr, _("Today"), x - 3, f->y0, 1, 0);
+    draw_layout (cr, layout, x - 3, f->y0, 1, 0);
 }
 
 static void
