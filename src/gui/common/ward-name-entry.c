@@ -21,10 +21,11 @@ ward_name_entry_typed_on (AdwEntryRow  *row,
 }
 
 /* The name proposed in a row, while its part after what was typed is
- * still there for the next key to replace. */
+ * still there for the next key to replace; made with the row's first
+ * proposal, with what listens for the end of one. */
 typedef struct
 {
-  char *text;
+  char *text;            /* NULL: no proposal */
   int   kept;            /* the characters typed, before the part proposed */
 } Proposal;
 
@@ -36,9 +37,9 @@ proposal_free (Proposal *proposal)
 }
 
 static void
-drop_proposal (AdwEntryRow *row)
+drop_proposal (Proposal *proposal)
 {
-  g_object_set_data (G_OBJECT (row), "ward-name-proposal", NULL);
+  g_clear_pointer (&proposal->text, g_free);
 }
 
 /* The part proposed is a selection, and a GtkText loses its selection
@@ -54,13 +55,13 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
                    guint                  keyval,
                    guint                  keycode,
                    GdkModifierType        state,
-                   AdwEntryRow           *row)
+                   Proposal              *proposal)
 {
-  Proposal *proposal = g_object_get_data (G_OBJECT (row), "ward-name-proposal");
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GdkEvent *event = gtk_event_controller_get_current_event (GTK_EVENT_CONTROLLER (controller));
   GtkEditable *editable = GTK_EDITABLE (row);
 
-  if (proposal == NULL || (event != NULL && gdk_key_event_is_modifier (event)))
+  if (proposal->text == NULL || (event != NULL && gdk_key_event_is_modifier (event)))
     return GDK_EVENT_PROPAGATE;
   if (g_str_equal (gtk_editable_get_text (editable), proposal->text)
       && !gtk_editable_get_selection_bounds (editable, NULL, NULL)
@@ -71,48 +72,51 @@ on_key_pressed_cb (GtkEventControllerKey *controller,
    * selection as GTK does, after which the text is the clerk's own. */
   if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0
       || !g_unichar_isprint (gdk_keyval_to_unicode (keyval)))
-    drop_proposal (row);
+    drop_proposal (proposal);
   return GDK_EVENT_PROPAGATE;
 }
 
 static void
-on_proposal_changed_cb (AdwEntryRow *row)
+on_proposal_changed_cb (AdwEntryRow *row,
+                        Proposal    *proposal)
 {
-  Proposal *proposal = g_object_get_data (G_OBJECT (row), "ward-name-proposal");
-
-  if (proposal != NULL && !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), proposal->text))
-    drop_proposal (row);
+  if (proposal->text != NULL && !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (row)), proposal->text))
+    drop_proposal (proposal);
 }
 
-/* Listens for what ends a proposal: a change of text, a click (the
+/* @row's proposal, and what ends it: a change of text, a click (the
  * cursor put where the clerk points), leaving the field. */
-static void
-watch_proposals (AdwEntryRow *row)
+static Proposal *
+proposal_of (AdwEntryRow *row)
 {
+  Proposal *proposal = g_object_get_data (G_OBJECT (row), "ward-name-proposal");
   GtkEventController *key;
   GtkGesture *click;
   GtkEventController *focus;
 
-  if (g_object_get_data (G_OBJECT (row), "ward-name-watched") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (row), "ward-name-watched", GINT_TO_POINTER (TRUE));
+  if (proposal != NULL)
+    return proposal;
+  proposal = g_new0 (Proposal, 1);
+  g_object_set_data_full (G_OBJECT (row), "ward-name-proposal", proposal,
+                          (GDestroyNotify) proposal_free);
 
   key = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), row);
+  g_signal_connect (key, "key-pressed", G_CALLBACK (on_key_pressed_cb), proposal);
   gtk_widget_add_controller (GTK_WIDGET (row), key);
 
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "pressed", G_CALLBACK (drop_proposal), row);
+  g_signal_connect_swapped (click, "pressed", G_CALLBACK (drop_proposal), proposal);
   gtk_widget_add_controller (GTK_WIDGET (row), GTK_EVENT_CONTROLLER (click));
 
   focus = gtk_event_controller_focus_new ();
-  g_signal_connect_swapped (focus, "leave", G_CALLBACK (drop_proposal), row);
+  g_signal_connect_swapped (focus, "leave", G_CALLBACK (drop_proposal), proposal);
   gtk_widget_add_controller (GTK_WIDGET (row), focus);
 
-  g_signal_connect (row, "changed", G_CALLBACK (on_proposal_changed_cb), NULL);
+  g_signal_connect (row, "changed", G_CALLBACK (on_proposal_changed_cb), proposal);
+  return proposal;
 }
 
 void
@@ -124,14 +128,12 @@ ward_name_entry_write_completion (AdwEntryRow *row,
 
   if (name == NULL || g_str_equal (name, typed))
     return;
-  watch_proposals (row);
+  proposal = proposal_of (row);
   gtk_editable_set_text (GTK_EDITABLE (row), name);
-  proposal = g_new0 (Proposal, 1);
+  g_free (proposal->text);
   proposal->text = g_strdup (name);
   proposal->kept = (int) g_utf8_strlen (typed, -1);
   gtk_editable_select_region (GTK_EDITABLE (row), proposal->kept, -1);
-  g_object_set_data_full (G_OBJECT (row), "ward-name-proposal", proposal,
-                          (GDestroyNotify) proposal_free);
 }
 
 typedef struct
